@@ -1,0 +1,1 @@
+"""The `ecolink` command line for operators, integrators and developers."""

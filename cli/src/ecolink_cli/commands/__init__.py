@@ -1,0 +1,1 @@
+"""Subcommands of the `ecolink` CLI, one module per group."""

@@ -1,0 +1,33 @@
+"""The `ecolink` command: one Typer app gathering every subcommand."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ecolink_cli.commands import admin, certs, health, identity, token
+
+app = typer.Typer(
+    help="ecolink: monitoring clues, cases, referrals and evidence shared between agencies.",
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+)
+app.command("health")(health.health)
+app.command("whoami")(identity.whoami)
+app.command("migrate")(admin.migrate)
+app.command("certs")(certs.certs)
+app.add_typer(token.token_app, name="token")
+app.add_typer(identity.agencies_app, name="agencies")
+app.add_typer(admin.directory_app, name="directory")
+app.add_typer(admin.audit_app, name="audit")
+
+
+@app.command("run")
+def run(
+    demo_agency: Annotated[str, typer.Option(help="Agency whose demo token is printed.")] = "eeb-360800",
+) -> None:
+    """Bring the whole platform up on this machine (embedded defaults unless env vars say otherwise)."""
+    from ecolink_cli.platform_runner import run_platform
+
+    raise typer.Exit(run_platform(demo_agency))

@@ -1,0 +1,157 @@
+"""`ecolink run`: migrate, load the directory, start every service, the worker and beat; stop them all on Ctrl-C."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+from types import FrameType
+from typing import IO
+
+from rich.console import Console
+
+from ecolink_cli.client import sign_token
+from ecolink_cli.commands.health import check_service
+from ecolink_cli.output import make_table
+from ecolink_cli.services import SERVICES
+from ecolink_common import operations
+from ecolink_common.auth.keys import ensure_signing_key
+from ecolink_common.settings import PlatformSettings
+
+READY_TIMEOUT_SECONDS = 60.0
+POLL_SECONDS = 0.25
+DEMO_TOKEN_TTL = timedelta(hours=8)
+
+console = Console()
+
+
+@dataclass
+class Child:
+    """One process the runner started, with its log file."""
+
+    name: str
+    process: subprocess.Popen[bytes]
+    log_file: Path
+    log_handle: IO[bytes]
+
+
+def _start(name: str, command: list[str], log_dir: Path) -> Child:
+    log_file = log_dir / f"{name}.log"
+    handle = log_file.open("ab")
+    process = subprocess.Popen(command, stdout=handle, stderr=subprocess.STDOUT, start_new_session=True)
+    return Child(name, process, log_file, handle)
+
+
+def _celery(*arguments: str) -> list[str]:
+    return [sys.executable, "-m", "celery", "-A", "ecolink_cli.worker_app", *arguments]
+
+
+def prepare(platform: PlatformSettings) -> None:
+    """Key pair, migrations and the directory: everything the services need before they start."""
+    ensure_signing_key(platform.private_key_path, platform.public_key_path)
+    for spec in SERVICES.values():
+        with console.status(f"migrating {spec.name}"):
+            asyncio.run(operations.migrate(spec, platform))
+        load = asyncio.run(operations.load_directory(spec, platform, platform.directory_file))
+        state = "loaded" if load.changed else "up to date"
+        console.print(f"[green]✓[/] {spec.name}: database migrated, directory {load.version} {state}")
+
+
+def start_all(platform: PlatformSettings) -> list[Child]:
+    log_dir = platform.var_dir / "log"
+    log_dir.mkdir(parents=True, exist_ok=True)
+    children = [_start(name, [sys.executable, "-m", f"ecolink_{name}"], log_dir) for name in SERVICES]
+    beat_schedule = platform.var_dir / "celery" / "beat-schedule"
+    children.append(
+        _start(
+            "worker",
+            _celery("worker", "--pool=solo", "--without-gossip", "--without-mingle", "--without-heartbeat", "-l", "info"),
+            log_dir,
+        )
+    )
+    children.append(_start("beat", _celery("beat", "-l", "info", "-s", str(beat_schedule), "--pidfile="), log_dir))
+    return children
+
+
+def wait_until_serving(children: list[Child]) -> None:
+    deadline = time.monotonic() + READY_TIMEOUT_SECONDS
+    pending = set(SERVICES)
+    with console.status("waiting for every service to report SERVING"):
+        while pending and time.monotonic() < deadline:
+            _raise_if_exited(children)
+            pending = {name for name in pending if check_service(name).status != "SERVING"}
+            time.sleep(POLL_SECONDS if pending else 0)
+    if pending:
+        raise RuntimeError(f"not SERVING after {READY_TIMEOUT_SECONDS:.0f} s: {', '.join(sorted(pending))}")
+
+
+def _raise_if_exited(children: list[Child]) -> None:
+    for child in children:
+        if child.process.poll() is not None:
+            raise RuntimeError(f"{child.name} exited with {child.process.returncode}; see {child.log_file}")
+
+
+def stop_all(children: list[Child], grace_seconds: float) -> None:
+    """SIGTERM to every child, then wait for the drain; SIGKILL only what outlives the grace period."""
+    for child in children:
+        if child.process.poll() is None:
+            child.process.send_signal(signal.SIGTERM)
+    deadline = time.monotonic() + grace_seconds + 5
+    for child in children:
+        try:
+            child.process.wait(timeout=max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            child.process.kill()
+            child.process.wait()
+        child.log_handle.close()
+        console.print(f"[dim]{child.name} stopped (exit {child.process.returncode})[/]")
+
+
+def print_endpoints(platform: PlatformSettings, children: list[Child], demo_agency: str) -> None:
+    rows = []
+    for name, spec in SERVICES.items():
+        child = next(c for c in children if c.name == name)
+        rows.append([name, spec.settings_type().address, check_service(name).status, child.process.pid, child.log_file])
+    for child in children[len(SERVICES) :]:
+        rows.append([f"celery {child.name}", platform.broker_url, "running", child.process.pid, child.log_file])
+    console.print(make_table("ecolink is up", ["component", "endpoint", "status", "pid", "log"], rows))
+    token = sign_token(demo_agency, DEMO_TOKEN_TTL)
+    console.print(f"\nDemo token for [bold]{demo_agency}[/] (valid 8 h):")
+    console.print(token, soft_wrap=True)
+    console.print(
+        f"\nTry: [bold]export ECOLINK_TOKEN={token[:12]}…[/] then [bold]ecolink whoami[/], "
+        "or [bold]ecolink whoami --as psb-360800[/]. Ctrl-C stops everything."
+    )
+
+
+def run_platform(demo_agency: str) -> int:
+    """Blocks until Ctrl-C or SIGTERM; returns the exit code."""
+    platform = PlatformSettings()
+    prepare(platform)
+    children = start_all(platform)
+    stop_requested = False
+
+    def request_stop(signum: int, frame: FrameType | None) -> None:
+        nonlocal stop_requested
+        stop_requested = True
+
+    signal.signal(signal.SIGINT, request_stop)
+    signal.signal(signal.SIGTERM, request_stop)
+    try:
+        wait_until_serving(children)
+        print_endpoints(platform, children, demo_agency)
+        while not stop_requested:
+            _raise_if_exited(children)
+            time.sleep(POLL_SECONDS)
+    except RuntimeError as error:
+        console.print(f"[bold red]error:[/] {error}")
+        stop_all(children, platform.shutdown_grace_seconds)
+        return 1
+    console.print("\nstopping …")
+    stop_all(children, platform.shutdown_grace_seconds)
+    return 0

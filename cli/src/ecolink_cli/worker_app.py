@@ -1,0 +1,49 @@
+"""The platform's Celery app (`celery -A ecolink_cli.worker_app`) and its periodic operator tasks."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from celery import Task
+
+from ecolink_cli.services import SERVICES, service_spec
+from ecolink_common import operations
+from ecolink_common.celery_app import make_celery, run_async
+from ecolink_common.settings import PlatformSettings
+
+log = logging.getLogger(__name__)
+
+platform = PlatformSettings()
+app = make_celery("ecolink", platform, include=[])
+
+VERIFY_AUDIT_CHAIN = "ecolink.platform.verify_audit_chain"
+AUDIT_VERIFY_INTERVAL_SECONDS = 3600.0
+
+
+@app.task(name=VERIFY_AUDIT_CHAIN, bind=True, ignore_result=False, acks_late=True, max_retries=5)
+def verify_audit_chain(self: Task, service: str) -> dict[str, Any]:
+    """Walks one service's audit chain; read-only and so safe to run twice. A break is logged as CRITICAL."""
+    try:
+        report = run_async(operations.verify_audit_chain(service_spec(service), platform))
+    except OSError as error:
+        raise self.retry(exc=error, countdown=min(2**self.request.retries * 5, 300)) from error
+    if not report.intact:
+        log.critical("audit chain of %s is broken: %s", service, report.problem)
+    return {
+        "service": service,
+        "intact": report.intact,
+        "rows_checked": report.rows_checked,
+        "broken_seq": report.broken_seq,
+        "problem": report.problem,
+    }
+
+
+app.conf.beat_schedule = {
+    f"verify-audit-chain-{name}": {
+        "task": VERIFY_AUDIT_CHAIN,
+        "schedule": AUDIT_VERIFY_INTERVAL_SECONDS,
+        "args": (name,),
+    }
+    for name in SERVICES
+}

@@ -1,0 +1,1 @@
+"""Plumbing shared by the four ecolink services; holds no domain rules."""

@@ -1,0 +1,37 @@
+"""Authorisation of reads: apply the jurisdiction rule, audit reads of others' records, hide what is refused."""
+
+from __future__ import annotations
+
+from ecolink_common.audit import AuditEntry
+from ecolink_common.auth.principal import Principal
+from ecolink_common.errors import NotFound
+from ecolink_common.jurisdiction import RecordScope, may_see
+from ecolink_common.unit_of_work import UnitOfWork
+
+OUTCOME_ALLOWED = "ALLOWED"
+OUTCOME_HIDDEN = "NOT_FOUND"
+REASON_OUTSIDE_JURISDICTION = "OUTSIDE_JURISDICTION"
+
+
+async def require_visible(
+    uow: UnitOfWork, principal: Principal, scope: RecordScope, *, action: str, resource: str
+) -> None:
+    """DOMAIN §1: reading another agency's record is allowed only by a rule or share, and is audited either way.
+
+    A refusal is committed to the audit log and raised as NOT_FOUND, so existence is not leaked.
+    """
+    visible = may_see(principal.viewer, scope)
+    if scope.owner_agency_id == principal.agency_id:
+        return
+    await uow.audit.record(
+        AuditEntry(
+            actor_agency_id=principal.agency_id,
+            action=action,
+            resource=resource,
+            outcome=OUTCOME_ALLOWED if visible else OUTCOME_HIDDEN,
+            reason="" if visible else REASON_OUTSIDE_JURISDICTION,
+        )
+    )
+    if not visible:
+        await uow.commit()
+        raise NotFound(f"{resource} was not found", reason="NOT_FOUND")

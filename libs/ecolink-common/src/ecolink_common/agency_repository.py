@@ -1,0 +1,81 @@
+"""Reads and replaces a service's copy of the agency directory; never commits."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.engine import Row
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from ecolink_common.directory import Agency, AgencyKind, AgencyLevel, DirectoryFile
+from ecolink_common.platform_tables import agency_table, directory_load_table
+
+
+@dataclass(frozen=True)
+class DirectoryVersion:
+    """Which directory file a database holds."""
+
+    version: str
+    file_sha256: str
+
+
+def _agency_from_row(row: Row) -> Agency:
+    return Agency(
+        agency_id=row.agency_id,
+        display_name=row.display_name,
+        english_name=row.english_name,
+        kind=AgencyKind(row.kind),
+        level=AgencyLevel(row.level),
+        region_code=row.region_code,
+        basin_ids=tuple(row.basin_ids),
+    )
+
+
+class AgencyRepository:
+    """The directory as stored in one service's database."""
+
+    def __init__(self, session: AsyncSession):
+        self._session = session
+
+    async def get(self, agency_id: str) -> Agency | None:
+        row = (await self._session.execute(select(agency_table).where(agency_table.c.agency_id == agency_id))).first()
+        return _agency_from_row(row) if row else None
+
+    async def list_after(self, *, after_id: str, kind: AgencyKind | None, region_prefix: str) -> Sequence[Agency]:
+        """Every agency with an id above `after_id`, in id order, optionally of one kind and region prefix."""
+        query = select(agency_table).where(agency_table.c.agency_id > after_id).order_by(agency_table.c.agency_id)
+        if kind is not None:
+            query = query.where(agency_table.c.kind == kind.value)
+        if region_prefix:
+            query = query.where(agency_table.c.region_code.startswith(region_prefix))
+        return [_agency_from_row(row) for row in (await self._session.execute(query)).all()]
+
+    async def latest_load(self) -> DirectoryVersion:
+        """The version and file hash of the directory last loaded; empty strings before the first load."""
+        row = (
+            await self._session.execute(
+                select(directory_load_table.c.version, directory_load_table.c.file_sha256)
+                .order_by(directory_load_table.c.id.desc())
+                .limit(1)
+            )
+        ).first()
+        return DirectoryVersion(row.version, row.file_sha256) if row else DirectoryVersion("", "")
+
+    async def replace_all(self, directory: DirectoryFile, *, file_sha256: str) -> None:
+        """Makes the stored directory equal to the file, and records the load."""
+        await self._session.execute(delete(agency_table))
+        await self._session.execute(
+            insert(agency_table),
+            [agency.model_dump(mode="json") for agency in directory.agencies],
+        )
+        await self._session.execute(
+            insert(directory_load_table).values(
+                version=directory.version,
+                file_sha256=file_sha256,
+                agency_count=len(directory.agencies),
+                loaded_at=datetime.now(UTC),
+            )
+        )

@@ -1,0 +1,140 @@
+"""The append-only, hash-chained audit log each service keeps, and the walk that verifies it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from ecolink_common.platform_tables import audit_event_table, audit_head_table
+from ecolink_common.telemetry import current_trace_id
+
+GENESIS_HASH = "0" * 64
+HEAD_ROW_ID = 1
+VERIFY_BATCH = 1000
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    """What happened: who did what to which record, and how it ended."""
+
+    actor_agency_id: str
+    action: str
+    resource: str
+    outcome: str
+    reason: str = ""
+    details: Mapping[str, Any] = field(default_factory=dict)
+
+
+def chain_hash(*, seq: int, occurred_at: datetime, entry: AuditEntry, trace_id: str, prev_hash: str) -> str:
+    """The SHA-256 that seals one row to all rows before it."""
+    canonical = json.dumps(
+        {
+            "seq": seq,
+            "occurred_at": occurred_at.astimezone(UTC).isoformat(timespec="microseconds"),
+            "actor": entry.actor_agency_id,
+            "action": entry.action,
+            "resource": entry.resource,
+            "outcome": entry.outcome,
+            "reason": entry.reason,
+            "trace_id": trace_id,
+            "details": dict(entry.details),
+            "prev": prev_hash,
+        },
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+class AuditTrail:
+    """Appends audit rows inside the caller's transaction; it never commits."""
+
+    def __init__(self, session: AsyncSession):
+        self._session = session
+
+    async def record(self, entry: AuditEntry, *, now: datetime | None = None) -> int:
+        """Appends one row and returns its sequence number; concurrent writers queue on the head row."""
+        head = (
+            await self._session.execute(
+                update(audit_head_table)
+                .where(audit_head_table.c.id == HEAD_ROW_ID)
+                .values(last_seq=audit_head_table.c.last_seq + 1)
+                .returning(audit_head_table.c.last_seq, audit_head_table.c.last_hash)
+            )
+        ).one()
+        seq, prev_hash = head.last_seq, head.last_hash
+        occurred_at = now or datetime.now(UTC)
+        trace_id = current_trace_id()
+        row_hash = chain_hash(seq=seq, occurred_at=occurred_at, entry=entry, trace_id=trace_id, prev_hash=prev_hash)
+        await self._session.execute(
+            insert(audit_event_table).values(
+                seq=seq,
+                occurred_at=occurred_at,
+                actor_agency_id=entry.actor_agency_id,
+                action=entry.action,
+                resource=entry.resource,
+                outcome=entry.outcome,
+                reason=entry.reason,
+                trace_id=trace_id,
+                details=dict(entry.details),
+                prev_hash=prev_hash,
+                hash=row_hash,
+            )
+        )
+        await self._session.execute(
+            update(audit_head_table).where(audit_head_table.c.id == HEAD_ROW_ID).values(last_hash=row_hash)
+        )
+        return int(seq)
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    """The outcome of walking an audit chain: how far it held, and the first broken link if any."""
+
+    rows_checked: int
+    broken_seq: int | None = None
+    problem: str = ""
+
+    @property
+    def intact(self) -> bool:
+        return self.broken_seq is None
+
+
+async def verify_chain(session: AsyncSession) -> ChainReport:
+    """Walks the chain in order; names the first row that was edited, removed or reordered."""
+    expected_seq, expected_prev, checked = 1, GENESIS_HASH, 0
+    while True:
+        rows = (
+            await session.execute(
+                select(audit_event_table)
+                .where(audit_event_table.c.seq >= expected_seq)
+                .order_by(audit_event_table.c.seq)
+                .limit(VERIFY_BATCH)
+            )
+        ).all()
+        for row in rows:
+            if row.seq != expected_seq:
+                return ChainReport(checked, expected_seq, f"row {expected_seq} is missing")
+            if row.prev_hash != expected_prev:
+                return ChainReport(checked, row.seq, f"row {row.seq} does not link to row {row.seq - 1}")
+            entry = AuditEntry(row.actor_agency_id, row.action, row.resource, row.outcome, row.reason, row.details)
+            recomputed = chain_hash(
+                seq=row.seq, occurred_at=row.occurred_at, entry=entry, trace_id=row.trace_id, prev_hash=row.prev_hash
+            )
+            if recomputed != row.hash:
+                return ChainReport(checked, row.seq, f"row {row.seq} was altered after it was written")
+            expected_seq, expected_prev, checked = row.seq + 1, row.hash, checked + 1
+        if len(rows) < VERIFY_BATCH:
+            break
+    head = (await session.execute(select(audit_head_table).where(audit_head_table.c.id == HEAD_ROW_ID))).one()
+    if head.last_seq != checked or head.last_hash != expected_prev:
+        return ChainReport(checked, checked + 1, f"the chain ends at row {checked} but the head records row {head.last_seq}")
+    return ChainReport(checked)

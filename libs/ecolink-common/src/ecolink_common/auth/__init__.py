@@ -1,0 +1,1 @@
+"""Who is calling: platform-signed tokens, optional client certificates, and the principal they yield."""

@@ -1,0 +1,106 @@
+"""Server interceptor that authenticates every ecolink call and audits every refusal."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+
+import grpc
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from ecolink_common.agency_repository import AgencyRepository
+from ecolink_common.audit import AuditEntry, AuditTrail
+from ecolink_common.auth.principal import Principal, set_current_principal
+from ecolink_common.auth.tokens import verify_token
+from ecolink_common.errors import Unauthenticated
+from ecolink_common.handler_wrapping import wrap_handler
+
+log = logging.getLogger(__name__)
+
+UNAUTHENTICATED_METHOD_PREFIXES = ("/grpc.health.v1.Health/", "/grpc.reflection.")
+BEARER = "bearer "
+ANONYMOUS = "anonymous"
+
+
+class AuthenticationInterceptor(grpc.aio.ServerInterceptor):
+    """Turns `authorization: Bearer <token>` (and a client certificate under mTLS) into the call's Principal."""
+
+    def __init__(
+        self,
+        *,
+        public_key: Ed25519PublicKey,
+        issuer: str,
+        session_factory: async_sessionmaker[AsyncSession],
+        require_client_certificate: bool,
+    ):
+        self._public_key = public_key
+        self._issuer = issuer
+        self._session_factory = session_factory
+        self._require_client_certificate = require_client_certificate
+
+    async def intercept_service(
+        self,
+        continuation: Callable[[grpc.HandlerCallDetails], Awaitable[grpc.RpcMethodHandler]],
+        handler_call_details: grpc.HandlerCallDetails,
+    ) -> grpc.RpcMethodHandler:
+        handler = await continuation(handler_call_details)
+        method = handler_call_details.method
+        if handler is None or method.startswith(UNAUTHENTICATED_METHOD_PREFIXES):
+            return handler
+        return wrap_handler(handler, method, before=self._authenticate)
+
+    async def _authenticate(self, context: grpc.aio.ServicerContext, method: str) -> None:
+        claimed = ANONYMOUS
+        try:
+            token = _bearer_token(context)
+            claims = verify_token(token, key=self._public_key, issuer=self._issuer)
+            claimed = claims.agency_id
+            certificate_agency = self._certificate_agency(context)
+            if certificate_agency is not None and certificate_agency != claims.agency_id:
+                raise Unauthenticated(
+                    f"the client certificate belongs to {certificate_agency}, the token to {claims.agency_id}",
+                    reason="CERTIFICATE_AGENCY_MISMATCH",
+                )
+            async with self._session_factory() as session:
+                agency = await AgencyRepository(session).get(claims.agency_id)
+            if agency is None:
+                raise Unauthenticated(f"agency {claims.agency_id} is not in the directory", reason="AGENCY_UNKNOWN")
+            if agency.kind.value != claims.kind or agency.region_code != claims.region_code:
+                raise Unauthenticated(
+                    "the token's kind or region no longer matches the directory; ask for a new token",
+                    reason="TOKEN_CLAIMS_STALE",
+                )
+        except Unauthenticated as refusal:
+            await self._audit_refusal(claimed=claimed, method=method, refusal=refusal)
+            raise
+        method_name = "bearer+mtls" if certificate_agency else "bearer"
+        set_current_principal(Principal(agency, claims.expires_at, method_name))
+
+    def _certificate_agency(self, context: grpc.aio.ServicerContext) -> str | None:
+        names = context.auth_context().get("x509_common_name")
+        if not names:
+            if self._require_client_certificate:
+                raise Unauthenticated("a client certificate is required", reason="CERTIFICATE_MISSING")
+            return None
+        return names[0].decode()
+
+    async def _audit_refusal(self, *, claimed: str, method: str, refusal: Unauthenticated) -> None:
+        try:
+            async with self._session_factory() as session:
+                await AuditTrail(session).record(
+                    AuditEntry(claimed, method, "", "UNAUTHENTICATED", refusal.reason, {"message": refusal.message})
+                )
+                await session.commit()
+        except Exception:
+            log.exception("could not audit a refused authentication")
+
+
+def _bearer_token(context: grpc.aio.ServicerContext) -> str:
+    values = [value for key, value in (context.invocation_metadata() or ()) if key == "authorization"]
+    if not values:
+        raise Unauthenticated("the call carries no `authorization: Bearer <token>` header", reason="TOKEN_MISSING")
+    value = values[0] if isinstance(values[0], str) else values[0].decode()
+    if not value.lower().startswith(BEARER) or not value[len(BEARER) :].strip():
+        raise Unauthenticated("the authorization header is not `Bearer <token>`", reason="TOKEN_MALFORMED")
+    return value[len(BEARER) :].strip()

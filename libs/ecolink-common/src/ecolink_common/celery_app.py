@@ -1,0 +1,73 @@
+"""The Celery app factory every ecolink worker uses, and the bridge from sync tasks to async use cases."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Coroutine
+from pathlib import Path
+from typing import Any, TypeVar
+
+from celery import Celery
+from celery.signals import worker_process_init
+
+from ecolink_common.settings import PlatformSettings
+from ecolink_common.telemetry import configure_telemetry
+
+T = TypeVar("T")
+
+FILESYSTEM_POLL_SECONDS = 0.1
+VISIBILITY_TIMEOUT_SECONDS = 3600
+TASK_SOFT_TIME_LIMIT_SECONDS = 600
+
+_loop: asyncio.AbstractEventLoop | None = None
+
+
+def make_celery(name: str, platform: PlatformSettings, *, include: list[str]) -> Celery:
+    """JSON only, acks late, a lost worker requeues; embedded mode uses a filesystem broker under var/celery."""
+    app = Celery(name, broker=platform.broker_url, backend=platform.result_backend, include=include)
+    app.conf.update(
+        task_serializer="json",
+        result_serializer="json",
+        accept_content=["json"],
+        task_acks_late=True,
+        task_reject_on_worker_lost=True,
+        worker_prefetch_multiplier=1,
+        task_ignore_result=True,
+        task_soft_time_limit=TASK_SOFT_TIME_LIMIT_SECONDS,
+        task_time_limit=TASK_SOFT_TIME_LIMIT_SECONDS + 60,
+        broker_connection_retry_on_startup=True,
+        broker_transport_options={"visibility_timeout": VISIBILITY_TIMEOUT_SECONDS},
+        result_expires=24 * 3600,
+        timezone="UTC",
+    )
+    if platform.broker_url.startswith("filesystem://"):
+        queue = _ensure_dir(platform.var_dir / "celery" / "queue")
+        app.conf.broker_transport_options = {
+            "data_folder_in": str(queue),
+            "data_folder_out": str(queue),
+            "processed_folder": str(_ensure_dir(platform.var_dir / "celery" / "processed")),
+            "store_processed": False,
+            "polling_interval": FILESYSTEM_POLL_SECONDS,
+        }
+    if platform.result_backend.startswith("file://"):
+        _ensure_dir(Path(platform.result_backend.removeprefix("file://")))
+    return app
+
+
+def _ensure_dir(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def run_async(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Runs an async use case from a sync task on the worker process's one event loop."""
+    global _loop
+    if _loop is None or _loop.is_closed():
+        _loop = asyncio.new_event_loop()
+    return _loop.run_until_complete(coroutine)
+
+
+@worker_process_init.connect
+def _init_worker_process(**_: Any) -> None:
+    platform = PlatformSettings()
+    configure_telemetry("ecolink-worker", otlp_endpoint=platform.otlp_endpoint, environment=platform.environment)

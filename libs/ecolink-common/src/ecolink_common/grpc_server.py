@@ -1,0 +1,140 @@
+"""Builds and runs one service's grpc.aio server: interceptors, health, reflection, readiness, graceful stop."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+from dataclasses import dataclass
+
+import grpc
+from grpc_health.v1 import health, health_pb2, health_pb2_grpc
+from grpc_reflection.v1alpha import reflection
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from ecolink.common.v1 import identity_service_pb2, identity_service_pb2_grpc
+from ecolink_common.auth.interceptor import AuthenticationInterceptor
+from ecolink_common.auth.keys import ensure_signing_key, load_public_key
+from ecolink_common.db import create_engine, create_session_factory
+from ecolink_common.error_mapping import ErrorMappingInterceptor
+from ecolink_common.identity.servicer import IdentityServicer
+from ecolink_common.migrations import head_revision, is_at_head
+from ecolink_common.service_spec import ServiceDependencies, ServiceSpec
+from ecolink_common.settings import PlatformSettings, ServiceSettings
+from ecolink_common.telemetry import instrument_engine
+from ecolink_common.tls import server_credentials
+from ecolink_common.unit_of_work import UnitOfWork
+
+log = logging.getLogger(__name__)
+
+OVERALL = ""
+MAX_MESSAGE_BYTES = 8 * 1024 * 1024
+
+
+@dataclass
+class RunningService:
+    """A started server: its bound port, and how to stop it."""
+
+    spec: ServiceSpec
+    server: grpc.aio.Server
+    health: health.aio.HealthServicer
+    engine: AsyncEngine
+    port: int
+    service_names: list[str]
+    readiness: asyncio.Task[None]
+    grace_seconds: float
+
+    async def stop(self) -> None:
+        """Reports NOT_SERVING, lets in-flight calls finish within the grace period, then closes."""
+        self.readiness.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await self.readiness
+        await self.health.enter_graceful_shutdown()
+        await self.server.stop(self.grace_seconds)
+        await self.engine.dispose()
+
+
+async def start_service(spec: ServiceSpec, settings: ServiceSettings, platform: PlatformSettings) -> RunningService:
+    """Starts the server (port 0 picks a free port); health turns SERVING once the database is migrated."""
+    ensure_signing_key(platform.private_key_path, platform.public_key_path)
+    engine = create_engine(settings.resolved_database_url(platform), pool_size=settings.database_pool_size)
+    instrument_engine(engine.sync_engine)
+    session_factory = create_session_factory(engine)
+    credentials = server_credentials(platform)
+    server = grpc.aio.server(
+        interceptors=[
+            ErrorMappingInterceptor(spec.name),
+            AuthenticationInterceptor(
+                public_key=load_public_key(platform.public_key_path),
+                issuer=platform.token_issuer,
+                session_factory=session_factory,
+                require_client_certificate=platform.tls_client_ca_file is not None,
+            ),
+        ],
+        options=[
+            ("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
+            ("grpc.max_send_message_length", MAX_MESSAGE_BYTES),
+        ],
+    )
+    deps = ServiceDependencies(settings, platform, lambda: UnitOfWork(session_factory))
+    identity_service_pb2_grpc.add_IdentityServiceServicer_to_server(IdentityServicer(deps.uow_factory), server)
+    identity_name = identity_service_pb2.DESCRIPTOR.services_by_name["IdentityService"].full_name
+    service_names = [identity_name, *spec.register_servicers(server, deps)]
+    health_servicer = health.aio.HealthServicer()
+    health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
+    health_name = health_pb2.DESCRIPTOR.services_by_name["Health"].full_name
+    reflection.enable_server_reflection([*service_names, health_name, reflection.SERVICE_NAME], server)
+    if credentials is None:
+        port = server.add_insecure_port(settings.address)
+    else:
+        port = server.add_secure_port(settings.address, credentials)
+    await server.start()
+    for name in [OVERALL, *service_names]:
+        await health_servicer.set(name, health_pb2.HealthCheckResponse.NOT_SERVING)
+    readiness = asyncio.create_task(
+        _track_readiness(
+            engine, head_revision(spec.migrations_dir), health_servicer, service_names, platform.readiness_interval_seconds
+        )
+    )
+    log.info("%s listening on %s:%d", spec.name, settings.grpc_host, port)
+    return RunningService(
+        spec, server, health_servicer, engine, port, service_names, readiness, platform.shutdown_grace_seconds
+    )
+
+
+async def _track_readiness(
+    engine: AsyncEngine,
+    head: str | None,
+    health_servicer: health.aio.HealthServicer,
+    service_names: list[str],
+    interval: float,
+) -> None:
+    """SERVING only while the database answers and is migrated to head; re-checked every interval."""
+    serving: bool | None = None
+    while True:
+        try:
+            ready = await is_at_head(engine, head)
+        except Exception as error:
+            ready = False
+            log.warning("database not reachable: %s", error.__class__.__name__)
+        if ready != serving:
+            status = health_pb2.HealthCheckResponse.SERVING if ready else health_pb2.HealthCheckResponse.NOT_SERVING
+            for name in [OVERALL, *service_names]:
+                await health_servicer.set(name, status)
+            log.info("health: %s", "SERVING" if ready else "NOT_SERVING (database not reachable or not migrated)")
+            serving = ready
+        await asyncio.sleep(interval)
+
+
+async def serve_until_signalled(spec: ServiceSpec, settings: ServiceSettings, platform: PlatformSettings) -> None:
+    """Runs the service until SIGTERM or SIGINT, then drains in-flight calls and returns."""
+    running = await start_service(spec, settings, platform)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stop.set)
+    await stop.wait()
+    log.info("%s stopping: draining in-flight calls for up to %.0f s", spec.name, running.grace_seconds)
+    await running.stop()
+    log.info("%s stopped", spec.name)

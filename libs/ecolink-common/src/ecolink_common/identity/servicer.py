@@ -1,0 +1,48 @@
+"""The IdentityService servicer: validate, convert, call the use case; no business rules here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import grpc
+
+from ecolink.common.v1 import identity_service_pb2, identity_service_pb2_grpc
+from ecolink_common.auth.principal import current_principal
+from ecolink_common.identity import convert, handlers
+from ecolink_common.paging import page_size
+from ecolink_common.unit_of_work import UnitOfWork
+
+
+class IdentityServicer(identity_service_pb2_grpc.IdentityServiceServicer):
+    """Answers who the caller is and reads the directory."""
+
+    def __init__(self, uow_factory: Callable[[], UnitOfWork]):
+        self._uow = uow_factory
+
+    async def WhoAmI(
+        self, request: identity_service_pb2.WhoAmIRequest, context: grpc.aio.ServicerContext
+    ) -> identity_service_pb2.WhoAmIResponse:
+        return convert.who_am_i_to_proto(await handlers.who_am_i(self._uow(), current_principal()))
+
+    async def GetAgency(
+        self, request: identity_service_pb2.GetAgencyRequest, context: grpc.aio.ServicerContext
+    ) -> identity_service_pb2.GetAgencyResponse:
+        agency_id = convert.agency_id_from_name(request.name)
+        agency = await handlers.get_agency(self._uow(), current_principal(), agency_id)
+        return identity_service_pb2.GetAgencyResponse(agency=convert.agency_to_proto(agency))
+
+    async def ListAgencies(
+        self, request: identity_service_pb2.ListAgenciesRequest, context: grpc.aio.ServicerContext
+    ) -> identity_service_pb2.ListAgenciesResponse:
+        page = await handlers.list_agencies(
+            self._uow(),
+            current_principal(),
+            page_size=page_size(request.page_size),
+            page_token=request.page_token,
+            kind=convert.kind_filter(request.kind),
+            region=convert.region_filter(request.region_code),
+        )
+        return identity_service_pb2.ListAgenciesResponse(
+            agencies=[convert.agency_to_proto(agency) for agency in page.agencies],
+            next_page_token=page.next_page_token,
+        )

@@ -1,0 +1,62 @@
+"""The one jurisdiction rule: may a principal see a record (DOMAIN §1)? A pure function, no I/O."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ecolink_common.directory import AgencyKind
+
+REGION_WIDE_KINDS = frozenset({AgencyKind.ECO_BUREAU, AgencyKind.ENFORCEMENT_BUREAU})
+BASIN_MEMBER_KINDS = frozenset({AgencyKind.ECO_BUREAU, AgencyKind.BASIN_DESK})
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """The parts of a principal the rule looks at."""
+
+    agency_id: str
+    kind: AgencyKind
+    region_code: str
+    basin_ids: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class RecordScope:
+    """Who a record belongs to and with whom it has been explicitly shared."""
+
+    owner_agency_id: str
+    region_code: str
+    shared_with: frozenset[str] = frozenset()
+    basin_ids: frozenset[str] = frozenset()
+    open_to_oversight: bool = False
+
+
+def region_prefix(region_code: str) -> str:
+    """The prefix every code under a region shares: 36 for 360000, 3608 for 360800, 360823 for a county."""
+    if region_code.endswith("0000"):
+        return region_code[:2]
+    if region_code.endswith("00"):
+        return region_code[:4]
+    return region_code
+
+
+def region_contains(outer: str, inner: str) -> bool:
+    """DOMAIN §1: a province (xx0000) covers its cities and counties, a city (xxxx00) its counties, a county itself."""
+    return inner.startswith(region_prefix(outer))
+
+
+def may_see(viewer: Viewer, record: RecordScope) -> bool:
+    """DOMAIN §1: a record is visible to its owner, to an explicit share, and to the rule of the viewer's kind."""
+    if viewer.agency_id == record.owner_agency_id or viewer.agency_id in record.shared_with:
+        return True
+    # DOMAIN §4.5: basin members and the basin desk see what was shared with their basin, across city borders.
+    if viewer.kind in BASIN_MEMBER_KINDS and viewer.basin_ids & record.basin_ids:
+        return True
+    # DOMAIN §1: bureaus see everything in their region; the provincial enforcement bureau screens its province.
+    if viewer.kind in REGION_WIDE_KINDS:
+        return region_contains(viewer.region_code, record.region_code)
+    # DOMAIN §1: the procuratorate oversees the transfers in its region, and nothing else unshared.
+    if viewer.kind is AgencyKind.PROCURATORATE:
+        return record.open_to_oversight and region_contains(viewer.region_code, record.region_code)
+    # Police, courts, basin desks and enterprises see only what is theirs or shared with them.
+    return False

@@ -1,0 +1,72 @@
+"""Operator use cases run against a service's database: migrate, load the directory, verify the audit chain."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from pathlib import Path
+
+from ecolink_common.audit import AuditEntry, ChainReport, verify_chain
+from ecolink_common.db import create_engine, create_session_factory
+from ecolink_common.directory import DirectoryFile, read_directory_file
+from ecolink_common.migrations import upgrade_to_head
+from ecolink_common.service_spec import ServiceSpec
+from ecolink_common.settings import PlatformSettings
+from ecolink_common.unit_of_work import UnitOfWork
+
+OPERATOR = "operator"
+
+
+@dataclass(frozen=True)
+class DirectoryLoad:
+    """What a directory load did to one service's database."""
+
+    service: str
+    version: str
+    agency_count: int
+    changed: bool
+
+
+async def migrate(spec: ServiceSpec, platform: PlatformSettings) -> None:
+    """Brings one service's database to the newest revision (Alembic runs in a thread of its own)."""
+    url = spec.settings_type().resolved_database_url(platform)
+    await asyncio.to_thread(upgrade_to_head, spec.migrations_dir, url)
+
+
+async def load_directory(spec: ServiceSpec, platform: PlatformSettings, path: Path) -> DirectoryLoad:
+    """Replaces the service's directory copy with the file's; a file already loaded changes nothing."""
+    directory, file_sha256 = read_directory_file(path)
+    engine = create_engine(spec.settings_type().resolved_database_url(platform))
+    try:
+        async with UnitOfWork(create_session_factory(engine)) as uow:
+            changed = await _replace_if_new(uow, directory, file_sha256)
+            await uow.commit()
+    finally:
+        await engine.dispose()
+    return DirectoryLoad(spec.name, directory.version, len(directory.agencies), changed)
+
+
+async def _replace_if_new(uow: UnitOfWork, directory: DirectoryFile, file_sha256: str) -> bool:
+    if (await uow.agencies.latest_load()).file_sha256 == file_sha256:
+        return False
+    await uow.agencies.replace_all(directory, file_sha256=file_sha256)
+    await uow.audit.record(
+        AuditEntry(
+            actor_agency_id=OPERATOR,
+            action="LoadDirectory",
+            resource=f"directories/{directory.version}",
+            outcome="OK",
+            details={"file_sha256": file_sha256, "agency_count": len(directory.agencies)},
+        )
+    )
+    return True
+
+
+async def verify_audit_chain(spec: ServiceSpec, platform: PlatformSettings) -> ChainReport:
+    """Walks one service's audit chain and reports the first broken link."""
+    engine = create_engine(spec.settings_type().resolved_database_url(platform))
+    try:
+        async with create_session_factory(engine)() as session:
+            return await verify_chain(session)
+    finally:
+        await engine.dispose()

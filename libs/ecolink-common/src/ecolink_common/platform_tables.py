@@ -1,0 +1,55 @@
+"""Tables every service database holds: the agency directory copy and the hash-chained audit log."""
+
+from __future__ import annotations
+
+from sqlalchemy import JSON, BigInteger, Column, Integer, String, Table, Text
+
+from ecolink_common.db import BigIntId, UtcDateTime, new_metadata
+
+platform_metadata = new_metadata()
+
+agency_table = Table(
+    "agency",
+    platform_metadata,
+    Column("agency_id", String(64), primary_key=True),
+    Column("display_name", Text, nullable=False),
+    Column("english_name", Text, nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("level", String(16), nullable=False),
+    Column("region_code", String(6), nullable=False, index=True),
+    Column("basin_ids", JSON, nullable=False),
+)
+
+directory_load_table = Table(
+    "directory_load",
+    platform_metadata,
+    Column("id", BigIntId, primary_key=True, autoincrement=True),
+    Column("version", String(64), nullable=False),
+    Column("file_sha256", String(64), nullable=False),
+    Column("agency_count", Integer, nullable=False),
+    Column("loaded_at", UtcDateTime, nullable=False),
+)
+
+audit_event_table = Table(
+    "audit_event",
+    platform_metadata,
+    Column("seq", BigInteger, primary_key=True, autoincrement=False),
+    Column("occurred_at", UtcDateTime, nullable=False),
+    Column("actor_agency_id", String(64), nullable=False),
+    Column("action", String(128), nullable=False),
+    Column("resource", Text, nullable=False),
+    Column("outcome", String(32), nullable=False),
+    Column("reason", String(64), nullable=False),
+    Column("trace_id", String(32), nullable=False),
+    Column("details", JSON, nullable=False),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+)
+
+audit_head_table = Table(
+    "audit_head",
+    platform_metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("last_seq", BigInteger, nullable=False),
+    Column("last_hash", String(64), nullable=False),
+)

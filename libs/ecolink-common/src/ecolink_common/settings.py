@@ -1,0 +1,87 @@
+"""Settings shared by every ecolink process, read from `ECOLINK_*` and per-service environment variables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parents[4]
+
+
+class PlatformSettings(BaseSettings):
+    """Platform-wide settings (`ECOLINK_` prefix): where state lives, keys, broker, telemetry."""
+
+    model_config = SettingsConfigDict(env_prefix="ECOLINK_", extra="ignore")
+
+    var_dir: Path = Field(default=REPO_ROOT / "var", description="Where embedded-mode state lives.")
+    directory_file: Path = Field(
+        default=REPO_ROOT / "data" / "directory" / "demo-directory.json",
+        description="The versioned agency directory loaded by `ecolink directory load`.",
+    )
+    token_private_key_file: Path | None = Field(
+        default=None, description="Ed25519 PEM key that signs tokens; default var/keys/token-signing.pem."
+    )
+    token_public_key_file: Path | None = Field(
+        default=None, description="Ed25519 PEM public key that verifies tokens; default var/keys/token-signing.pub.pem."
+    )
+    token_issuer: str = "ecolink"
+    token_default_ttl_seconds: int = 3600
+    token_max_ttl_seconds: int = 30 * 24 * 3600
+    tls_cert_file: Path | None = Field(default=None, description="Server certificate; enables TLS when set.")
+    tls_key_file: Path | None = None
+    tls_client_ca_file: Path | None = Field(
+        default=None, description="CA that signs agency client certificates; requires mTLS when set."
+    )
+    celery_broker_url: str = Field(default="", description="Default: filesystem:// under var/celery.")
+    celery_result_backend: str = Field(default="", description="Default: file:// under var/celery/results.")
+    shutdown_grace_seconds: float = 10.0
+    readiness_interval_seconds: float = 2.0
+    log_level: str = "INFO"
+    log_format: str = Field(default="json", description="`json` for machines, `console` for a person.")
+    otlp_endpoint: str = Field(default="", description="OTLP/gRPC collector; nothing is exported when empty.")
+    environment: str = "development"
+
+    @property
+    def private_key_path(self) -> Path:
+        return self.token_private_key_file or self.var_dir / "keys" / "token-signing.pem"
+
+    @property
+    def public_key_path(self) -> Path:
+        return self.token_public_key_file or self.var_dir / "keys" / "token-signing.pub.pem"
+
+    @property
+    def broker_url(self) -> str:
+        return self.celery_broker_url or "filesystem://"
+
+    @property
+    def result_backend(self) -> str:
+        return self.celery_result_backend or f"file://{self.var_dir / 'celery' / 'results'}"
+
+
+class ServiceSettings(BaseSettings):
+    """Settings of one service; subclasses set `service_name`, the env prefix and the default port."""
+
+    service_name: ClassVar[str]
+    default_port: ClassVar[int]
+
+    model_config = SettingsConfigDict(extra="ignore")
+
+    database_url: str = ""
+    grpc_host: str = "127.0.0.1"
+    grpc_port: int = -1
+    database_pool_size: int = 10
+
+    def model_post_init(self, context: object) -> None:
+        if self.grpc_port < 0:
+            self.grpc_port = self.default_port
+
+    def resolved_database_url(self, platform: PlatformSettings) -> str:
+        """The configured database URL, or the embedded SQLite file under var/."""
+        return self.database_url or f"sqlite+aiosqlite:///{platform.var_dir / f'{self.service_name}.db'}"
+
+    @property
+    def address(self) -> str:
+        return f"{self.grpc_host}:{self.grpc_port}"

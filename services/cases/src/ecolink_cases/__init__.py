@@ -1,0 +1,1 @@
+"""The ecolink cases service: administrative enforcement cases (DOMAIN §3)."""
