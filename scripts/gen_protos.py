@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import filecmp
-import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -47,9 +46,7 @@ def check() -> int:
         generate(fresh)
         expected, committed = generated_files(fresh), generated_files(OUTPUT)
         drift = sorted(str(p) for p in expected ^ committed)
-        drift += sorted(
-            str(p) for p in expected & committed if not filecmp.cmp(fresh / p, OUTPUT / p, shallow=False)
-        )
+        drift += sorted(str(p) for p in expected & committed if not filecmp.cmp(fresh / p, OUTPUT / p, shallow=False))
     for path in drift:
         print(f"generated code out of date: {path}", file=sys.stderr)
     if drift:

@@ -91,7 +91,7 @@ def call(rpc: Callable[..., T], request: object, *, token: str | None, as_json: 
 
 def rpc_error_details(error: grpc.RpcError) -> dict[str, str]:
     """Code, reason and message of a failed call, read from its google.rpc.Status when present."""
-    details = {"code": error.code().name, "reason": "", "message": error.details() or ""}  # type: ignore[attr-defined]
+    details = {"code": error.code().name, "reason": "", "message": error.details() or ""}
     status = rpc_status.from_call(error)  # type: ignore[arg-type]
     for detail in status.details if status else ():
         info = error_details_pb2.ErrorInfo()

@@ -55,9 +55,10 @@ def prepare(platform: PlatformSettings) -> None:
     """Key pair, migrations and the directory: everything the services need before they start."""
     ensure_signing_key(platform.private_key_path, platform.public_key_path)
     for spec in SERVICES.values():
+        url = operations.database_url(spec, platform)
         with console.status(f"migrating {spec.name}"):
-            asyncio.run(operations.migrate(spec, platform))
-        load = asyncio.run(operations.load_directory(spec, platform, platform.directory_file))
+            asyncio.run(operations.migrate(spec, url))
+        load = asyncio.run(operations.load_directory(spec, url, platform.directory_file))
         state = "loaded" if load.changed else "up to date"
         console.print(f"[green]✓[/] {spec.name}: database migrated, directory {load.version} {state}")
 
@@ -70,7 +71,9 @@ def start_all(platform: PlatformSettings) -> list[Child]:
     children.append(
         _start(
             "worker",
-            _celery("worker", "--pool=solo", "--without-gossip", "--without-mingle", "--without-heartbeat", "-l", "info"),
+            _celery(
+                "worker", "--pool=solo", "--without-gossip", "--without-mingle", "--without-heartbeat", "-l", "info"
+            ),
             log_dir,
         )
     )

@@ -25,7 +25,7 @@ AUDIT_VERIFY_INTERVAL_SECONDS = 3600.0
 def verify_audit_chain(self: Task, service: str) -> dict[str, Any]:
     """Walks one service's audit chain; read-only and so safe to run twice. A break is logged as CRITICAL."""
     try:
-        report = run_async(operations.verify_audit_chain(service_spec(service), platform))
+        report = run_async(operations.verify_audit_chain(operations.database_url(service_spec(service), platform)))
     except OSError as error:
         raise self.retry(exc=error, countdown=min(2**self.request.retries * 5, 300)) from error
     if not report.intact:

@@ -33,7 +33,8 @@ def migrate(service: ServicesOption = None, as_json: JsonFlag = False) -> None:
     platform = PlatformSettings()
     names = _chosen(service)
     for name in names:
-        asyncio.run(operations.migrate(service_spec(name), platform))
+        spec = service_spec(name)
+        asyncio.run(operations.migrate(spec, operations.database_url(spec, platform)))
     emit({"migrated": names}, as_json=as_json, text=f"migrated: {', '.join(names)}")
 
 
@@ -46,7 +47,8 @@ def load_directory(
     """Load a versioned directory file into each service (a file already loaded changes nothing)."""
     platform = PlatformSettings()
     path = file or platform.directory_file
-    loads = [asyncio.run(operations.load_directory(service_spec(n), platform, path)) for n in _chosen(service)]
+    specs = [service_spec(n) for n in _chosen(service)]
+    loads = [asyncio.run(operations.load_directory(s, operations.database_url(s, platform), path)) for s in specs]
     rows = [[d.service, d.version, d.agency_count, "loaded" if d.changed else "already loaded"] for d in loads]
     table = make_table(f"directory {path.name}", ["service", "version", "agencies", "result"], rows)
     emit([d.__dict__ for d in loads], as_json=as_json, table=table)
@@ -56,13 +58,22 @@ def load_directory(
 def verify(service: ServicesOption = None, as_json: JsonFlag = False) -> None:
     """Walk each service's audit chain; exits 1 and names the first broken row if one was altered or removed."""
     platform = PlatformSettings()
-    reports = {n: asyncio.run(operations.verify_audit_chain(service_spec(n), platform)) for n in _chosen(service)}
+    reports = {
+        n: asyncio.run(operations.verify_audit_chain(operations.database_url(service_spec(n), platform)))
+        for n in _chosen(service)
+    }
     rows = [
         [name, r.rows_checked, "intact" if r.intact else f"BROKEN at row {r.broken_seq}", r.problem]
         for name, r in reports.items()
     ]
     data = [
-        {"service": n, "intact": r.intact, "rows_checked": r.rows_checked, "broken_seq": r.broken_seq, "problem": r.problem}
+        {
+            "service": n,
+            "intact": r.intact,
+            "rows_checked": r.rows_checked,
+            "broken_seq": r.broken_seq,
+            "problem": r.problem,
+        }
         for n, r in reports.items()
     ]
     emit(data, as_json=as_json, table=make_table("audit chains", ["service", "rows", "chain", "problem"], rows))

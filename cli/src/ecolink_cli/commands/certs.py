@@ -26,7 +26,11 @@ def certs(
     issued = issue_development_certificates(folder, agencies)
     rows = [[stem, pair.cert_file, pair.key_file] for stem, pair in issued.items()]
     table = make_table(f"development certificates in {folder}", ["for", "certificate", "key"], rows)
-    emit({stem: {"cert": str(p.cert_file), "key": str(p.key_file)} for stem, p in issued.items()}, as_json=as_json, table=table)
+    emit(
+        {stem: {"cert": str(p.cert_file), "key": str(p.key_file)} for stem, p in issued.items()},
+        as_json=as_json,
+        table=table,
+    )
     if not as_json:
         typer.echo(
             f"\nServe with mTLS: ECOLINK_TLS_CERT_FILE={folder}/server.crt ECOLINK_TLS_KEY_FILE={folder}/server.key "

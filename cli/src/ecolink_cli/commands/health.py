@@ -33,7 +33,7 @@ def check_service(name: str) -> HealthRow:
             )
             status = health_pb2.HealthCheckResponse.ServingStatus.Name(response.status)
         except grpc.RpcError as error:
-            status = "UNREACHABLE" if error.code() == grpc.StatusCode.UNAVAILABLE else error.code().name  # type: ignore[attr-defined]
+            status = "UNREACHABLE" if error.code() == grpc.StatusCode.UNAVAILABLE else error.code().name
     return HealthRow(name, address, status)
 
 

@@ -56,7 +56,9 @@ def list_agencies(
     as_json: JsonFlag = False,
 ) -> None:
     """List every directory entry you may see (follows all pages)."""
-    kind_value = agency_pb2.AgencyKind.Value(f"AGENCY_KIND_{kind.upper()}") if kind else 0
+    kind_name = f"AGENCY_KIND_{kind.upper()}" if kind else "AGENCY_KIND_UNSPECIFIED"
+    if kind_name not in agency_pb2.AgencyKind.DESCRIPTOR.values_by_name:
+        raise typer.BadParameter(f"unknown kind {kind!r}", param_hint="--kind")
     agencies: list[agency_pb2.Agency] = []
     page_token = ""
     resolved = resolve_token(token, as_agency)
@@ -64,7 +66,7 @@ def list_agencies(
         stub = identity_service_pb2_grpc.IdentityServiceStub(channel)
         while True:
             request = identity_service_pb2.ListAgenciesRequest(
-                page_size=page_size, page_token=page_token, kind=kind_value, region_code=region
+                page_size=page_size, page_token=page_token, kind=kind_name, region_code=region
             )
             response = call(stub.ListAgencies, request, token=resolved, as_json=as_json)
             agencies.extend(response.agencies)

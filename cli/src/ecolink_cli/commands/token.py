@@ -32,7 +32,7 @@ def issue(
     ttl: Annotated[str, typer.Option("--ttl", help="How long the token is valid: 15m, 8h, 30d.")] = "1h",
     as_json: JsonFlag = False,
 ) -> None:
-    """Sign a token naming the agency, its kind, region and expiry. Prints the token alone, for `export ECOLINK_TOKEN=…`."""
+    """Sign a token naming the agency, its kind, region and expiry; prints it alone, for `export ECOLINK_TOKEN=…`."""
     platform = PlatformSettings()
     lifetime = parse_ttl(ttl)
     if lifetime.total_seconds() > platform.token_max_ttl_seconds:

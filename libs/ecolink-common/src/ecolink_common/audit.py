@@ -136,5 +136,7 @@ async def verify_chain(session: AsyncSession) -> ChainReport:
             break
     head = (await session.execute(select(audit_head_table).where(audit_head_table.c.id == HEAD_ROW_ID))).one()
     if head.last_seq != checked or head.last_hash != expected_prev:
-        return ChainReport(checked, checked + 1, f"the chain ends at row {checked} but the head records row {head.last_seq}")
+        return ChainReport(
+            checked, checked + 1, f"the chain ends at row {checked} but the head records row {head.last_seq}"
+        )
     return ChainReport(checked)

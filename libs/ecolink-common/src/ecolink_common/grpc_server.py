@@ -9,7 +9,8 @@ import signal
 from dataclasses import dataclass
 
 import grpc
-from grpc_health.v1 import health, health_pb2, health_pb2_grpc
+from grpc_health.v1 import _async as health_aio
+from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -38,7 +39,7 @@ class RunningService:
 
     spec: ServiceSpec
     server: grpc.aio.Server
-    health: health.aio.HealthServicer
+    health: health_aio.HealthServicer
     engine: AsyncEngine
     port: int
     service_names: list[str]
@@ -81,7 +82,7 @@ async def start_service(spec: ServiceSpec, settings: ServiceSettings, platform: 
     identity_service_pb2_grpc.add_IdentityServiceServicer_to_server(IdentityServicer(deps.uow_factory), server)
     identity_name = identity_service_pb2.DESCRIPTOR.services_by_name["IdentityService"].full_name
     service_names = [identity_name, *spec.register_servicers(server, deps)]
-    health_servicer = health.aio.HealthServicer()
+    health_servicer = health_aio.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
     health_name = health_pb2.DESCRIPTOR.services_by_name["Health"].full_name
     reflection.enable_server_reflection([*service_names, health_name, reflection.SERVICE_NAME], server)
@@ -94,7 +95,11 @@ async def start_service(spec: ServiceSpec, settings: ServiceSettings, platform: 
         await health_servicer.set(name, health_pb2.HealthCheckResponse.NOT_SERVING)
     readiness = asyncio.create_task(
         _track_readiness(
-            engine, head_revision(spec.migrations_dir), health_servicer, service_names, platform.readiness_interval_seconds
+            engine,
+            head_revision(spec.migrations_dir),
+            health_servicer,
+            service_names,
+            platform.readiness_interval_seconds,
         )
     )
     log.info("%s listening on %s:%d", spec.name, settings.grpc_host, port)
@@ -106,7 +111,7 @@ async def start_service(spec: ServiceSpec, settings: ServiceSettings, platform: 
 async def _track_readiness(
     engine: AsyncEngine,
     head: str | None,
-    health_servicer: health.aio.HealthServicer,
+    health_servicer: health_aio.HealthServicer,
     service_names: list[str],
     interval: float,
 ) -> None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
 import grpc
 
-Behaviour = Callable[[Any, grpc.aio.ServicerContext], Any]
+Behaviour = Callable[..., Any]
 Guard = Callable[[grpc.aio.ServicerContext, str], Awaitable[None]]
 Failure = Callable[[BaseException, grpc.aio.ServicerContext, str], Awaitable[None]]
 
@@ -46,6 +47,10 @@ def wrap_handler(
 
         return call
 
+    def responding(behaviour: Behaviour) -> Behaviour:
+        # A streaming handler either yields its responses or awaits context.write(); wrap it in kind.
+        return streaming(behaviour) if inspect.isasyncgenfunction(behaviour) else unary(behaviour)
+
     if handler.unary_unary:
         return grpc.unary_unary_rpc_method_handler(
             unary(handler.unary_unary), handler.request_deserializer, handler.response_serializer
@@ -56,8 +61,10 @@ def wrap_handler(
         )
     if handler.unary_stream:
         return grpc.unary_stream_rpc_method_handler(
-            streaming(handler.unary_stream), handler.request_deserializer, handler.response_serializer
+            responding(handler.unary_stream), handler.request_deserializer, handler.response_serializer
         )
-    return grpc.stream_stream_rpc_method_handler(
-        streaming(handler.stream_stream), handler.request_deserializer, handler.response_serializer
-    )
+    if handler.stream_stream:
+        return grpc.stream_stream_rpc_method_handler(
+            responding(handler.stream_stream), handler.request_deserializer, handler.response_serializer
+        )
+    return handler

@@ -22,9 +22,7 @@ URL_ATTRIBUTE = "ecolink_database_url"
 METADATA_ATTRIBUTE = "ecolink_target_metadata"
 
 
-def alembic_config(
-    service_versions_dir: Path, database_url: str, service_metadata: MetaData | None = None
-) -> Config:
+def alembic_config(service_versions_dir: Path, database_url: str, service_metadata: MetaData | None = None) -> Config:
     """A config whose history is the platform revisions followed by the service's own (if it has any)."""
     config = Config()
     config.set_main_option("script_location", str(ALEMBIC_DIR))

@@ -27,16 +27,20 @@ class DirectoryLoad:
     changed: bool
 
 
-async def migrate(spec: ServiceSpec, platform: PlatformSettings) -> None:
+def database_url(spec: ServiceSpec, platform: PlatformSettings) -> str:
+    """The database a service is configured to use (its env var, else the embedded SQLite file)."""
+    return spec.settings_type().resolved_database_url(platform)
+
+
+async def migrate(spec: ServiceSpec, url: str) -> None:
     """Brings one service's database to the newest revision (Alembic runs in a thread of its own)."""
-    url = spec.settings_type().resolved_database_url(platform)
     await asyncio.to_thread(upgrade_to_head, spec.migrations_dir, url)
 
 
-async def load_directory(spec: ServiceSpec, platform: PlatformSettings, path: Path) -> DirectoryLoad:
+async def load_directory(spec: ServiceSpec, url: str, path: Path) -> DirectoryLoad:
     """Replaces the service's directory copy with the file's; a file already loaded changes nothing."""
     directory, file_sha256 = read_directory_file(path)
-    engine = create_engine(spec.settings_type().resolved_database_url(platform))
+    engine = create_engine(url)
     try:
         async with UnitOfWork(create_session_factory(engine)) as uow:
             changed = await _replace_if_new(uow, directory, file_sha256)
@@ -62,9 +66,9 @@ async def _replace_if_new(uow: UnitOfWork, directory: DirectoryFile, file_sha256
     return True
 
 
-async def verify_audit_chain(spec: ServiceSpec, platform: PlatformSettings) -> ChainReport:
+async def verify_audit_chain(url: str) -> ChainReport:
     """Walks one service's audit chain and reports the first broken link."""
-    engine = create_engine(spec.settings_type().resolved_database_url(platform))
+    engine = create_engine(url)
     try:
         async with create_session_factory(engine)() as session:
             return await verify_chain(session)

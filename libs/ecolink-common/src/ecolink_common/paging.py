@@ -30,7 +30,7 @@ def decode_page_token(token: str) -> dict[str, str]:
         return {}
     try:
         position = json.loads(base64.urlsafe_b64decode(token.encode()))
-    except (binascii.Error, ValueError, UnicodeDecodeError) as error:
+    except (binascii.Error, ValueError, UnicodeDecodeError, RecursionError) as error:
         raise InvalidArgument.for_field("page_token", "is not a token this server issued") from error
     if not isinstance(position, dict) or not all(isinstance(v, str) for v in position.values()):
         raise InvalidArgument.for_field("page_token", "is not a token this server issued")

@@ -51,7 +51,9 @@ def configure_telemetry(
 
 
 def instrument_engine(sync_engine: Any) -> None:
-    """Traces every statement of one SQLAlchemy engine (pass `async_engine.sync_engine`)."""
+    """Traces every statement of the process's engine (pass `async_engine.sync_engine`) once telemetry is on."""
+    if not _configured:
+        return
     from opentelemetry.instrumentation.sqlalchemy import SQLAlchemyInstrumentor
 
     SQLAlchemyInstrumentor().instrument(engine=sync_engine)

@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from ecolink_evidence.settings import EvidenceSettings
 from ecolink_common.service_spec import ServiceSpec
+from ecolink_evidence.settings import EvidenceSettings
 
 SPEC = ServiceSpec(
     name="evidence",

@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from ecolink_referrals.settings import ReferralsSettings
 from ecolink_common.service_spec import ServiceSpec
+from ecolink_referrals.settings import ReferralsSettings
 
 SPEC = ServiceSpec(
     name="referrals",

@@ -78,7 +78,7 @@ class AuthenticationInterceptor(grpc.aio.ServerInterceptor):
         set_current_principal(Principal(agency, claims.expires_at, method_name))
 
     def _certificate_agency(self, context: grpc.aio.ServicerContext) -> str | None:
-        names = context.auth_context().get("x509_common_name")
+        names = list(context.auth_context().get("x509_common_name") or [])
         if not names:
             if self._require_client_certificate:
                 raise Unauthenticated("a client certificate is required", reason="CERTIFICATE_MISSING")

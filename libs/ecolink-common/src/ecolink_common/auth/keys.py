@@ -10,20 +10,27 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 
 def ensure_signing_key(private_path: Path, public_path: Path) -> None:
-    """Creates the key pair when neither file exists; the private key is readable by its owner only."""
-    if private_path.exists() or public_path.exists():
-        return
-    private_path.parent.mkdir(parents=True, exist_ok=True)
-    key = Ed25519PrivateKey.generate()
-    private_pem = key.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-    )
-    descriptor = os.open(private_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(descriptor, "wb") as handle:
-        handle.write(private_pem)
-    public_path.write_bytes(
-        key.public_key().public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
-    )
+    """Creates the key pair when neither file exists (the private key readable by its owner only).
+
+    A host holding only the public key (a production service) is left alone; a lost public key is
+    derived again from the private one.
+    """
+    if not private_path.exists():
+        if public_path.exists():
+            return
+        private_path.parent.mkdir(parents=True, exist_ok=True)
+        private_pem = Ed25519PrivateKey.generate().private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+        descriptor = os.open(private_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(private_pem)
+    if not public_path.exists():
+        public_path.write_bytes(
+            load_private_key(private_path)
+            .public_key()
+            .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+        )
 
 
 def load_private_key(path: Path) -> Ed25519PrivateKey:

@@ -60,10 +60,14 @@ def verify_token(token: str, *, key: Ed25519PublicKey, issuer: str) -> TokenClai
         raise Unauthenticated("the token was issued by another platform", reason="TOKEN_ISSUER_INVALID") from error
     except jwt.InvalidTokenError as error:
         raise Unauthenticated(f"the token is malformed: {error}", reason="TOKEN_MALFORMED") from error
+    try:
+        expires_at = datetime.fromtimestamp(int(claims["exp"]), UTC)
+    except (ValueError, OverflowError, OSError) as error:
+        raise Unauthenticated("the token's expiry is not a usable time", reason="TOKEN_MALFORMED") from error
     return TokenClaims(
         agency_id=str(claims["sub"]),
         kind=str(claims["kind"]),
         region_code=str(claims["region"]),
-        expires_at=datetime.fromtimestamp(int(claims["exp"]), UTC),
+        expires_at=expires_at,
         token_id=str(claims.get("jti", "")),
     )

@@ -1,0 +1,82 @@
+"""A Celery round trip through a real worker process: embedded filesystem broker, and Redis."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import uuid
+
+import pytest
+from sqlalchemy import update
+
+from ecolink_alerts.service import SPEC as ALERTS
+from ecolink_cli.worker_app import VERIFY_AUDIT_CHAIN
+from ecolink_common import operations
+from ecolink_common.celery_app import make_celery
+from ecolink_common.db import create_engine
+from ecolink_common.platform_tables import audit_event_table
+from ecolink_common.testing.databases import port_open, redis_required
+from ecolink_common.testing.platform import platform_settings_for_tests
+
+REDIS = ("127.0.0.1", 6379)
+RESULT_TIMEOUT_SECONDS = 60
+
+
+def broker_params() -> list:
+    redis_missing = not port_open(*REDIS) and not redis_required()
+    return [
+        pytest.param("filesystem", id="filesystem"),
+        pytest.param("redis", id="redis", marks=pytest.mark.skipif(redis_missing, reason="no Redis on 127.0.0.1")),
+    ]
+
+
+@pytest.fixture(params=broker_params())
+def broker_env(request, tmp_path) -> dict[str, str]:
+    if request.param == "filesystem":
+        return {"ECOLINK_CELERY_BROKER_URL": "", "ECOLINK_CELERY_RESULT_BACKEND": ""}
+    return {
+        "ECOLINK_CELERY_BROKER_URL": "redis://127.0.0.1:6379/0",
+        "ECOLINK_CELERY_RESULT_BACKEND": "redis://127.0.0.1:6379/1",
+    }
+
+
+@pytest.fixture
+async def worker(tmp_path, broker_env, database_url):
+    await operations.migrate(ALERTS, database_url)
+    await operations.load_directory(ALERTS, database_url, platform_settings_for_tests(tmp_path / "var").directory_file)
+    queue = f"test-{uuid.uuid4().hex[:8]}"
+    env = {**os.environ, **broker_env, "ECOLINK_VAR_DIR": str(tmp_path / "var"), "ALERTS_DATABASE_URL": database_url}
+    command = [sys.executable, "-m", "celery", "-A", "ecolink_cli.worker_app", "worker", "--pool=solo", "-Q", queue]
+    command += ["--without-gossip", "--without-mingle", "--without-heartbeat", "-l", "info"]
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    settings = platform_settings_for_tests(
+        tmp_path / "var",
+        celery_broker_url=broker_env["ECOLINK_CELERY_BROKER_URL"],
+        celery_result_backend=broker_env["ECOLINK_CELERY_RESULT_BACKEND"],
+    )
+    client = make_celery("ecolink-test-client", settings, include=[])
+    yield client, queue
+    process.terminate()
+    assert process.wait(timeout=30) == 0
+
+
+def verify_through_worker(client, queue: str) -> dict:
+    result = client.send_task(VERIFY_AUDIT_CHAIN, args=("alerts",), queue=queue)
+    return result.get(timeout=RESULT_TIMEOUT_SECONDS)
+
+
+async def test_worker_verifies_an_intact_chain(worker):
+    client, queue = worker
+    report = verify_through_worker(client, queue)
+    assert report == {"service": "alerts", "intact": True, "rows_checked": 1, "broken_seq": None, "problem": ""}
+
+
+async def test_worker_reports_a_tampered_chain(worker, database_url):
+    engine = create_engine(database_url)
+    async with engine.begin() as connection:
+        await connection.execute(update(audit_event_table).where(audit_event_table.c.seq == 1).values(reason="edit"))
+    await engine.dispose()
+    client, queue = worker
+    report = verify_through_worker(client, queue)
+    assert (report["intact"], report["broken_seq"]) == (False, 1)

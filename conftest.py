@@ -1,0 +1,59 @@
+"""Fixtures every test suite shares: platform settings in a temp folder, a database per backend, started services."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import grpc
+import pytest
+
+from ecolink.common.v1 import identity_service_pb2_grpc
+from ecolink_alerts.service import SPEC as ALERTS
+from ecolink_common.settings import PlatformSettings
+from ecolink_common.testing.databases import (
+    create_postgres_database,
+    drop_postgres_database,
+    enabled_backends,
+    sqlite_url,
+)
+from ecolink_common.testing.platform import ServiceUnderTest, platform_settings_for_tests, prepared_service
+
+
+@pytest.fixture(params=enabled_backends())
+def backend(request: pytest.FixtureRequest) -> str:
+    """Each database test runs on SQLite (embedded default) and on PostgreSQL (production)."""
+    return str(request.param)
+
+
+@pytest.fixture
+async def database_url(backend: str, tmp_path: Path) -> AsyncIterator[str]:
+    """An empty database on the backend under test, dropped afterwards."""
+    if backend == "sqlite":
+        yield sqlite_url(tmp_path, "service")
+        return
+    url = await create_postgres_database("ecolink_test")
+    yield url
+    await drop_postgres_database(url)
+
+
+@pytest.fixture
+def platform(tmp_path: Path) -> PlatformSettings:
+    return platform_settings_for_tests(tmp_path / "var")
+
+
+@pytest.fixture
+async def alerts_service(platform: PlatformSettings, database_url: str) -> AsyncIterator[ServiceUnderTest]:
+    """The alerts service, migrated with the demo directory, serving on a free port."""
+    service = await prepared_service(ALERTS, platform, database_url)
+    yield service
+    await service.running.stop()
+
+
+@pytest.fixture
+async def identity_stub(
+    alerts_service: ServiceUnderTest,
+) -> AsyncIterator[identity_service_pb2_grpc.IdentityServiceStub]:
+    """A client of IdentityService over a real channel."""
+    async with grpc.aio.insecure_channel(alerts_service.target) as channel:
+        yield identity_service_pb2_grpc.IdentityServiceStub(channel)

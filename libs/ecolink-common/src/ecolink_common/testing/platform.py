@@ -1,0 +1,60 @@
+"""A started service for tests: its own var folder, key pair, migrated database and loaded directory."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from ecolink_common import operations
+from ecolink_common.auth.keys import ensure_signing_key, load_private_key
+from ecolink_common.auth.tokens import issue_token
+from ecolink_common.directory import read_directory_file
+from ecolink_common.grpc_server import RunningService, start_service
+from ecolink_common.service_spec import ServiceSpec
+from ecolink_common.settings import PlatformSettings, ServiceSettings
+
+
+def platform_settings_for_tests(var_dir: Path, **overrides: Any) -> PlatformSettings:
+    """Platform settings rooted in a temporary folder, checking readiness often."""
+    settings = PlatformSettings(var_dir=var_dir, readiness_interval_seconds=0.2, shutdown_grace_seconds=5, **overrides)
+    ensure_signing_key(settings.private_key_path, settings.public_key_path)
+    return settings
+
+
+def token_for(platform: PlatformSettings, agency_id: str, ttl: timedelta = timedelta(minutes=10)) -> str:
+    """A token for a directory agency, signed with the test platform's key."""
+    directory, _ = read_directory_file(platform.directory_file)
+    agency = next(a for a in directory.agencies if a.agency_id == agency_id)
+    return issue_token(agency, key=load_private_key(platform.private_key_path), issuer=platform.token_issuer, ttl=ttl)
+
+
+@dataclass
+class ServiceUnderTest:
+    """A running service with what a test needs to talk to it."""
+
+    running: RunningService
+    platform: PlatformSettings
+    settings: ServiceSettings
+
+    @property
+    def target(self) -> str:
+        return f"127.0.0.1:{self.running.port}"
+
+    def token(self, agency_id: str, ttl: timedelta = timedelta(minutes=10)) -> str:
+        return token_for(self.platform, agency_id, ttl)
+
+    def metadata(self, agency_id: str) -> list[tuple[str, str]]:
+        return [("authorization", f"Bearer {self.token(agency_id)}")]
+
+
+async def prepared_service(
+    spec: ServiceSpec, platform: PlatformSettings, database_url: str, *, migrate: bool = True
+) -> ServiceUnderTest:
+    """Migrates, loads the demo directory and starts the service on a free port."""
+    settings = spec.settings_type(database_url=database_url, grpc_host="127.0.0.1", grpc_port=0)
+    if migrate:
+        await operations.migrate(spec, database_url)
+        await operations.load_directory(spec, database_url, platform.directory_file)
+    return ServiceUnderTest(await start_service(spec, settings, platform), platform, settings)
