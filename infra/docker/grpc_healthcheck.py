@@ -48,7 +48,7 @@ def main() -> int:
                 health_pb2.HealthCheckRequest(service=""), timeout=TIMEOUT_SECONDS
             )
         except grpc.RpcError as error:
-            print(f"{target}: {error.code().name}", file=sys.stderr)  # type: ignore[attr-defined]
+            print(f"{target}: {error.code().name}", file=sys.stderr)
             return 1
     status = health_pb2.HealthCheckResponse.ServingStatus.Name(response.status)
     print(f"{target}: {status}")

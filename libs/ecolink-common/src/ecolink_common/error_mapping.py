@@ -6,17 +6,20 @@ import logging
 from collections.abc import Awaitable, Callable
 
 import grpc
+import sqlalchemy.exc
 from google.protobuf import any_pb2
 from google.rpc import code_pb2, error_details_pb2, status_pb2
 from grpc_status import rpc_status
 
-from ecolink_common.errors import EcolinkError, InvalidArgument
+from ecolink_common.errors import EcolinkError, InvalidArgument, Unavailable
 from ecolink_common.handler_wrapping import wrap_handler
 from ecolink_common.telemetry import current_trace_id
 
 log = logging.getLogger(__name__)
 
 ERROR_DOMAIN_SUFFIX = ".ecolink"
+# Transient database failures (locked, connection lost, pool exhausted) are UNAVAILABLE: the client may retry.
+DatabaseUnreachable = (sqlalchemy.exc.OperationalError, sqlalchemy.exc.InterfaceError, sqlalchemy.exc.TimeoutError)
 
 
 def error_to_status(error: EcolinkError, *, domain: str) -> grpc.Status:
@@ -68,6 +71,8 @@ class ErrorMappingInterceptor(grpc.aio.ServerInterceptor):
     async def _abort(self, error: BaseException, context: grpc.aio.ServicerContext, method: str) -> None:
         if isinstance(error, grpc.aio.AbortError):
             return
+        if isinstance(error, DatabaseUnreachable):
+            error = Unavailable("the database is busy or unreachable; retry shortly", reason="DATABASE_UNAVAILABLE")
         if isinstance(error, EcolinkError):
             status = error_to_status(error, domain=self._domain)
             log.info("%s refused: %s %s", method, error.code.name, error.reason)

@@ -47,12 +47,12 @@ class RunningService:
     grace_seconds: float
 
     async def stop(self) -> None:
-        """Reports NOT_SERVING, lets in-flight calls finish within the grace period, then closes."""
+        """Reports NOT_SERVING at once, lets in-flight calls finish within the grace period, then closes."""
+        await self.health.enter_graceful_shutdown()
         self.readiness.cancel()
+        await self.server.stop(self.grace_seconds)
         with contextlib.suppress(asyncio.CancelledError):
             await self.readiness
-        await self.health.enter_graceful_shutdown()
-        await self.server.stop(self.grace_seconds)
         await self.engine.dispose()
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from opentelemetry import trace
 from opentelemetry.instrumentation.celery import CeleryInstrumentor
-from opentelemetry.instrumentation.grpc import GrpcAioInstrumentorClient, GrpcAioInstrumentorServer
+from opentelemetry.instrumentation.grpc import GrpcAioInstrumentorClient, GrpcAioInstrumentorServer, filters
 from opentelemetry.sdk.resources import Resource
 from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import BatchSpanProcessor, SpanExporter
@@ -44,7 +44,10 @@ def configure_telemetry(
     if extra_exporter is not None:
         provider.add_span_processor(BatchSpanProcessor(extra_exporter))
     trace.set_tracer_provider(provider)
-    GrpcAioInstrumentorServer().instrument()
+    # Health and reflection are not traced: they are noise, and the aio server interceptor assumes every
+    # streaming handler is an async generator, which Health/Watch (it awaits context.write) is not.
+    untraced = filters.any_of(filters.health_check(), filters.service_prefix("grpc.reflection"))
+    GrpcAioInstrumentorServer(filter_=filters.negate(untraced)).instrument()
     GrpcAioInstrumentorClient().instrument()
     CeleryInstrumentor().instrument()
     _configured = True

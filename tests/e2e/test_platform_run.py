@@ -1,0 +1,110 @@
+"""`ecolink run` as a new user meets it: every service SERVING, a token, WhoAmI, Ctrl-C, a restart, audit verify."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from ecolink_common.testing.databases import free_port
+
+BIN = Path(sys.executable).parent
+BUF = Path(__file__).resolve().parents[2] / "node_modules" / ".bin" / "buf"
+SERVICES = ("alerts", "cases", "referrals", "evidence")
+STARTUP_SECONDS = 120
+
+
+@pytest.fixture
+def platform_env(tmp_path) -> dict[str, str]:
+    env = {**os.environ, "ECOLINK_VAR_DIR": str(tmp_path / "var"), "ECOLINK_SHUTDOWN_GRACE_SECONDS": "3"}
+    env.update({f"{name.upper()}_GRPC_PORT": str(free_port()) for name in SERVICES})
+    for name in SERVICES:
+        env.pop(f"{name.upper()}_DATABASE_URL", None)
+    env.pop("ECOLINK_CELERY_BROKER_URL", None)
+    env.pop("ECOLINK_CELERY_RESULT_BACKEND", None)
+    return env
+
+
+def start_platform(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+    process = subprocess.Popen([str(BIN / "ecolink"), "run"], env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while "ecolink is up" not in log.read_text(errors="replace"):
+        assert process.poll() is None, log.read_text(errors="replace")
+        assert time.monotonic() < deadline, log.read_text(errors="replace")
+        time.sleep(0.2)
+    return process
+
+
+def stop_platform(process: subprocess.Popen[bytes]) -> int:
+    process.send_signal(signal.SIGINT)
+    return process.wait(timeout=60)
+
+
+def ecolink(env: dict[str, str], *arguments: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(BIN / "ecolink"), *arguments], env=env, capture_output=True, text=True, timeout=60)
+
+
+def test_platform_comes_up_answers_and_stops_cleanly_and_keeps_its_data(tmp_path, platform_env):
+    log = tmp_path / "run.log"
+    process = start_platform(platform_env, log)
+    try:
+        health = ecolink(platform_env, "health", "--json")
+        assert health.returncode == 0, health.stderr
+        assert {row["status"] for row in json.loads(health.stdout)} == {"SERVING"}
+
+        token = ecolink(platform_env, "token", "issue", "--agency", "psb-360800").stdout.strip()
+        who = ecolink(platform_env, "whoami", "--token", token, "--service", "referrals", "--json")
+        assert json.loads(who.stdout)["agency"]["agency_id"] == "psb-360800"
+
+        anonymous = ecolink(platform_env, "whoami", "--json")
+        assert anonymous.returncode == 1
+        assert json.loads(anonymous.stdout)["error"]["reason"] == "TOKEN_MISSING"
+
+        hidden = ecolink(platform_env, "agencies", "get", "ent-341323-jiancai", "--as", "eeb-360800", "--json")
+        assert json.loads(hidden.stdout)["error"]["code"] == "NOT_FOUND"
+    finally:
+        assert stop_platform(process) == 0
+    assert "evidence stopped (exit 0)" in log.read_text()
+
+    restarted = start_platform(platform_env, tmp_path / "rerun.log")
+    assert stop_platform(restarted) == 0
+    assert "directory demo-2026.11.1 up to date" in (tmp_path / "rerun.log").read_text()
+
+    verified = ecolink(platform_env, "audit", "verify", "--json")
+    assert verified.returncode == 0
+    alerts_report = next(r for r in json.loads(verified.stdout) if r["service"] == "alerts")
+    assert alerts_report["intact"] and alerts_report["rows_checked"] >= 2
+
+
+def test_editing_an_audit_row_by_hand_makes_audit_verify_fail_naming_it(tmp_path, platform_env):
+    assert ecolink(platform_env, "migrate").returncode == 0
+    assert ecolink(platform_env, "directory", "load").returncode == 0
+    ecolink(platform_env, "agencies", "list", "--as", "eeb-360800")
+    database = Path(platform_env["ECOLINK_VAR_DIR"]) / "cases.db"
+    with sqlite3.connect(database) as connection:
+        connection.execute("UPDATE audit_event SET actor_agency_id = 'someone-else' WHERE seq = 1")
+    result = ecolink(platform_env, "audit", "verify", "--service", "cases")
+    assert result.returncode == 1
+    assert "row 1 was altered" in result.stdout + result.stderr
+
+
+@pytest.mark.skipif(not BUF.exists(), reason="buf comes from npm (make test installs it when npm is present)")
+def test_buf_curl_sees_health_and_reflection(tmp_path, platform_env):
+    process = start_platform(platform_env, tmp_path / "run.log")
+    try:
+        for name in SERVICES:
+            base = f"http://127.0.0.1:{platform_env[f'{name.upper()}_GRPC_PORT']}"
+            curl = [str(BUF), "curl", "--protocol", "grpc", "--http2-prior-knowledge"]
+            check = subprocess.run([*curl, f"{base}/grpc.health.v1.Health/Check"], capture_output=True, text=True)
+            assert json.loads(check.stdout)["status"] == "SERVING"
+            listed = subprocess.run([*curl, "--list-services", base], capture_output=True, text=True)
+            assert "ecolink.common.v1.IdentityService" in listed.stdout.split()
+    finally:
+        assert stop_platform(process) == 0
