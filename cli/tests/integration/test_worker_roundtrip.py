@@ -16,29 +16,35 @@ from ecolink_common import operations
 from ecolink_common.celery_app import make_celery
 from ecolink_common.db import create_engine
 from ecolink_common.platform_tables import audit_event_table
-from ecolink_common.testing.databases import port_open, redis_required
+from ecolink_common.testing.databases import port_open, rabbitmq_required, redis_required
 from ecolink_common.testing.platform import platform_settings_for_tests
 
 REDIS = ("127.0.0.1", 6379)
+RABBITMQ = ("127.0.0.1", 5672)
 RESULT_TIMEOUT_SECONDS = 60
 
 
 def broker_params() -> list:
     redis_missing = not port_open(*REDIS) and not redis_required()
+    rabbit_missing = redis_missing or (not port_open(*RABBITMQ) and not rabbitmq_required())
     return [
         pytest.param("filesystem", id="filesystem"),
         pytest.param("redis", id="redis", marks=pytest.mark.skipif(redis_missing, reason="no Redis on 127.0.0.1")),
+        pytest.param("rabbitmq", id="rabbitmq", marks=pytest.mark.skipif(rabbit_missing, reason="no RabbitMQ")),
     ]
 
 
+BROKERS = {
+    "filesystem": ("", ""),
+    "redis": ("redis://127.0.0.1:6379/0", "redis://127.0.0.1:6379/1"),
+    "rabbitmq": ("amqp://guest:guest@127.0.0.1:5672//", "redis://127.0.0.1:6379/1"),
+}
+
+
 @pytest.fixture(params=broker_params())
-def broker_env(request, tmp_path) -> dict[str, str]:
-    if request.param == "filesystem":
-        return {"ECOLINK_CELERY_BROKER_URL": "", "ECOLINK_CELERY_RESULT_BACKEND": ""}
-    return {
-        "ECOLINK_CELERY_BROKER_URL": "redis://127.0.0.1:6379/0",
-        "ECOLINK_CELERY_RESULT_BACKEND": "redis://127.0.0.1:6379/1",
-    }
+def broker_env(request) -> dict[str, str]:
+    broker, backend = BROKERS[request.param]
+    return {"ECOLINK_CELERY_BROKER_URL": broker, "ECOLINK_CELERY_RESULT_BACKEND": backend}
 
 
 @pytest.fixture

@@ -75,3 +75,8 @@ def free_port() -> int:
 def redis_required() -> bool:
     """CI sets ECOLINK_TEST_REDIS=required so a missing Redis fails instead of skipping."""
     return os.environ.get("ECOLINK_TEST_REDIS", "") == "required"
+
+
+def rabbitmq_required() -> bool:
+    """CI sets ECOLINK_TEST_RABBITMQ=required so a missing RabbitMQ fails instead of skipping."""
+    return os.environ.get("ECOLINK_TEST_RABBITMQ", "") == "required"
