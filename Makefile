@@ -8,7 +8,7 @@ PACKAGES := libs/ecolink-proto libs/ecolink-common services/alerts services/case
 PYPROJECTS := $(addsuffix /pyproject.toml,$(PACKAGES))
 BUF := node_modules/.bin/buf
 
-.PHONY: help install run test test-unit test-integration lint typecheck format proto proto-check buf-lint certs migrate lock clean
+.PHONY: bench help install run test test-unit test-integration lint typecheck format proto proto-check buf-lint certs migrate lock clean
 
 help:
 	@echo "make run    - the whole platform on this machine (embedded defaults; see README for env vars)"
@@ -76,3 +76,6 @@ lock: $(STAMP)
 
 clean:
 	rm -rf $(VENV) node_modules .pytest_cache .mypy_cache .ruff_cache
+
+bench: $(STAMP)
+	$(BIN)/python -m bench.identity

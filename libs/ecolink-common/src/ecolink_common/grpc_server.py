@@ -18,6 +18,7 @@ from ecolink.common.v1 import identity_service_pb2, identity_service_pb2_grpc
 from ecolink_common.auth.interceptor import AuthenticationInterceptor
 from ecolink_common.auth.keys import ensure_signing_key, load_public_key
 from ecolink_common.db import create_engine, create_session_factory
+from ecolink_common.directory_snapshot import DirectoryCache
 from ecolink_common.error_mapping import ErrorMappingInterceptor
 from ecolink_common.identity.servicer import IdentityServicer
 from ecolink_common.migrations import head_revision, is_at_head
@@ -62,6 +63,7 @@ async def start_service(spec: ServiceSpec, settings: ServiceSettings, platform: 
     engine = create_engine(settings.resolved_database_url(platform), pool_size=settings.database_pool_size)
     instrument_engine(engine.sync_engine)
     session_factory = create_session_factory(engine)
+    directory = DirectoryCache(session_factory, max_age_seconds=platform.directory_cache_seconds)
     credentials = server_credentials(platform)
     server = grpc.aio.server(
         interceptors=[
@@ -70,6 +72,7 @@ async def start_service(spec: ServiceSpec, settings: ServiceSettings, platform: 
                 public_key=load_public_key(platform.public_key_path),
                 issuer=platform.token_issuer,
                 session_factory=session_factory,
+                directory=directory,
                 require_client_certificate=platform.tls_client_ca_file is not None,
             ),
         ],
@@ -79,7 +82,9 @@ async def start_service(spec: ServiceSpec, settings: ServiceSettings, platform: 
         ],
     )
     deps = ServiceDependencies(settings, platform, lambda: UnitOfWork(session_factory))
-    identity_service_pb2_grpc.add_IdentityServiceServicer_to_server(IdentityServicer(deps.uow_factory), server)
+    identity_service_pb2_grpc.add_IdentityServiceServicer_to_server(
+        IdentityServicer(deps.uow_factory, directory), server
+    )
     identity_name = identity_service_pb2.DESCRIPTOR.services_by_name["IdentityService"].full_name
     service_names = [identity_name, *spec.register_servicers(server, deps)]
     health_servicer = health_aio.HealthServicer()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parents[4]
@@ -37,12 +37,28 @@ class PlatformSettings(BaseSettings):
     )
     celery_broker_url: str = Field(default="", description="Default: filesystem:// under var/celery.")
     celery_result_backend: str = Field(default="", description="Default: file:// under var/celery/results.")
+    directory_cache_seconds: float = Field(
+        default=5.0, description="How stale the in-memory directory used to authenticate calls may get."
+    )
     shutdown_grace_seconds: float = 10.0
     readiness_interval_seconds: float = 2.0
     log_level: str = "INFO"
     log_format: str = Field(default="json", description="`json` for machines, `console` for a person.")
     otlp_endpoint: str = Field(default="", description="OTLP/gRPC collector; nothing is exported when empty.")
     environment: str = "development"
+
+    @field_validator(
+        "token_private_key_file",
+        "token_public_key_file",
+        "tls_cert_file",
+        "tls_key_file",
+        "tls_client_ca_file",
+        mode="before",
+    )
+    @classmethod
+    def _empty_path_is_unset(cls, value: object) -> object:
+        # `ECOLINK_TLS_CERT_FILE=` in an env file means "not set", not the current directory.
+        return None if value == "" else value
 
     @property
     def private_key_path(self) -> Path:

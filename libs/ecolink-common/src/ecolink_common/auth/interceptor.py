@@ -9,10 +9,10 @@ import grpc
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from ecolink_common.agency_repository import AgencyRepository
 from ecolink_common.audit import AuditEntry, AuditTrail
 from ecolink_common.auth.principal import Principal, set_current_principal
 from ecolink_common.auth.tokens import verify_token
+from ecolink_common.directory_snapshot import DirectoryCache
 from ecolink_common.errors import Unauthenticated
 from ecolink_common.handler_wrapping import wrap_handler
 
@@ -32,11 +32,13 @@ class AuthenticationInterceptor(grpc.aio.ServerInterceptor):
         public_key: Ed25519PublicKey,
         issuer: str,
         session_factory: async_sessionmaker[AsyncSession],
+        directory: DirectoryCache,
         require_client_certificate: bool,
     ):
         self._public_key = public_key
         self._issuer = issuer
         self._session_factory = session_factory
+        self._directory = directory
         self._require_client_certificate = require_client_certificate
 
     async def intercept_service(
@@ -62,8 +64,7 @@ class AuthenticationInterceptor(grpc.aio.ServerInterceptor):
                     f"the client certificate belongs to {certificate_agency}, the token to {claims.agency_id}",
                     reason="CERTIFICATE_AGENCY_MISMATCH",
                 )
-            async with self._session_factory() as session:
-                agency = await AgencyRepository(session).get(claims.agency_id)
+            agency = (await self._directory.current()).agencies.get(claims.agency_id)
             if agency is None:
                 raise Unauthenticated(f"agency {claims.agency_id} is not in the directory", reason="AGENCY_UNKNOWN")
             if agency.kind.value != claims.kind or agency.region_code != claims.region_code:

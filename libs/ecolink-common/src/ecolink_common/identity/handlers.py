@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ecolink_common.access import require_visible
 from ecolink_common.auth.principal import Principal
 from ecolink_common.directory import Agency, AgencyKind
+from ecolink_common.directory_snapshot import DirectoryCache
 from ecolink_common.errors import NotFound
 from ecolink_common.jurisdiction import RecordScope, may_see, region_prefix
 from ecolink_common.paging import decode_page_token, encode_page_token
@@ -41,10 +42,9 @@ class AgencyPage:
     next_page_token: str
 
 
-async def who_am_i(uow: UnitOfWork, principal: Principal) -> WhoAmI:
+async def who_am_i(directory: DirectoryCache, principal: Principal) -> WhoAmI:
     """Describes the authenticated caller and the directory version it was checked against."""
-    async with uow:
-        return WhoAmI(principal=principal, directory_version=(await uow.agencies.latest_load()).version)
+    return WhoAmI(principal=principal, directory_version=(await directory.current()).version)
 
 
 async def get_agency(uow: UnitOfWork, principal: Principal, agency_id: str) -> Agency:

@@ -8,6 +8,7 @@ import grpc
 
 from ecolink.common.v1 import identity_service_pb2, identity_service_pb2_grpc
 from ecolink_common.auth.principal import current_principal
+from ecolink_common.directory_snapshot import DirectoryCache
 from ecolink_common.identity import convert, handlers
 from ecolink_common.paging import page_size
 from ecolink_common.unit_of_work import UnitOfWork
@@ -16,13 +17,14 @@ from ecolink_common.unit_of_work import UnitOfWork
 class IdentityServicer(identity_service_pb2_grpc.IdentityServiceServicer):
     """Answers who the caller is and reads the directory."""
 
-    def __init__(self, uow_factory: Callable[[], UnitOfWork]):
+    def __init__(self, uow_factory: Callable[[], UnitOfWork], directory: DirectoryCache):
         self._uow = uow_factory
+        self._directory = directory
 
     async def WhoAmI(
         self, request: identity_service_pb2.WhoAmIRequest, context: grpc.aio.ServicerContext
     ) -> identity_service_pb2.WhoAmIResponse:
-        return convert.who_am_i_to_proto(await handlers.who_am_i(self._uow(), current_principal()))
+        return convert.who_am_i_to_proto(await handlers.who_am_i(self._directory, current_principal()))
 
     async def GetAgency(
         self, request: identity_service_pb2.GetAgencyRequest, context: grpc.aio.ServicerContext

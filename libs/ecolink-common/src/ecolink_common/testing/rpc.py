@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import grpc
 from google.rpc import error_details_pb2, status_pb2
@@ -23,7 +24,8 @@ class RpcFailure:
 
 def rpc_failure(error: grpc.aio.AioRpcError) -> RpcFailure:
     """Decodes google.rpc.Status from the trailing metadata of a failed aio call."""
-    raw = dict(error.trailing_metadata() or ()).get(STATUS_DETAILS_KEY)
+    trailing: Any = error.trailing_metadata() or ()
+    raw = next((value for key, value in trailing if key == STATUS_DETAILS_KEY), None)
     status = status_pb2.Status.FromString(raw) if isinstance(raw, bytes) else status_pb2.Status()
     reason, domain, fields = "", "", []
     for detail in status.details:
