@@ -54,29 +54,27 @@ async def test_expired_token_is_unauthenticated_with_its_own_reason(identity_stu
     assert (failure.code, failure.reason) == (grpc.StatusCode.UNAUTHENTICATED, "TOKEN_EXPIRED")
 
 
-async def test_token_signed_by_another_key_is_refused(identity_stub, alerts_service):
-    agency = Agency(
-        agency_id="psb-360800",
+def police(agency_id: str, region_code: str) -> Agency:
+    return Agency(
+        agency_id=agency_id,
         display_name="x",
         english_name="x",
         kind=AgencyKind.POLICE,
         level=AgencyLevel.CITY,
-        region_code="360800",
+        region_code=region_code,
     )
-    forged = issue_token(agency, key=Ed25519PrivateKey.generate(), issuer="ecolink", ttl=timedelta(minutes=5))
+
+
+async def test_token_signed_by_another_key_is_refused(identity_stub, alerts_service):
+    forged = issue_token(
+        police("psb-360800", "360800"), key=Ed25519PrivateKey.generate(), issuer="ecolink", ttl=timedelta(minutes=5)
+    )
     failure = await failure_of(identity_stub.WhoAmI(WHO, metadata=bearer(forged)))
     assert (failure.code, failure.reason) == (grpc.StatusCode.UNAUTHENTICATED, "TOKEN_SIGNATURE_INVALID")
 
 
 async def test_token_for_an_agency_not_in_the_directory_is_refused(identity_stub, alerts_service):
-    stranger = Agency(
-        agency_id="psb-999900",
-        display_name="x",
-        english_name="x",
-        kind=AgencyKind.POLICE,
-        level=AgencyLevel.CITY,
-        region_code="999900",
-    )
+    stranger = police("psb-999900", "999900")
     key = load_private_key(alerts_service.platform.private_key_path)
     token = issue_token(stranger, key=key, issuer="ecolink", ttl=timedelta(minutes=5))
     failure = await failure_of(identity_stub.WhoAmI(WHO, metadata=bearer(token)))

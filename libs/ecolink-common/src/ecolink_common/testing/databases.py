@@ -39,30 +39,26 @@ def sqlite_url(folder: Path, name: str) -> str:
     return f"sqlite+aiosqlite:///{folder / f'{name}.db'}"
 
 
+async def _run_as_admin(statement: str) -> None:
+    url = make_url(admin_url())
+    connection = await asyncpg.connect(
+        host=url.host, port=url.port, user=url.username, password=url.password, database=url.database
+    )
+    try:
+        await connection.execute(statement)
+    finally:
+        await connection.close()
+
+
 async def create_postgres_database(prefix: str) -> str:
     """Creates an empty database and returns its SQLAlchemy URL."""
     name = f"{prefix}_{uuid.uuid4().hex[:12]}"
-    url = make_url(admin_url())
-    connection = await asyncpg.connect(
-        host=url.host, port=url.port, user=url.username, password=url.password, database=url.database
-    )
-    try:
-        await connection.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await connection.close()
-    return url.set(database=name).render_as_string(hide_password=False)
+    await _run_as_admin(f'CREATE DATABASE "{name}"')
+    return make_url(admin_url()).set(database=name).render_as_string(hide_password=False)
 
 
 async def drop_postgres_database(database_url: str) -> None:
-    url = make_url(admin_url())
-    name = make_url(database_url).database
-    connection = await asyncpg.connect(
-        host=url.host, port=url.port, user=url.username, password=url.password, database=url.database
-    )
-    try:
-        await connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    finally:
-        await connection.close()
+    await _run_as_admin(f'DROP DATABASE IF EXISTS "{make_url(database_url).database}" WITH (FORCE)')
 
 
 def free_port() -> int:
