@@ -26,7 +26,7 @@ $(STAMP): requirements/lock.txt requirements/base.in requirements/dev.in $(PYPRO
 install: $(STAMP)
 
 $(BUF): package.json package-lock.json
-	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	@if command -v npm >/dev/null; then npm install --no-audit --no-fund --loglevel=error && touch $@; \
 	else echo "npm not found: buf lint is skipped (CI has it)"; fi
 
 run: $(STAMP) proto-check
