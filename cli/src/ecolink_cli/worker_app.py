@@ -11,11 +11,13 @@ from ecolink_cli.services import SERVICES, service_spec
 from ecolink_common import operations
 from ecolink_common.celery_app import make_celery, run_async
 from ecolink_common.settings import PlatformSettings
+from ecolink_evidence.settings import EvidenceSettings
+from ecolink_evidence.worker.tasks import INTEGRITY_SWEEP
 
 log = logging.getLogger(__name__)
 
 platform = PlatformSettings()
-app = make_celery("ecolink", platform, include=[])
+app = make_celery("ecolink", platform, include=["ecolink_evidence.worker.tasks"])
 
 VERIFY_AUDIT_CHAIN = "ecolink.platform.verify_audit_chain"
 AUDIT_VERIFY_INTERVAL_SECONDS = 3600.0
@@ -40,10 +42,16 @@ def verify_audit_chain(self: Task, service: str) -> dict[str, Any]:
 
 
 app.conf.beat_schedule = {
-    f"verify-audit-chain-{name}": {
-        "task": VERIFY_AUDIT_CHAIN,
-        "schedule": AUDIT_VERIFY_INTERVAL_SECONDS,
-        "args": (name,),
-    }
-    for name in SERVICES
+    **{
+        f"verify-audit-chain-{name}": {
+            "task": VERIFY_AUDIT_CHAIN,
+            "schedule": AUDIT_VERIFY_INTERVAL_SECONDS,
+            "args": (name,),
+        }
+        for name in SERVICES
+    },
+    "evidence-integrity-sweep": {
+        "task": INTEGRITY_SWEEP,
+        "schedule": EvidenceSettings().sweep_interval_seconds,
+    },
 }

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import uuid
 
 import pytest
@@ -18,6 +15,7 @@ from ecolink_common.db import create_engine
 from ecolink_common.platform_tables import audit_event_table
 from ecolink_common.testing.databases import port_open, rabbitmq_required, redis_required
 from ecolink_common.testing.platform import platform_settings_for_tests
+from ecolink_common.testing.worker import running_worker
 
 REDIS = ("127.0.0.1", 6379)
 RABBITMQ = ("127.0.0.1", 5672)
@@ -52,19 +50,14 @@ async def worker(tmp_path, broker_env, database_url):
     await operations.migrate(ALERTS, database_url)
     await operations.load_directory(ALERTS, database_url, platform_settings_for_tests(tmp_path / "var").directory_file)
     queue = f"test-{uuid.uuid4().hex[:8]}"
-    env = {**os.environ, **broker_env, "ECOLINK_VAR_DIR": str(tmp_path / "var"), "ALERTS_DATABASE_URL": database_url}
-    command = [sys.executable, "-m", "celery", "-A", "ecolink_cli.worker_app", "worker", "--pool=solo", "-Q", queue]
-    command += ["--without-gossip", "--without-mingle", "--without-heartbeat", "-l", "info"]
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = {**broker_env, "ECOLINK_VAR_DIR": str(tmp_path / "var"), "ALERTS_DATABASE_URL": database_url}
     settings = platform_settings_for_tests(
         tmp_path / "var",
         celery_broker_url=broker_env["ECOLINK_CELERY_BROKER_URL"],
         celery_result_backend=broker_env["ECOLINK_CELERY_RESULT_BACKEND"],
     )
-    client = make_celery("ecolink-test-client", settings, include=[])
-    yield client, queue
-    process.terminate()
-    assert process.wait(timeout=30) == 0
+    with running_worker(env, queue=queue):
+        yield make_celery("ecolink-test-client", settings, include=[]), queue
 
 
 def verify_through_worker(client, queue: str) -> dict:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -12,10 +10,10 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from ecolink_common.hash_chain import GENESIS_HASH, canonical_time, seal
 from ecolink_common.platform_tables import audit_event_table, audit_head_table
 from ecolink_common.telemetry import current_trace_id
 
-GENESIS_HASH = "0" * 64
 HEAD_ROW_ID = 1
 VERIFY_BATCH = 1000
 
@@ -34,10 +32,10 @@ class AuditEntry:
 
 def chain_hash(*, seq: int, occurred_at: datetime, entry: AuditEntry, trace_id: str, prev_hash: str) -> str:
     """The SHA-256 that seals one row to all rows before it."""
-    canonical = json.dumps(
+    return seal(
         {
             "seq": seq,
-            "occurred_at": occurred_at.astimezone(UTC).isoformat(timespec="microseconds"),
+            "occurred_at": canonical_time(occurred_at),
             "actor": entry.actor_agency_id,
             "action": entry.action,
             "resource": entry.resource,
@@ -45,13 +43,9 @@ def chain_hash(*, seq: int, occurred_at: datetime, entry: AuditEntry, trace_id: 
             "reason": entry.reason,
             "trace_id": trace_id,
             "details": dict(entry.details),
-            "prev": prev_hash,
         },
-        sort_keys=True,
-        ensure_ascii=False,
-        separators=(",", ":"),
+        prev_hash,
     )
-    return hashlib.sha256(canonical.encode()).hexdigest()
 
 
 class AuditTrail:

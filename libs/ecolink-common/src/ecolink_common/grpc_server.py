@@ -7,6 +7,7 @@ import contextlib
 import logging
 import signal
 from dataclasses import dataclass
+from functools import partial
 
 import grpc
 from grpc_health.v1 import _async as health_aio
@@ -22,11 +23,10 @@ from ecolink_common.directory_snapshot import DirectoryCache
 from ecolink_common.error_mapping import ErrorMappingInterceptor
 from ecolink_common.identity.servicer import IdentityServicer
 from ecolink_common.migrations import head_revision, is_at_head
-from ecolink_common.service_spec import ServiceDependencies, ServiceSpec
+from ecolink_common.service_spec import ReadinessCheck, ServiceDependencies, ServiceSpec
 from ecolink_common.settings import PlatformSettings, ServiceSettings
 from ecolink_common.telemetry import instrument_engine
 from ecolink_common.tls import server_credentials
-from ecolink_common.unit_of_work import UnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -81,12 +81,13 @@ async def start_service(spec: ServiceSpec, settings: ServiceSettings, platform: 
             ("grpc.max_send_message_length", MAX_MESSAGE_BYTES),
         ],
     )
-    deps = ServiceDependencies(settings, platform, lambda: UnitOfWork(session_factory))
+    deps = ServiceDependencies(settings, platform, session_factory)
     identity_service_pb2_grpc.add_IdentityServiceServicer_to_server(
-        IdentityServicer(deps.uow_factory, directory), server
+        IdentityServicer(deps.uow_factory(), directory), server
     )
     identity_name = identity_service_pb2.DESCRIPTOR.services_by_name["IdentityService"].full_name
-    service_names = [identity_name, *spec.register_servicers(server, deps)]
+    registration = spec.register_servicers(server, deps)
+    service_names = [identity_name, *registration.service_names]
     health_servicer = health_aio.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
     health_name = health_pb2.DESCRIPTOR.services_by_name["Health"].full_name
@@ -100,8 +101,7 @@ async def start_service(spec: ServiceSpec, settings: ServiceSettings, platform: 
         await health_servicer.set(name, health_pb2.HealthCheckResponse.NOT_SERVING)
     readiness = asyncio.create_task(
         _track_readiness(
-            engine,
-            head_revision(spec.migrations_dir),
+            [partial(is_at_head, engine, head_revision(spec.migrations_dir)), *registration.readiness_checks],
             health_servicer,
             service_names,
             platform.readiness_interval_seconds,
@@ -114,25 +114,24 @@ async def start_service(spec: ServiceSpec, settings: ServiceSettings, platform: 
 
 
 async def _track_readiness(
-    engine: AsyncEngine,
-    head: str | None,
+    checks: list[ReadinessCheck],
     health_servicer: health_aio.HealthServicer,
     service_names: list[str],
     interval: float,
 ) -> None:
-    """SERVING only while the database answers and is migrated to head; re-checked every interval."""
+    """SERVING only while the database answers at head (and the service's own dependencies answer)."""
     serving: bool | None = None
     while True:
         try:
-            ready = await is_at_head(engine, head)
+            ready = all([await check() for check in checks])
         except Exception as error:
             ready = False
-            log.warning("database not reachable: %s", error.__class__.__name__)
+            log.warning("a dependency is not reachable: %s", error.__class__.__name__)
         if ready != serving:
             status = health_pb2.HealthCheckResponse.SERVING if ready else health_pb2.HealthCheckResponse.NOT_SERVING
             for name in [OVERALL, *service_names]:
                 await health_servicer.set(name, status)
-            log.info("health: %s", "SERVING" if ready else "NOT_SERVING (database not reachable or not migrated)")
+            log.info("health: %s", "SERVING" if ready else "NOT_SERVING (a dependency is unreachable or not migrated)")
             serving = ready
         await asyncio.sleep(interval)
 

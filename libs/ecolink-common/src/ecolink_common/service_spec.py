@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import grpc
+from sqlalchemy import MetaData
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from ecolink_common.settings import PlatformSettings, ServiceSettings
 from ecolink_common.unit_of_work import UnitOfWork
@@ -18,10 +20,24 @@ class ServiceDependencies:
 
     settings: ServiceSettings
     platform: PlatformSettings
-    uow_factory: Callable[[], UnitOfWork]
+    session_factory: async_sessionmaker[AsyncSession]
+
+    def uow_factory(self) -> Callable[[], UnitOfWork]:
+        return lambda: UnitOfWork(self.session_factory)
 
 
-Registrar = Callable[[grpc.aio.Server, ServiceDependencies], list[str]]
+ReadinessCheck = Callable[[], Awaitable[bool]]
+
+
+@dataclass(frozen=True)
+class Registration:
+    """What a service added to the server: its gRPC service names, and what must answer before SERVING."""
+
+    service_names: list[str] = field(default_factory=list)
+    readiness_checks: list[ReadinessCheck] = field(default_factory=list)
+
+
+Registrar = Callable[[grpc.aio.Server, ServiceDependencies], Registration]
 
 
 @dataclass(frozen=True)
@@ -31,4 +47,5 @@ class ServiceSpec:
     name: str
     settings_type: type[ServiceSettings]
     migrations_dir: Path  # the service's own Alembic versions; the platform revisions come first
-    register_servicers: Registrar = field(default=lambda server, deps: [])
+    register_servicers: Registrar = field(default=lambda server, deps: Registration())
+    metadata: MetaData | None = None  # the service's own tables, for autogenerate and the migration check

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
+
+import grpc
+from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from ecolink_common import operations
 from ecolink_common.auth.keys import ensure_signing_key, load_private_key
@@ -14,6 +19,8 @@ from ecolink_common.directory import read_directory_file
 from ecolink_common.grpc_server import RunningService, start_service
 from ecolink_common.service_spec import ServiceSpec
 from ecolink_common.settings import PlatformSettings, ServiceSettings
+
+READY_POLL_SECONDS = 0.05
 
 
 def platform_settings_for_tests(var_dir: Path, **overrides: Any) -> PlatformSettings:
@@ -50,11 +57,26 @@ class ServiceUnderTest:
 
 
 async def prepared_service(
-    spec: ServiceSpec, platform: PlatformSettings, database_url: str, *, migrate: bool = True
+    spec: ServiceSpec, platform: PlatformSettings, database_url: str, *, migrate: bool = True, **settings: Any
 ) -> ServiceUnderTest:
-    """Migrates, loads the demo directory and starts the service on a free port."""
-    settings = spec.settings_type(database_url=database_url, grpc_host="127.0.0.1", grpc_port=0)
+    """Migrates, loads the demo directory and starts the service on a free port (extra settings as keywords)."""
+    service_settings = spec.settings_type(database_url=database_url, grpc_host="127.0.0.1", grpc_port=0, **settings)
     if migrate:
         await operations.migrate(spec, database_url)
         await operations.load_directory(spec, database_url, platform.directory_file)
-    return ServiceUnderTest(await start_service(spec, settings, platform), platform, settings)
+    service = ServiceUnderTest(await start_service(spec, service_settings, platform), platform, service_settings)
+    if migrate and platform.tls_cert_file is None:
+        await wait_until_serving(service.target)
+    return service
+
+
+async def wait_until_serving(target: str, seconds: float = 15) -> None:
+    """Polls the standard health service until it answers SERVING."""
+    async with grpc.aio.insecure_channel(target) as channel:
+        stub = health_pb2_grpc.HealthStub(channel)
+        for _ in range(int(seconds / READY_POLL_SECONDS)):
+            with contextlib.suppress(grpc.aio.AioRpcError):
+                if (await stub.Check(health_pb2.HealthCheckRequest())).status == health_pb2.HealthCheckResponse.SERVING:
+                    return
+            await asyncio.sleep(READY_POLL_SECONDS)
+    raise TimeoutError(f"{target} did not become SERVING within {seconds} s")

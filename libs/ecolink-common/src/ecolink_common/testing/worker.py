@@ -1,0 +1,27 @@
+"""A real Celery worker process of the platform app, for tests that send it tasks."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+
+WORKER_APP = "ecolink_cli.worker_app"
+STOP_SECONDS = 30
+
+
+@contextmanager
+def running_worker(env: Mapping[str, str], *, queue: str = "celery") -> Iterator[subprocess.Popen[bytes]]:
+    """Starts `celery worker --pool=solo` with these environment overrides; stops it with SIGTERM (exit 0)."""
+    command = [sys.executable, "-m", "celery", "-A", WORKER_APP, "worker", "--pool=solo", "-Q", queue]
+    command += ["--without-gossip", "--without-mingle", "--without-heartbeat", "-l", "info"]
+    process = subprocess.Popen(command, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        yield process
+    finally:
+        process.terminate()
+        exit_code = process.wait(timeout=STOP_SECONDS)
+        if exit_code != 0:
+            raise RuntimeError(f"the worker exited with {exit_code}")

@@ -1,0 +1,74 @@
+"""The embedded object store: content-addressed read-only files under var/objects, retention kept beside them."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+from ecolink_evidence.service_layer.ports import StoredObject
+
+VERSION = "file"
+READ_ONLY = 0o444
+
+
+class FilesystemObjectStore:
+    """What `make run` uses: survives restarts on one machine. Files are read-only and never overwritten, but
+    nothing below the adapter enforces retention, so production uses MinIO with object lock (see README)."""
+
+    def __init__(self, root: Path):
+        self._root = root
+
+    def _path(self, key: str) -> Path:
+        return self._root / key
+
+    def _sidecar(self, key: str) -> Path:
+        return self._root / f"{key}.retention.json"
+
+    def ensure_ready(self) -> None:
+        self._root.mkdir(parents=True, exist_ok=True)
+
+    def find(self, key: str) -> StoredObject | None:
+        return StoredObject(key, VERSION) if self._path(key).exists() else None
+
+    def put_file(
+        self, key: str, path: Path, *, size: int, sha256: str, content_type: str, retain_until: datetime
+    ) -> StoredObject:
+        target = self._path(key)
+        if target.exists():
+            return StoredObject(key, VERSION)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_suffix(".partial")
+        shutil.copyfile(path, partial)
+        with partial.open("rb") as handle:
+            os.fsync(handle.fileno())
+        partial.chmod(READ_ONLY)
+        self._write_retention(key, retain_until=retain_until, legal_hold=False)
+        partial.rename(target)
+        return StoredObject(key, VERSION)
+
+    def read(self, stored: StoredObject, chunk_bytes: int) -> Iterator[bytes]:
+        with self._path(stored.key).open("rb") as handle:
+            while chunk := handle.read(chunk_bytes):
+                yield chunk
+
+    def set_legal_hold(self, stored: StoredObject, on: bool) -> None:
+        retention = self._read_retention(stored.key)
+        self._write_retention(stored.key, retain_until=retention[0], legal_hold=on)
+
+    def download_url(self, stored: StoredObject, *, filename: str, ttl_seconds: int) -> str:
+        # One machine, one user: a file:// URL. It does not expire; MinIO's presigned URLs do.
+        return self._path(stored.key).resolve().as_uri()
+
+    def _write_retention(self, key: str, *, retain_until: datetime, legal_hold: bool) -> None:
+        sidecar = self._sidecar(key)
+        temporary = sidecar.with_suffix(".tmp")
+        temporary.write_text(json.dumps({"retain_until": retain_until.isoformat(), "legal_hold": legal_hold}))
+        temporary.replace(sidecar)
+
+    def _read_retention(self, key: str) -> tuple[datetime, bool]:
+        data = json.loads(self._sidecar(key).read_text())
+        return datetime.fromisoformat(data["retain_until"]), bool(data["legal_hold"])

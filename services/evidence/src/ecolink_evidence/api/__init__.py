@@ -1,0 +1,1 @@
+"""The EvidenceService gRPC surface: validate, convert, call the use case."""

@@ -1,0 +1,223 @@
+"""The EvidenceService servicer: validate, convert, call the use case; no business rules here."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+
+import grpc
+
+from ecolink.evidence.v1 import evidence_service_pb2 as pb
+from ecolink.evidence.v1 import evidence_service_pb2_grpc
+from ecolink_common.auth.keys import load_private_key
+from ecolink_common.auth.principal import current_principal
+from ecolink_common.errors import InvalidArgument
+from ecolink_common.paging import page_size
+from ecolink_evidence.api import convert
+from ecolink_evidence.service_layer import custody_log, dossier, holds, intake, reading, sharing
+from ecolink_evidence.service_layer.ports import ObjectStore
+from ecolink_evidence.service_layer.unit_of_work import EvidenceUnitOfWork
+from ecolink_evidence.settings import EvidenceSettings
+
+
+class EvidenceServicer(evidence_service_pb2_grpc.EvidenceServiceServicer):
+    """Court-grade evidence over gRPC."""
+
+    def __init__(
+        self,
+        uow_factory: Callable[[], EvidenceUnitOfWork],
+        store: ObjectStore,
+        settings: EvidenceSettings,
+        *,
+        staging_dir: Path,
+        signing_key_file: Path,
+    ):
+        self._uow = uow_factory
+        self._store = store
+        self._settings = settings
+        self._staging_dir = staging_dir
+        self._signing_key_file = signing_key_file
+
+    async def UploadEvidence(
+        self, request_iterator: AsyncIterator[pb.UploadEvidenceRequest], context: grpc.aio.ServicerContext
+    ) -> pb.UploadEvidenceResponse:
+        messages = aiter(request_iterator)
+        first = await anext(messages, None)
+        if first is None or first.WhichOneof("payload") != "metadata":
+            raise InvalidArgument.for_field("metadata", "the first message must carry the description")
+        description = convert.upload_description(first.metadata)
+
+        async def chunks() -> AsyncIterator[bytes]:
+            async for message in messages:
+                if message.WhichOneof("payload") != "chunk":
+                    raise InvalidArgument.for_field("metadata", "only the first message may carry the description")
+                yield message.chunk
+
+        item = await intake.upload_evidence(
+            self._uow,
+            self._store,
+            self._settings,
+            current_principal(),
+            description,
+            chunks(),
+            staging_dir=self._staging_dir,
+        )
+        return pb.UploadEvidenceResponse(evidence=convert.evidence_to_proto(item))
+
+    async def GetEvidence(
+        self, request: pb.GetEvidenceRequest, context: grpc.aio.ServicerContext
+    ) -> pb.GetEvidenceResponse:
+        item = await reading.get_evidence(self._uow(), current_principal(), convert.evidence_id_from_name(request.name))
+        return pb.GetEvidenceResponse(evidence=convert.evidence_to_proto(item))
+
+    async def ListEvidence(
+        self, request: pb.ListEvidenceRequest, context: grpc.aio.ServicerContext
+    ) -> pb.ListEvidenceResponse:
+        wanted = reading.EvidenceFilter(
+            subject=request.subject,
+            kind=convert.kind_from_proto(request.kind, field="kind", required=False),
+            capture_from=convert.optional_time(request.capture_start_time, request.HasField("capture_start_time")),
+            capture_before=convert.optional_time(request.capture_end_time, request.HasField("capture_end_time")),
+        )
+        page = await reading.list_evidence(
+            self._uow(),
+            current_principal(),
+            wanted,
+            page_size=page_size(request.page_size),
+            page_token=request.page_token,
+        )
+        return pb.ListEvidenceResponse(
+            evidence=[convert.evidence_to_proto(i) for i in page.items], next_page_token=page.next_page_token
+        )
+
+    async def DownloadEvidence(
+        self, request: pb.DownloadEvidenceRequest, context: grpc.aio.ServicerContext
+    ) -> AsyncIterator[pb.DownloadEvidenceResponse]:
+        download = await reading.download_evidence(
+            self._uow, self._store, self._settings, current_principal(), convert.evidence_id_from_name(request.name)
+        )
+        yield pb.DownloadEvidenceResponse(evidence=convert.evidence_to_proto(download.item))
+        async for chunk in download.chunks:
+            yield pb.DownloadEvidenceResponse(chunk=chunk)
+
+    async def CreateDownloadUrl(
+        self, request: pb.CreateDownloadUrlRequest, context: grpc.aio.ServicerContext
+    ) -> pb.CreateDownloadUrlResponse:
+        issued = await reading.create_download_url(
+            self._uow(),
+            self._store,
+            self._settings,
+            current_principal(),
+            convert.evidence_id_from_name(request.name),
+            ttl_minutes=request.ttl_minutes,
+        )
+        response = pb.CreateDownloadUrlResponse(url=issued.url)
+        response.expire_time.FromDatetime(issued.expires_at)
+        return response
+
+    async def GrantEvidenceAccess(
+        self, request: pb.GrantEvidenceAccessRequest, context: grpc.aio.ServicerContext
+    ) -> pb.GrantEvidenceAccessResponse:
+        if not request.grantee_agency_id:
+            raise InvalidArgument.for_field("grantee_agency_id", "is required")
+        if not request.purpose.strip():
+            raise InvalidArgument.for_field("purpose", "is required")
+        grant = await sharing.grant_evidence_access(
+            self._uow(),
+            current_principal(),
+            convert.evidence_id_from_name(request.name),
+            grantee_agency_id=request.grantee_agency_id,
+            purpose=request.purpose.strip(),
+            expires_at=convert.required_time(request.expire_time, request.HasField("expire_time"), "expire_time"),
+            request_id=request.request_id,
+        )
+        return pb.GrantEvidenceAccessResponse(grant=convert.grant_to_proto(grant))
+
+    async def RevokeEvidenceAccess(
+        self, request: pb.RevokeEvidenceAccessRequest, context: grpc.aio.ServicerContext
+    ) -> pb.RevokeEvidenceAccessResponse:
+        if not request.grant_id:
+            raise InvalidArgument.for_field("grant_id", "is required")
+        grant = await sharing.revoke_evidence_access(
+            self._uow(), current_principal(), convert.evidence_id_from_name(request.name), grant_id=request.grant_id
+        )
+        return pb.RevokeEvidenceAccessResponse(grant=convert.grant_to_proto(grant))
+
+    async def ListEvidenceGrants(
+        self, request: pb.ListEvidenceGrantsRequest, context: grpc.aio.ServicerContext
+    ) -> pb.ListEvidenceGrantsResponse:
+        grants = await sharing.list_evidence_grants(
+            self._uow(), current_principal(), convert.evidence_id_from_name(request.name)
+        )
+        return pb.ListEvidenceGrantsResponse(grants=[convert.grant_to_proto(g) for g in grants])
+
+    async def PlaceLegalHold(
+        self, request: pb.PlaceLegalHoldRequest, context: grpc.aio.ServicerContext
+    ) -> pb.PlaceLegalHoldResponse:
+        item = await holds.set_legal_hold(
+            self._uow(),
+            self._store,
+            current_principal(),
+            convert.evidence_id_from_name(request.name),
+            on=True,
+            reason=request.reason,
+        )
+        return pb.PlaceLegalHoldResponse(evidence=convert.evidence_to_proto(item))
+
+    async def ReleaseLegalHold(
+        self, request: pb.ReleaseLegalHoldRequest, context: grpc.aio.ServicerContext
+    ) -> pb.ReleaseLegalHoldResponse:
+        item = await holds.set_legal_hold(
+            self._uow(),
+            self._store,
+            current_principal(),
+            convert.evidence_id_from_name(request.name),
+            on=False,
+            reason=request.reason,
+        )
+        return pb.ReleaseLegalHoldResponse(evidence=convert.evidence_to_proto(item))
+
+    async def DeleteEvidence(
+        self, request: pb.DeleteEvidenceRequest, context: grpc.aio.ServicerContext
+    ) -> pb.DeleteEvidenceResponse:
+        await holds.delete_evidence(self._uow(), current_principal(), convert.evidence_id_from_name(request.name))
+        return pb.DeleteEvidenceResponse()
+
+    async def ListCustodyEvents(
+        self, request: pb.ListCustodyEventsRequest, context: grpc.aio.ServicerContext
+    ) -> pb.ListCustodyEventsResponse:
+        page = await custody_log.list_custody_events(
+            self._uow(),
+            current_principal(),
+            convert.evidence_id_from_name(request.name),
+            page_size=page_size(request.page_size),
+            page_token=request.page_token,
+        )
+        return pb.ListCustodyEventsResponse(
+            events=[convert.custody_event_to_proto(e) for e in page.events], next_page_token=page.next_page_token
+        )
+
+    async def VerifyCustodyChain(
+        self, request: pb.VerifyCustodyChainRequest, context: grpc.aio.ServicerContext
+    ) -> pb.VerifyCustodyChainResponse:
+        report = await custody_log.verify_custody_chain(
+            self._uow(), current_principal(), convert.evidence_id_from_name(request.name)
+        )
+        return convert.custody_report_to_proto(report)
+
+    async def ExportDossier(
+        self, request: pb.ExportDossierRequest, context: grpc.aio.ServicerContext
+    ) -> AsyncIterator[pb.ExportDossierResponse]:
+        ids = [convert.evidence_id_from_name(name, field="names") for name in request.names]
+        chunks = dossier.export_dossier(
+            self._uow,
+            self._store,
+            self._settings,
+            current_principal(),
+            subject=request.subject,
+            evidence_ids=ids,
+            signing_key=load_private_key(self._signing_key_file),
+            staging_dir=self._staging_dir,
+        )
+        async for chunk in chunks:
+            yield pb.ExportDossierResponse(chunk=chunk)

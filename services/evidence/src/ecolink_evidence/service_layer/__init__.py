@@ -1,0 +1,1 @@
+"""Evidence use cases: each owns its transaction and checks authorisation against the item."""

@@ -1,0 +1,51 @@
+"""Finding an item for a caller: NOT_FOUND outside its visibility, PERMISSION_DENIED for a grantee who manages."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from ecolink_common.access import require_visible
+from ecolink_common.audit import AuditEntry
+from ecolink_common.auth.principal import Principal
+from ecolink_common.errors import NotFound, PermissionDenied
+from ecolink_common.jurisdiction import may_see
+from ecolink_evidence.domain.model import CustodyAction, EvidenceItem
+from ecolink_evidence.domain.rules import may_share, visibility_scope
+from ecolink_evidence.service_layer.custody import record_custody
+from ecolink_evidence.service_layer.unit_of_work import EvidenceUnitOfWork
+
+REASON_GRANTEE_CANNOT_SHARE = "EVIDENCE_GRANTEE_CANNOT_SHARE"
+
+
+async def visible_item(uow: EvidenceUnitOfWork, principal: Principal, evidence_id: str, *, action: str) -> EvidenceItem:
+    """The item if the caller may see it; otherwise the refusal is put in custody and audit, then NOT_FOUND."""
+    item = await uow.evidence.get(evidence_id)
+    if item is None:
+        raise NotFound(f"evidence/{evidence_id} was not found")
+    scope = visibility_scope(item, await uow.evidence.grants(evidence_id), datetime.now(UTC))
+    if not may_see(principal.viewer, scope):
+        await record_custody(
+            uow,
+            evidence_id,
+            CustodyAction.ACCESS_REFUSED,
+            actor=principal.agency_id,
+            sha256_seen="",
+            details={"action": action},
+        )
+    await require_visible(uow, principal, scope, action=action, resource=item.name)
+    return item
+
+
+async def managed_item(uow: EvidenceUnitOfWork, principal: Principal, evidence_id: str, *, action: str) -> EvidenceItem:
+    """The item if the caller sees it by jurisdiction; a grantee may look but never share or hold (audited)."""
+    item = await visible_item(uow, principal, evidence_id, action=action)
+    if not may_share(principal.viewer, item):
+        await uow.audit.record(
+            AuditEntry(principal.agency_id, action, item.name, "PERMISSION_DENIED", REASON_GRANTEE_CANNOT_SHARE)
+        )
+        await uow.commit()
+        raise PermissionDenied(
+            f"{item.name} was shared with {principal.agency_id}; only its owner and the bureaus above may do this",
+            reason=REASON_GRANTEE_CANNOT_SHARE,
+        )
+    return item

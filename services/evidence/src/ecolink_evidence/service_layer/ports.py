@@ -1,0 +1,47 @@
+"""What the use cases need from the outside: an object store that keeps bytes immutable during retention."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Protocol
+
+
+@dataclass(frozen=True)
+class StoredObject:
+    """Where an item's bytes are: a content-addressed key and the version the store gave it."""
+
+    key: str
+    version_id: str
+
+
+class ObjectStore(Protocol):
+    """Immutable object storage with no delete: nothing in ecolink removes evidence. Blocking calls: the use
+    cases run them in a thread."""
+
+    def ensure_ready(self) -> None:
+        """Creates the bucket (with object lock) or folder when missing."""
+
+    def find(self, key: str) -> StoredObject | None:
+        """The object already stored under a content-addressed key, if any."""
+
+    def put_file(
+        self, key: str, path: Path, *, size: int, sha256: str, content_type: str, retain_until: datetime
+    ) -> StoredObject:
+        """Stores a file under COMPLIANCE retention until `retain_until`."""
+
+    def read(self, stored: StoredObject, chunk_bytes: int) -> Iterator[bytes]:
+        """The stored bytes in chunks."""
+
+    def set_legal_hold(self, stored: StoredObject, on: bool) -> None:
+        """Places or releases the legal hold on the stored object."""
+
+    def download_url(self, stored: StoredObject, *, filename: str, ttl_seconds: int) -> str:
+        """A URL that serves the object for `ttl_seconds`."""
+
+
+def content_key(sha256: str) -> str:
+    """Content-addressed object key: equal bytes share one immutable object."""
+    return f"sha256/{sha256[:2]}/{sha256}"

@@ -1,0 +1,154 @@
+"""Reading evidence: description, listing, download with re-hash, presigned URL — each access in custody."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from ecolink_common.auth.principal import Principal
+from ecolink_common.errors import DataLoss, InvalidArgument
+from ecolink_common.jurisdiction import REGION_WIDE_KINDS, may_see, region_prefix
+from ecolink_common.paging import decode_page_token, encode_page_token
+from ecolink_evidence.domain.model import CustodyAction, EvidenceItem, EvidenceKind
+from ecolink_evidence.domain.rules import visibility_scope
+from ecolink_evidence.service_layer.access import visible_item
+from ecolink_evidence.service_layer.custody import record_custody
+from ecolink_evidence.service_layer.ports import ObjectStore
+from ecolink_evidence.service_layer.rehash import stored_object, stream_object
+from ecolink_evidence.service_layer.unit_of_work import EvidenceUnitOfWork
+from ecolink_evidence.service_layer.verification import record_rehash
+from ecolink_evidence.settings import EvidenceSettings
+
+
+async def get_evidence(uow: EvidenceUnitOfWork, principal: Principal, evidence_id: str) -> EvidenceItem:
+    """One item's description; the read is a custody link."""
+    async with uow:
+        item = await visible_item(uow, principal, evidence_id, action="GetEvidence")
+        await record_custody(uow, evidence_id, CustodyAction.READ, actor=principal.agency_id, sha256_seen=item.sha256)
+        await uow.commit()
+        return item
+
+
+@dataclass(frozen=True)
+class EvidenceFilter:
+    """What ListEvidence narrows by."""
+
+    subject: str = ""
+    kind: EvidenceKind | None = None
+    capture_from: datetime | None = None
+    capture_before: datetime | None = None
+
+
+@dataclass(frozen=True)
+class EvidencePage:
+    items: list[EvidenceItem]
+    next_page_token: str
+
+
+async def list_evidence(
+    uow: EvidenceUnitOfWork, principal: Principal, wanted: EvidenceFilter, *, page_size: int, page_token: str
+) -> EvidencePage:
+    """Newest first, only what the caller may see: its region (bureaus), its own items, its live grants."""
+    before = decode_page_token(page_token).get("before", "")
+    now = datetime.now(UTC)
+    in_region = region_prefix(principal.agency.region_code) if principal.agency.kind in REGION_WIDE_KINDS else None
+    async with uow:
+        candidates = await uow.evidence.list_visible_candidates(
+            region_prefix=in_region,
+            agency_id=principal.agency_id,
+            now=now,
+            subject=wanted.subject,
+            kind=wanted.kind,
+            capture_from=wanted.capture_from,
+            capture_before=wanted.capture_before,
+            before_id=before,
+            limit=page_size + 1,
+        )
+        examined = candidates[:page_size]
+        page = [
+            item
+            for item in examined
+            if may_see(principal.viewer, visibility_scope(item, await uow.evidence.grants(item.evidence_id), now))
+        ]
+    more = len(candidates) > page_size
+    return EvidencePage(page, encode_page_token({"before": examined[-1].evidence_id}) if more else "")
+
+
+@dataclass(frozen=True)
+class Download:
+    """The item being downloaded and its bytes, re-hashed as they stream."""
+
+    item: EvidenceItem
+    chunks: AsyncIterator[bytes]
+
+
+async def download_evidence(
+    uow_factory: Callable[[], EvidenceUnitOfWork],
+    store: ObjectStore,
+    settings: EvidenceSettings,
+    principal: Principal,
+    evidence_id: str,
+) -> Download:
+    """The download is a custody link before the first byte; altered bytes end the stream with DATA_LOSS."""
+    async with uow_factory() as uow:
+        item = await visible_item(uow, principal, evidence_id, action="DownloadEvidence")
+        await record_custody(
+            uow, evidence_id, CustodyAction.DOWNLOAD, actor=principal.agency_id, sha256_seen=item.sha256
+        )
+        await uow.commit()
+
+    async def checked_chunks() -> AsyncIterator[bytes]:
+        digest = hashlib.sha256()
+        async for chunk in stream_object(store, item, settings.transfer_chunk_bytes):
+            digest.update(chunk)
+            yield chunk
+        seen = digest.hexdigest()
+        if seen != item.sha256:
+            await record_rehash(
+                uow_factory, item, seen_sha256=seen, actor=principal.agency_id, during="DownloadEvidence"
+            )
+            raise DataLoss(
+                f"{item.name}: the stored bytes hash to {seen}, not the {item.sha256} recorded on intake",
+                reason="EVIDENCE_STORED_BYTES_CHANGED",
+            )
+
+    return Download(item, checked_chunks())
+
+
+@dataclass(frozen=True)
+class DownloadUrl:
+    url: str
+    expires_at: datetime
+
+
+async def create_download_url(
+    uow: EvidenceUnitOfWork,
+    store: ObjectStore,
+    settings: EvidenceSettings,
+    principal: Principal,
+    evidence_id: str,
+    *,
+    ttl_minutes: int,
+) -> DownloadUrl:
+    """A presigned URL valid minutes, only for a caller who may read the item; issuing it is a custody link."""
+    minutes = ttl_minutes or settings.download_url_default_minutes
+    if not 1 <= minutes <= settings.download_url_max_minutes:
+        raise InvalidArgument.for_field("ttl_minutes", f"must be between 1 and {settings.download_url_max_minutes}")
+    async with uow:
+        item = await visible_item(uow, principal, evidence_id, action="CreateDownloadUrl")
+        url = await asyncio.to_thread(
+            store.download_url, stored_object(item), filename=item.original_filename, ttl_seconds=minutes * 60
+        )
+        await record_custody(
+            uow,
+            evidence_id,
+            CustodyAction.URL_ISSUED,
+            actor=principal.agency_id,
+            sha256_seen=item.sha256,
+            details={"ttl_minutes": minutes},
+        )
+        await uow.commit()
+    return DownloadUrl(url, datetime.now(UTC) + timedelta(minutes=minutes))
