@@ -83,8 +83,15 @@ def auth_metadata(token: str | None) -> list[tuple[str, str]]:
 
 def call(rpc: Callable[..., T], request: object, *, token: str | None, as_json: bool) -> T:
     """Makes one unary call; a gRPC error is printed with its code, ErrorInfo reason and message."""
-    try:
+    with reported_rpc_errors(as_json=as_json):
         return rpc(request, metadata=auth_metadata(token), timeout=CALL_TIMEOUT_SECONDS)
+
+
+@contextmanager
+def reported_rpc_errors(*, as_json: bool) -> Iterator[None]:
+    """Turns a failed call (unary or streaming) into a readable error and exit code 1."""
+    try:
+        yield
     except grpc.RpcError as error:
         fail(describe_rpc_error(error), as_json=as_json, details=rpc_error_details(error))
 

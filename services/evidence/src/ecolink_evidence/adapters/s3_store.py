@@ -21,11 +21,12 @@ MISSING_CODES = frozenset({"NoSuchKey", "NoSuchObject", "NoSuchVersion", "NotFou
 class S3ObjectStore:
     """One bucket created with object lock; every object written with COMPLIANCE retention, never overwritten."""
 
-    def __init__(self, client: Minio, *, bucket: str, object_lock: bool, part_bytes: int):
+    def __init__(self, client: Minio, *, bucket: str, object_lock: bool, part_bytes: int, parallel_parts: int):
         self._client = client
         self._bucket = bucket
         self._object_lock = object_lock
         self._part_bytes = part_bytes
+        self._parallel_parts = parallel_parts
 
     def ensure_ready(self) -> None:
         if not self._client.bucket_exists(self._bucket):
@@ -58,6 +59,7 @@ class S3ObjectStore:
             metadata=metadata or None,
             retention=retention,
             part_size=self._part_bytes,
+            num_parallel_uploads=self._parallel_parts,
         )
         return StoredObject(key, result.version_id or "")
 

@@ -26,4 +26,5 @@ def build_object_store(settings: EvidenceSettings, platform: PlatformSettings) -
         bucket=settings.s3_bucket,
         object_lock=settings.s3_object_lock,
         part_bytes=settings.multipart_part_bytes,
+        parallel_parts=settings.s3_parallel_part_uploads,
     )

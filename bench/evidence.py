@@ -1,0 +1,164 @@
+"""bench/evidence: upload/download through the service against the minio SDK's own put/get to the same S3 server,
+and the service's RSS growth during a 1 GB upload."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import io
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import grpc
+
+from bench.report import Figure, report
+from ecolink.evidence.v1 import evidence_service_pb2_grpc
+from ecolink_common import operations
+from ecolink_common.testing.databases import free_port, sqlite_url
+from ecolink_common.testing.platform import platform_settings_for_tests, token_for, wait_until_serving
+from ecolink_common.testing.s3 import S3Endpoint, running_s3_server
+from ecolink_evidence.service import SPEC as EVIDENCE
+from ecolink_evidence.testing import download_all, upload_chunks
+
+MB = 1000 * 1000
+SIZES = (1 * MB, 200 * MB)
+RSS_UPLOAD_BYTES = 1000 * MB
+CHUNK = 1024 * 1024
+REPEATS_SMALL = 20
+
+
+def pattern_chunks(total: int) -> Iterator[bytes]:
+    """Deterministic, incompressible-enough bytes without holding the whole file in memory."""
+    block = hashlib.sha256(b"ecolink").digest() * (CHUNK // 32)
+    sent = 0
+    while sent < total:
+        piece = block[: min(CHUNK, total - sent)]
+        sent += len(piece)
+        yield piece
+
+
+def rss_bytes(pid: int) -> int:
+    with open(f"/proc/{pid}/status") as status:
+        line = next(line for line in status if line.startswith("VmRSS:"))
+    return int(line.split()[1]) * 1024
+
+
+class RssSampler:
+    """Samples a process's resident memory every 20 ms; keeps the peak."""
+
+    def __init__(self, pid: int):
+        self.pid, self.peak, self._stop = pid, 0, threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, rss_bytes(self.pid))
+            time.sleep(0.02)
+
+    def __enter__(self) -> RssSampler:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+def direct_rates(endpoint: S3Endpoint, size: int, repeats: int) -> tuple[float, float]:
+    """MB/s of the SDK's own put_object / get_object (with the same checksum header the service sends)."""
+    client, bucket = endpoint.client(), f"direct-{uuid.uuid4().hex[:8]}"
+    client.make_bucket(bucket, object_lock=True)
+    data = b"".join(pattern_chunks(size))
+    started = time.perf_counter()
+    for i in range(repeats):
+        client.put_object(bucket, f"o{i}", io.BytesIO(data), size, part_size=64 * 1024 * 1024)
+    put = size * repeats / (time.perf_counter() - started) / MB
+    started = time.perf_counter()
+    for i in range(repeats):
+        response = client.get_object(bucket, f"o{i}")
+        for _ in response.stream(CHUNK):
+            pass
+        response.close()
+        response.release_conn()
+    return put, size * repeats / (time.perf_counter() - started) / MB
+
+
+async def service_rates(target: str, metadata: list[tuple[str, str]], size: int, repeats: int) -> tuple[float, float]:
+    async with grpc.aio.insecure_channel(target) as channel:
+        stub = evidence_service_pb2_grpc.EvidenceServiceStub(channel)
+        names, started = [], time.perf_counter()
+        for i in range(repeats):
+            item = await upload_chunks(stub, pattern_chunks(size), metadata, request_id="", original_filename=f"b{i}")
+            names.append(item.name)
+        up = size * repeats / (time.perf_counter() - started) / MB
+        started = time.perf_counter()
+        for name in names:
+            await download_all(stub, name, metadata)
+        return up, size * repeats / (time.perf_counter() - started) / MB
+
+
+def unique_chunks(total: int, salt: bytes) -> Iterator[bytes]:
+    yield salt
+    yield from pattern_chunks(total - len(salt))
+
+
+async def main() -> None:
+    figures = []
+    with tempfile.TemporaryDirectory() as tmp, running_s3_server() as endpoint:
+        platform = platform_settings_for_tests(Path(tmp) / "var")
+        database = sqlite_url(Path(tmp), "evidence")
+        await operations.migrate(EVIDENCE, database)
+        await operations.load_directory(EVIDENCE, database, platform.directory_file)
+        port = free_port()
+        env = {
+            **os.environ,
+            "ECOLINK_VAR_DIR": str(platform.var_dir),
+            "EVIDENCE_DATABASE_URL": database,
+            "EVIDENCE_GRPC_PORT": str(port),
+            "EVIDENCE_S3_ENDPOINT": endpoint.address,
+            "EVIDENCE_S3_ACCESS_KEY": "test",
+            "EVIDENCE_S3_SECRET_KEY": "test",
+            "EVIDENCE_S3_BUCKET": f"bench-{uuid.uuid4().hex[:8]}",
+        }
+        service = subprocess.Popen([sys.executable, "-m", "ecolink_evidence"], env=env, stderr=subprocess.DEVNULL)
+        target, metadata = f"127.0.0.1:{port}", [("authorization", f"Bearer {token_for(platform, 'eeb-360800')}")]
+        try:
+            await wait_until_serving(target)
+            for size in SIZES:
+                repeats = REPEATS_SMALL if size < 10 * MB else 1
+                put, get = direct_rates(endpoint, size, repeats)
+                up, down = await service_rates(target, metadata, size, repeats)
+                label = f"{size // MB} MB"
+                figures.append(
+                    Figure(f"upload {label}", up, "MB/s", "minio SDK put_object, same server", put, "≥ 0.8×")
+                )
+                figures.append(
+                    Figure(f"download {label}", down, "MB/s", "minio SDK get_object, same server", get, "≥ 0.8×")
+                )
+            before = rss_bytes(service.pid)
+            async with grpc.aio.insecure_channel(target) as channel:
+                stub = evidence_service_pb2_grpc.EvidenceServiceStub(channel)
+                with RssSampler(service.pid) as sampler:
+                    await upload_chunks(stub, unique_chunks(RSS_UPLOAD_BYTES, uuid.uuid4().bytes), metadata)
+            growth = (sampler.peak - before) / MB
+            figures.append(Figure("service RSS growth, 1 GB upload", growth, "MB", "budget", 64, "< 64 MB (ratio < 1)"))
+        finally:
+            service.terminate()
+            service.wait()
+    report(
+        "evidence",
+        figures,
+        notes="moto S3 server on loopback (in-memory), service on SQLite, client, "
+        "server and S3 on the same 2 cores; 1 MB figures are 20 sequential items, 200 MB one item.",
+    )
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
