@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import signal
@@ -106,5 +107,69 @@ def test_buf_curl_sees_health_and_reflection(tmp_path, platform_env):
             assert json.loads(check.stdout)["status"] == "SERVING"
             listed = subprocess.run([*curl, "--list-services", base], capture_output=True, text=True)
             assert "ecolink.common.v1.IdentityService" in listed.stdout.split()
+    finally:
+        assert stop_platform(process) == 0
+
+
+def test_evidence_travels_from_bureau_to_police_through_the_cli(tmp_path, platform_env):
+    original = tmp_path / "stack-video.bin"
+    original.write_bytes(os.urandom(5_000_000))
+    process = start_platform(platform_env, tmp_path / "run.log")
+    try:
+        uploaded = ecolink(
+            platform_env,
+            "evidence",
+            "upload",
+            str(original),
+            "--case",
+            "jian-2026-007",
+            "--kind",
+            "video",
+            "--as",
+            "eeb-360800",
+            "--json",
+        )
+        item = json.loads(uploaded.stdout)
+        assert item["sha256"] == hashlib.sha256(original.read_bytes()).hexdigest()
+        name = item["name"]
+
+        hidden = ecolink(platform_env, "evidence", "download", name, "-o", str(tmp_path / "x"), "--as", "psb-360800")
+        assert hidden.returncode == 1 and "NOT_FOUND" in hidden.stderr
+        granted = ecolink(
+            platform_env,
+            "evidence",
+            "grant",
+            name,
+            "--to",
+            "psb-360800",
+            "--purpose",
+            "移送",
+            "--expires",
+            "2030-01-01",
+            "--as",
+            "eeb-360800",
+            "--json",
+        )
+        grant_id = json.loads(granted.stdout)["grant_id"]
+        copy = tmp_path / "copy.bin"
+        assert (
+            ecolink(platform_env, "evidence", "download", name, "-o", str(copy), "--as", "psb-360800").returncode == 0
+        )
+        assert copy.read_bytes() == original.read_bytes()
+        ecolink(platform_env, "evidence", "revoke", name, "--grant", grant_id, "--as", "eeb-360800")
+
+        custody = json.loads(
+            ecolink(platform_env, "evidence", "custody", name, "--verify", "--as", "eeb-360800", "--json").stdout
+        )
+        actions = [e["action"] for e in custody["events"]]
+        assert actions[-3:] == ["CUSTODY_ACTION_GRANT", "CUSTODY_ACTION_DOWNLOAD", "CUSTODY_ACTION_REVOKE"]
+        assert custody["verification"]["intact"]
+
+        dossier = tmp_path / "dossier.zip"
+        exported = ecolink(
+            platform_env, "evidence", "export", "--case", "jian-2026-007", "-o", str(dossier), "--as", "eeb-360800"
+        )
+        assert exported.returncode == 0, exported.stderr
+        assert ecolink(platform_env, "evidence", "verify-dossier", str(dossier)).returncode == 0
     finally:
         assert stop_platform(process) == 0

@@ -26,7 +26,7 @@ from ecolink_cli.client import (
     reported_rpc_errors,
     resolve_token,
 )
-from ecolink_cli.output import JsonFlag, emit, fail, make_table
+from ecolink_cli.output import JsonFlag, emit, errors, fail, make_table
 from ecolink_common.auth.keys import load_public_key
 from ecolink_common.celery_app import make_celery
 from ecolink_common.db import create_engine, create_session_factory
@@ -84,7 +84,14 @@ def _as_dict(message: Any) -> dict[str, Any]:
 
 
 def _progress() -> Progress:
-    return Progress("[progress.description]{task.description}", BarColumn(), DownloadColumn(), TransferSpeedColumn())
+    """Progress for a person, on stderr so stdout stays clean for --json and pipes."""
+    return Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        DownloadColumn(),
+        TransferSpeedColumn(),
+        console=errors,
+    )
 
 
 def _file_sha256(path: Path, progress: Progress) -> str:
