@@ -1,0 +1,1 @@
+"""Pure alerts rules and entities: no gRPC, database, Celery or sockets."""
