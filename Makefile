@@ -79,3 +79,4 @@ clean:
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.identity
+	$(BIN)/python -m bench.evidence

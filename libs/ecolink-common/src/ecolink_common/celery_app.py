@@ -46,6 +46,7 @@ def make_celery(name: str, platform: PlatformSettings, *, include: list[str]) ->
             "data_folder_in": str(queue),
             "data_folder_out": str(queue),
             "processed_folder": str(_ensure_dir(platform.var_dir / "celery" / "processed")),
+            "control_folder": str(_ensure_dir(platform.var_dir / "celery" / "control")),
             "store_processed": False,
             "polling_interval": FILESYSTEM_POLL_SECONDS,
         }
