@@ -12,13 +12,15 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.request
 import uuid
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import grpc
 
 from bench.report import Figure, report
+from ecolink.evidence.v1 import evidence_service_pb2 as pb
 from ecolink.evidence.v1 import evidence_service_pb2_grpc
 from ecolink_common import operations
 from ecolink_common.testing.databases import free_port, sqlite_url
@@ -90,18 +92,66 @@ def direct_rates(endpoint: S3Endpoint, size: int, repeats: int) -> tuple[float, 
     return put, size * repeats / (time.perf_counter() - started) / MB
 
 
-async def service_rates(target: str, metadata: list[tuple[str, str]], size: int, repeats: int) -> tuple[float, float]:
+async def service_rates(
+    target: str, metadata: list[tuple[str, str]], size: int, repeats: int
+) -> tuple[float, float, str]:
     async with grpc.aio.insecure_channel(target) as channel:
         stub = evidence_service_pb2_grpc.EvidenceServiceStub(channel)
         names, started = [], time.perf_counter()
         for i in range(repeats):
-            item = await upload_chunks(stub, pattern_chunks(size), metadata, request_id="", original_filename=f"b{i}")
+            item = await upload_chunks(stub, pattern_chunks(size), metadata, size=size, original_filename=f"b{i}")
             names.append(item.name)
         up = size * repeats / (time.perf_counter() - started) / MB
         started = time.perf_counter()
         for name in names:
             await download_all(stub, name, metadata)
-        return up, size * repeats / (time.perf_counter() - started) / MB
+        return up, size * repeats / (time.perf_counter() - started) / MB, names[-1]
+
+
+async def bare_stream_rate(total: int) -> float:
+    """MB/s of a bare grpc.aio server streaming 3 MiB byte messages to a hashing client: the transport ceiling."""
+    chunk = b"x" * (3 * 1024 * 1024)
+
+    async def stream(request: bytes, context: grpc.aio.ServicerContext) -> AsyncIterator[bytes]:
+        for _ in range(0, total, len(chunk)):
+            yield chunk
+
+    identity = lambda raw: raw  # noqa: E731 - bytes in, bytes out
+    server = grpc.aio.server()
+    handler = grpc.unary_stream_rpc_method_handler(stream, request_deserializer=identity, response_serializer=identity)
+    server.add_generic_rpc_handlers((grpc.method_handlers_generic_handler("bench.Bytes", {"Stream": handler}),))
+    port = server.add_insecure_port("127.0.0.1:0")
+    await server.start()
+    try:
+        async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
+            call = channel.unary_stream(
+                "/bench.Bytes/Stream", request_serializer=identity, response_deserializer=identity
+            )
+            digest, received, started = hashlib.sha256(), 0, time.perf_counter()
+            async for message in call(b""):
+                digest.update(message)
+                received += len(message)
+            return received / (time.perf_counter() - started) / MB
+    finally:
+        await server.stop(0)
+
+
+async def presigned_download_rate(target: str, metadata: list[tuple[str, str]], name: str) -> float:
+    """MB/s of fetching an item through a URL from CreateDownloadUrl: the path meant for large files."""
+    async with grpc.aio.insecure_channel(target) as channel:
+        stub = evidence_service_pb2_grpc.EvidenceServiceStub(channel)
+        issued = await stub.CreateDownloadUrl(pb.CreateDownloadUrlRequest(name=name), metadata=metadata)
+    started = time.perf_counter()
+    received = await asyncio.to_thread(fetch_all, issued.url)
+    return received / (time.perf_counter() - started) / MB
+
+
+def fetch_all(url: str) -> int:
+    received = 0
+    with urllib.request.urlopen(url) as response:  # noqa: S310 - a presigned URL the service issued
+        while chunk := response.read(CHUNK):
+            received += len(chunk)
+    return received
 
 
 def unique_chunks(total: int, salt: bytes) -> Iterator[bytes]:
@@ -134,7 +184,7 @@ async def main() -> None:
             for size in SIZES:
                 repeats = REPEATS_SMALL if size < 10 * MB else 1
                 put, get = direct_rates(endpoint, size, repeats)
-                up, down = await service_rates(target, metadata, size, repeats)
+                up, down, name = await service_rates(target, metadata, size, repeats)
                 label = f"{size // MB} MB"
                 figures.append(
                     Figure(f"upload {label}", up, "MB/s", "minio SDK put_object, same server", put, "≥ 0.8×")
@@ -142,11 +192,20 @@ async def main() -> None:
                 figures.append(
                     Figure(f"download {label}", down, "MB/s", "minio SDK get_object, same server", get, "≥ 0.8×")
                 )
+            url_rate = await presigned_download_rate(target, metadata, name)
+            figures.append(
+                Figure("download 200 MB via CreateDownloadUrl", url_rate, "MB/s", "minio SDK get_object", get, "≥ 0.8×")
+            )
+            ceiling = await bare_stream_rate(SIZES[-1])
+            figures.append(
+                Figure("bare grpc.aio stream + SHA-256", ceiling, "MB/s", "minio SDK get_object", get, "context")
+            )
             before = rss_bytes(service.pid)
             async with grpc.aio.insecure_channel(target) as channel:
                 stub = evidence_service_pb2_grpc.EvidenceServiceStub(channel)
                 with RssSampler(service.pid) as sampler:
-                    await upload_chunks(stub, unique_chunks(RSS_UPLOAD_BYTES, uuid.uuid4().bytes), metadata)
+                    chunks = unique_chunks(RSS_UPLOAD_BYTES, uuid.uuid4().bytes)
+                    await upload_chunks(stub, chunks, metadata, size=RSS_UPLOAD_BYTES)
             growth = (sampler.peak - before) / MB
             figures.append(Figure("service RSS growth, 1 GB upload", growth, "MB", "budget", 64, "< 64 MB (ratio < 1)"))
         finally:

@@ -150,6 +150,7 @@ def upload(
             content_type=content_type,
             client_sha256=sha256,
             request_id=request_id,
+            size_bytes=file.stat().st_size,
         )
         with open_channel("evidence", address) as channel, reported_rpc_errors(as_json=as_json):
             response = _stub(channel).UploadEvidence(

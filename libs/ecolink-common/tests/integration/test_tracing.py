@@ -8,6 +8,7 @@ import logging
 import grpc
 import pytest
 from opentelemetry import trace
+from opentelemetry.instrumentation.grpc import GrpcAioInstrumentorClient
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 
 from ecolink.common.v1 import identity_service_pb2
@@ -21,6 +22,10 @@ WHO_AM_I = "/ecolink.common.v1.IdentityService/WhoAmI"
 @pytest.fixture(scope="module", autouse=True)
 def telemetry():
     configure_telemetry("ecolink-test", extra_exporter=EXPORTER)
+    yield
+    # The aio client interceptor keeps a cancelled client-streaming call open underneath; later tests
+    # cancel uploads on purpose, so they get plain channels again (the CLI never instruments clients).
+    GrpcAioInstrumentorClient().uninstrument()
 
 
 async def test_a_refused_call_is_a_span_whose_trace_id_the_audit_row_carries(identity_stub, database_url):

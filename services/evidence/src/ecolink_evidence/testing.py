@@ -31,9 +31,13 @@ async def upload_chunks(
     stub: evidence_service_pb2_grpc.EvidenceServiceStub,
     chunks: Iterable[bytes],
     metadata: list[tuple[str, str]],
+    *,
+    size: int,
     **overrides: object,
 ) -> evidence_pb2.Evidence:
-    response = await stub.UploadEvidence(upload_messages(description(**overrides), chunks), metadata=metadata)
+    """Uploads `size` bytes given as chunks, with a description whose fields `overrides` replaces."""
+    described = description(size_bytes=size, **overrides)
+    response = await stub.UploadEvidence(upload_messages(described, chunks), metadata=metadata)
     return response.evidence
 
 

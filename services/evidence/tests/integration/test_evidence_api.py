@@ -25,7 +25,7 @@ POLICE = "psb-360800"
 
 
 async def upload(stub, service, data: bytes, *, agency: str = OWNER, **overrides) -> evidence_pb2.Evidence:
-    return await upload_chunks(stub, chunked(data, 64 * 1024), service.metadata(agency), **overrides)
+    return await upload_chunks(stub, chunked(data, 64 * 1024), service.metadata(agency), size=len(data), **overrides)
 
 
 async def failure_of(call) -> object:
@@ -88,7 +88,11 @@ async def test_matching_declared_hash_is_accepted(evidence_stub, evidence_servic
 
 async def test_empty_upload_is_refused_and_nothing_remains(evidence_stub, evidence_service, store_probe):
     failure = await failure_of(upload(evidence_stub, evidence_service, b""))
-    assert (failure.code, failure.reason) == (grpc.StatusCode.INVALID_ARGUMENT, "EVIDENCE_EMPTY")
+    assert (failure.code, failure.reason, failure.fields) == (
+        grpc.StatusCode.INVALID_ARGUMENT,
+        "EVIDENCE_EMPTY",
+        ["metadata.size_bytes"],
+    )
     assert store_probe() == 0
 
 
@@ -109,7 +113,7 @@ async def test_upload_over_the_limit_is_refused(platform, database_url, evidence
 
 
 async def test_description_must_come_first_and_name_bad_fields(evidence_stub, evidence_service):
-    bad = description(subject="nonsense", original_filename="", kind=0)
+    bad = description(subject="nonsense", original_filename="", kind=0, size_bytes=1)
     failure = await failure_of(
         evidence_stub.UploadEvidence(upload_messages(bad, [b"x"]), metadata=evidence_service.metadata(OWNER))
     )
@@ -124,7 +128,7 @@ async def test_description_must_come_first_and_name_bad_fields(evidence_stub, ev
 
 async def test_interrupted_upload_leaves_nothing(evidence_stub, evidence_service, store_probe):
     async def slow_stream():
-        yield pb.UploadEvidenceRequest(metadata=description())
+        yield pb.UploadEvidenceRequest(metadata=description(size_bytes=1_000_000))
         yield pb.UploadEvidenceRequest(chunk=b"first part")
         await asyncio.sleep(30)
 
@@ -133,10 +137,21 @@ async def test_interrupted_upload_leaves_nothing(evidence_stub, evidence_service
     call.cancel()
     with pytest.raises(asyncio.CancelledError):
         await call
-    await asyncio.sleep(0.5)
-    listed = await evidence_stub.ListEvidence(pb.ListEvidenceRequest(), metadata=evidence_service.metadata(OWNER))
     staging = evidence_service.platform.var_dir / "evidence-staging"
+    for _ in range(100):
+        if not any(staging.iterdir()):
+            break
+        await asyncio.sleep(0.1)
+    listed = await evidence_stub.ListEvidence(pb.ListEvidenceRequest(), metadata=evidence_service.metadata(OWNER))
     assert list(listed.evidence) == [] and store_probe() == 0 and list(staging.iterdir()) == []
+
+
+async def test_a_stream_shorter_or_longer_than_declared_is_refused(evidence_stub, evidence_service, store_probe):
+    for declared in (5, 50):
+        messages = upload_messages(description(size_bytes=declared), [b"0123456789"])
+        failure = await failure_of(evidence_stub.UploadEvidence(messages, metadata=evidence_service.metadata(OWNER)))
+        assert (failure.code, failure.reason) == (grpc.StatusCode.INVALID_ARGUMENT, "EVIDENCE_SIZE_MISMATCH")
+    assert store_probe() == 0
 
 
 async def test_same_request_id_returns_the_first_item(evidence_stub, evidence_service):

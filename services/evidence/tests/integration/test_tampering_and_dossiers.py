@@ -31,6 +31,10 @@ OWNER = "eeb-360800"
 SWEEP_TIMEOUT_SECONDS = 90
 
 
+async def put(stub, data: bytes, metadata, **overrides):
+    return await upload_chunks(stub, [data], metadata, size=len(data), **overrides)
+
+
 def object_key(sha256: str) -> str:
     return f"sha256/{sha256[:2]}/{sha256}"
 
@@ -45,7 +49,7 @@ async def test_a_delete_through_the_s3_api_is_refused_by_the_object_lock(evidenc
     settings = evidence_service.settings
     if not settings.s3_endpoint:
         pytest.skip("object lock is an S3 feature; the embedded filesystem store has no delete path at all")
-    item = await upload_chunks(evidence_stub, [b"locked bytes"], evidence_service.metadata(OWNER))
+    item = await put(evidence_stub, b"locked bytes", evidence_service.metadata(OWNER))
     client = s3_endpoint.client()
     stat_result = client.stat_object(settings.s3_bucket, object_key(item.sha256))
     assert stat_result.metadata["x-amz-object-lock-mode"] == "COMPLIANCE"
@@ -96,8 +100,8 @@ async def test_altered_bytes_end_the_download_with_data_loss_and_the_sweep_repor
     async with grpc.aio.insecure_channel(service.target) as channel:
         stub = evidence_service_pb2_grpc.EvidenceServiceStub(channel)
         owner = service.metadata(OWNER)
-        altered = await upload_chunks(stub, [b"original pixels"], owner)
-        untouched = await upload_chunks(stub, [b"other pixels"], owner)
+        altered = await put(stub, b"original pixels", owner)
+        untouched = await put(stub, b"other pixels", owner)
         alter_stored_bytes(service, s3_endpoint, altered.sha256)
 
         failure = await expect_failure(download_all(stub, altered.name, owner))
@@ -131,8 +135,8 @@ async def test_an_exported_dossier_verifies_offline_and_one_changed_byte_names_i
     evidence_stub, evidence_service, tmp_path
 ):
     owner = evidence_service.metadata(OWNER)
-    first = await upload_chunks(evidence_stub, [b"PHOTO-ONE " * 100], owner, subject="cases/c-9")
-    second = await upload_chunks(evidence_stub, [b"VIDEO-TWO " * 100], owner, subject="cases/c-9")
+    first = await put(evidence_stub, b"PHOTO-ONE " * 100, owner, subject="cases/c-9")
+    second = await put(evidence_stub, b"VIDEO-TWO " * 100, owner, subject="cases/c-9")
     dossier = tmp_path / "dossier.zip"
     dossier.write_bytes(await export(evidence_stub, owner, subject="cases/c-9"))
     public_key = load_public_key(evidence_service.platform.public_key_path)
@@ -155,7 +159,7 @@ async def test_an_exported_dossier_verifies_offline_and_one_changed_byte_names_i
 
 async def test_export_is_a_custody_event_and_hidden_items_cannot_be_exported(evidence_stub, evidence_service):
     owner = evidence_service.metadata(OWNER)
-    item = await upload_chunks(evidence_stub, [b"exported once"], owner, subject="cases/c-10")
+    item = await put(evidence_stub, b"exported once", owner, subject="cases/c-10")
     await export(evidence_stub, owner, names=[item.name])
     events = (await evidence_stub.ListCustodyEvents(pb.ListCustodyEventsRequest(name=item.name), metadata=owner)).events
     assert events[-1].action == 11

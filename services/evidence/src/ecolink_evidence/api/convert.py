@@ -83,6 +83,8 @@ def upload_description(metadata: evidence_service_pb2.EvidenceUpload) -> UploadD
         violations.append(FieldViolation("metadata.original_filename", "is required"))
     if not metadata.collecting_officer.strip():
         violations.append(FieldViolation("metadata.collecting_officer", "is required"))
+    if metadata.size_bytes < 0:
+        violations.append(FieldViolation("metadata.size_bytes", "must be the file's size in bytes"))
     if metadata.client_sha256 and not SHA256_HEX.match(metadata.client_sha256.lower()):
         violations.append(FieldViolation("metadata.client_sha256", "must be 64 hex digits"))
     location = None
@@ -105,6 +107,7 @@ def upload_description(metadata: evidence_service_pb2.EvidenceUpload) -> UploadD
         content_type=metadata.content_type or "application/octet-stream",
         client_sha256=metadata.client_sha256.lower(),
         request_id=metadata.request_id,
+        size_bytes=metadata.size_bytes,
     )
 
 

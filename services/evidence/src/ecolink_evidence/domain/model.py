@@ -60,6 +60,7 @@ class UploadDescription:
     content_type: str
     client_sha256: str
     request_id: str
+    size_bytes: int
 
 
 @dataclass(frozen=True)

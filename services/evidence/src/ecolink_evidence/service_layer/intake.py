@@ -29,21 +29,36 @@ def new_evidence_id(now: datetime) -> str:
     return f"ev-{now:%Y%m%d%H%M%S%f}-{secrets.token_hex(3)}"
 
 
-async def _stage(chunks: AsyncIterator[bytes], staging: Path, max_bytes: int) -> tuple[int, str]:
-    """Writes the stream to `staging` while hashing; refuses an empty or oversized stream."""
+def _check_declared_size(declared: int, max_bytes: int) -> None:
+    if declared == 0:
+        raise InvalidArgument.for_field("metadata.size_bytes", "the upload declares no bytes", reason="EVIDENCE_EMPTY")
+    if declared > max_bytes:
+        raise InvalidArgument.for_field(
+            "metadata.size_bytes", f"the upload exceeds the {max_bytes}-byte limit", reason="EVIDENCE_TOO_LARGE"
+        )
+
+
+def _incomplete(declared: int, received: int) -> InvalidArgument:
+    # A client-streaming call that is cancelled ends on the server like a finished one, so only the
+    # declared size tells an interrupted upload from a complete one.
+    return InvalidArgument.for_field(
+        "chunk", f"declared {declared} bytes, received {received}", reason="EVIDENCE_SIZE_MISMATCH"
+    )
+
+
+async def _stage(chunks: AsyncIterator[bytes], staging: Path, declared: int) -> str:
+    """Writes exactly `declared` bytes to `staging` while hashing; anything shorter or longer is refused."""
     digest, size = hashlib.sha256(), 0
     with staging.open("wb") as handle:
         async for chunk in chunks:
             size += len(chunk)
-            if size > max_bytes:
-                raise InvalidArgument.for_field(
-                    "chunk", f"the upload exceeds the {max_bytes}-byte limit", reason="EVIDENCE_TOO_LARGE"
-                )
+            if size > declared:
+                raise _incomplete(declared, size)
             digest.update(chunk)
             await asyncio.to_thread(handle.write, chunk)
-    if size == 0:
-        raise InvalidArgument.for_field("chunk", "the upload carried no bytes", reason="EVIDENCE_EMPTY")
-    return size, digest.hexdigest()
+    if size != declared:
+        raise _incomplete(declared, size)
+    return digest.hexdigest()
 
 
 async def upload_evidence(
@@ -61,6 +76,7 @@ async def upload_evidence(
     A refused, failed or interrupted upload leaves no object and no row. The same `request_id` from
     the same agency returns the first item.
     """
+    _check_declared_size(description.size_bytes, settings.max_upload_bytes)
     if description.request_id:
         async with uow_factory() as uow:
             earlier = await uow.evidence.by_request(principal.agency_id, description.request_id)
@@ -68,7 +84,8 @@ async def upload_evidence(
             return earlier
     with tempfile.TemporaryDirectory(dir=staging_dir) as folder:
         staged = Path(folder) / "upload"
-        size, sha256 = await _stage(chunks, staged, settings.max_upload_bytes)
+        size = description.size_bytes
+        sha256 = await _stage(chunks, staged, size)
         if description.client_sha256 and description.client_sha256 != sha256:
             raise InvalidArgument.for_field(
                 "metadata.client_sha256",

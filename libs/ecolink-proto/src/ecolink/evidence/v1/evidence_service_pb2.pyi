@@ -11,7 +11,7 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class EvidenceUpload(_message.Message):
-    __slots__ = ("subject", "kind", "capture_time", "location", "collecting_officer", "original_filename", "content_type", "client_sha256", "request_id")
+    __slots__ = ("subject", "kind", "capture_time", "location", "collecting_officer", "original_filename", "content_type", "client_sha256", "request_id", "size_bytes")
     SUBJECT_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
     CAPTURE_TIME_FIELD_NUMBER: _ClassVar[int]
@@ -21,6 +21,7 @@ class EvidenceUpload(_message.Message):
     CONTENT_TYPE_FIELD_NUMBER: _ClassVar[int]
     CLIENT_SHA256_FIELD_NUMBER: _ClassVar[int]
     REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    SIZE_BYTES_FIELD_NUMBER: _ClassVar[int]
     subject: str
     kind: _evidence_pb2.EvidenceKind
     capture_time: _timestamp_pb2.Timestamp
@@ -30,7 +31,8 @@ class EvidenceUpload(_message.Message):
     content_type: str
     client_sha256: str
     request_id: str
-    def __init__(self, subject: _Optional[str] = ..., kind: _Optional[_Union[_evidence_pb2.EvidenceKind, str]] = ..., capture_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., location: _Optional[_Union[_evidence_pb2.GeoPoint, _Mapping]] = ..., collecting_officer: _Optional[str] = ..., original_filename: _Optional[str] = ..., content_type: _Optional[str] = ..., client_sha256: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...
+    size_bytes: int
+    def __init__(self, subject: _Optional[str] = ..., kind: _Optional[_Union[_evidence_pb2.EvidenceKind, str]] = ..., capture_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., location: _Optional[_Union[_evidence_pb2.GeoPoint, _Mapping]] = ..., collecting_officer: _Optional[str] = ..., original_filename: _Optional[str] = ..., content_type: _Optional[str] = ..., client_sha256: _Optional[str] = ..., request_id: _Optional[str] = ..., size_bytes: _Optional[int] = ...) -> None: ...
 
 class UploadEvidenceRequest(_message.Message):
     __slots__ = ("metadata", "chunk")
