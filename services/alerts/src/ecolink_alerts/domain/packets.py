@@ -1,0 +1,40 @@
+"""What the gateway observed about one received packet, for the QN (C12) and protocol-integrity (C13) rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from ecolink_alerts.domain.readings import SeriesKey, require_utc
+
+
+class ProtocolFault(StrEnum):
+    """ANOMALY_RULES §C13: ways a packet fails the HJ 212 framing."""
+
+    CRC_MISMATCH = "crc_mismatch"
+    LENGTH_MISMATCH = "length_mismatch"
+    MODBUS_CRC = "modbus_crc"
+
+
+@dataclass(frozen=True)
+class PacketReceipt:
+    """One packet from a known MN: when it came, its QN, and what was wrong with its framing.
+
+    A MODBUS CRC from a device registered for that CRC mode (HJ212.md §2) is not a fault: the
+    gateway leaves it out of `faults`.
+    """
+
+    mn: str
+    unit_id: str
+    outlet_id: str
+    received_at: datetime
+    qn: str | None = None
+    faults: tuple[ProtocolFault, ...] = ()
+
+    def __post_init__(self) -> None:
+        require_utc(self.received_at, "received_at")
+
+    @property
+    def device_key(self) -> SeriesKey:
+        return SeriesKey(self.unit_id, self.outlet_id, self.mn)

@@ -1,0 +1,1 @@
+"""Anomaly rules C1–C13 and E1 as incremental episode evaluators over ordered monitoring data."""

@@ -1,0 +1,217 @@
+"""The rule engine of one device (MN): every rule of every series it sends, with explicit, persistable state."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Any
+
+from ecolink_alerts.domain.packets import PacketReceipt
+from ecolink_alerts.domain.readings import DataKind, FactorLimits, Reading, SeriesKey
+from ecolink_alerts.domain.rules.catalogue import STATE_TYPES, series_rules
+from ecolink_alerts.domain.rules.events import RuleEvent
+from ecolink_alerts.domain.rules.flag_abuse import CalibrationWindow
+from ecolink_alerts.domain.rules.observation import Observation, SeriesRule
+from ecolink_alerts.domain.rules.offline import OfflineRule, OfflineState
+from ecolink_alerts.domain.rules.process import ProcessState, observe_process
+from ecolink_alerts.domain.rules.protocol import protocol_integrity_rule
+from ecolink_alerts.domain.rules.run import RunState
+from ecolink_alerts.domain.rules.state_codec import StateCodec
+from ecolink_alerts.domain.rules.time_anomalies import future_data_time_rule, is_future, malformed_qn_rule
+from ecolink_alerts.domain.thresholds import RuleThresholds
+from ecolink_alerts.domain.validity import NO_LIMITS, is_valid
+
+
+@dataclass(frozen=True)
+class DeviceProfile:
+    """What the registry knows of a device that the rules need: its outlet, limits, thresholds, declarations."""
+
+    mn: str
+    unit_id: str
+    outlet_id: str
+    limits: Mapping[str, FactorLimits] = field(default_factory=dict)
+    thresholds: RuleThresholds = field(default_factory=RuleThresholds)
+    calibration_windows: tuple[CalibrationWindow, ...] | None = None
+
+
+@dataclass(frozen=True)
+class KindState:
+    """One data kind of the device: the record waiting to be judged, the last judged DataTime, the flow history,
+    the future-DataTime rule and every factor's rule states (factor → rule id → state)."""
+
+    pending: tuple[Reading, ...] = ()
+    pending_arrival: datetime | None = None
+    last_judged: datetime | None = None
+    process: ProcessState = field(default_factory=ProcessState)
+    future: RunState = field(default_factory=RunState)
+    series: Mapping[str, Mapping[str, object]] = field(default_factory=dict)
+
+    def with_pending(self, pending: tuple[Reading, ...], arrival: datetime | None) -> KindState:
+        return KindState(pending, arrival, self.last_judged, self.process, self.future, self.series)
+
+    def with_future(self, future: RunState) -> KindState:
+        return KindState(self.pending, self.pending_arrival, self.last_judged, self.process, future, self.series)
+
+
+@dataclass(frozen=True)
+class EngineState:
+    """Everything the engine remembers of one device between two calls."""
+
+    kinds: Mapping[DataKind, KindState] = field(default_factory=dict)
+    offline: OfflineState = field(default_factory=OfflineState)
+    malformed_qn: RunState = field(default_factory=RunState)
+    protocol: RunState = field(default_factory=RunState)
+
+
+Step = tuple[EngineState, list[RuleEvent]]
+
+STATE_CODEC = StateCodec(EngineState, *STATE_TYPES)
+"""Built once: collecting the state types reads every annotation."""
+
+
+class RuleEngine:
+    """Feeds one device's readings and packets, in arrival order, through every rule that applies.
+
+    Readings of one record (same data kind and DataTime) are judged together once the record is complete: when a
+    later DataTime arrives, when nothing came for `frame_settle`, or on `flush`. A reading older than the last
+    judged record of its kind (a back-filled upload) is not judged again online; a rescan in arrival order skips
+    it the same way. Readings dated in the future (C12) only feed C12, so they cannot hold back later records.
+    """
+
+    def __init__(self, profile: DeviceProfile) -> None:
+        self.profile = profile
+        device = profile.thresholds.device
+        self.evidence_limit = device.engine.evidence_limit
+        self.offline = OfflineRule(
+            SeriesKey(profile.unit_id, profile.outlet_id, profile.mn), device.offline, self.evidence_limit
+        )
+        self.future = future_data_time_rule(device.time, self.evidence_limit)
+        self.malformed_qn = malformed_qn_rule(device.time, self.evidence_limit)
+        self.protocol = protocol_integrity_rule(self.evidence_limit)
+        self._rules: dict[tuple[str, DataKind], tuple[SeriesRule, ...]] = {}
+
+    def initial_state(self) -> EngineState:
+        return EngineState()
+
+    def evaluate(self, state: EngineState, reading: Reading) -> Step:
+        """One reading received: offline and future-time checks at once, the other rules when its record is."""
+        self._check_device(reading.mn)
+        offline, events = self.offline.arrive(state.offline, reading, reading.arrival)
+        kind_state = state.kinds.get(reading.kind, KindState())
+        future, future_events = self.future.evaluate(kind_state.future, reading)
+        events.extend(future_events)
+        if not is_future(reading, self.profile.thresholds.device.time):
+            kind_state, judged = self._accept(kind_state, reading)
+            events.extend(judged)
+        kinds = {**state.kinds, reading.kind: kind_state.with_future(future)}
+        return EngineState(kinds, offline, state.malformed_qn, state.protocol), events
+
+    def evaluate_all(self, state: EngineState, readings: Iterable[Reading]) -> Step:
+        """`evaluate` over readings in arrival order."""
+        events: list[RuleEvent] = []
+        for reading in readings:
+            state, more = self.evaluate(state, reading)
+            events.extend(more)
+        return state, events
+
+    def inspect_packet(self, state: EngineState, receipt: PacketReceipt) -> Step:
+        """One packet received: an arrival for C10, its QN for C12, its framing for C13."""
+        self._check_device(receipt.mn)
+        offline, events = self.offline.arrive(state.offline, receipt, receipt.received_at)
+        malformed_qn, qn_events = self.malformed_qn.evaluate(state.malformed_qn, receipt)
+        protocol, protocol_events = self.protocol.evaluate(state.protocol, receipt)
+        events.extend((*qn_events, *protocol_events))
+        return replace(state, offline=offline, malformed_qn=malformed_qn, protocol=protocol), events
+
+    def tick(self, state: EngineState, now: datetime) -> Step:
+        """The clock reached `now`: open offline episodes and judge records that have settled."""
+        offline, events = self.offline.tick(state.offline, now)
+        settle = self.profile.thresholds.device.engine.frame_settle
+        kinds = dict(state.kinds)
+        for kind in sorted(kinds):
+            pending_arrival = kinds[kind].pending_arrival
+            if pending_arrival is not None and now - pending_arrival > settle:
+                kinds[kind], judged = self._judge(kinds[kind])
+                events.extend(judged)
+        return replace(state, offline=offline, kinds=kinds), events
+
+    def flush(self, state: EngineState) -> Step:
+        """Judge every waiting record now (the end of a rescan, or a shutdown)."""
+        events: list[RuleEvent] = []
+        kinds = dict(state.kinds)
+        for kind in sorted(kinds):
+            kinds[kind], judged = self._judge(kinds[kind])
+            events.extend(judged)
+        return replace(state, kinds=kinds), events
+
+    def dump_state(self, state: EngineState) -> Any:
+        """The state as JSON-compatible data, to persist between batches."""
+        return STATE_CODEC.dump(state)
+
+    def load_state(self, data: Any) -> EngineState:
+        """The state `dump_state` encoded."""
+        loaded: EngineState = STATE_CODEC.load(data, EngineState)
+        return loaded
+
+    def _check_device(self, mn: str) -> None:
+        if mn != self.profile.mn:
+            raise ValueError(f"the engine of MN {self.profile.mn} was given data of MN {mn}")
+
+    def _accept(self, state: KindState, reading: Reading) -> tuple[KindState, list[RuleEvent]]:
+        events: list[RuleEvent] = []
+        settle = self.profile.thresholds.device.engine.frame_settle
+        settled = state.pending_arrival is not None and reading.arrival - state.pending_arrival > settle
+        if state.pending and (settled or reading.data_time > state.pending[0].data_time):
+            state, events = self._judge(state)
+        if state.pending and reading.data_time == state.pending[0].data_time:
+            if any(waiting.factor == reading.factor for waiting in state.pending):
+                return state, events
+            return state.with_pending((*state.pending, reading), state.pending_arrival), events
+        late = state.pending or (state.last_judged is not None and reading.data_time <= state.last_judged)
+        if late:
+            return state, events
+        return state.with_pending((reading,), reading.arrival), events
+
+    def _judge(self, state: KindState) -> tuple[KindState, list[RuleEvent]]:
+        if not state.pending:
+            return state, []
+        frame = sorted(state.pending, key=lambda reading: reading.factor)
+        kind = frame[0].kind
+        thresholds = self.profile.thresholds
+        limits = {reading.factor: self.profile.limits.get(reading.factor, NO_LIMITS) for reading in frame}
+        valid = {
+            reading.factor
+            for reading in frame
+            if is_valid(reading, limits[reading.factor], thresholds.for_factor(reading.factor).validity)
+        }
+        process, snapshot = observe_process(
+            state.process, frame, valid, thresholds.device.process, track_flow=kind is DataKind.HOURLY
+        )
+        series = dict(state.series)
+        events: list[RuleEvent] = []
+        for reading in frame:
+            observation = Observation(reading, limits[reading.factor], reading.factor in valid, snapshot)
+            rule_states = dict(series.get(reading.factor, {}))
+            for rule in self._series_rules(reading.factor, kind):
+                previous = rule_states.get(rule.rule.value)
+                rule_states[rule.rule.value], found = rule.evaluate(
+                    rule.initial_state() if previous is None else previous, observation
+                )
+                events.extend(found)
+            series[reading.factor] = rule_states
+        judged = KindState(last_judged=frame[0].data_time, process=process, future=state.future, series=series)
+        return judged, events
+
+    def _series_rules(self, factor: str, kind: DataKind) -> tuple[SeriesRule, ...]:
+        rules = self._rules.get((factor, kind))
+        if rules is None:
+            rules = series_rules(
+                factor,
+                kind,
+                self.profile.thresholds.for_factor(factor),
+                self.profile.calibration_windows,
+                self.evidence_limit,
+            )
+            self._rules[factor, kind] = rules
+        return rules
