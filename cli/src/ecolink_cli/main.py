@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ecolink_cli.commands import admin, certs, evidence, health, identity, token
+from ecolink_cli.commands import admin, certs, evidence, health, identity, token, units
 
 app = typer.Typer(
     help="ecolink: monitoring clues, cases, referrals and evidence shared between agencies.",
@@ -22,6 +22,7 @@ app.add_typer(identity.agencies_app, name="agencies")
 app.add_typer(admin.directory_app, name="directory")
 app.add_typer(admin.audit_app, name="audit")
 app.add_typer(evidence.evidence_app, name="evidence")
+app.add_typer(units.units_app, name="units")
 
 
 @app.command("run")

@@ -15,6 +15,8 @@ from typing import IO
 
 from rich.console import Console
 
+from ecolink_alerts.service_layer.registry_loading import load_registry_file
+from ecolink_alerts.settings import AlertsSettings
 from ecolink_cli.client import sign_token
 from ecolink_cli.commands.health import check_service
 from ecolink_cli.output import make_table
@@ -52,7 +54,7 @@ def _celery(*arguments: str) -> list[str]:
 
 
 def prepare(platform: PlatformSettings) -> None:
-    """Key pair, migrations and the directory: everything the services need before they start."""
+    """Key pair, migrations, the directory and the demo registry: everything the services need before they start."""
     ensure_signing_key(platform.private_key_path, platform.public_key_path)
     for spec in SERVICES.values():
         url = operations.database_url(spec, platform)
@@ -61,6 +63,10 @@ def prepare(platform: PlatformSettings) -> None:
         load = asyncio.run(operations.load_directory(spec, url, platform.directory_file))
         state = "loaded" if load.changed else "up to date"
         console.print(f"[green]✓[/] {spec.name}: database migrated, directory {load.version} {state}")
+    registry = asyncio.run(
+        load_registry_file(operations.database_url(SERVICES["alerts"], platform), AlertsSettings().registry_file)
+    )
+    console.print(f"[green]✓[/] alerts: registry {registry.version} {'loaded' if registry.changed else 'up to date'}")
 
 
 def start_all(platform: PlatformSettings) -> list[Child]:

@@ -1,12 +1,32 @@
 """The alerts service as the platform runner, the CLI and the tests start it."""
 
+from __future__ import annotations
+
 from pathlib import Path
 
+import grpc
+
+from ecolink.alerts.v1 import registry_service_pb2, registry_service_pb2_grpc
+from ecolink_alerts.adapters.tables import alerts_metadata
+from ecolink_alerts.api.servicer import RegistryServicer
+from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_alerts.settings import AlertsSettings
-from ecolink_common.service_spec import ServiceSpec
+from ecolink_common.service_spec import Registration, ServiceDependencies, ServiceSpec
+
+REGISTRY_SERVICE_NAME = registry_service_pb2.DESCRIPTOR.services_by_name["RegistryService"].full_name
+
+
+def register(server: grpc.aio.Server, deps: ServiceDependencies) -> Registration:
+    """Adds RegistryService."""
+    servicer = RegistryServicer(lambda: AlertsUnitOfWork(deps.session_factory))
+    registry_service_pb2_grpc.add_RegistryServiceServicer_to_server(servicer, server)
+    return Registration([REGISTRY_SERVICE_NAME])
+
 
 SPEC = ServiceSpec(
     name="alerts",
     settings_type=AlertsSettings,
     migrations_dir=Path(__file__).resolve().parents[2] / "migrations" / "versions",
+    register_servicers=register,
+    metadata=alerts_metadata,
 )

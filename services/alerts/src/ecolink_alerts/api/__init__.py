@@ -1,0 +1,1 @@
+"""The alerts gRPC surface: validate, convert, call the use case."""

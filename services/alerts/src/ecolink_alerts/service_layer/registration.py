@@ -1,0 +1,229 @@
+"""Registering and changing key units, outlets, devices and video channels; every change is audited."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Mapping
+from dataclasses import replace
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+
+from ecolink_alerts.registry_model import Device, KeyUnit, Outlet, VideoChannel
+from ecolink_alerts.registry_rules import channel_violations, device_violations, outlet_violations, unit_violations
+from ecolink_alerts.service_layer.registry_access import may_register, refuse_registration, registrable_unit
+from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
+from ecolink_common.audit import AuditEntry
+from ecolink_common.auth.principal import Principal
+from ecolink_common.directory import AgencyKind
+from ecolink_common.errors import AlreadyExists, FieldViolation, InvalidArgument, NotFound
+from ecolink_common.jurisdiction import RecordScope, may_see
+
+REASON_UNIT_EXISTS = "KEY_UNIT_ALREADY_EXISTS"
+REASON_OUTLET_EXISTS = "OUTLET_ALREADY_EXISTS"
+REASON_DEVICE_EXISTS = "DEVICE_ALREADY_EXISTS"
+REASON_CHANNEL_EXISTS = "VIDEO_CHANNEL_ALREADY_EXISTS"
+REASON_OUTLET_NOT_FOUND = "OUTLET_NOT_FOUND"
+REASON_REQUEST_ID_REUSED = "REQUEST_ID_REUSED"
+OUTCOME_OK = "OK"
+
+
+def require_well_formed(violations: list[FieldViolation], message_prefix: str) -> None:
+    """Raises INVALID_ARGUMENT naming every bad field as the request spells it, e.g. `outlet.factors[0].unit`."""
+    if violations:
+        named = [FieldViolation(f"{message_prefix}.{v.field}", v.description) for v in violations]
+        raise InvalidArgument(f"{message_prefix} is invalid: " + "; ".join(v.field for v in named), violations=named)
+
+
+async def _repeated(uow: AlertsUnitOfWork, principal: Principal, request_id: str, resource: str) -> bool:
+    """True when this agency already made this resource with this request id; a reuse for another is refused."""
+    if not request_id:
+        return False
+    earlier = await uow.registry.resource_for_request(principal.agency_id, request_id)
+    if earlier is not None and earlier != resource:
+        raise InvalidArgument.for_field(
+            "request_id", f"was already used for {earlier}", reason=REASON_REQUEST_ID_REUSED
+        )
+    return earlier is not None
+
+
+async def _stored(write: Awaitable[None], resource: str, reason: str) -> None:
+    """Runs an insert; a concurrent create of the same resource that won the race becomes ALREADY_EXISTS."""
+    try:
+        await write
+    except IntegrityError as error:
+        raise AlreadyExists(f"{resource} already exists", reason=reason) from error
+
+
+async def _committed(
+    uow: AlertsUnitOfWork,
+    principal: Principal,
+    *,
+    action: str,
+    resource: str,
+    request_id: str = "",
+    details: Mapping[str, Any] | None = None,
+) -> None:
+    await uow.audit.record(AuditEntry(principal.agency_id, action, resource, OUTCOME_OK, details=details or {}))
+    if request_id:
+        await uow.registry.remember_request(principal.agency_id, request_id, resource, at=datetime.now(UTC))
+    await uow.commit()
+
+
+async def _refuse_duplicate(
+    uow: AlertsUnitOfWork, principal: Principal, scope: RecordScope, *, action: str, resource: str, reason: str
+) -> None:
+    """AIP-133: ALREADY_EXISTS when the caller may see the duplicate, PERMISSION_DENIED (audited) when not."""
+    if may_see(principal.viewer, scope):
+        raise AlreadyExists(f"{resource} already exists", reason=reason)
+    await refuse_registration(uow, principal, action=action, resource=resource)
+
+
+async def _require_enterprise(uow: AlertsUnitOfWork, agency_id: str) -> None:
+    if not agency_id:
+        return
+    agency = await uow.agencies.get(agency_id)
+    if agency is None or agency.kind is not AgencyKind.ENTERPRISE:
+        raise InvalidArgument.for_field("key_unit.enterprise_agency_id", "names no enterprise in the directory")
+
+
+async def _require_outlet(uow: AlertsUnitOfWork, unit_id: str, outlet_id: str) -> None:
+    if await uow.registry.get_outlet(unit_id, outlet_id) is None:
+        raise NotFound(f"units/{unit_id}/outlets/{outlet_id} was not found", reason=REASON_OUTLET_NOT_FOUND)
+
+
+async def create_key_unit(uow: AlertsUnitOfWork, principal: Principal, unit: KeyUnit, *, request_id: str) -> KeyUnit:
+    """Registers a key unit; only a bureau whose region contains the unit's region may."""
+    require_well_formed(unit_violations(unit), "key_unit")
+    action = "CreateKeyUnit"
+    async with uow:
+        repeated = await _repeated(uow, principal, request_id, unit.name)
+        existing = await uow.registry.get_unit(unit.unit_id)
+        if existing is not None and repeated:
+            return existing
+        if existing is not None:
+            await _refuse_duplicate(
+                uow, principal, existing.scope, action=action, resource=unit.name, reason=REASON_UNIT_EXISTS
+            )
+        if not may_register(principal, unit.region_code):
+            await refuse_registration(uow, principal, action=action, resource=unit.name)
+        await _require_enterprise(uow, unit.enterprise_agency_id)
+        await _stored(uow.registry.put_unit(unit), unit.name, REASON_UNIT_EXISTS)
+        await _committed(uow, principal, action=action, resource=unit.name, request_id=request_id)
+        return unit
+
+
+async def update_key_unit(
+    uow: AlertsUnitOfWork, principal: Principal, unit_id: str, changes: Mapping[str, Any]
+) -> KeyUnit:
+    """Replaces the named fields of a unit (display_name, industry, enterprise_agency_id)."""
+    action = "UpdateKeyUnit"
+    async with uow:
+        unit = replace(await registrable_unit(uow, principal, unit_id, action=action), **changes)
+        require_well_formed(unit_violations(unit), "key_unit")
+        await _require_enterprise(uow, unit.enterprise_agency_id)
+        await uow.registry.put_unit(unit)
+        await _committed(uow, principal, action=action, resource=unit.name, details={"fields": sorted(changes)})
+        return unit
+
+
+async def create_outlet(uow: AlertsUnitOfWork, principal: Principal, outlet: Outlet, *, request_id: str) -> Outlet:
+    """Registers an outlet of a unit with its factors."""
+    require_well_formed(outlet_violations(outlet), "outlet")
+    action = "CreateOutlet"
+    async with uow:
+        await registrable_unit(uow, principal, outlet.unit_id, action=action)
+        repeated = await _repeated(uow, principal, request_id, outlet.name)
+        existing = await uow.registry.get_outlet(outlet.unit_id, outlet.outlet_id)
+        if existing is not None and repeated:
+            return existing
+        if existing is not None:
+            raise AlreadyExists(f"{outlet.name} already exists", reason=REASON_OUTLET_EXISTS)
+        await _stored(uow.registry.put_outlet(outlet), outlet.name, REASON_OUTLET_EXISTS)
+        await _committed(uow, principal, action=action, resource=outlet.name, request_id=request_id)
+        return outlet
+
+
+async def update_outlet(
+    uow: AlertsUnitOfWork, principal: Principal, unit_id: str, outlet_id: str, changes: Mapping[str, Any]
+) -> Outlet:
+    """Replaces the named fields of an outlet (display_name, medium, factors as a whole)."""
+    action = "UpdateOutlet"
+    async with uow:
+        await registrable_unit(uow, principal, unit_id, action=action)
+        stored = await uow.registry.get_outlet(unit_id, outlet_id)
+        if stored is None:
+            raise NotFound(f"units/{unit_id}/outlets/{outlet_id} was not found")
+        outlet = replace(stored, **changes)
+        require_well_formed(outlet_violations(outlet), "outlet")
+        await uow.registry.put_outlet(outlet)
+        await _committed(uow, principal, action=action, resource=outlet.name, details={"fields": sorted(changes)})
+        return outlet
+
+
+async def create_device(uow: AlertsUnitOfWork, principal: Principal, device: Device, *, request_id: str) -> Device:
+    """Registers a device on an outlet; the MN is unique across the platform."""
+    require_well_formed(device_violations(device), "device")
+    action = "CreateDevice"
+    async with uow:
+        repeated = await _repeated(uow, principal, request_id, device.name)
+        existing = await uow.registry.get_device(device.mn)
+        if existing is not None and repeated:
+            return existing
+        if existing is not None:
+            owner = await uow.registry.get_unit(existing.unit_id)
+            scope = owner.scope if owner else RecordScope(owner_agency_id="", region_code="")
+            await _refuse_duplicate(
+                uow, principal, scope, action=action, resource=device.name, reason=REASON_DEVICE_EXISTS
+            )
+        await registrable_unit(uow, principal, device.unit_id, action=action)
+        await _require_outlet(uow, device.unit_id, device.outlet_id)
+        await _stored(uow.registry.put_device(device), device.name, REASON_DEVICE_EXISTS)
+        await _committed(
+            uow,
+            principal,
+            action=action,
+            resource=device.name,
+            request_id=request_id,
+            details={"outlet": device.outlet_name},
+        )
+        return device
+
+
+async def update_device(uow: AlertsUnitOfWork, principal: Principal, mn: str, changes: Mapping[str, Any]) -> Device:
+    """Replaces the named fields of a device; moving it needs the right to change both units."""
+    action = "UpdateDevice"
+    async with uow:
+        stored = await uow.registry.get_device(mn)
+        if stored is None:
+            raise NotFound(f"devices/{mn} was not found")
+        await registrable_unit(uow, principal, stored.unit_id, action=action)
+        device = replace(stored, **changes)
+        require_well_formed(device_violations(device), "device")
+        if device.unit_id != stored.unit_id:
+            await registrable_unit(uow, principal, device.unit_id, action=action)
+        await _require_outlet(uow, device.unit_id, device.outlet_id)
+        await uow.registry.put_device(device)
+        await _committed(uow, principal, action=action, resource=device.name, details={"fields": sorted(changes)})
+        return device
+
+
+async def create_video_channel(
+    uow: AlertsUnitOfWork, principal: Principal, channel: VideoChannel, *, request_id: str
+) -> VideoChannel:
+    """Registers a video channel of a unit, watching one of its outlets when it names one."""
+    require_well_formed(channel_violations(channel), "video_channel")
+    action = "CreateVideoChannel"
+    async with uow:
+        await registrable_unit(uow, principal, channel.unit_id, action=action)
+        repeated = await _repeated(uow, principal, request_id, channel.name)
+        existing = await uow.registry.get_channel(channel.unit_id, channel.channel_id)
+        if existing is not None and repeated:
+            return existing
+        if existing is not None:
+            raise AlreadyExists(f"{channel.name} already exists", reason=REASON_CHANNEL_EXISTS)
+        if channel.outlet_id:
+            await _require_outlet(uow, channel.unit_id, channel.outlet_id)
+        await _stored(uow.registry.put_channel(channel), channel.name, REASON_CHANNEL_EXISTS)
+        await _committed(uow, principal, action=action, resource=channel.name, request_id=request_id)
+        return channel

@@ -1,0 +1,126 @@
+"""Reading the registry: one record or a page of them, only what the caller's jurisdiction covers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from ecolink_alerts.registry_model import Device, KeyUnit, Outlet, VideoChannel
+from ecolink_alerts.service_layer.registry_access import visible_unit
+from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
+from ecolink_common.access import require_visible
+from ecolink_common.auth.principal import Principal
+from ecolink_common.errors import NotFound
+from ecolink_common.jurisdiction import REGION_WIDE_KINDS, may_see, region_prefix
+from ecolink_common.paging import decode_page_token, encode_page_token
+
+Record = TypeVar("Record")
+
+
+@dataclass(frozen=True)
+class Page(Generic[Record]):
+    """One page of a listing and the token for the next (empty on the last)."""
+
+    items: list[Record]
+    next_page_token: str
+
+
+def _after(page_token: str) -> str:
+    return decode_page_token(page_token).get("after", "")
+
+
+def _page(found: Sequence[Record], page_size: int, key: Callable[[Record], str]) -> Page[Record]:
+    """`found` holds up to page_size + 1 records; the extra one only says another page follows."""
+    items = list(found[:page_size])
+    more = len(found) > page_size
+    return Page(items, encode_page_token({"after": key(items[-1])}) if more else "")
+
+
+def _bureau_reach(principal: Principal) -> str | None:
+    """DOMAIN §1: the region prefix a bureau sees everything under; None for every other kind of agency."""
+    kind = principal.agency.kind
+    return region_prefix(principal.agency.region_code) if kind in REGION_WIDE_KINDS else None
+
+
+async def get_key_unit(uow: AlertsUnitOfWork, principal: Principal, unit_id: str) -> KeyUnit:
+    async with uow:
+        unit = await visible_unit(uow, principal, unit_id, action="GetKeyUnit")
+        await uow.commit()
+        return unit
+
+
+async def list_key_units(
+    uow: AlertsUnitOfWork, principal: Principal, *, within_region: str, page_size: int, page_token: str
+) -> Page[KeyUnit]:
+    """By unit id: the units of the caller's region (bureaus) or its own (an enterprise), within a region if asked."""
+    async with uow:
+        found = await uow.registry.list_units(
+            region_prefix=_bureau_reach(principal),
+            agency_id=principal.agency_id,
+            within_region=region_prefix(within_region) if within_region else "",
+            after_id=_after(page_token),
+            limit=page_size + 1,
+        )
+    page = _page(found, page_size, lambda unit: unit.unit_id)
+    return Page([unit for unit in page.items if may_see(principal.viewer, unit.scope)], page.next_page_token)
+
+
+async def get_outlet(uow: AlertsUnitOfWork, principal: Principal, unit_id: str, outlet_id: str) -> Outlet:
+    async with uow:
+        await visible_unit(uow, principal, unit_id, action="GetOutlet")
+        outlet = await uow.registry.get_outlet(unit_id, outlet_id)
+        if outlet is None:
+            raise NotFound(f"units/{unit_id}/outlets/{outlet_id} was not found")
+        await uow.commit()
+        return outlet
+
+
+async def list_outlets(
+    uow: AlertsUnitOfWork, principal: Principal, unit_id: str, *, page_size: int, page_token: str
+) -> Page[Outlet]:
+    async with uow:
+        await visible_unit(uow, principal, unit_id, action="ListOutlets")
+        found = await uow.registry.list_outlets(unit_id, after_id=_after(page_token), limit=page_size + 1)
+        await uow.commit()
+    return _page(found, page_size, lambda outlet: outlet.outlet_id)
+
+
+async def get_device(uow: AlertsUnitOfWork, principal: Principal, mn: str) -> Device:
+    """A device by MN; one outside the caller's jurisdiction is NOT_FOUND like an unknown MN (audited)."""
+    async with uow:
+        device = await uow.registry.get_device(mn)
+        unit = await uow.registry.get_unit(device.unit_id) if device else None
+        if device is None or unit is None:
+            raise NotFound(f"devices/{mn} was not found")
+        await require_visible(uow, principal, unit.scope, action="GetDevice", resource=device.name)
+        await uow.commit()
+        return device
+
+
+async def list_devices(
+    uow: AlertsUnitOfWork, principal: Principal, *, unit_id: str, page_size: int, page_token: str
+) -> Page[Device]:
+    """By MN: the devices of the units the caller may see, only one unit's when `unit_id` is set."""
+    async with uow:
+        if unit_id:
+            await visible_unit(uow, principal, unit_id, action="ListDevices")
+        found = await uow.registry.list_devices(
+            region_prefix=_bureau_reach(principal),
+            agency_id=principal.agency_id,
+            unit_id=unit_id,
+            after_mn=_after(page_token),
+            limit=page_size + 1,
+        )
+        await uow.commit()
+    return _page(found, page_size, lambda device: device.mn)
+
+
+async def list_video_channels(
+    uow: AlertsUnitOfWork, principal: Principal, unit_id: str, *, page_size: int, page_token: str
+) -> Page[VideoChannel]:
+    async with uow:
+        await visible_unit(uow, principal, unit_id, action="ListVideoChannels")
+        found = await uow.registry.list_channels(unit_id, after_id=_after(page_token), limit=page_size + 1)
+        await uow.commit()
+    return _page(found, page_size, lambda channel: channel.channel_id)
