@@ -1,8 +1,8 @@
-"""Tables of the alerts database: the registry of key units, outlets, factors, devices and video channels."""
+"""Tables of the alerts database: the registry, monitoring values and conflicts, rule states and alerts."""
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Float, ForeignKey, ForeignKeyConstraint, String, Table, Text
+from sqlalchemy import Column, Float, ForeignKey, ForeignKeyConstraint, Index, Integer, String, Table, Text
 
 from ecolink_common.db import UtcDateTime, new_metadata
 
@@ -69,4 +69,69 @@ registry_request_table = Table(
     Column("request_id", String(128), primary_key=True),
     Column("resource_name", Text, nullable=False),
     Column("created_at", UtcDateTime, nullable=False),
+)
+
+
+def _value_columns() -> list[Column]:
+    """What a monitoring value and a conflicting version of it both hold (DOMAIN §2.1: value, flag, companions)."""
+    return [
+        Column("value", Float, nullable=False),
+        Column("flag", String(1), nullable=False),
+        Column("converted", Float, nullable=True),
+        Column("minimum", Float, nullable=True),
+        Column("maximum", Float, nullable=True),
+        Column("cumulative", Float, nullable=True),
+        Column("received_at", UtcDateTime, nullable=False),
+    ]
+
+
+monitoring_value_table = Table(
+    "monitoring_value",
+    alerts_metadata,
+    Column("mn", String(24), primary_key=True),
+    Column("kind", String(4), primary_key=True),
+    Column("data_time", UtcDateTime, primary_key=True),
+    Column("factor", String(16), primary_key=True),
+    *_value_columns(),
+)
+
+value_conflict_table = Table(
+    "value_conflict",
+    alerts_metadata,
+    Column("conflict_id", Integer, primary_key=True, autoincrement=True),
+    Column("mn", String(24), nullable=False),
+    Column("kind", String(4), nullable=False),
+    Column("data_time", UtcDateTime, nullable=False),
+    Column("factor", String(16), nullable=False),
+    *_value_columns(),
+    Index("ix_value_conflict_record", "mn", "kind", "data_time"),
+)
+
+rule_state_table = Table(
+    "rule_state",
+    alerts_metadata,
+    Column("mn", String(24), primary_key=True),
+    Column("state", Text, nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
+)
+
+alert_table = Table(
+    "alert",
+    alerts_metadata,
+    Column("alert_id", String(36), primary_key=True),
+    Column("rule", String(40), nullable=False),
+    Column("unit_id", String(64), nullable=False, index=True),
+    Column("outlet_id", String(64), nullable=False),
+    Column("mn", String(24), nullable=False),
+    Column("kind", String(4), nullable=True),
+    Column("factor", String(16), nullable=True),
+    Column("region_code", String(6), nullable=False, index=True),
+    Column("state", String(8), nullable=False),
+    Column("started_at", UtcDateTime, nullable=False),
+    Column("ended_at", UtcDateTime, nullable=False),
+    Column("evidence", Text, nullable=False),
+    Column("opened_at", UtcDateTime, nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
+    Index("ix_alert_open_episode", "mn", "rule", "state"),
+    Index("ix_alert_started_at", "started_at", "alert_id"),
 )

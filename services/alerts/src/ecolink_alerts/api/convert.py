@@ -1,14 +1,22 @@
-"""Conversion between registry protos and records; the only module of the alerts service touching `_pb2`."""
+"""Conversion between protos and records (registry, monitoring, alerts); the only alerts module touching `_pb2`."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
+from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from ecolink.alerts.v1 import registry_pb2
+from google.protobuf.timestamp_pb2 import Timestamp
+
+from ecolink.alerts.v1 import alert_pb2, alert_service_pb2, monitoring_pb2, monitoring_service_pb2, registry_pb2
+from ecolink_alerts.alert_model import Alert, AlertFilter, AlertState
 from ecolink_alerts.domain.hj212.crc import CrcMode
 from ecolink_alerts.domain.hj212.version import ProtocolVersion
+from ecolink_alerts.domain.packets import PacketReceipt
+from ecolink_alerts.domain.readings import DataKind
+from ecolink_alerts.domain.rules.events import Evidence
+from ecolink_alerts.monitoring_model import FactorValue, IngestOutcome, MonitoringRecord
 from ecolink_alerts.registry_model import (
     Device,
     KeyUnit,
@@ -243,4 +251,118 @@ def video_channel_to_proto(channel: VideoChannel) -> registry_pb2.VideoChannel:
         display_name=channel.display_name,
         outlet=outlet_name(channel.unit_id, channel.outlet_id) if channel.outlet_id else "",
         stream_url=channel.stream_url,
+    )
+
+
+KIND_TO_PROTO = {
+    DataKind.REALTIME: monitoring_pb2.DATA_KIND_REALTIME,
+    DataKind.MINUTE: monitoring_pb2.DATA_KIND_MINUTE,
+    DataKind.HOURLY: monitoring_pb2.DATA_KIND_HOURLY,
+    DataKind.DAILY: monitoring_pb2.DATA_KIND_DAILY,
+}
+STATE_TO_PROTO = {AlertState.OPEN: alert_pb2.ALERT_STATE_OPEN, AlertState.CLOSED: alert_pb2.ALERT_STATE_CLOSED}
+ALERT_NAME = re.compile(r"^alerts/([^/]+)$")
+
+
+def _optional_number(message: Any, field: str) -> float | None:
+    return getattr(message, field) if message.HasField(field) else None
+
+
+def monitoring_record_from_proto(record: monitoring_pb2.MonitoringRecord, field: str) -> MonitoringRecord:
+    """A record of an ingest batch; a missing kind or DataTime is INVALID_ARGUMENT naming `field`."""
+    if not record.HasField("data_time"):
+        raise InvalidArgument.for_field(f"{field}.data_time", "is required")
+    return MonitoringRecord(
+        mn=record.mn,
+        kind=_from_proto(record.data_kind, KIND_TO_PROTO, f"{field}.data_kind"),
+        data_time=record.data_time.ToDatetime(tzinfo=UTC),
+        values=tuple(
+            FactorValue(
+                factor=value.factor_code,
+                value=value.value,
+                flag=value.flag or "N",
+                converted=_optional_number(value, "converted"),
+                minimum=_optional_number(value, "minimum"),
+                maximum=_optional_number(value, "maximum"),
+                cumulative=_optional_number(value, "cumulative"),
+            )
+            for value in record.values
+        ),
+    )
+
+
+def ingest_outcome_to_proto(outcome: IngestOutcome) -> monitoring_service_pb2.IngestMonitoringDataResponse:
+    return monitoring_service_pb2.IngestMonitoringDataResponse(
+        accepted=outcome.accepted,
+        duplicates=outcome.duplicates,
+        conflicts=outcome.conflicts,
+        refusals=[
+            monitoring_service_pb2.RecordRefusal(index=refusal.index, mn=refusal.mn, reason=refusal.reason.value)
+            for refusal in outcome.refusals
+        ],
+    )
+
+
+def _timestamp(moment: datetime | None) -> Timestamp | None:
+    if moment is None:
+        return None
+    stamp = Timestamp()
+    stamp.FromDatetime(moment)
+    return stamp
+
+
+def _evidence_point(item: Evidence) -> alert_pb2.EvidencePoint:
+    if isinstance(item, PacketReceipt):
+        packet = alert_pb2.EvidencePacket(
+            receive_time=_timestamp(item.received_at), qn=item.qn or "", faults=[fault.value for fault in item.faults]
+        )
+        return alert_pb2.EvidencePoint(packet=packet)
+    reading = alert_pb2.EvidenceReading(
+        factor_code=item.factor,
+        data_kind=KIND_TO_PROTO[item.kind],
+        data_time=_timestamp(item.data_time),
+        value=item.value,
+        flag=item.flag.value,
+        converted=item.converted,
+        receive_time=_timestamp(item.received_at),
+    )
+    return alert_pb2.EvidencePoint(reading=reading)
+
+
+def alert_to_proto(alert: Alert, *, with_evidence: bool) -> alert_pb2.Alert:
+    return alert_pb2.Alert(
+        name=alert.name,
+        rule=alert.rule.value,
+        unit=f"units/{alert.unit_id}",
+        outlet=outlet_name(alert.unit_id, alert.outlet_id),
+        device=f"devices/{alert.mn}",
+        data_kind=KIND_TO_PROTO[alert.kind] if alert.kind else monitoring_pb2.DATA_KIND_UNSPECIFIED,
+        factor_code=alert.factor or "",
+        region_code=alert.region_code,
+        state=STATE_TO_PROTO[alert.state],
+        start_time=_timestamp(alert.started_at),
+        end_time=_timestamp(alert.ended_at),
+        create_time=_timestamp(alert.opened_at),
+        update_time=_timestamp(alert.updated_at),
+        evidence=[_evidence_point(item) for item in alert.evidence] if with_evidence else [],
+    )
+
+
+def alert_id_from_name(name: str, field: str = "name") -> str:
+    """`alerts/{alert_id}` → alert_id."""
+    return _matched(ALERT_NAME, name, field, "alerts/{alert_id}")[0]
+
+
+def alert_filter_from_proto(request: alert_service_pb2.ListAlertsRequest) -> AlertFilter:
+    return AlertFilter(
+        unit_id=unit_id_from_name(request.unit, "unit") if request.unit else "",
+        region_code=region_filter(request.region_code),
+        rule=request.rule,
+        state=(
+            _from_proto(request.state, STATE_TO_PROTO, "state")
+            if request.state != alert_pb2.ALERT_STATE_UNSPECIFIED
+            else None
+        ),
+        started_from=request.start_time.ToDatetime(tzinfo=UTC) if request.HasField("start_time") else None,
+        started_before=request.end_time.ToDatetime(tzinfo=UTC) if request.HasField("end_time") else None,
     )

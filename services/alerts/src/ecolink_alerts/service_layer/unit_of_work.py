@@ -1,7 +1,9 @@
-"""The alerts unit of work: the platform's (audit, directory) plus the registry."""
+"""The alerts unit of work: the platform's (audit, directory) plus the registry, monitoring values and alerts."""
 
 from __future__ import annotations
 
+from ecolink_alerts.adapters.alert_repository import AlertRepository
+from ecolink_alerts.adapters.monitoring_repository import MonitoringRepository
 from ecolink_alerts.adapters.repository import RegistryRepository
 from ecolink_common.unit_of_work import UnitOfWork
 
@@ -10,8 +12,12 @@ class AlertsUnitOfWork(UnitOfWork):
     """One transaction over the alerts database."""
 
     registry: RegistryRepository
+    monitoring: MonitoringRepository
+    alerts: AlertRepository
 
     async def __aenter__(self) -> AlertsUnitOfWork:
         await super().__aenter__()
         self.registry = RegistryRepository(self.session)
+        self.monitoring = MonitoringRepository(self.session)
+        self.alerts = AlertRepository(self.session)
         return self

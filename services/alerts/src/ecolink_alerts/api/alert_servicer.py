@@ -1,0 +1,44 @@
+"""The AlertService servicer: validate, convert, call the use case; no business rules here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import grpc
+
+from ecolink.alerts.v1 import alert_service_pb2, alert_service_pb2_grpc
+from ecolink_alerts.api import convert
+from ecolink_alerts.service_layer import alert_reading
+from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
+from ecolink_common.auth.principal import current_principal
+from ecolink_common.paging import page_size
+
+
+class AlertServicer(alert_service_pb2_grpc.AlertServiceServicer):
+    """Alerts over gRPC."""
+
+    def __init__(self, uow_factory: Callable[[], AlertsUnitOfWork]):
+        self._uow = uow_factory
+
+    async def ListAlerts(
+        self, request: alert_service_pb2.ListAlertsRequest, context: grpc.aio.ServicerContext
+    ) -> alert_service_pb2.ListAlertsResponse:
+        page = await alert_reading.list_alerts(
+            self._uow(),
+            current_principal(),
+            convert.alert_filter_from_proto(request),
+            page_size=page_size(request.page_size),
+            page_token=request.page_token,
+        )
+        return alert_service_pb2.ListAlertsResponse(
+            alerts=[convert.alert_to_proto(alert, with_evidence=False) for alert in page.items],
+            next_page_token=page.next_page_token,
+        )
+
+    async def GetAlert(
+        self, request: alert_service_pb2.GetAlertRequest, context: grpc.aio.ServicerContext
+    ) -> alert_service_pb2.GetAlertResponse:
+        alert = await alert_reading.get_alert(
+            self._uow(), current_principal(), convert.alert_id_from_name(request.name)
+        )
+        return alert_service_pb2.GetAlertResponse(alert=convert.alert_to_proto(alert, with_evidence=True))

@@ -1,0 +1,40 @@
+"""The MonitoringService servicer: convert each batch, call ingest, sum the outcomes; no business rules here."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from datetime import UTC, datetime
+
+import grpc
+
+from ecolink.alerts.v1 import monitoring_service_pb2 as pb
+from ecolink.alerts.v1 import monitoring_service_pb2_grpc
+from ecolink_alerts.api import convert
+from ecolink_alerts.monitoring_model import IngestOutcome
+from ecolink_alerts.service_layer.ingest import ingest_records
+from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
+from ecolink_common.auth.principal import current_principal
+
+
+class MonitoringServicer(monitoring_service_pb2_grpc.MonitoringServiceServicer):
+    """Bulk ingest of monitoring data over gRPC."""
+
+    def __init__(self, uow_factory: Callable[[], AlertsUnitOfWork]):
+        self._uow = uow_factory
+
+    async def IngestMonitoringData(
+        self, request_iterator: AsyncIterator[pb.IngestMonitoringDataRequest], context: grpc.aio.ServicerContext
+    ) -> pb.IngestMonitoringDataResponse:
+        principal = current_principal()
+        outcome = IngestOutcome()
+        offset = 0
+        async for batch in request_iterator:
+            records = [
+                convert.monitoring_record_from_proto(record, f"records[{offset + index}]")
+                for index, record in enumerate(batch.records)
+            ]
+            found = await ingest_records(self._uow, records, received_at=datetime.now(UTC), source_agency=principal)
+            found.refusals = [refusal.shifted(offset) for refusal in found.refusals]
+            outcome.add(found)
+            offset += len(records)
+        return convert.ingest_outcome_to_proto(outcome)

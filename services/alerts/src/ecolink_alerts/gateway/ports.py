@@ -1,0 +1,46 @@
+"""The gateway's narrow port: where device credentials come from and where accepted packets go."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from ecolink_alerts.domain.hj212 import CrcMode, Packet
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceCredentials:
+    """What the registry knows of one monitoring device: its MN, access password, CRC mode and where it measures."""
+
+    mn: str
+    access_password: str
+    crc_mode: CrcMode
+    unit_id: str
+    outlet_id: str
+
+
+class DeviceDirectory(Protocol):
+    """Looks devices up by MN; called once per packet, so implementations cache as they see fit."""
+
+    async def device(self, mn: str) -> DeviceCredentials | None:
+        """The registered device with this MN, or None when none is registered."""
+        ...
+
+
+class PacketSink(Protocol):
+    """Takes complete, authenticated packets from the gateway.
+
+    Contract: `accept` returns only once the packet's data are durably committed, because the gateway
+    sends the data reply right after it returns (issue 4: "A reply is sent only after the data are
+    committed"); a device whose upload got its reply never sends it again. On any failure it raises,
+    and then the gateway sends no data reply, so the device retries (HJ212.md §4: 3 retries).
+    `faults` names the protocol-integrity faults the gateway saw on the frames of the packet (for
+    example a wrong length field), beyond the packet's own format warnings.
+    """
+
+    async def accept(
+        self, packet: Packet, device: DeviceCredentials, *, received_at: datetime, faults: tuple[str, ...]
+    ) -> None:
+        """Commit the packet's data durably, or raise."""
+        ...

@@ -1,0 +1,108 @@
+"""The asyncio TCP server of the HJ 212 gateway: accepts connections up to the cap, runs each, stops gracefully."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from dataclasses import asdict
+
+from ecolink_alerts.gateway.connection import DeviceConnection
+from ecolink_alerts.gateway.counters import CountersSnapshot, GatewayCounters, RefusalReason
+from ecolink_alerts.gateway.ports import DeviceDirectory, PacketSink
+from ecolink_alerts.gateway.settings import GatewaySettings
+
+log = logging.getLogger(__name__)
+
+
+class RunningGateway:
+    """A listening gateway: its bound port, its counters, and `stop()`."""
+
+    def __init__(self, settings: GatewaySettings, directory: DeviceDirectory, sink: PacketSink) -> None:
+        self._settings = settings
+        self._directory = directory
+        self._sink = sink
+        self._counters = GatewayCounters()
+        self._connections: dict[asyncio.Task[None], DeviceConnection] = {}
+        self._server: asyncio.Server | None = None
+        self._counter_logging: asyncio.Task[None] | None = None
+        self._port = settings.port
+
+    @property
+    def port(self) -> int:
+        """The port the gateway listens on (the real one when the settings asked for port 0)."""
+        return self._port
+
+    def counters(self) -> CountersSnapshot:
+        """The counters now."""
+        return self._counters.snapshot()
+
+    async def listen(self) -> None:
+        """Bind and start accepting; used by `start_gateway`."""
+        self._server = await asyncio.start_server(
+            self._serve_connection, self._settings.host, self._settings.port, backlog=self._settings.listen_backlog
+        )
+        self._port = int(self._server.sockets[0].getsockname()[1])
+        self._counter_logging = asyncio.create_task(self._log_counters_periodically())
+        log.info("hj212 gateway listening on %s:%d", self._settings.host, self.port)
+
+    async def stop(self) -> None:
+        """Stop accepting, let in-flight commits and their replies finish within the grace period, then close."""
+        if self._server is None:
+            return
+        self._server.close()
+        for task, connection in list(self._connections.items()):
+            connection.stopping = True
+            if not connection.busy:
+                task.cancel()
+        if self._connections:
+            _, overdue = await asyncio.wait(list(self._connections), timeout=self._settings.shutdown_grace_seconds)
+            for task in overdue:
+                task.cancel()
+            await asyncio.gather(*overdue, return_exceptions=True)
+        await self._server.wait_closed()
+        if self._counter_logging is not None:
+            self._counter_logging.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._counter_logging
+        self._log_counters("hj212 gateway stopped")
+        self._server = None
+
+    async def _serve_connection(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        if self._counters.connections_open >= self._settings.max_connections:
+            self._counters.refuse(RefusalReason.CONNECTION_LIMIT)
+            writer.close()
+            return
+        task = asyncio.current_task()
+        assert task is not None
+        connection = DeviceConnection(
+            reader, writer, settings=self._settings, directory=self._directory, sink=self._sink, counters=self._counters
+        )
+        self._counters.connections_opened += 1
+        self._counters.connections_open += 1
+        self._connections[task] = connection
+        try:
+            await connection.serve()
+        except asyncio.CancelledError:
+            # Only `stop()` cancels a connection; ending quietly matters because Python 3.11's stream callback
+            # calls `task.exception()`, which raises (and logs an error) on a cancelled task.
+            pass
+        finally:
+            self._counters.connections_open -= 1
+            del self._connections[task]
+
+    async def _log_counters_periodically(self) -> None:
+        while True:
+            await asyncio.sleep(self._settings.counters_log_interval_seconds)
+            self._log_counters("hj212 gateway counters")
+
+    def _log_counters(self, message: str) -> None:
+        snapshot = self._counters.snapshot()
+        log.info("%s: %s", message, asdict(snapshot))
+
+
+async def start_gateway(settings: GatewaySettings, directory: DeviceDirectory, sink: PacketSink) -> RunningGateway:
+    """Start the gateway on `settings.host:settings.port` (0: any free port) and return it running."""
+    gateway = RunningGateway(settings, directory, sink)
+    await gateway.listen()
+    return gateway

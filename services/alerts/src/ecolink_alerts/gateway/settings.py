@@ -1,0 +1,59 @@
+"""Settings of the HJ 212 TCP gateway, read from `ALERTS_GATEWAY_*` environment variables."""
+
+from __future__ import annotations
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from ecolink_alerts.domain.hj212 import DEFAULT_MAX_DATA_LENGTH
+
+
+class GatewaySettings(BaseSettings):
+    """Where the gateway listens and the limits that keep one connection from hurting the others."""
+
+    model_config = SettingsConfigDict(env_prefix="ALERTS_GATEWAY_", extra="ignore")
+
+    host: str = "127.0.0.1"
+    port: int = Field(default=9212, description="Issue 4: default port 9212; 0 binds a free port (tests).")
+    max_connections: int = Field(
+        default=10_000, description="Connections beyond this are closed at once; issue 4 targets 5,000 devices."
+    )
+    listen_backlog: int = Field(default=4096, description="Pending connects the kernel queues (capped by somaxconn).")
+    idle_timeout_seconds: float = Field(
+        default=3900.0,
+        description=(
+            "A connection with no complete frame for this long is closed. HJ212.md §4: hourly data (2061) is the "
+            "sparsest regular upload and RtdInterval is at most 3600 s, and 2017 has no heartbeat: an hour plus margin."
+        ),
+    )
+    frame_timeout_seconds: float = Field(
+        default=30.0,
+        description=(
+            "A frame once begun must end within this time, or the connection is closed (slow loris). A 4 KiB frame "
+            "takes well under a second on cellular links; HJ212.md §4 gives devices a 10 s reply timeout."
+        ),
+    )
+    write_timeout_seconds: float = Field(
+        default=10.0, description="A reply not taken by the peer within this time closes it (HJ212.md §4: 10 s)."
+    )
+    max_frame_data_bytes: int = Field(
+        default=DEFAULT_MAX_DATA_LENGTH,
+        description="Longest data segment accepted; 4x the standard's 1024 (real devices exceed it, framing.py).",
+    )
+    max_packets_per_second: float = Field(
+        default=200.0,
+        description=(
+            "Frames per second one connection may send; beyond it the gateway stops reading, so TCP slows the peer. "
+            "A device sends a few packets a minute; `ecolink hj212 send` replays history faster."
+        ),
+    )
+    subpacket_max_age_seconds: float = Field(
+        default=120.0,
+        description="A split packet's parts must all arrive within this time (HJ212.md §4: 10 s timeout, 3 retries).",
+    )
+    max_pending_subpacket_groups: int = Field(default=16, description="Split packets one connection may hold open.")
+    max_subpackets: int = Field(default=64, description="Largest PNUM accepted.")
+    shutdown_grace_seconds: float = Field(
+        default=10.0, description="How long `stop()` lets in-flight commits and their replies finish."
+    )
+    counters_log_interval_seconds: float = Field(default=60.0, description="How often the counters are logged.")

@@ -1,0 +1,70 @@
+"""Monitoring records as ingest takes them, and what ingest reports back: counts and per-record refusals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+from ecolink_alerts.domain.readings import DataKind
+
+
+@dataclass(frozen=True)
+class FactorValue:
+    """One factor of a record as sent: its value (`-Rtd`/`-Avg`), flag code and optional companions."""
+
+    factor: str
+    value: float
+    flag: str = "N"
+    converted: float | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    cumulative: float | None = None
+
+
+@dataclass(frozen=True)
+class MonitoringRecord:
+    """DOMAIN §2.1: one record, identified by (MN, CN, DataTime), with its factor values."""
+
+    mn: str
+    kind: DataKind
+    data_time: datetime
+    values: tuple[FactorValue, ...]
+
+
+class RefusalReason(StrEnum):
+    """Why a record was not stored; each is a stable reason clients may branch on."""
+
+    UNKNOWN_MN = "UNKNOWN_MN"
+    OUTSIDE_JURISDICTION = "OUTSIDE_JURISDICTION"
+    UNKNOWN_DATA_FLAG = "UNKNOWN_DATA_FLAG"
+    INVALID_VALUE = "INVALID_VALUE"
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A refused record: its position in the batch, its MN and the reason."""
+
+    index: int
+    mn: str
+    reason: RefusalReason
+
+    def shifted(self, offset: int) -> Refusal:
+        """The refusal with its index counted from `offset` (the records of earlier batches of a stream)."""
+        return Refusal(self.index + offset, self.mn, self.reason)
+
+
+@dataclass
+class IngestOutcome:
+    """Per record: accepted (new values stored), duplicate (every value already stored) or conflict (C12)."""
+
+    accepted: int = 0
+    duplicates: int = 0
+    conflicts: int = 0
+    refusals: list[Refusal] = field(default_factory=list)
+
+    def add(self, other: IngestOutcome) -> None:
+        self.accepted += other.accepted
+        self.duplicates += other.duplicates
+        self.conflicts += other.conflicts
+        self.refusals.extend(other.refusals)

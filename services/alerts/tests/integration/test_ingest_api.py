@@ -1,0 +1,158 @@
+"""MonitoringService and AlertService through a real server and channel, and the gateway sink, on both databases."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+import grpc
+import pytest
+from google.protobuf.timestamp_pb2 import Timestamp
+
+from ecolink.alerts.v1 import alert_pb2, alert_service_pb2_grpc, monitoring_pb2, monitoring_service_pb2_grpc
+from ecolink.alerts.v1 import alert_service_pb2 as alerts_pb
+from ecolink.alerts.v1 import monitoring_service_pb2 as pb
+from ecolink_alerts.adapters.gateway_ports import RegistryBackedSink, RegistryDeviceDirectory
+from ecolink_alerts.domain.hj212 import parse_packet
+from ecolink_alerts.service_layer.registry_loading import load_registry_file
+from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
+from ecolink_alerts.settings import AlertsSettings
+from ecolink_common.db import create_engine, create_session_factory
+from ecolink_common.testing.audit_rows import audit_rows
+from ecolink_common.testing.rpc import rpc_failure
+
+LINGBI_MN = "88888880000001"
+LINGBI_BUREAU = "eeb-341323"
+SO2, FLOW = "a21026", "a00000"
+START = datetime(2026, 11, 20, 0, tzinfo=UTC)
+
+
+@dataclass
+class Clients:
+    monitoring: monitoring_service_pb2_grpc.MonitoringServiceStub
+    alerts: alert_service_pb2_grpc.AlertServiceStub
+
+
+@pytest.fixture
+async def clients(alerts_service, database_url) -> AsyncIterator[Clients]:
+    await load_registry_file(database_url, AlertsSettings().registry_file)
+    async with grpc.aio.insecure_channel(alerts_service.target) as channel:
+        yield Clients(
+            monitoring_service_pb2_grpc.MonitoringServiceStub(channel), alert_service_pb2_grpc.AlertServiceStub(channel)
+        )
+
+
+def hourly(so2: Sequence[float], mn: str = LINGBI_MN, start: datetime = START) -> list[monitoring_pb2.MonitoringRecord]:
+    """One hourly record per SO2 value, with a running process's flow beside it."""
+    records = []
+    for hour, value in enumerate(so2):
+        data_time = Timestamp()
+        data_time.FromDatetime(start + timedelta(hours=hour))
+        records.append(
+            monitoring_pb2.MonitoringRecord(
+                mn=mn,
+                data_kind=monitoring_pb2.DATA_KIND_HOURLY,
+                data_time=data_time,
+                values=[
+                    monitoring_pb2.FactorValue(factor_code=SO2, value=value, flag="N"),
+                    monitoring_pb2.FactorValue(factor_code=FLOW, value=300000.0 + 1000 * (hour % 5), flag="N"),
+                ],
+            )
+        )
+    return records
+
+
+async def ingest(
+    clients: Clients, alerts_service, *batches: list[monitoring_pb2.MonitoringRecord], agency: str = LINGBI_BUREAU
+) -> pb.IngestMonitoringDataResponse:
+    requests = [pb.IngestMonitoringDataRequest(records=batch) for batch in batches]
+    return await clients.monitoring.IngestMonitoringData(iter(requests), metadata=alerts_service.metadata(agency))
+
+
+async def alerts_of(clients: Clients, alerts_service, rule: str, agency: str = LINGBI_BUREAU) -> list:
+    request = alerts_pb.ListAlertsRequest(unit="units/lingbi-jiancai", rule=rule)
+    return list((await clients.alerts.ListAlerts(request, metadata=alerts_service.metadata(agency))).alerts)
+
+
+async def test_lingbi_hourly_values_are_accepted_and_the_same_batch_twice_is_stored_once(clients, alerts_service):
+    first = await ingest(clients, alerts_service, hourly([12.0, 13.5, 12.8, 14.1]))
+    assert (first.accepted, first.duplicates, first.conflicts, list(first.refusals)) == (4, 0, 0, [])
+    again = await ingest(clients, alerts_service, hourly([12.0, 13.5, 12.8, 14.1]))
+    assert (again.accepted, again.duplicates, again.conflicts) == (0, 4, 0)
+
+
+async def test_the_same_record_with_other_values_is_a_conflict_raised_once_as_c12(clients, alerts_service):
+    await ingest(clients, alerts_service, hourly([12.0, 13.5]))
+    changed = await ingest(clients, alerts_service, hourly([12.0, 9.5]))
+    assert (changed.accepted, changed.duplicates, changed.conflicts) == (0, 1, 1)
+    resent = await ingest(clients, alerts_service, hourly([12.0, 9.5]))
+    assert (resent.duplicates, resent.conflicts) == (2, 0)
+    conflicts = await alerts_of(clients, alerts_service, "C12")
+    assert [(a.rule, a.factor_code, a.state) for a in conflicts] == [
+        ("C12.conflicting_values", SO2, alert_pb2.ALERT_STATE_CLOSED)
+    ]
+
+
+async def test_three_zero_hours_while_running_raise_one_c2_alert_seen_only_in_its_region(
+    clients, alerts_service, database_url
+):
+    outcome = await ingest(
+        clients,
+        alerts_service,
+        hourly([12.0, 0.0, 0.0]),
+        hourly([0.0, 0.0, 13.0, 12.5], start=START + timedelta(hours=3)),
+    )
+    assert outcome.accepted == 7
+    zero = await alerts_of(clients, alerts_service, "C2")
+    assert len(zero) == 1
+    assert (zero[0].factor_code, zero[0].device, zero[0].region_code) == (SO2, f"devices/{LINGBI_MN}", "341323")
+    metadata = alerts_service.metadata(LINGBI_BUREAU)
+    alert = (await clients.alerts.GetAlert(alerts_pb.GetAlertRequest(name=zero[0].name), metadata=metadata)).alert
+    assert [point.reading.value for point in alert.evidence] == [0.0] * 4
+    assert await alerts_of(clients, alerts_service, "C2", agency="eeb-360800") == []
+    with pytest.raises(grpc.aio.AioRpcError) as raised:
+        await clients.alerts.GetAlert(
+            alerts_pb.GetAlertRequest(name=zero[0].name), metadata=alerts_service.metadata("eeb-360800")
+        )
+    assert rpc_failure(raised.value).code == grpc.StatusCode.NOT_FOUND
+    hidden = [
+        (row["action"], row["resource"])
+        for row in await audit_rows(database_url)
+        if row["actor_agency_id"] == "eeb-360800" and row["outcome"] == "NOT_FOUND"
+    ]
+    assert hidden == [("GetAlert", zero[0].name)]
+
+
+async def test_an_unknown_mn_and_a_bureau_outside_the_region_are_refused_per_record(
+    clients, alerts_service, database_url
+):
+    unknown = await ingest(clients, alerts_service, hourly([12.0]) + hourly([5.0], mn="99999990000009"))
+    assert unknown.accepted == 1
+    assert [(r.index, r.mn, r.reason) for r in unknown.refusals] == [(1, "99999990000009", "UNKNOWN_MN")]
+    outside = await ingest(clients, alerts_service, hourly([12.0, 13.0]), agency="eeb-360800")
+    assert [(r.index, r.reason) for r in outside.refusals] == [(0, "OUTSIDE_JURISDICTION"), (1, "OUTSIDE_JURISDICTION")]
+    denied = [
+        (row["action"], row["resource"], row["reason"])
+        for row in await audit_rows(database_url)
+        if row["actor_agency_id"] == "eeb-360800"
+    ]
+    assert denied == [("IngestMonitoringData", f"devices/{LINGBI_MN}", "OUTSIDE_JURISDICTION")]
+
+
+async def test_the_gateway_sink_commits_a_parsed_packet_before_returning(clients, alerts_service, database_url):
+    engine = create_engine(database_url)
+    sessions = create_session_factory(engine)
+    directory = RegistryDeviceDirectory(lambda: AlertsUnitOfWork(sessions))
+    sink = RegistryBackedSink(lambda: AlertsUnitOfWork(sessions))
+    device = await directory.device(LINGBI_MN)
+    assert device is not None and device.access_password == "123456"
+    assert await directory.device("99999990000009") is None
+    packet = parse_packet(
+        f"QN=20261120080000000;ST=22;CN=2061;PW=123456;MN={LINGBI_MN};Flag=5;"
+        "CP=&&DataTime=20261120080000;a21026-Avg=12.5,a21026-Flag=N;a00000-Avg=300000,a00000-Flag=N&&"
+    )
+    await sink.accept(packet, device, received_at=START + timedelta(minutes=5), faults=())
+    await engine.dispose()
+    resent = await ingest(clients, alerts_service, hourly([12.5]))
+    assert (resent.accepted, resent.duplicates, resent.conflicts) == (0, 1, 0)
