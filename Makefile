@@ -80,3 +80,4 @@ clean:
 bench: $(STAMP)
 	$(BIN)/python -m bench.identity
 	$(BIN)/python -m bench.evidence
+	$(BIN)/python -m bench.gateway

@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from ecolink_alerts.domain.hj212 import encode_frame
 from ecolink_common.testing.databases import free_port
 
 BIN = Path(sys.executable).parent
@@ -26,6 +28,7 @@ STARTUP_SECONDS = 120
 def platform_env(tmp_path) -> dict[str, str]:
     env = {**os.environ, "ECOLINK_VAR_DIR": str(tmp_path / "var"), "ECOLINK_SHUTDOWN_GRACE_SECONDS": "3"}
     env.update({f"{name.upper()}_GRPC_PORT": str(free_port()) for name in SERVICES})
+    env["ALERTS_GATEWAY_PORT"] = str(free_port())
     for name in SERVICES:
         env.pop(f"{name.upper()}_DATABASE_URL", None)
     env.pop("ECOLINK_CELERY_BROKER_URL", None)
@@ -171,5 +174,23 @@ def test_evidence_travels_from_bureau_to_police_through_the_cli(tmp_path, platfo
         )
         assert exported.returncode == 0, exported.stderr
         assert ecolink(platform_env, "evidence", "verify-dossier", str(dossier)).returncode == 0
+    finally:
+        assert stop_platform(process) == 0
+
+
+def test_a_device_packet_to_the_gateway_is_stored_before_its_data_reply(tmp_path, platform_env):
+    segment = (
+        "QN=20261122100000123;ST=22;CN=2061;PW=123456;MN=88888880000001;Flag=5;"
+        "CP=&&DataTime=20261122100000;a21026-Avg=21.5,a21026-Flag=N;a21002-Avg=40.2,a21002-Flag=N&&"
+    )
+    process = start_platform(platform_env, tmp_path / "run.log")
+    try:
+        with socket.create_connection(("127.0.0.1", int(platform_env["ALERTS_GATEWAY_PORT"])), timeout=20) as device:
+            device.sendall(encode_frame(segment.encode()))
+            reply = device.makefile("rb").readline().decode()
+        assert "CN=9014" in reply and "QN=20261122100000123" in reply
+        with sqlite3.connect(Path(platform_env["ECOLINK_VAR_DIR"]) / "alerts.db") as database:
+            stored = database.execute("SELECT factor, value FROM monitoring_value ORDER BY factor").fetchall()
+        assert stored == [("a21002", 40.2), ("a21026", 21.5)]
     finally:
         assert stop_platform(process) == 0

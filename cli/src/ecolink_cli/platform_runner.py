@@ -15,6 +15,7 @@ from typing import IO
 
 from rich.console import Console
 
+from ecolink_alerts.gateway.settings import GatewaySettings
 from ecolink_alerts.service_layer.registry_loading import load_registry_file
 from ecolink_alerts.settings import AlertsSettings
 from ecolink_cli.client import sign_token
@@ -28,6 +29,7 @@ from ecolink_common.settings import PlatformSettings
 READY_TIMEOUT_SECONDS = 60.0
 POLL_SECONDS = 0.25
 DEMO_TOKEN_TTL = timedelta(hours=8)
+GATEWAY = "hj212-gateway"
 
 console = Console()
 
@@ -73,6 +75,7 @@ def start_all(platform: PlatformSettings) -> list[Child]:
     log_dir = platform.var_dir / "log"
     log_dir.mkdir(parents=True, exist_ok=True)
     children = [_start(name, [sys.executable, "-m", f"ecolink_{name}"], log_dir) for name in SERVICES]
+    children.append(_start(GATEWAY, [sys.executable, "-m", "ecolink_alerts.gateway"], log_dir))
     beat_schedule = platform.var_dir / "celery" / "beat-schedule"
     children.append(
         _start(
@@ -121,13 +124,18 @@ def stop_all(children: list[Child], grace_seconds: float) -> None:
         console.print(f"[dim]{child.name} stopped (exit {child.process.returncode})[/]")
 
 
+def _endpoint(child: Child, platform: PlatformSettings) -> tuple[str, str, str]:
+    """What the endpoint table says of one child: its component name, where it listens, its status."""
+    if child.name in SERVICES:
+        return child.name, SERVICES[child.name].settings_type().address, check_service(child.name).status
+    if child.name == GATEWAY:
+        gateway = GatewaySettings()
+        return "HJ 212 gateway", f"tcp://{gateway.host}:{gateway.port}", "listening"
+    return f"celery {child.name}", platform.broker_url, "running"
+
+
 def print_endpoints(platform: PlatformSettings, children: list[Child], demo_agency: str) -> None:
-    rows = []
-    for name, spec in SERVICES.items():
-        child = next(c for c in children if c.name == name)
-        rows.append([name, spec.settings_type().address, check_service(name).status, child.process.pid, child.log_file])
-    for child in children[len(SERVICES) :]:
-        rows.append([f"celery {child.name}", platform.broker_url, "running", child.process.pid, child.log_file])
+    rows = [[*_endpoint(child, platform), child.process.pid, child.log_file] for child in children]
     console.print(make_table("ecolink is up", ["component", "endpoint", "status", "pid", "log"], rows))
     token = sign_token(demo_agency, DEMO_TOKEN_TTL)
     console.print(f"\nDemo token for [bold]{demo_agency}[/] (valid 8 h):")

@@ -1,0 +1,45 @@
+"""`python -m ecolink_alerts.gateway`: the HJ 212 gateway process, storing into the alerts database."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+
+from ecolink_alerts.adapters.gateway_ports import RegistryBackedSink, RegistryDeviceDirectory
+from ecolink_alerts.gateway.server import start_gateway
+from ecolink_alerts.gateway.settings import GatewaySettings
+from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
+from ecolink_alerts.settings import AlertsSettings
+from ecolink_common.db import create_engine, create_session_factory
+from ecolink_common.settings import PlatformSettings
+from ecolink_common.telemetry import configure_logging, configure_telemetry, instrument_engine
+
+
+async def serve() -> None:
+    """Listens until SIGTERM/SIGINT, then lets commits in flight finish and their replies go out."""
+    platform, alerts = PlatformSettings(), AlertsSettings()
+    engine = create_engine(alerts.resolved_database_url(platform), pool_size=alerts.database_pool_size)
+    instrument_engine(engine.sync_engine)
+    sessions = create_session_factory(engine)
+
+    def uow() -> AlertsUnitOfWork:
+        return AlertsUnitOfWork(sessions)
+
+    gateway = await start_gateway(GatewaySettings(), RegistryDeviceDirectory(uow), RegistryBackedSink(uow))
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stop.set)
+    await stop.wait()
+    await gateway.stop()
+    await engine.dispose()
+
+
+def main() -> None:
+    platform = PlatformSettings()
+    configure_logging(level=platform.log_level, log_format=platform.log_format)
+    configure_telemetry("ecolink-hj212-gateway", otlp_endpoint=platform.otlp_endpoint, environment=platform.environment)
+    asyncio.run(serve())
+
+
+main()
