@@ -81,3 +81,4 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.identity
 	$(BIN)/python -m bench.evidence
 	$(BIN)/python -m bench.gateway
+	$(BIN)/python -m bench.ingest

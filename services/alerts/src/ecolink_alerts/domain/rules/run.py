@@ -64,7 +64,7 @@ class RunTracker(Generic[ObservationT, EvidenceT]):
     def step(
         self, state: RunState, item: ObservationT, classify: Classifier[ObservationT, EvidenceT]
     ) -> tuple[RunState, list[RuleEvent]]:
-        verdict = classify(item, cast(EvidenceT | None, state.tail()))
+        verdict = classify(item, cast("EvidenceT | None", state.tail()))
         if verdict is Verdict.SKIP:
             return state, []
         if verdict is Verdict.MATCH:
