@@ -5,54 +5,22 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import signal
 import socket
 import sqlite3
 import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from ecolink_alerts.domain.hj212 import encode_frame
-from ecolink_common.testing.databases import free_port
+from ecolink_cli.testing import SERVICES, ecolink, platform_environment, start_platform, stop_platform
 
-BIN = Path(sys.executable).parent
 BUF = Path(__file__).resolve().parents[2] / "node_modules" / ".bin" / "buf"
-SERVICES = ("alerts", "cases", "referrals", "evidence")
-STARTUP_SECONDS = 120
 
 
 @pytest.fixture
 def platform_env(tmp_path) -> dict[str, str]:
-    env = {**os.environ, "ECOLINK_VAR_DIR": str(tmp_path / "var"), "ECOLINK_SHUTDOWN_GRACE_SECONDS": "3"}
-    env.update({f"{name.upper()}_GRPC_PORT": str(free_port()) for name in SERVICES})
-    env["ALERTS_GATEWAY_PORT"] = str(free_port())
-    for name in SERVICES:
-        env.pop(f"{name.upper()}_DATABASE_URL", None)
-    env.pop("ECOLINK_CELERY_BROKER_URL", None)
-    env.pop("ECOLINK_CELERY_RESULT_BACKEND", None)
-    return env
-
-
-def start_platform(env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
-    process = subprocess.Popen([str(BIN / "ecolink"), "run"], env=env, stdout=log.open("wb"), stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + STARTUP_SECONDS
-    while "ecolink is up" not in log.read_text(errors="replace"):
-        assert process.poll() is None, log.read_text(errors="replace")
-        assert time.monotonic() < deadline, log.read_text(errors="replace")
-        time.sleep(0.2)
-    return process
-
-
-def stop_platform(process: subprocess.Popen[bytes]) -> int:
-    process.send_signal(signal.SIGINT)
-    return process.wait(timeout=60)
-
-
-def ecolink(env: dict[str, str], *arguments: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(BIN / "ecolink"), *arguments], env=env, capture_output=True, text=True, timeout=60)
+    return platform_environment(tmp_path / "var")
 
 
 def test_platform_comes_up_answers_and_stops_cleanly_and_keeps_its_data(tmp_path, platform_env):

@@ -1,0 +1,147 @@
+"""`ecolink alerts …`: the anomaly alerts (异常线索) your jurisdiction covers, and each one's evidence window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from enum import StrEnum
+from functools import partial
+from typing import Annotated, Any
+
+import typer
+from google.protobuf.json_format import MessageToDict
+from google.protobuf.timestamp_pb2 import Timestamp
+
+from ecolink.alerts.v1 import alert_pb2, alert_service_pb2_grpc, monitoring_pb2
+from ecolink.alerts.v1 import alert_service_pb2 as pb
+from ecolink_cli.client import AddressOption, AsOption, TokenOption, call, open_channel, resolve_token
+from ecolink_cli.output import JsonFlag, console, emit, make_table
+
+alerts_app = typer.Typer(help="Anomaly alerts raised by the monitoring rules (ANOMALY_RULES C1–C13, E1).")
+
+PAGE_SIZE = 200
+COLUMNS = ["id", "rule", "unit", "factor", "state", "started", "ended", "evidence points"]
+EVIDENCE_COLUMNS = ["data time", "factor", "kind", "value", "flag", "received"]
+
+as_dict = partial(MessageToDict, preserving_proto_field_name=True)
+
+
+class State(StrEnum):
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+def _stub(channel: Any) -> alert_service_pb2_grpc.AlertServiceStub:
+    return alert_service_pb2_grpc.AlertServiceStub(channel)
+
+
+def _timestamp(moment: datetime | None) -> Timestamp | None:
+    if moment is None:
+        return None
+    stamp = Timestamp()
+    stamp.FromDatetime(moment if moment.tzinfo else moment.replace(tzinfo=UTC))
+    return stamp
+
+
+def _time(stamp: Timestamp) -> str:
+    return stamp.ToDatetime(tzinfo=UTC).isoformat() if stamp.seconds else "—"
+
+
+def _alert_id(alert: alert_pb2.Alert) -> str:
+    return alert.name.removeprefix("alerts/")
+
+
+def _row(alert: alert_pb2.Alert, evidence_points: int) -> list[str]:
+    return [
+        _alert_id(alert),
+        alert.rule,
+        alert.unit.removeprefix("units/"),
+        alert.factor_code or "—",
+        alert_pb2.AlertState.Name(alert.state).removeprefix("ALERT_STATE_").lower(),
+        _time(alert.start_time),
+        _time(alert.end_time),
+        str(evidence_points),
+    ]
+
+
+def _evidence_row(point: alert_pb2.EvidencePoint) -> list[str]:
+    if point.HasField("packet"):
+        packet = point.packet
+        return [_time(packet.receive_time), "packet", f"QN {packet.qn or '—'}", "", ",".join(packet.faults), ""]
+    reading = point.reading
+    return [
+        _time(reading.data_time),
+        reading.factor_code,
+        monitoring_pb2.DataKind.Name(reading.data_kind).removeprefix("DATA_KIND_").lower(),
+        f"{reading.value:g}",
+        reading.flag,
+        _time(reading.receive_time),
+    ]
+
+
+def _listed(stub: Any, request: pb.ListAlertsRequest, *, token: str | None, as_json: bool) -> Iterator[alert_pb2.Alert]:
+    """Every alert the filters select, page after page."""
+    while True:
+        response = call(stub.ListAlerts, request, token=token, as_json=as_json)
+        yield from response.alerts
+        if not response.next_page_token:
+            return
+        request.page_token = response.next_page_token
+
+
+@alerts_app.command("list")
+def list_alerts(
+    unit: Annotated[str, typer.Option("--unit", help="Only this unit's alerts, e.g. lingbi-jiancai.")] = "",
+    rule: Annotated[str, typer.Option("--rule", help="Only this rule, e.g. C7.")] = "",
+    state: Annotated[State | None, typer.Option("--state", help="open or closed.")] = None,
+    region: Annotated[str, typer.Option("--region", help="Only units within this six-digit region code.")] = "",
+    started_from: Annotated[datetime | None, typer.Option("--from", help="Started at or after (ISO 8601).")] = None,
+    started_before: Annotated[datetime | None, typer.Option("--to", help="Started before (ISO 8601).")] = None,
+    token: TokenOption = None,
+    as_agency: AsOption = None,
+    address: AddressOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """List the alerts you may see (follows all pages), with the size of each one's evidence window."""
+    request = pb.ListAlertsRequest(
+        unit=f"units/{unit.removeprefix('units/')}" if unit else "",
+        region_code=region,
+        rule=rule,
+        state=f"ALERT_STATE_{state.value.upper()}" if state else None,
+        start_time=_timestamp(started_from),
+        end_time=_timestamp(started_before),
+        page_size=PAGE_SIZE,
+    )
+    resolved = resolve_token(token, as_agency)
+    with open_channel("alerts", address) as channel:
+        stub = _stub(channel)
+        found = list(_listed(stub, request, token=resolved, as_json=as_json))
+        # ListAlerts leaves the evidence out; GetAlert gives each alert's window.
+        evidence = {
+            a.name: len(
+                call(stub.GetAlert, pb.GetAlertRequest(name=a.name), token=resolved, as_json=as_json).alert.evidence
+            )
+            for a in found
+        }
+    table = make_table(f"{len(found)} alerts", COLUMNS, [_row(a, evidence[a.name]) for a in found])
+    emit([{**as_dict(a), "evidence_points": evidence[a.name]} for a in found], as_json=as_json, table=table)
+
+
+@alerts_app.command("get")
+def get_alert(
+    alert: Annotated[str, typer.Argument(help="alerts/{id} or just the id.")],
+    token: TokenOption = None,
+    as_agency: AsOption = None,
+    address: AddressOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Show one alert and its evidence window (the points that matched)."""
+    name = alert if alert.startswith("alerts/") else f"alerts/{alert}"
+    with open_channel("alerts", address) as channel:
+        request = pb.GetAlertRequest(name=name)
+        found = call(_stub(channel).GetAlert, request, token=resolve_token(token, as_agency), as_json=as_json).alert
+    if as_json:
+        emit(as_dict(found), as_json=True)
+        return
+    console.print(make_table(found.name, COLUMNS, [_row(found, len(found.evidence))]))
+    console.print(make_table("evidence window", EVIDENCE_COLUMNS, [_evidence_row(p) for p in found.evidence]))
