@@ -7,6 +7,8 @@ from typing import Any
 
 from celery import Task
 
+from ecolink_alerts.settings import AlertsSettings
+from ecolink_alerts.worker.tasks import TICK_RULE_ENGINES
 from ecolink_cli.services import SERVICES, service_spec
 from ecolink_common import operations
 from ecolink_common.celery_app import make_celery, run_async
@@ -17,7 +19,7 @@ from ecolink_evidence.worker.tasks import INTEGRITY_SWEEP
 log = logging.getLogger(__name__)
 
 platform = PlatformSettings()
-app = make_celery("ecolink", platform, include=["ecolink_evidence.worker.tasks"])
+app = make_celery("ecolink", platform, include=["ecolink_evidence.worker.tasks", "ecolink_alerts.worker.tasks"])
 
 VERIFY_AUDIT_CHAIN = "ecolink.platform.verify_audit_chain"
 AUDIT_VERIFY_INTERVAL_SECONDS = 3600.0
@@ -49,6 +51,10 @@ app.conf.beat_schedule = {
             "args": (name,),
         }
         for name in SERVICES
+    },
+    "alerts-tick-rule-engines": {
+        "task": TICK_RULE_ENGINES,
+        "schedule": AlertsSettings().rule_tick_seconds,
     },
     "evidence-integrity-sweep": {
         "task": INTEGRITY_SWEEP,

@@ -20,3 +20,6 @@ class AlertsSettings(ServiceSettings):
         default=REPO_ROOT / "data" / "registry" / "demo-registry.json",
         description="The registry data file `ecolink units load-demo` and `make run` load.",
     )
+    rule_tick_seconds: float = Field(
+        default=60.0, description="How often beat ticks the rule engines (ANOMALY_RULES §C10 offline needs a clock)."
+    )

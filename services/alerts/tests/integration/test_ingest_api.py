@@ -16,11 +16,15 @@ from ecolink.alerts.v1 import monitoring_service_pb2 as pb
 from ecolink_alerts.adapters.gateway_ports import RegistryBackedSink, RegistryDeviceDirectory
 from ecolink_alerts.domain.hj212 import parse_packet
 from ecolink_alerts.service_layer.registry_loading import load_registry_file
+from ecolink_alerts.service_layer.rule_clock import tick_rule_engines
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_alerts.settings import AlertsSettings
+from ecolink_alerts.worker.tasks import TICK_RULE_ENGINES
+from ecolink_common.celery_app import make_celery
 from ecolink_common.db import create_engine, create_session_factory
 from ecolink_common.testing.audit_rows import audit_rows
 from ecolink_common.testing.rpc import rpc_failure
+from ecolink_common.testing.worker import running_worker
 
 LINGBI_MN = "88888880000001"
 LINGBI_BUREAU = "eeb-341323"
@@ -156,3 +160,31 @@ async def test_the_gateway_sink_commits_a_parsed_packet_before_returning(clients
     await engine.dispose()
     resent = await ingest(clients, alerts_service, hourly([12.5]))
     assert (resent.accepted, resent.duplicates, resent.conflicts) == (0, 1, 0)
+
+
+async def tick_at(database_url: str, now: datetime):
+    engine = create_engine(database_url)
+    try:
+        return await tick_rule_engines(lambda: AlertsUnitOfWork(create_session_factory(engine)), now=now)
+    finally:
+        await engine.dispose()
+
+
+async def test_the_rules_clock_finds_a_silent_device_offline_once(clients, alerts_service, database_url):
+    await ingest(clients, alerts_service, hourly([12.0, 13.5, 12.8]))
+    later = datetime.now(UTC) + timedelta(hours=3)
+    first = await tick_at(database_url, later)
+    again = await tick_at(database_url, later)
+    offline = await alerts_of(clients, alerts_service, "C10")
+    assert (first.devices, len(offline), offline[0].state) == (1, 1, alert_pb2.ALERT_STATE_OPEN)
+    assert again.events == 0
+
+
+async def test_beat_ticks_the_rules_through_a_real_worker(clients, alerts_service, database_url, tmp_path):
+    await ingest(clients, alerts_service, hourly([12.0]))
+    env = {"ECOLINK_VAR_DIR": str(alerts_service.platform.var_dir), "ALERTS_DATABASE_URL": database_url}
+    env |= {"ECOLINK_CELERY_BROKER_URL": "", "ECOLINK_CELERY_RESULT_BACKEND": ""}
+    client = make_celery("ecolink-test-client", alerts_service.platform, include=[])
+    with running_worker(env, queue="alerts-tick"):
+        result = client.send_task(TICK_RULE_ENGINES, queue="alerts-tick").get(timeout=60)
+    assert result["devices"] == 1

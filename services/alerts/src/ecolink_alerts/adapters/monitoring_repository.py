@@ -105,6 +105,11 @@ class MonitoringRepository:
         state = (await self._session.execute(query)).scalar_one()
         return state or None
 
+    async def devices_with_rules(self) -> list[str]:
+        """Every MN whose rule engine has state, i.e. that has sent data."""
+        query = select(rule_state_table.c.mn).order_by(rule_state_table.c.mn)
+        return list((await self._session.execute(query)).scalars())
+
     async def save_rule_state(self, mn: str, state: str, *, at: datetime) -> None:
         table = rule_state_table
         await self._session.execute(update(table).where(table.c.mn == mn).values(state=state, updated_at=at))

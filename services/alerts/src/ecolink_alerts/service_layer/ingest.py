@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
-import json
 import math
-import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 
-from ecolink_alerts.alert_model import Alert, AlertState
 from ecolink_alerts.domain.batch import replay, replay_order
 from ecolink_alerts.domain.flags import UnknownDataFlag, data_flag
 from ecolink_alerts.domain.packets import PacketReceipt
 from ecolink_alerts.domain.readings import Reading
-from ecolink_alerts.domain.rules.engine import DeviceProfile, RuleEngine
-from ecolink_alerts.domain.rules.events import EpisodeClosed, EpisodeOpened, RuleEvent
+from ecolink_alerts.domain.rules.events import RuleEvent
 from ecolink_alerts.domain.rules.time_anomalies import value_conflict
 from ecolink_alerts.monitoring_model import IngestOutcome, MonitoringRecord, Refusal, RefusalReason
-from ecolink_alerts.registry_model import Device, KeyUnit, Outlet
+from ecolink_alerts.service_layer.device_rules import (
+    DeviceSite,
+    apply_rule_events,
+    device_site,
+    locked_engine,
+    save_engine,
+)
 from ecolink_alerts.service_layer.registry_access import OUTCOME_DENIED, may_register
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_common.audit import AuditEntry
@@ -29,16 +30,7 @@ INGEST_ACTION = "IngestMonitoringData"
 Indexed = tuple[int, MonitoringRecord]
 
 
-@dataclass(frozen=True)
-class _Site:
-    """Where a device measures, as far as ingest needs it."""
-
-    device: Device
-    unit: KeyUnit
-    outlet: Outlet
-
-
-def _readings(record: MonitoringRecord, site: _Site, received_at: datetime) -> list[Reading] | RefusalReason:
+def _readings(record: MonitoringRecord, site: DeviceSite, received_at: datetime) -> list[Reading] | RefusalReason:
     """The record's readings, or why it is refused (HJ212.md §6: a flag code outside the table)."""
     readings = []
     for found in record.values:
@@ -69,17 +61,8 @@ def _readings(record: MonitoringRecord, site: _Site, received_at: datetime) -> l
     return readings
 
 
-async def _site(uow: AlertsUnitOfWork, mn: str) -> _Site | None:
-    device = await uow.registry.get_device(mn)
-    if device is None:
-        return None
-    unit = await uow.registry.get_unit(device.unit_id)
-    outlet = await uow.registry.get_outlet(device.unit_id, device.outlet_id)
-    return _Site(device, unit, outlet) if unit and outlet else None
-
-
 async def _store(
-    uow: AlertsUnitOfWork, site: _Site, batch: Sequence[Indexed], received_at: datetime, outcome: IngestOutcome
+    uow: AlertsUnitOfWork, site: DeviceSite, batch: Sequence[Indexed], received_at: datetime, outcome: IngestOutcome
 ) -> tuple[list[Reading], list[RuleEvent]]:
     """DOMAIN §2.1: new values are stored, repeats skipped, differing repeats kept as conflicts (ANOMALY_RULES C12).
 
@@ -124,42 +107,6 @@ async def _store(
     return new, events
 
 
-async def _apply(uow: AlertsUnitOfWork, site: _Site, events: Sequence[RuleEvent], at: datetime) -> None:
-    """ANOMALY_RULES §C: one alert per episode; opened inserts it, extended and closed update it."""
-    for event in events:
-        if isinstance(event, EpisodeOpened):
-            await uow.alerts.add(
-                Alert(
-                    alert_id=str(uuid.uuid4()),
-                    rule=event.rule,
-                    unit_id=event.key.unit_id,
-                    outlet_id=event.key.outlet_id,
-                    mn=event.key.mn,
-                    kind=event.key.kind,
-                    factor=event.key.factor,
-                    region_code=site.unit.region_code,
-                    state=AlertState.OPEN,
-                    started_at=event.started_at,
-                    ended_at=event.ended_at,
-                    evidence=event.evidence,
-                    opened_at=at,
-                    updated_at=at,
-                )
-            )
-            continue
-        alert_id = await uow.alerts.open_alert_id(event.rule, event.key)
-        if alert_id is None:
-            raise LookupError(f"no open {event.rule.value} alert for {event.key}: the rule state and alerts disagree")
-        state = AlertState.CLOSED if isinstance(event, EpisodeClosed) else AlertState.OPEN
-        await uow.alerts.update_episode(alert_id, ended_at=event.ended_at, evidence=event.evidence, state=state, at=at)
-
-
-def _engine(site: _Site) -> RuleEngine:
-    """DOMAIN §2.1: each factor is judged against its limits at the device's outlet."""
-    limits = {factor.pollutant_code: factor.limits for factor in site.outlet.factors}
-    return RuleEngine(DeviceProfile(site.device.mn, site.device.unit_id, site.device.outlet_id, limits))
-
-
 async def _ingest_device(
     uow: AlertsUnitOfWork,
     mn: str,
@@ -170,7 +117,7 @@ async def _ingest_device(
     source_agency: Principal | None,
 ) -> IngestOutcome:
     outcome = IngestOutcome()
-    site = await _site(uow, mn)
+    site = await device_site(uow, mn)
     if site is None:
         outcome.refusals.extend(Refusal(index, mn, RefusalReason.UNKNOWN_MN) for index, _ in batch)
         return outcome
@@ -182,13 +129,11 @@ async def _ingest_device(
         await uow.commit()
         outcome.refusals.extend(Refusal(index, mn, reason) for index, _ in batch)
         return outcome
-    state_text = await uow.monitoring.lock_rule_state(mn, at=received_at)
+    engine, state = await locked_engine(uow, site, at=received_at)
     new, events = await _store(uow, site, batch, received_at, outcome)
-    engine = _engine(site)
-    state = engine.initial_state() if state_text is None else engine.load_state(json.loads(state_text))
     state, found = replay(engine, state, replay_order(new, packets))
-    await uow.monitoring.save_rule_state(mn, json.dumps(engine.dump_state(state)), at=received_at)
-    await _apply(uow, site, [*events, *found], received_at)
+    await save_engine(uow, site, engine, state, at=received_at)
+    await apply_rule_events(uow, site, [*events, *found], received_at)
     await uow.commit()
     return outcome
 

@@ -1,0 +1,42 @@
+"""Alerts tasks: the rules' clock, which beat runs every minute."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from celery import Task, shared_task
+
+from ecolink_alerts.service_layer.rule_clock import tick_rule_engines
+from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
+from ecolink_alerts.settings import AlertsSettings
+from ecolink_common.celery_app import run_async
+from ecolink_common.db import create_engine, create_session_factory
+from ecolink_common.settings import PlatformSettings
+
+TICK_RULE_ENGINES = "ecolink.alerts.tick_rule_engines"
+
+
+async def _tick_once() -> dict[str, Any]:
+    settings, platform = AlertsSettings(), PlatformSettings()
+    engine = create_engine(settings.resolved_database_url(platform))
+    sessions = create_session_factory(engine)
+    try:
+        outcome = await tick_rule_engines(lambda: AlertsUnitOfWork(sessions), now=datetime.now(UTC))
+    finally:
+        await engine.dispose()
+    return {"devices": outcome.devices, "events": outcome.events}
+
+
+@shared_task(
+    name=TICK_RULE_ENGINES,
+    bind=True,
+    ignore_result=False,
+    acks_late=True,
+    autoretry_for=(ConnectionError, TimeoutError),
+    retry_backoff=True,
+    max_retries=3,
+)
+def tick_rules(self: Task) -> dict[str, Any]:
+    """Ticks every device's rule engine at the current time; a redelivered tick finds nothing new."""
+    return run_async(_tick_once())
