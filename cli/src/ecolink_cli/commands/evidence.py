@@ -29,7 +29,7 @@ from ecolink_cli.client import (
 from ecolink_cli.output import JsonFlag, emit, errors, fail, make_table
 from ecolink_common.auth.keys import load_public_key
 from ecolink_common.celery_app import make_celery
-from ecolink_common.db import create_engine, create_session_factory
+from ecolink_common.db import database_sessions
 from ecolink_common.settings import PlatformSettings
 from ecolink_evidence.dossier_format import verify_dossier
 from ecolink_evidence.service_layer.integrity import items_failing_verification
@@ -491,8 +491,5 @@ def sweep(
 
 
 async def _failing_items(platform: PlatformSettings) -> list[Any]:
-    engine = create_engine(EvidenceSettings().resolved_database_url(platform))
-    try:
-        return list(await items_failing_verification(EvidenceUnitOfWork(create_session_factory(engine))))
-    finally:
-        await engine.dispose()
+    async with database_sessions(EvidenceSettings().resolved_database_url(platform)) as sessions:
+        return list(await items_failing_verification(EvidenceUnitOfWork(sessions)))

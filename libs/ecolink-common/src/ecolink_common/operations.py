@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ecolink_common.audit import AuditEntry, ChainReport, verify_chain
-from ecolink_common.db import create_engine, create_session_factory
+from ecolink_common.db import database_sessions
 from ecolink_common.directory import DirectoryFile, read_directory_file
 from ecolink_common.migrations import upgrade_to_head
 from ecolink_common.service_spec import ServiceSpec
@@ -40,13 +40,9 @@ async def migrate(spec: ServiceSpec, url: str) -> None:
 async def load_directory(spec: ServiceSpec, url: str, path: Path) -> DirectoryLoad:
     """Replaces the service's directory copy with the file's; a file already loaded changes nothing."""
     directory, file_sha256 = read_directory_file(path)
-    engine = create_engine(url)
-    try:
-        async with UnitOfWork(create_session_factory(engine)) as uow:
-            changed = await _replace_if_new(uow, directory, file_sha256)
-            await uow.commit()
-    finally:
-        await engine.dispose()
+    async with database_sessions(url) as sessions, UnitOfWork(sessions) as uow:
+        changed = await _replace_if_new(uow, directory, file_sha256)
+        await uow.commit()
     return DirectoryLoad(spec.name, directory.version, len(directory.agencies), changed)
 
 
@@ -68,9 +64,5 @@ async def _replace_if_new(uow: UnitOfWork, directory: DirectoryFile, file_sha256
 
 async def verify_audit_chain(url: str) -> ChainReport:
     """Walks one service's audit chain and reports the first broken link."""
-    engine = create_engine(url)
-    try:
-        async with create_session_factory(engine)() as session:
-            return await verify_chain(session)
-    finally:
-        await engine.dispose()
+    async with database_sessions(url) as sessions, sessions() as session:
+        return await verify_chain(session)

@@ -11,7 +11,7 @@ from ecolink_alerts.registry_file import RegistryFile, read_registry_file
 from ecolink_alerts.registry_model import Outlet
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_common.audit import AuditEntry
-from ecolink_common.db import create_engine, create_session_factory
+from ecolink_common.db import database_sessions
 from ecolink_common.operations import OPERATOR
 
 Record = TypeVar("Record")
@@ -72,8 +72,5 @@ async def load_registry(uow: AlertsUnitOfWork, registry: RegistryFile) -> Regist
 async def load_registry_file(database_url: str, path: Path) -> RegistryLoad:
     """Opens the alerts database, loads the file into it and closes the database again."""
     registry = read_registry_file(path)
-    engine = create_engine(database_url)
-    try:
-        return await load_registry(AlertsUnitOfWork(create_session_factory(engine)), registry)
-    finally:
-        await engine.dispose()
+    async with database_sessions(database_url) as sessions:
+        return await load_registry(AlertsUnitOfWork(sessions), registry)

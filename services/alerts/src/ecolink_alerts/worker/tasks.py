@@ -11,7 +11,7 @@ from ecolink_alerts.service_layer.rule_clock import tick_rule_engines
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_alerts.settings import AlertsSettings
 from ecolink_common.celery_app import run_async
-from ecolink_common.db import create_engine, create_session_factory
+from ecolink_common.db import database_sessions
 from ecolink_common.settings import PlatformSettings
 
 TICK_RULE_ENGINES = "ecolink.alerts.tick_rule_engines"
@@ -19,12 +19,8 @@ TICK_RULE_ENGINES = "ecolink.alerts.tick_rule_engines"
 
 async def _tick_once() -> dict[str, Any]:
     settings, platform = AlertsSettings(), PlatformSettings()
-    engine = create_engine(settings.resolved_database_url(platform))
-    sessions = create_session_factory(engine)
-    try:
+    async with database_sessions(settings.resolved_database_url(platform)) as sessions:
         outcome = await tick_rule_engines(lambda: AlertsUnitOfWork(sessions), now=datetime.now(UTC))
-    finally:
-        await engine.dispose()
     return {"devices": outcome.devices, "events": outcome.events}
 
 

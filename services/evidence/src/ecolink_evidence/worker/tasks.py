@@ -7,7 +7,7 @@ from typing import Any
 from celery import Task, shared_task
 
 from ecolink_common.celery_app import run_async
-from ecolink_common.db import create_engine, create_session_factory
+from ecolink_common.db import database_sessions
 from ecolink_common.settings import PlatformSettings
 from ecolink_evidence.adapters.store_factory import build_object_store
 from ecolink_evidence.service_layer.integrity import sweep_integrity
@@ -19,17 +19,13 @@ INTEGRITY_SWEEP = "ecolink.evidence.integrity_sweep"
 
 async def _sweep_once() -> dict[str, Any]:
     settings, platform = EvidenceSettings(), PlatformSettings()
-    engine = create_engine(settings.resolved_database_url(platform))
-    sessions = create_session_factory(engine)
-    try:
+    async with database_sessions(settings.resolved_database_url(platform)) as sessions:
         report = await sweep_integrity(
             lambda: EvidenceUnitOfWork(sessions),
             build_object_store(settings, platform),
             share=settings.sweep_share,
             chunk_bytes=settings.transfer_chunk_bytes,
         )
-    finally:
-        await engine.dispose()
     return {"checked": report.checked, "failed": report.failed}
 
 
