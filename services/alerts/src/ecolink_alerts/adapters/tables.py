@@ -113,6 +113,7 @@ rule_state_table = Table(
     Column("mn", String(24), primary_key=True),
     Column("state", Text, nullable=False),
     Column("updated_at", UtcDateTime, nullable=False),
+    Column("revision", Integer, nullable=False, server_default="0"),
 )
 
 alert_table = Table(
