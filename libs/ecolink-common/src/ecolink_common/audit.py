@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import Row, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from ecolink_common.hash_chain import GENESIS_HASH, canonical_time, seal
+from ecolink_common.hash_chain import GENESIS_HASH as GENESIS_HASH  # the migration seeds the head with it
+from ecolink_common.hash_chain import canonical_time, seal, walk
 from ecolink_common.platform_tables import audit_event_table, audit_head_table
 from ecolink_common.telemetry import current_trace_id
 
@@ -104,33 +105,21 @@ class ChainReport:
 
 async def verify_chain(session: AsyncSession) -> ChainReport:
     """Walks the chain in order; names the first row that was edited, removed or reordered."""
-    expected_seq, expected_prev, checked = 1, GENESIS_HASH, 0
-    while True:
-        rows = (
-            await session.execute(
-                select(audit_event_table)
-                .where(audit_event_table.c.seq >= expected_seq)
-                .order_by(audit_event_table.c.seq)
-                .limit(VERIFY_BATCH)
-            )
-        ).all()
-        for row in rows:
-            if row.seq != expected_seq:
-                return ChainReport(checked, expected_seq, f"row {expected_seq} is missing")
-            if row.prev_hash != expected_prev:
-                return ChainReport(checked, row.seq, f"row {row.seq} does not link to row {row.seq - 1}")
-            entry = AuditEntry(row.actor_agency_id, row.action, row.resource, row.outcome, row.reason, row.details)
-            recomputed = chain_hash(
-                seq=row.seq, occurred_at=row.occurred_at, entry=entry, trace_id=row.trace_id, prev_hash=row.prev_hash
-            )
-            if recomputed != row.hash:
-                return ChainReport(checked, row.seq, f"row {row.seq} was altered after it was written")
-            expected_seq, expected_prev, checked = row.seq + 1, row.hash, checked + 1
-        if len(rows) < VERIFY_BATCH:
-            break
-    head = (await session.execute(select(audit_head_table).where(audit_head_table.c.id == HEAD_ROW_ID))).one()
-    if head.last_seq != checked or head.last_hash != expected_prev:
-        return ChainReport(
-            checked, checked + 1, f"the chain ends at row {checked} but the head records row {head.last_seq}"
-        )
-    return ChainReport(checked)
+
+    async def rows_after(seq: int, limit: int) -> Sequence[Row[Any]]:
+        query = select(audit_event_table).where(audit_event_table.c.seq > seq).order_by(audit_event_table.c.seq)
+        return (await session.execute(query.limit(limit))).all()
+
+    async def head() -> tuple[int, str]:
+        row = (await session.execute(select(audit_head_table).where(audit_head_table.c.id == HEAD_ROW_ID))).one()
+        return int(row.last_seq), str(row.last_hash)
+
+    outcome = await walk(rows_after, _recomputed_hash, head, noun="row", batch=VERIFY_BATCH)
+    return ChainReport(outcome.checked, outcome.broken_seq, outcome.problem)
+
+
+def _recomputed_hash(row: Row[Any]) -> str:
+    entry = AuditEntry(row.actor_agency_id, row.action, row.resource, row.outcome, row.reason, row.details)
+    return chain_hash(
+        seq=row.seq, occurred_at=row.occurred_at, entry=entry, trace_id=row.trace_id, prev_hash=row.prev_hash
+    )

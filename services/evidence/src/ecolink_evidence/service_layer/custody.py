@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from ecolink_common.hash_chain import GENESIS_HASH, canonical_time, seal
+from ecolink_common.hash_chain import canonical_time, seal, walk
 from ecolink_common.telemetry import current_trace_id
 from ecolink_evidence.domain.model import CustodyAction, CustodyEvent
 from ecolink_evidence.service_layer.unit_of_work import EvidenceUnitOfWork
@@ -74,20 +74,15 @@ class CustodyReport:
 
 async def verify_custody(uow: EvidenceUnitOfWork, evidence_id: str) -> CustodyReport:
     """Walks the chain in order and names the first link edited, removed or reordered."""
-    expected_seq, expected_prev, checked = 1, GENESIS_HASH, 0
-    while True:
-        events = await uow.custody.events(evidence_id, after_seq=expected_seq - 1, limit=VERIFY_BATCH)
-        for event in events:
-            if event.seq != expected_seq:
-                return CustodyReport(checked, expected_seq, f"link {expected_seq} is missing")
-            if event.prev_hash != expected_prev:
-                return CustodyReport(checked, event.seq, f"link {event.seq} does not follow link {event.seq - 1}")
-            if custody_hash(event, event.prev_hash) != event.hash:
-                return CustodyReport(checked, event.seq, f"link {event.seq} was altered after it was written")
-            expected_seq, expected_prev, checked = event.seq + 1, event.hash, checked + 1
-        if len(events) < VERIFY_BATCH:
-            break
-    head_seq, head_hash = await uow.custody.head(evidence_id)
-    if head_seq != checked or head_hash != expected_prev:
-        return CustodyReport(checked, checked + 1, f"the chain ends at link {checked} but the head records {head_seq}")
-    return CustodyReport(checked)
+
+    async def events_after(seq: int, limit: int) -> Sequence[CustodyEvent]:
+        return await uow.custody.events(evidence_id, after_seq=seq, limit=limit)
+
+    outcome = await walk(
+        events_after,
+        lambda event: custody_hash(event, event.prev_hash),
+        lambda: uow.custody.head(evidence_id),
+        noun="link",
+        batch=VERIFY_BATCH,
+    )
+    return CustodyReport(outcome.checked, outcome.broken_seq, outcome.problem)
