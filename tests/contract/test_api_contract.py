@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from ecolink.alerts.v1 import alert_service_pb2, monitoring_service_pb2, registry_service_pb2
+from ecolink.alerts.v1 import alert_service_pb2, grading_service_pb2, monitoring_service_pb2, registry_service_pb2
 from ecolink.common.v1 import identity_service_pb2
 from ecolink.evidence.v1 import evidence_service_pb2
 from ecolink_alerts.api.alert_servicer import AlertServicer
+from ecolink_alerts.api.grading_servicer import GradingServicer
 from ecolink_alerts.api.monitoring_servicer import MonitoringServicer
 from ecolink_alerts.api.servicer import RegistryServicer
 from ecolink_common.identity.servicer import IdentityServicer
@@ -26,6 +27,7 @@ SERVICERS = [
     (registry_service_pb2, "RegistryService", RegistryServicer),
     (monitoring_service_pb2, "MonitoringService", MonitoringServicer),
     (alert_service_pb2, "AlertService", AlertServicer),
+    (grading_service_pb2, "GradingService", GradingServicer),
     (evidence_service_pb2, "EvidenceService", EvidenceServicer),
 ]
 

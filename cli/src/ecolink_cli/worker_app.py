@@ -8,7 +8,7 @@ from typing import Any
 from celery import Task
 
 from ecolink_alerts.settings import AlertsSettings
-from ecolink_alerts.worker.tasks import TICK_RULE_ENGINES
+from ecolink_alerts.worker.tasks import ROLL_UP_MEANS_AND_GRADES, TICK_RULE_ENGINES
 from ecolink_cli.services import SERVICES, service_spec
 from ecolink_common import operations
 from ecolink_common.celery_app import make_celery, run_async
@@ -55,6 +55,10 @@ app.conf.beat_schedule = {
     "alerts-tick-rule-engines": {
         "task": TICK_RULE_ENGINES,
         "schedule": AlertsSettings().rule_tick_seconds,
+    },
+    "alerts-roll-up-means-and-grades": {
+        "task": ROLL_UP_MEANS_AND_GRADES,
+        "schedule": AlertsSettings().rollup_seconds,
     },
     "evidence-integrity-sweep": {
         "task": INTEGRITY_SWEEP,

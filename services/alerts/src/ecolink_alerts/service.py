@@ -9,6 +9,8 @@ import grpc
 from ecolink.alerts.v1 import (
     alert_service_pb2,
     alert_service_pb2_grpc,
+    grading_service_pb2,
+    grading_service_pb2_grpc,
     monitoring_service_pb2,
     monitoring_service_pb2_grpc,
     registry_service_pb2,
@@ -16,6 +18,7 @@ from ecolink.alerts.v1 import (
 )
 from ecolink_alerts.adapters.tables import alerts_metadata
 from ecolink_alerts.api.alert_servicer import AlertServicer
+from ecolink_alerts.api.grading_servicer import GradingServicer
 from ecolink_alerts.api.monitoring_servicer import MonitoringServicer
 from ecolink_alerts.api.servicer import RegistryServicer
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
@@ -25,10 +28,11 @@ from ecolink_common.service_spec import Registration, ServiceDependencies, Servi
 REGISTRY_SERVICE_NAME = registry_service_pb2.DESCRIPTOR.services_by_name["RegistryService"].full_name
 MONITORING_SERVICE_NAME = monitoring_service_pb2.DESCRIPTOR.services_by_name["MonitoringService"].full_name
 ALERT_SERVICE_NAME = alert_service_pb2.DESCRIPTOR.services_by_name["AlertService"].full_name
+GRADING_SERVICE_NAME = grading_service_pb2.DESCRIPTOR.services_by_name["GradingService"].full_name
 
 
 def register(server: grpc.aio.Server, deps: ServiceDependencies) -> Registration:
-    """Adds RegistryService, MonitoringService and AlertService."""
+    """Adds RegistryService, MonitoringService, AlertService and GradingService."""
 
     def uow_factory() -> AlertsUnitOfWork:
         return AlertsUnitOfWork(deps.session_factory)
@@ -36,7 +40,8 @@ def register(server: grpc.aio.Server, deps: ServiceDependencies) -> Registration
     registry_service_pb2_grpc.add_RegistryServiceServicer_to_server(RegistryServicer(uow_factory), server)
     monitoring_service_pb2_grpc.add_MonitoringServiceServicer_to_server(MonitoringServicer(uow_factory), server)
     alert_service_pb2_grpc.add_AlertServiceServicer_to_server(AlertServicer(uow_factory), server)
-    return Registration([REGISTRY_SERVICE_NAME, MONITORING_SERVICE_NAME, ALERT_SERVICE_NAME])
+    grading_service_pb2_grpc.add_GradingServiceServicer_to_server(GradingServicer(uow_factory), server)
+    return Registration([REGISTRY_SERVICE_NAME, MONITORING_SERVICE_NAME, ALERT_SERVICE_NAME, GRADING_SERVICE_NAME])
 
 
 SPEC = ServiceSpec(

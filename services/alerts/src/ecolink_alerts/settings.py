@@ -1,11 +1,15 @@
 """Settings of the alerts service, read from `ALERTS_*` environment variables."""
 
+from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 from typing import ClassVar
 
 from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
+from ecolink_alerts.domain.rollup import DEFAULT_ROLLUP, RollupPolicy
+from ecolink_alerts.domain.thresholds import DEFAULT_GRADING, GradingThresholds
 from ecolink_common.settings import REPO_ROOT, ServiceSettings
 
 
@@ -23,3 +27,46 @@ class AlertsSettings(ServiceSettings):
     rule_tick_seconds: float = Field(
         default=60.0, description="How often beat ticks the rule engines (ANOMALY_RULES §C10 offline needs a clock)."
     )
+    # Proposed here (ANOMALY_RULES §A sets no number): how often beat runs the roll-up of derived means and grades.
+    rollup_seconds: float = Field(default=300.0, description="How often beat runs the means and grades roll-up.")
+    # Proposed here (ANOMALY_RULES §A R2/R3 name no delay): an hour or a day is complete 15 min after it ends, so
+    # minute values a datalogger re-sends late still count in its derived mean.
+    rollup_grace: timedelta = Field(
+        default=DEFAULT_ROLLUP.grace, description="How long after its end an hour or day counts as complete."
+    )
+    # Proposed here: the last 24 h of complete hours are recomputed each run (a late minute value updates its hour).
+    rollup_hour_lookback: timedelta = Field(
+        default=DEFAULT_ROLLUP.hour_lookback, description="How far back derived hourly means are recomputed."
+    )
+    # Proposed here: the last 2 complete local days are recomputed each run.
+    rollup_day_lookback_days: int = Field(
+        default=DEFAULT_ROLLUP.day_lookback_days, description="How many past days derived daily means cover."
+    )
+    # DOMAIN §2.3: a rolling 30-day window …
+    grading_window_days: int = Field(default=DEFAULT_GRADING.window_days, description="The grading window (days).")
+    # DOMAIN §2.3: … 1–2 exceedance days → blue …
+    grade_blue_from_days: int = Field(default=DEFAULT_GRADING.blue_from_days, description="Fewest days for blue.")
+    # DOMAIN §2.3: … 3–6 → yellow …
+    grade_yellow_from_days: int = Field(default=DEFAULT_GRADING.yellow_from_days, description="Fewest for yellow.")
+    # DOMAIN §2.3: … 7–9 → orange …
+    grade_orange_from_days: int = Field(default=DEFAULT_GRADING.orange_from_days, description="Fewest for orange.")
+    # DOMAIN §2.3: … 10 or more → red.
+    grade_red_from_days: int = Field(default=DEFAULT_GRADING.red_from_days, description="Fewest days for red.")
+
+    def rollup_policy(self) -> RollupPolicy:
+        """The roll-up's timing and grading thresholds from these settings; validity keeps R1–R6's defaults, as the
+        online rules do (ecolink_alerts.domain.thresholds)."""
+        grading = GradingThresholds(
+            window_days=self.grading_window_days,
+            blue_from_days=self.grade_blue_from_days,
+            yellow_from_days=self.grade_yellow_from_days,
+            orange_from_days=self.grade_orange_from_days,
+            red_from_days=self.grade_red_from_days,
+        )
+        return replace(
+            DEFAULT_ROLLUP,
+            grace=self.rollup_grace,
+            hour_lookback=self.rollup_hour_lookback,
+            day_lookback_days=self.rollup_day_lookback_days,
+            grading=grading,
+        )

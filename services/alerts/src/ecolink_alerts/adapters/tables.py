@@ -1,8 +1,21 @@
-"""Tables of the alerts database: the registry, monitoring values and conflicts, rule states and alerts."""
+"""Tables of the alerts database: the registry, monitoring values and conflicts, rule states, alerts, derived means,
+exceedance grades and the outbox."""
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Float, ForeignKey, ForeignKeyConstraint, Index, Integer, String, Table, Text
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    Float,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+)
 
 from ecolink_common.db import UtcDateTime, new_metadata
 
@@ -135,4 +148,49 @@ alert_table = Table(
     Column("updated_at", UtcDateTime, nullable=False),
     Index("ix_alert_open_episode", "mn", "rule", "state"),
     Index("ix_alert_started_at", "started_at", "alert_id"),
+)
+
+derived_mean_table = Table(
+    "derived_mean",
+    alerts_metadata,
+    Column("mn", String(24), primary_key=True),
+    Column("kind", String(4), primary_key=True),
+    Column("data_time", UtcDateTime, primary_key=True),
+    Column("factor", String(16), primary_key=True),
+    Column("value", Float, nullable=True),
+    Column("converted", Float, nullable=True),
+    Column("minimum", Float, nullable=True),
+    Column("maximum", Float, nullable=True),
+    Column("cumulative", Float, nullable=True),
+    Column("flag", String(1), nullable=False),
+    Column("valid", Boolean, nullable=False),
+    Column("valid_count", Integer, nullable=False),
+    Column("total_count", Integer, nullable=False),
+    Column("required_count", Integer, nullable=False),
+    Column("computed_at", UtcDateTime, nullable=False),
+)
+
+exceedance_grade_table = Table(
+    "exceedance_grade",
+    alerts_metadata,
+    Column("unit_id", String(64), primary_key=True),
+    Column("factor", String(16), primary_key=True),
+    Column("region_code", String(6), nullable=False, index=True),
+    Column("grade", String(8), nullable=False),
+    Column("as_of", Date, nullable=True),
+    Column("exceedance_days", Text, nullable=False),
+    Column("updated_at", UtcDateTime, nullable=False),
+    Column("changed_at", UtcDateTime, nullable=True),
+)
+
+alerts_outbox_table = Table(
+    "alerts_outbox",
+    alerts_metadata,
+    Column("event_id", String(36), primary_key=True),
+    Column("event_type", String(80), nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("occurred_at", UtcDateTime, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("published_at", UtcDateTime, nullable=True),
+    Index("ix_alerts_outbox_unpublished", "published_at", "occurred_at"),
 )

@@ -1,8 +1,10 @@
-"""The alerts unit of work: the platform's (audit, directory) plus the registry, monitoring values and alerts."""
+"""The alerts unit of work: the platform's (audit, directory) plus the registry, monitoring, alerts and grading."""
 
 from __future__ import annotations
 
 from ecolink_alerts.adapters.alert_repository import AlertRepository
+from ecolink_alerts.adapters.derived_mean_repository import DerivedMeanRepository
+from ecolink_alerts.adapters.grade_repository import GradeRepository
 from ecolink_alerts.adapters.monitoring_repository import MonitoringRepository
 from ecolink_alerts.adapters.repository import RegistryRepository
 from ecolink_common.unit_of_work import UnitOfWork
@@ -14,10 +16,14 @@ class AlertsUnitOfWork(UnitOfWork):
     registry: RegistryRepository
     monitoring: MonitoringRepository
     alerts: AlertRepository
+    derived_means: DerivedMeanRepository
+    grades: GradeRepository
 
     async def __aenter__(self) -> AlertsUnitOfWork:
         await super().__aenter__()
         self.registry = RegistryRepository(self.session)
         self.monitoring = MonitoringRepository(self.session)
         self.alerts = AlertRepository(self.session)
+        self.derived_means = DerivedMeanRepository(self.session)
+        self.grades = GradeRepository(self.session)
         return self

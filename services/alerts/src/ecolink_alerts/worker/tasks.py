@@ -1,4 +1,4 @@
-"""Alerts tasks: the rules' clock, which beat runs every minute."""
+"""Alerts tasks: the rules' clock, which beat runs every minute, and the roll-up of derived means and grades."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Any
 
 from celery import Task, shared_task
 
+from ecolink_alerts.service_layer.rollup import roll_up
 from ecolink_alerts.service_layer.rule_clock import tick_rule_engines
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_alerts.settings import AlertsSettings
@@ -15,6 +16,7 @@ from ecolink_common.db import database_sessions
 from ecolink_common.settings import PlatformSettings
 
 TICK_RULE_ENGINES = "ecolink.alerts.tick_rule_engines"
+ROLL_UP_MEANS_AND_GRADES = "ecolink.alerts.roll_up_means_and_grades"
 
 
 async def _tick_once() -> dict[str, Any]:
@@ -36,3 +38,29 @@ async def _tick_once() -> dict[str, Any]:
 def tick_rules(self: Task) -> dict[str, Any]:
     """Ticks every device's rule engine at the current time; a redelivered tick finds nothing new."""
     return run_async(_tick_once())
+
+
+async def _roll_up_once(now: datetime) -> dict[str, Any]:
+    settings, platform = AlertsSettings(), PlatformSettings()
+    async with database_sessions(settings.resolved_database_url(platform)) as sessions:
+        outcome = await roll_up(lambda: AlertsUnitOfWork(sessions), now=now, policy=settings.rollup_policy())
+    return {
+        "means_changed": outcome.means_changed,
+        "units_graded": outcome.units_graded,
+        "grade_changes": outcome.grade_changes,
+    }
+
+
+@shared_task(
+    name=ROLL_UP_MEANS_AND_GRADES,
+    bind=True,
+    ignore_result=False,
+    acks_late=True,
+    autoretry_for=(ConnectionError, TimeoutError),
+    retry_backoff=True,
+    max_retries=3,
+)
+def roll_up_means_and_grades(self: Task, now: str | None = None) -> dict[str, Any]:
+    """Derives the hourly and daily means of complete periods and regrades every unit up to today; `now` (ISO 8601)
+    replays a given moment. Idempotent: a redelivered or repeated run at the same moment changes nothing."""
+    return run_async(_roll_up_once(datetime.fromisoformat(now) if now else datetime.now(UTC)))

@@ -1,0 +1,200 @@
+"""Reads the stored values the roll-up works from and keeps the derived hourly and daily means; never commits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, delete, or_, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Row
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from ecolink_alerts.adapters.tables import derived_mean_table, device_table, monitoring_value_table
+from ecolink_alerts.domain.flags import DataFlag
+from ecolink_alerts.domain.readings import DataKind, Reading
+from ecolink_alerts.domain.validity import Mean
+from ecolink_alerts.grading_model import MeanFilter, StoredMean
+
+DeviceOutlets = Mapping[str, tuple[str, str]]
+"""MN → (unit id, outlet id): where each device of a query measures."""
+
+MEAN_COLUMNS = (
+    "value",
+    "converted",
+    "minimum",
+    "maximum",
+    "cumulative",
+    "flag",
+    "valid",
+    "valid_count",
+    "total_count",
+    "required_count",
+)
+
+
+def _mean_row(mean: Mean) -> dict[str, Any]:
+    """The stored columns of a mean; the flag is the one its reading carries (D when short of its minimum count)."""
+    reading = mean.as_reading()
+    return {
+        "value": mean.value,
+        "converted": mean.converted,
+        "minimum": mean.minimum,
+        "maximum": mean.maximum,
+        "cumulative": mean.cumulative,
+        "flag": (reading.flag if reading is not None else mean.flag).value,
+        "valid": mean.valid,
+        "valid_count": mean.valid_count,
+        "total_count": mean.total_count,
+        "required_count": mean.required_count,
+    }
+
+
+def _stored_mean(row: Row) -> StoredMean:
+    return StoredMean(
+        mn=row.mn,
+        kind=DataKind(row.kind),
+        factor=row.factor,
+        period_start=row.data_time,
+        value=row.value,
+        converted=row.converted,
+        minimum=row.minimum,
+        maximum=row.maximum,
+        cumulative=row.cumulative,
+        flag=DataFlag(row.flag),
+        valid=row.valid,
+        valid_count=row.valid_count,
+        total_count=row.total_count,
+        required_count=row.required_count,
+        computed_at=row.computed_at,
+    )
+
+
+def _reading(row: Row, outlets: DeviceOutlets, kind: DataKind) -> Reading:
+    unit_id, outlet_id = outlets[row.mn]
+    return Reading(
+        mn=row.mn,
+        unit_id=unit_id,
+        outlet_id=outlet_id,
+        factor=row.factor,
+        kind=kind,
+        data_time=row.data_time,
+        value=row.value,
+        flag=DataFlag(row.flag),
+        converted=row.converted,
+        minimum=row.minimum,
+        maximum=row.maximum,
+        cumulative=row.cumulative,
+    )
+
+
+class DerivedMeanRepository:
+    """Derived means keyed like monitoring values (MN, CN, period start, factor), kept apart from device-sent ones."""
+
+    def __init__(self, session: AsyncSession):
+        self._session = session
+
+    async def device_mns(self) -> list[str]:
+        """Every registered device."""
+        return list((await self._session.execute(select(device_table.c.mn).order_by(device_table.c.mn))).scalars())
+
+    async def device_sent(
+        self, outlets: DeviceOutlets, kinds: Iterable[DataKind], start: datetime, end: datetime
+    ) -> list[Reading]:
+        """The values these devices sent of these kinds with a DataTime in [start, end), oldest first."""
+        values = monitoring_value_table
+        query = (
+            select(values)
+            .where(
+                values.c.mn.in_(sorted(outlets)),
+                values.c.kind.in_([kind.value for kind in kinds]),
+                values.c.data_time >= start,
+                values.c.data_time < end,
+            )
+            .order_by(values.c.mn, values.c.data_time, values.c.factor, values.c.kind)
+        )
+        rows = (await self._session.execute(query)).all()
+        return [_reading(row, outlets, DataKind(row.kind)) for row in rows]
+
+    async def derived_readings(
+        self, outlets: DeviceOutlets, kind: DataKind, start: datetime, end: datetime
+    ) -> list[Reading]:
+        """The derived means of these devices with a value, as readings of their kind, periods in [start, end)."""
+        means = derived_mean_table
+        query = (
+            select(means)
+            .where(
+                means.c.mn.in_(sorted(outlets)),
+                means.c.kind == kind.value,
+                means.c.data_time >= start,
+                means.c.data_time < end,
+                means.c.value.is_not(None),
+            )
+            .order_by(means.c.mn, means.c.data_time, means.c.factor)
+        )
+        return [_reading(row, outlets, kind) for row in (await self._session.execute(query)).all()]
+
+    async def replace_means(
+        self, mn: str, kind: DataKind, start: datetime, end: datetime, means: Sequence[Mean], *, at: datetime
+    ) -> int:
+        """Makes the device's derived means of this kind in [start, end) exactly `means`; returns how many rows
+        were written or removed (0 when nothing changed, so a second run writes nothing)."""
+        table = derived_mean_table
+        in_range = and_(
+            table.c.mn == mn, table.c.kind == kind.value, table.c.data_time >= start, table.c.data_time < end
+        )
+        stored = {
+            (row.data_time, row.factor): row for row in (await self._session.execute(select(table).where(in_range)))
+        }
+        wanted = {(mean.period_start, mean.key.factor or ""): _mean_row(mean) for mean in means}
+        changed = [
+            {"mn": mn, "kind": kind.value, "data_time": period, "factor": factor, **row, "computed_at": at}
+            for (period, factor), row in wanted.items()
+            if (old := stored.get((period, factor))) is None or any(getattr(old, c) != row[c] for c in MEAN_COLUMNS)
+        ]
+        gone = [key for key in stored if key not in wanted]
+        if changed:
+            dialect = postgresql if self._session.get_bind().dialect.name == "postgresql" else sqlite
+            upsert = dialect.insert(table)
+            await self._session.execute(
+                upsert.on_conflict_do_update(
+                    index_elements=["mn", "kind", "data_time", "factor"],
+                    set_={column: upsert.excluded[column] for column in (*MEAN_COLUMNS, "computed_at")},
+                ),
+                changed,
+            )
+        if gone:
+            await self._session.execute(
+                delete(table).where(
+                    in_range, or_(*(and_(table.c.data_time == period, table.c.factor == f) for period, f in gone))
+                )
+            )
+        return len(changed) + len(gone)
+
+    async def list(
+        self, wanted: MeanFilter, *, after: tuple[datetime, str, str] | None, limit: int
+    ) -> list[StoredMean]:
+        """By period start, kind and factor: one device's derived means that match the filter."""
+        means = derived_mean_table
+        conditions = [means.c.mn == wanted.mn]
+        if wanted.kind is not None:
+            conditions.append(means.c.kind == wanted.kind.value)
+        if wanted.factor:
+            conditions.append(means.c.factor == wanted.factor)
+        if wanted.start_from is not None:
+            conditions.append(means.c.data_time >= wanted.start_from)
+        if wanted.start_before is not None:
+            conditions.append(means.c.data_time < wanted.start_before)
+        if after is not None:
+            period, kind, factor = after
+            conditions.append(
+                or_(
+                    means.c.data_time > period,
+                    and_(means.c.data_time == period, means.c.kind > kind),
+                    and_(means.c.data_time == period, means.c.kind == kind, means.c.factor > factor),
+                )
+            )
+        order = (means.c.data_time, means.c.kind, means.c.factor)
+        query = select(means).where(*conditions).order_by(*order).limit(limit)
+        return [_stored_mean(row) for row in (await self._session.execute(query)).all()]

@@ -1,0 +1,169 @@
+"""Reads and writes current exceedance grades and the alerts outbox of grade-change events; never commits."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import and_, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Row
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from ecolink_alerts.adapters.tables import (
+    alerts_outbox_table,
+    exceedance_grade_table,
+    key_unit_table,
+    outlet_factor_table,
+)
+from ecolink_alerts.domain.grading import ExceedanceGrade, GradeWindow
+from ecolink_alerts.domain.readings import FactorLimits
+from ecolink_alerts.grading_model import CurrentGrade, GradeFilter
+from ecolink_common.jurisdiction import region_prefix
+
+
+@dataclass(frozen=True)
+class GradedUnit:
+    """A unit with at least one factor that has an emission limit: what DOMAIN §2.3 grades."""
+
+    unit_id: str
+    region_code: str
+    limits: dict[tuple[str, str], FactorLimits]
+    """(outlet id, factor) → the factor's limits at that outlet."""
+
+    @property
+    def factors(self) -> list[str]:
+        return sorted({factor for _, factor in self.limits})
+
+
+@dataclass(frozen=True)
+class OutboxEvent:
+    """An event written in the transaction of the change it reports, waiting for a relay to publish it."""
+
+    event_id: str
+    event_type: str
+    payload: dict[str, Any]
+    occurred_at: datetime
+    created_at: datetime
+
+
+def _grade(row: Row) -> CurrentGrade:
+    return CurrentGrade(
+        unit_id=row.unit_id,
+        factor=row.factor,
+        region_code=row.region_code,
+        grade=ExceedanceGrade(row.grade),
+        as_of=row.as_of,
+        exceedance_days=tuple(date.fromisoformat(day) for day in json.loads(row.exceedance_days)),
+        updated_at=row.updated_at,
+        changed_at=row.changed_at,
+    )
+
+
+class GradeRepository:
+    """Current grades keyed by (unit, factor), and outbox events keyed by a stable event id."""
+
+    def __init__(self, session: AsyncSession):
+        self._session = session
+
+    def _insert(self, table: Any) -> Any:
+        dialect = postgresql if self._session.get_bind().dialect.name == "postgresql" else sqlite
+        return dialect.insert(table)
+
+    async def graded_units(self) -> list[GradedUnit]:
+        """By unit id: every unit with a factor limit at one of its outlets, and those limits."""
+        factors, units = outlet_factor_table, key_unit_table
+        query = (
+            select(factors, units.c.region_code)
+            .join(units, units.c.unit_id == factors.c.unit_id)
+            .where(factors.c.emission_limit.is_not(None))
+            .order_by(factors.c.unit_id, factors.c.outlet_id, factors.c.pollutant_code)
+        )
+        graded: dict[str, GradedUnit] = {}
+        for row in (await self._session.execute(query)).all():
+            unit = graded.setdefault(row.unit_id, GradedUnit(row.unit_id, row.region_code, {}))
+            unit.limits[(row.outlet_id, row.pollutant_code)] = FactorLimits(
+                unit=row.unit,
+                emission_limit=row.emission_limit,
+                range_lower=row.range_lower,
+                range_upper=row.range_upper,
+            )
+        return list(graded.values())
+
+    async def lock(self, unit_id: str, factor: str, region_code: str, *, at: datetime) -> CurrentGrade:
+        """The grade of a unit's factor, its row locked until commit; created as "none" the first time, so two
+        roll-ups of one unit wait for each other (SQLite serialises write transactions instead)."""
+        table = exceedance_grade_table
+        first = {"grade": ExceedanceGrade.NONE.value, "as_of": None, "exceedance_days": "[]", "updated_at": at}
+        await self._session.execute(
+            self._insert(table)
+            .values(unit_id=unit_id, factor=factor, region_code=region_code, **first)
+            .on_conflict_do_nothing()
+        )
+        query = select(table).where(table.c.unit_id == unit_id, table.c.factor == factor).with_for_update()
+        return _grade((await self._session.execute(query)).one())
+
+    async def save(self, window: GradeWindow, region_code: str, *, changed: bool, at: datetime) -> None:
+        table = exceedance_grade_table
+        values: dict[str, Any] = {
+            "region_code": region_code,
+            "grade": window.grade.value,
+            "as_of": window.as_of,
+            "exceedance_days": json.dumps([day.isoformat() for day in window.exceedance_days]),
+            "updated_at": at,
+        }
+        if changed:
+            values["changed_at"] = at
+        subject = window.subject
+        await self._session.execute(
+            update(table).where(table.c.unit_id == subject.unit_id, table.c.factor == subject.factor).values(**values)
+        )
+
+    async def add_event(
+        self, event_id: str, event_type: str, payload: dict[str, Any], *, occurred_at: datetime, at: datetime
+    ) -> None:
+        """An outbox row for a relay to publish after commit, in the order the events occurred; the same event id
+        twice is kept once."""
+        row = {"event_id": event_id, "event_type": event_type, "payload": json.dumps(payload, sort_keys=True)}
+        await self._session.execute(
+            self._insert(alerts_outbox_table)
+            .values(**row, occurred_at=occurred_at, created_at=at, published_at=None)
+            .on_conflict_do_nothing()
+        )
+
+    async def list(
+        self, wanted: GradeFilter, *, within: str, after: tuple[str, str] | None, limit: int
+    ) -> Sequence[CurrentGrade]:
+        """By unit and factor: the grades of units under the region prefix `within` that match the filter."""
+        grades = exceedance_grade_table
+        conditions = [grades.c.region_code.startswith(within)]
+        if wanted.unit_id:
+            conditions.append(grades.c.unit_id == wanted.unit_id)
+        if wanted.region_code:
+            conditions.append(grades.c.region_code.startswith(region_prefix(wanted.region_code)))
+        if wanted.grade is not None:
+            conditions.append(grades.c.grade == wanted.grade.value)
+        if after is not None:
+            unit_id, factor = after
+            conditions.append(
+                or_(grades.c.unit_id > unit_id, and_(grades.c.unit_id == unit_id, grades.c.factor > factor))
+            )
+        query = select(grades).where(*conditions).order_by(grades.c.unit_id, grades.c.factor).limit(limit)
+        return [_grade(row) for row in (await self._session.execute(query)).all()]
+
+    async def unpublished_events(self, *, limit: int) -> Sequence[OutboxEvent]:
+        """In the order they occurred: the outbox events no relay has published yet."""
+        outbox = alerts_outbox_table
+        query = (
+            select(outbox)
+            .where(outbox.c.published_at.is_(None))
+            .order_by(outbox.c.occurred_at, outbox.c.created_at, outbox.c.event_id)
+            .limit(limit)
+        )
+        return [
+            OutboxEvent(row.event_id, row.event_type, json.loads(row.payload), row.occurred_at, row.created_at)
+            for row in (await self._session.execute(query)).all()
+        ]

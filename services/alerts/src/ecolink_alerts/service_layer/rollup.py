@@ -1,0 +1,139 @@
+"""The roll-up: hourly and daily means derived from finer data, then each unit's rolling exceedance grades."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from ecolink_alerts.adapters.grade_repository import GradedUnit
+from ecolink_alerts.domain.grading import ExceedanceGradeChanged, GradeSubject, unit_exceedance_days
+from ecolink_alerts.domain.periods import day_start, local_date
+from ecolink_alerts.domain.readings import DataKind
+from ecolink_alerts.domain.rollup import (
+    ONE_DAY,
+    RollupPolicy,
+    complete_days,
+    complete_hours,
+    derived_daily_means,
+    derived_hourly_means,
+    device_sent_wins,
+    regrade,
+    regrade_from,
+)
+from ecolink_alerts.domain.validity import ONE_HOUR
+from ecolink_alerts.service_layer.device_rules import DeviceSite, device_site
+from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
+
+GRADE_CHANGED_EVENT = "ecolink.alerts.v1.ExceedanceGradeChanged"
+GRADE_EVENT_NAMESPACE = uuid.UUID("6f1d2c8e-3b7a-5e42-9c1d-4a0b8e7f2d31")
+
+
+@dataclass(frozen=True)
+class RollupOutcome:
+    """One roll-up: derived mean rows written or removed, units regraded and grade changes recorded."""
+
+    means_changed: int
+    units_graded: int
+    grade_changes: int
+
+
+async def roll_up(uow_factory: Callable[[], AlertsUnitOfWork], *, now: datetime, policy: RollupPolicy) -> RollupOutcome:
+    """Derives the means of every device, then regrades every unit up to today; a second run at the same `now`
+    changes nothing. One transaction per device and one per unit, so a failure loses only that one's work."""
+    async with uow_factory() as uow:
+        devices = await uow.derived_means.device_mns()
+        units = await uow.grades.graded_units()
+    means_changed = 0
+    for mn in devices:
+        async with uow_factory() as uow:
+            site = await device_site(uow, mn)
+            if site is None:
+                continue
+            means_changed += await _derive_means(uow, site, now, policy)
+            await uow.commit()
+    changes = 0
+    for unit in units:
+        async with uow_factory() as uow:
+            changes += await _regrade_unit(uow, unit, now, policy)
+            await uow.commit()
+    return RollupOutcome(means_changed, len(units), changes)
+
+
+async def _derive_means(uow: AlertsUnitOfWork, site: DeviceSite, now: datetime, policy: RollupPolicy) -> int:
+    """ANOMALY_RULES §A R1–R6: the device's complete hours from its minute or real-time values, then its complete
+    days from its hourly values, device-sent or derived; a device-sent value of a period is never derived."""
+    mn, outlets = site.device.mn, {site.device.mn: (site.device.unit_id, site.device.outlet_id)}
+    limits = {factor.pollutant_code: factor.limits for factor in site.outlet.factors}
+    changed = 0
+    hours = complete_hours(now, policy)
+    if hours:
+        start, end = hours[0], hours[-1] + ONE_HOUR
+        finer = await uow.derived_means.device_sent(outlets, (DataKind.REALTIME, DataKind.MINUTE), start, end)
+        sent = await uow.derived_means.device_sent(outlets, (DataKind.HOURLY,), start, end)
+        means = derived_hourly_means(finer, [(r.data_time, r.factor) for r in sent], hours, limits, policy)
+        changed += await uow.derived_means.replace_means(mn, DataKind.HOURLY, start, end, means, at=now)
+    days = complete_days(now, policy)
+    if days:
+        start, end = day_start(days[0]), day_start(days[-1] + ONE_DAY)
+        sent_hourly = await uow.derived_means.device_sent(outlets, (DataKind.HOURLY,), start, end)
+        derived_hourly = await uow.derived_means.derived_readings(outlets, DataKind.HOURLY, start, end)
+        sent_daily = await uow.derived_means.device_sent(outlets, (DataKind.DAILY,), start, end)
+        hourly = device_sent_wins(sent_hourly, derived_hourly)
+        means = derived_daily_means(hourly, [(r.data_time, r.factor) for r in sent_daily], days, limits, policy)
+        changed += await uow.derived_means.replace_means(mn, DataKind.DAILY, start, end, means, at=now)
+    return changed
+
+
+async def _regrade_unit(uow: AlertsUnitOfWork, unit: GradedUnit, now: datetime, policy: RollupPolicy) -> int:
+    """DOMAIN §2.3: exceedance days from the valid daily means of every device of the unit (device-sent winning
+    over derived), the grade of each limited factor over the window ending today, and an outbox event per change,
+    written in the same transaction as the grade."""
+    today, thresholds = local_date(now), policy.grading
+    current = {factor: await uow.grades.lock(unit.unit_id, factor, unit.region_code, at=now) for factor in unit.factors}
+    firsts = {factor: regrade_from(grade.as_of, today, thresholds) for factor, grade in current.items()}
+    oldest = min(firsts.values()) - timedelta(days=thresholds.window_days - 1)
+    devices = await uow.registry.devices_of_unit(unit.unit_id)
+    outlets = {device.mn: (device.unit_id, device.outlet_id) for device in devices}
+    start, end = day_start(oldest), day_start(today + ONE_DAY)
+    daily = device_sent_wins(
+        await uow.derived_means.device_sent(outlets, (DataKind.DAILY,), start, end),
+        await uow.derived_means.derived_readings(outlets, DataKind.DAILY, start, end),
+    )
+    days = unit_exceedance_days(daily, unit.limits, policy.validity)
+    recorded = 0
+    for factor, grade in current.items():
+        subject = GradeSubject(unit.unit_id, factor)
+        window, changes = regrade(subject, days.get(subject, ()), grade.grade, firsts[factor], today, thresholds)
+        for change in changes:
+            payload = _payload(change, unit, thresholds.window_days)
+            # The change took effect when its day began; that orders the events of one catch-up run.
+            occurred_at = day_start(change.as_of)
+            await uow.grades.add_event(_event_id(change), GRADE_CHANGED_EVENT, payload, occurred_at=occurred_at, at=now)
+        await uow.grades.save(window, unit.region_code, changed=bool(changes), at=now)
+        recorded += len(changes)
+    return recorded
+
+
+def _event_id(change: ExceedanceGradeChanged) -> str:
+    """Stable: the same change of the same subject on the same day is the same event, however often it is found."""
+    subject = change.subject
+    key = f"{subject.unit_id}/{subject.factor}/{change.as_of.isoformat()}/{change.previous}/{change.current}"
+    return str(uuid.uuid5(GRADE_EVENT_NAMESPACE, key))
+
+
+def _payload(change: ExceedanceGradeChanged, unit: GradedUnit, window_days: int) -> dict[str, Any]:
+    """What the bureaus of the unit are told (DOMAIN §2.3): who, which factor, from and to which grade, and why."""
+    return {
+        "event_id": _event_id(change),
+        "unit": f"units/{unit.unit_id}",
+        "region_code": unit.region_code,
+        "factor_code": change.subject.factor,
+        "as_of_date": change.as_of.isoformat(),
+        "previous_grade": change.previous.value,
+        "grade": change.current.value,
+        "exceedance_dates": [day.isoformat() for day in change.exceedance_days],
+        "window_days": window_days,
+    }

@@ -1,0 +1,214 @@
+"""Derived means and exceedance grades: the roll-up on stored data, GradingService through a real server and
+channel, and the roll-up task through a real Celery worker, on both databases."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime, timedelta
+
+import grpc
+import pytest
+from google.protobuf.timestamp_pb2 import Timestamp
+
+from ecolink.alerts.v1 import grading_service_pb2 as pb
+from ecolink.alerts.v1 import (
+    grading_service_pb2_grpc,
+    monitoring_pb2,
+    monitoring_service_pb2,
+    monitoring_service_pb2_grpc,
+)
+from ecolink_alerts.domain.periods import day_start
+from ecolink_alerts.domain.rollup import DEFAULT_ROLLUP, RollupPolicy
+from ecolink_alerts.service_layer.registry_loading import load_registry_file
+from ecolink_alerts.service_layer.rollup import GRADE_CHANGED_EVENT, RollupOutcome, roll_up
+from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
+from ecolink_alerts.settings import AlertsSettings
+from ecolink_alerts.worker.tasks import ROLL_UP_MEANS_AND_GRADES
+from ecolink_common.celery_app import make_celery
+from ecolink_common.db import database_sessions
+from ecolink_common.testing.rpc import rpc_failure
+from ecolink_common.testing.worker import running_worker
+
+LINGBI_MN = "88888880000001"
+LINGBI_BUREAU, JIAN_BUREAU = "eeb-341323", "eeb-360800"
+LINGBI = "units/lingbi-jiancai"
+SO2 = "a21026"
+DAY = date(2026, 11, 20)
+ABOVE_LIMIT = 50.0
+"""Lingbi's SO2 limit is 35 mg/m3 (data/registry/demo-registry.json)."""
+
+
+@dataclass
+class Clients:
+    monitoring: monitoring_service_pb2_grpc.MonitoringServiceStub
+    grading: grading_service_pb2_grpc.GradingServiceStub
+
+
+@pytest.fixture
+async def clients(alerts_service, database_url) -> AsyncIterator[Clients]:
+    await load_registry_file(database_url, AlertsSettings().registry_file)
+    async with grpc.aio.insecure_channel(alerts_service.target) as channel:
+        yield Clients(
+            monitoring_service_pb2_grpc.MonitoringServiceStub(channel),
+            grading_service_pb2_grpc.GradingServiceStub(channel),
+        )
+
+
+def stamp(moment: datetime) -> Timestamp:
+    value = Timestamp()
+    value.FromDatetime(moment)
+    return value
+
+
+def record(kind: int, at: datetime, so2: float) -> monitoring_pb2.MonitoringRecord:
+    value = monitoring_pb2.FactorValue(factor_code=SO2, value=so2, flag="N")
+    return monitoring_pb2.MonitoringRecord(mn=LINGBI_MN, data_kind=kind, data_time=stamp(at), values=[value])
+
+
+async def ingest(clients: Clients, alerts_service, records: Sequence[monitoring_pb2.MonitoringRecord]) -> None:
+    batches = [records[start : start + 500] for start in range(0, len(records), 500)]
+    requests = [monitoring_service_pb2.IngestMonitoringDataRequest(records=batch) for batch in batches]
+    outcome = await clients.monitoring.IngestMonitoringData(
+        iter(requests), metadata=alerts_service.metadata(LINGBI_BUREAU)
+    )
+    assert (outcome.accepted, list(outcome.refusals)) == (len(records), [])
+
+
+async def exceedance_days(clients: Clients, alerts_service, days: Sequence[date]) -> None:
+    """Device-sent daily means (CN 2031) above the limit on these local days."""
+    await ingest(
+        clients, alerts_service, [record(monitoring_pb2.DATA_KIND_DAILY, day_start(d), ABOVE_LIMIT) for d in days]
+    )
+
+
+async def roll_up_at(database_url: str, now: datetime, policy: RollupPolicy = DEFAULT_ROLLUP) -> RollupOutcome:
+    async with database_sessions(database_url) as sessions:
+        return await roll_up(lambda: AlertsUnitOfWork(sessions), now=now, policy=policy)
+
+
+async def grade_events(database_url: str) -> list[dict]:
+    async with database_sessions(database_url) as sessions, AlertsUnitOfWork(sessions) as uow:
+        events = await uow.grades.unpublished_events(limit=100)
+    assert all(event.event_type == GRADE_CHANGED_EVENT for event in events)
+    return [event.payload for event in events if event.payload["factor_code"] == SO2]
+
+
+async def lingbi_so2_grade(clients: Clients, alerts_service, agency: str = LINGBI_BUREAU) -> list[pb.ExceedanceGrade]:
+    request = pb.ListExceedanceGradesRequest(unit=LINGBI)
+    response = await clients.grading.ListExceedanceGrades(request, metadata=alerts_service.metadata(agency))
+    return [grade for grade in response.exceedance_grades if grade.factor_code == SO2]
+
+
+def local_noon(day: date) -> datetime:
+    return day_start(day) + timedelta(hours=12)
+
+
+async def test_a_device_sending_only_minute_data_gets_hourly_and_daily_means_with_their_validity(
+    clients, alerts_service, database_url
+):
+    start = day_start(DAY)
+    minutes = [
+        record(monitoring_pb2.DATA_KIND_MINUTE, start + timedelta(hours=hour, minutes=minute), 10.0 + hour)
+        for hour in range(20)
+        for minute in range(60)
+    ]
+    # ANOMALY_RULES §A R2: 30 valid minutes are short of the 45 an hour needs.
+    minutes += [
+        record(monitoring_pb2.DATA_KIND_MINUTE, start + timedelta(hours=20, minutes=m), 40.0) for m in range(30)
+    ]
+    device_hour = record(monitoring_pb2.DATA_KIND_HOURLY, start + timedelta(hours=5), 50.0)
+    await ingest(clients, alerts_service, [*minutes, device_hour])
+    now = day_start(DAY + timedelta(days=1)) + timedelta(hours=1)
+    policy = replace(DEFAULT_ROLLUP, hour_lookback=timedelta(hours=48))
+
+    first = await roll_up_at(database_url, now, policy)
+    again = await roll_up_at(database_url, now, policy)
+    assert (first.means_changed, again.means_changed, again.grade_changes) == (21, 0, 0)
+
+    metadata = alerts_service.metadata(LINGBI_BUREAU)
+    hourly: list[pb.DerivedMean] = []
+    request = pb.ListDerivedMeansRequest(
+        device=f"devices/{LINGBI_MN}", data_kind=monitoring_pb2.DATA_KIND_HOURLY, page_size=7
+    )
+    while True:
+        page = await clients.grading.ListDerivedMeans(request, metadata=metadata)
+        hourly.extend(page.derived_means)
+        if not page.next_page_token:
+            break
+        request.page_token = page.next_page_token
+    by_hour = {(m.period_start.ToDatetime(tzinfo=UTC) - start) // timedelta(hours=1): m for m in hourly}
+    assert sorted(by_hour) == [h for h in range(21) if h != 5], "the device's own hour 5 is never derived"
+    assert (by_hour[0].value, by_hour[0].valid, by_hour[0].flag, by_hour[0].valid_count) == (10.0, True, "N", 60)
+    short = by_hour[20]
+    assert (short.value, short.valid, short.flag, short.valid_count, short.required_count) == (40.0, False, "D", 30, 45)
+
+    daily_request = pb.ListDerivedMeansRequest(device=f"devices/{LINGBI_MN}", data_kind=monitoring_pb2.DATA_KIND_DAILY)
+    [day] = (await clients.grading.ListDerivedMeans(daily_request, metadata=metadata)).derived_means
+    # R3: 20 valid hours (hour 5 the device's own 50.0) make a valid day; R4: 20 of 21 hours N → N.
+    expected = (sum(10.0 + h for h in range(20) if h != 5) + 50.0) / 20
+    assert day.period_start.ToDatetime(tzinfo=UTC) == start
+    assert (day.value, day.valid, day.flag, day.valid_count, day.total_count) == (expected, True, "N", 20, 21)
+
+    with pytest.raises(grpc.aio.AioRpcError) as hidden:
+        await clients.grading.ListDerivedMeans(request, metadata=alerts_service.metadata(JIAN_BUREAU))
+    assert rpc_failure(hidden.value).code == grpc.StatusCode.NOT_FOUND
+
+
+async def test_three_exceedance_days_are_yellow_ten_red_and_the_grade_is_recomputed_as_days_leave_the_window(
+    clients, alerts_service, database_url
+):
+    await exceedance_days(clients, alerts_service, [date(2026, 11, d) for d in (1, 2, 3)])
+    yellow = await roll_up_at(database_url, local_noon(date(2026, 11, 5)))
+    unchanged = await roll_up_at(database_url, local_noon(date(2026, 11, 5)))
+    [grade] = await lingbi_so2_grade(clients, alerts_service)
+    assert (yellow.grade_changes, unchanged.grade_changes) == (1, 0)
+    assert (grade.grade, grade.as_of_date, list(grade.exceedance_dates)) == (
+        pb.GRADE_YELLOW,
+        "2026-11-05",
+        ["2026-11-01", "2026-11-02", "2026-11-03"],
+    )
+    events = await grade_events(database_url)
+    assert [(e["previous_grade"], e["grade"], e["as_of_date"]) for e in events] == [("none", "yellow", "2026-11-05")]
+
+    await exceedance_days(clients, alerts_service, [date(2026, 11, d) for d in range(4, 11)])
+    await roll_up_at(database_url, local_noon(date(2026, 11, 11)))
+    [grade] = await lingbi_so2_grade(clients, alerts_service)
+    assert (grade.grade, len(grade.exceedance_dates)) == (pb.GRADE_RED, 10)
+
+    await roll_up_at(database_url, local_noon(date(2026, 12, 1)))
+    [grade] = await lingbi_so2_grade(clients, alerts_service)
+    assert (grade.grade, grade.exceedance_dates[0]) == (pb.GRADE_ORANGE, "2026-11-02")
+    await roll_up_at(database_url, local_noon(date(2026, 12, 10)))
+    [grade] = await lingbi_so2_grade(clients, alerts_service)
+    assert (grade.grade, list(grade.exceedance_dates)) == (pb.GRADE_NONE, [])
+
+    changes = [(e["grade"], e["as_of_date"]) for e in await grade_events(database_url)]
+    assert changes == [
+        ("yellow", "2026-11-05"),
+        ("orange", "2026-11-07"),
+        ("red", "2026-11-10"),
+        ("orange", "2026-12-01"),
+        ("yellow", "2026-12-04"),
+        ("blue", "2026-12-08"),
+        ("none", "2026-12-10"),
+    ]
+    assert await lingbi_so2_grade(clients, alerts_service, agency=JIAN_BUREAU) == []
+    red_only = pb.ListExceedanceGradesRequest(grade=pb.GRADE_RED)
+    assert not (
+        await clients.grading.ListExceedanceGrades(red_only, metadata=alerts_service.metadata(LINGBI_BUREAU))
+    ).exceedance_grades
+
+
+async def test_beat_rolls_up_means_and_grades_through_a_real_worker(clients, alerts_service, database_url):
+    await exceedance_days(clients, alerts_service, [date(2026, 11, d) for d in (1, 2, 3)])
+    env = {"ECOLINK_VAR_DIR": str(alerts_service.platform.var_dir), "ALERTS_DATABASE_URL": database_url}
+    env |= {"ECOLINK_CELERY_BROKER_URL": "", "ECOLINK_CELERY_RESULT_BACKEND": ""}
+    client = make_celery("ecolink-test-client", alerts_service.platform, include=[])
+    now = local_noon(date(2026, 11, 5)).isoformat()
+    with running_worker(env, queue="alerts-rollup"):
+        first = client.send_task(ROLL_UP_MEANS_AND_GRADES, kwargs={"now": now}, queue="alerts-rollup").get(timeout=60)
+        again = client.send_task(ROLL_UP_MEANS_AND_GRADES, kwargs={"now": now}, queue="alerts-rollup").get(timeout=60)
+    assert (first["grade_changes"], again["grade_changes"], again["means_changed"]) == (1, 0, 0)
+    [grade] = await lingbi_so2_grade(clients, alerts_service)
+    assert grade.grade == pb.GRADE_YELLOW
