@@ -6,7 +6,19 @@ from typing import Annotated
 
 import typer
 
-from ecolink_cli.commands import admin, alerts, certs, evidence, grades, health, hj212, identity, token, units
+from ecolink_cli.commands import (
+    admin,
+    alerts,
+    certs,
+    evidence,
+    grades,
+    health,
+    hj212,
+    identity,
+    monitoring,
+    token,
+    units,
+)
 
 app = typer.Typer(
     help="ecolink: monitoring clues, cases, referrals and evidence shared between agencies.",
@@ -25,6 +37,7 @@ app.add_typer(evidence.evidence_app, name="evidence")
 app.add_typer(units.units_app, name="units")
 app.add_typer(hj212.hj212_app, name="hj212")
 app.add_typer(alerts.alerts_app, name="alerts")
+app.add_typer(monitoring.monitoring_app, name="monitoring")
 app.add_typer(grades.grades_app, name="grades")
 
 

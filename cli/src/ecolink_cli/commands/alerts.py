@@ -145,3 +145,53 @@ def get_alert(
         return
     console.print(make_table(found.name, COLUMNS, [_row(found, len(found.evidence))]))
     console.print(make_table("evidence window", EVIDENCE_COLUMNS, [_evidence_row(p) for p in found.evidence]))
+
+
+RESCAN_COLUMNS = ["rule", "device", "kind", "factor", "state", "started", "ended", "evidence points", "stored alert"]
+
+
+def _rescanned_row(episode: pb.RescannedEpisode) -> list[str]:
+    return [
+        episode.rule,
+        episode.device.removeprefix("devices/"),
+        monitoring_pb2.DataKind.Name(episode.data_kind).removeprefix("DATA_KIND_").lower(),
+        episode.factor_code or "—",
+        alert_pb2.AlertState.Name(episode.state).removeprefix("ALERT_STATE_").lower(),
+        _time(episode.start_time),
+        _time(episode.end_time),
+        str(len(episode.evidence)),
+        episode.matching_alert.removeprefix("alerts/") or "none",
+    ]
+
+
+@alerts_app.command("rescan")
+def rescan(
+    started_from: Annotated[datetime, typer.Option("--from", help="Values with a DataTime at or after (ISO 8601).")],
+    ended_before: Annotated[datetime, typer.Option("--to", help="Values with a DataTime before (ISO 8601).")],
+    unit: Annotated[str, typer.Option("--unit", help="Every device of this unit, e.g. lingbi-jiancai.")] = "",
+    mn: Annotated[str, typer.Option("--mn", help="Only this device (its MN).")] = "",
+    token: TokenOption = None,
+    as_agency: AsOption = None,
+    address: AddressOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Re-evaluate stored values with the online rules (read only; times without a zone are UTC).
+
+    Shows the episodes found, each with the stored alert it matches, and the stored alerts the rescan did not find.
+    Only rules that stored values reproduce are judged: E1, C1–C9, C11 and C12 future DataTime.
+    """
+    request = pb.RescanRangeRequest(
+        unit=f"units/{unit.removeprefix('units/')}" if unit else "",
+        device=f"devices/{mn}" if mn else "",
+        start_time=_timestamp(started_from),
+        end_time=_timestamp(ended_before),
+    )
+    with open_channel("alerts", address) as channel:
+        found = call(_stub(channel).RescanRange, request, token=resolve_token(token, as_agency), as_json=as_json)
+    if as_json:
+        emit(as_dict(found), as_json=True)
+        return
+    title = f"{len(found.episodes)} episodes found by the rescan"
+    console.print(make_table(title, RESCAN_COLUMNS, [_rescanned_row(episode) for episode in found.episodes]))
+    unmatched = [name.removeprefix("alerts/") for name in found.unmatched_alerts]
+    console.print(f"stored alerts the rescan did not find: {', '.join(unmatched) if unmatched else 'none'}")

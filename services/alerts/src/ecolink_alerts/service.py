@@ -21,6 +21,7 @@ from ecolink_alerts.api.alert_servicer import AlertServicer
 from ecolink_alerts.api.grading_servicer import GradingServicer
 from ecolink_alerts.api.monitoring_servicer import MonitoringServicer
 from ecolink_alerts.api.servicer import RegistryServicer
+from ecolink_alerts.service_layer.transmission_rates import TransmissionExpectation
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_alerts.settings import AlertsSettings
 from ecolink_common.service_spec import Registration, ServiceDependencies, ServiceSpec
@@ -33,13 +34,21 @@ GRADING_SERVICE_NAME = grading_service_pb2.DESCRIPTOR.services_by_name["GradingS
 
 def register(server: grpc.aio.Server, deps: ServiceDependencies) -> Registration:
     """Adds RegistryService, MonitoringService, AlertService and GradingService."""
+    settings = deps.settings
+    assert isinstance(settings, AlertsSettings)
 
     def uow_factory() -> AlertsUnitOfWork:
         return AlertsUnitOfWork(deps.session_factory)
 
     registry_service_pb2_grpc.add_RegistryServiceServicer_to_server(RegistryServicer(uow_factory), server)
-    monitoring_service_pb2_grpc.add_MonitoringServiceServicer_to_server(MonitoringServicer(uow_factory), server)
-    alert_service_pb2_grpc.add_AlertServiceServicer_to_server(AlertServicer(uow_factory), server)
+    monitoring = MonitoringServicer(
+        uow_factory,
+        transmission=TransmissionExpectation(settings.transmission_data_kind, settings.transmission_interval),
+        transmission_max_period=settings.transmission_max_period,
+    )
+    monitoring_service_pb2_grpc.add_MonitoringServiceServicer_to_server(monitoring, server)
+    alerts = AlertServicer(uow_factory, rescan_max_range=settings.rescan_max_range)
+    alert_service_pb2_grpc.add_AlertServiceServicer_to_server(alerts, server)
     grading_service_pb2_grpc.add_GradingServiceServicer_to_server(GradingServicer(uow_factory), server)
     return Registration([REGISTRY_SERVICE_NAME, MONITORING_SERVICE_NAME, ALERT_SERVICE_NAME, GRADING_SERVICE_NAME])
 

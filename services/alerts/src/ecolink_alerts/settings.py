@@ -8,6 +8,7 @@ from typing import ClassVar
 from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
+from ecolink_alerts.domain.readings import DataKind
 from ecolink_alerts.domain.rollup import DEFAULT_ROLLUP, RollupPolicy
 from ecolink_alerts.domain.thresholds import DEFAULT_GRADING, GradingThresholds
 from ecolink_common.settings import REPO_ROOT, ServiceSettings
@@ -26,6 +27,23 @@ class AlertsSettings(ServiceSettings):
     )
     rule_tick_seconds: float = Field(
         default=60.0, description="How often beat ticks the rule engines (ANOMALY_RULES §C10 offline needs a clock)."
+    )
+    # ANOMALY_RULES §C11 judges a calendar month and §C7 seven days: a 31-day range holds either window whole,
+    # and bounds the values one RescanRange call replays (proposed here; no source sets a number).
+    rescan_max_range: timedelta = Field(
+        default=timedelta(days=31), description="The longest range RescanRange re-evaluates (ISO 8601 or seconds)."
+    )
+    # DOMAIN §2.1 counts records against those expected per device; ANOMALY_RULES §C10 (HJ 212-2017 Table 4): an
+    # MN sends a 2061 hourly record every hour. The registry declares no per-device interval, so these apply to all.
+    transmission_data_kind: DataKind = Field(
+        default=DataKind.HOURLY, description="The data kind (CN) whose records the transmission rate counts."
+    )
+    transmission_interval: timedelta = Field(
+        default=timedelta(hours=1), description="How often a device owes a record of that kind (DOMAIN §2.1)."
+    )
+    # DOMAIN §2.1 reports the rate over a period; a year (366 days) bounds one call (proposed here).
+    transmission_max_period: timedelta = Field(
+        default=timedelta(days=366), description="The longest period GetTransmissionRate counts over."
     )
     # Proposed here (ANOMALY_RULES §A sets no number): how often beat runs the roll-up of derived means and grades.
     rollup_seconds: float = Field(default=300.0, description="How often beat runs the means and grades roll-up.")

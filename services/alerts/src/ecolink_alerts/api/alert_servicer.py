@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 
 import grpc
 
 from ecolink.alerts.v1 import alert_service_pb2, alert_service_pb2_grpc
 from ecolink_alerts.api import convert
 from ecolink_alerts.service_layer import alert_reading
+from ecolink_alerts.service_layer.rescan import rescan_range
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_common.auth.principal import current_principal
 from ecolink_common.paging import page_size
@@ -17,8 +19,9 @@ from ecolink_common.paging import page_size
 class AlertServicer(alert_service_pb2_grpc.AlertServiceServicer):
     """Alerts over gRPC."""
 
-    def __init__(self, uow_factory: Callable[[], AlertsUnitOfWork]):
+    def __init__(self, uow_factory: Callable[[], AlertsUnitOfWork], *, rescan_max_range: timedelta):
         self._uow = uow_factory
+        self._rescan_max_range = rescan_max_range
 
     async def ListAlerts(
         self, request: alert_service_pb2.ListAlertsRequest, context: grpc.aio.ServicerContext
@@ -42,3 +45,16 @@ class AlertServicer(alert_service_pb2_grpc.AlertServiceServicer):
             self._uow(), current_principal(), convert.alert_id_from_name(request.name)
         )
         return alert_service_pb2.GetAlertResponse(alert=convert.alert_to_proto(alert, with_evidence=True))
+
+    async def RescanRange(
+        self, request: alert_service_pb2.RescanRangeRequest, context: grpc.aio.ServicerContext
+    ) -> alert_service_pb2.RescanRangeResponse:
+        result = await rescan_range(
+            self._uow(),
+            current_principal(),
+            convert.rescan_target_from_proto(request),
+            convert.optional_time(request, "start_time"),
+            convert.optional_time(request, "end_time"),
+            longest=self._rescan_max_range,
+        )
+        return convert.rescan_result_to_proto(result)

@@ -36,6 +36,8 @@ from ecolink_alerts.registry_model import (
     outlet_name,
 )
 from ecolink_alerts.registry_rules import REGION_CODE
+from ecolink_alerts.service_layer.rescan import RescannedEpisode, RescanResult, RescanTarget
+from ecolink_alerts.service_layer.transmission_rates import RateLevel, ScopedRate, TransmissionReport
 from ecolink_common.errors import InvalidArgument
 
 Value = TypeVar("Value")
@@ -441,4 +443,73 @@ def derived_mean_to_proto(mean: StoredMean) -> grading_service_pb2.DerivedMean:
         total_count=mean.total_count,
         required_count=mean.required_count,
         compute_time=_timestamp(mean.computed_at),
+    )
+
+
+def optional_time(message: Any, field: str) -> datetime | None:
+    """A Timestamp field as an aware UTC datetime, None when unset."""
+    return getattr(message, field).ToDatetime(tzinfo=UTC) if message.HasField(field) else None
+
+
+def rescan_target_from_proto(request: alert_service_pb2.RescanRangeRequest) -> RescanTarget:
+    return RescanTarget(
+        unit_id=unit_id_from_name(request.unit, "unit") if request.unit else "",
+        mn=mn_from_name(request.device, "device") if request.device else "",
+    )
+
+
+def _rescanned_episode_to_proto(rescanned: RescannedEpisode) -> alert_service_pb2.RescannedEpisode:
+    episode = rescanned.episode
+    key = episode.key
+    return alert_service_pb2.RescannedEpisode(
+        rule=episode.rule.value,
+        unit=f"units/{key.unit_id}",
+        outlet=outlet_name(key.unit_id, key.outlet_id),
+        device=f"devices/{key.mn}",
+        data_kind=KIND_TO_PROTO[key.kind] if key.kind else monitoring_pb2.DATA_KIND_UNSPECIFIED,
+        factor_code=key.factor or "",
+        state=STATE_TO_PROTO[AlertState.CLOSED if episode.closed else AlertState.OPEN],
+        start_time=_timestamp(episode.started_at),
+        end_time=_timestamp(episode.ended_at),
+        evidence=[_evidence_point(item) for item in episode.evidence],
+        matching_alert=f"alerts/{rescanned.matching_alert_id}" if rescanned.matching_alert_id else "",
+    )
+
+
+def rescan_result_to_proto(result: RescanResult) -> alert_service_pb2.RescanRangeResponse:
+    return alert_service_pb2.RescanRangeResponse(
+        episodes=[_rescanned_episode_to_proto(rescanned) for rescanned in result.episodes],
+        unmatched_alerts=[f"alerts/{alert_id}" for alert_id in result.unmatched_alert_ids],
+    )
+
+
+RATE_LEVEL_TO_PROTO = {
+    RateLevel.DEVICE: monitoring_service_pb2.TRANSMISSION_RATE_LEVEL_DEVICE,
+    RateLevel.UNIT: monitoring_service_pb2.TRANSMISSION_RATE_LEVEL_UNIT,
+    RateLevel.COUNTY: monitoring_service_pb2.TRANSMISSION_RATE_LEVEL_COUNTY,
+    RateLevel.CITY: monitoring_service_pb2.TRANSMISSION_RATE_LEVEL_CITY,
+}
+
+
+def rate_level_from_proto(level: int) -> RateLevel:
+    """The level of GetTransmissionRate; unspecified means per unit."""
+    if level == monitoring_service_pb2.TRANSMISSION_RATE_LEVEL_UNSPECIFIED:
+        return RateLevel.UNIT
+    return _from_proto(level, RATE_LEVEL_TO_PROTO, "level")
+
+
+def _scoped_rate_to_proto(scoped: ScopedRate) -> monitoring_service_pb2.TransmissionRate:
+    return monitoring_service_pb2.TransmissionRate(
+        scope=scoped.name,
+        display_name=scoped.display_name,
+        region_code=scoped.region_code,
+        expected_records=scoped.rate.expected,
+        valid_records=scoped.rate.valid,
+        rate=scoped.rate.rate,
+    )
+
+
+def transmission_report_to_proto(report: TransmissionReport) -> monitoring_service_pb2.GetTransmissionRateResponse:
+    return monitoring_service_pb2.GetTransmissionRateResponse(
+        rates=[_scoped_rate_to_proto(scoped) for scoped in report.rates], total=_scoped_rate_to_proto(report.total)
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import grpc
 
@@ -12,15 +12,24 @@ from ecolink.alerts.v1 import monitoring_service_pb2_grpc
 from ecolink_alerts.api import convert
 from ecolink_alerts.monitoring_model import IngestOutcome
 from ecolink_alerts.service_layer.ingest import ingest_records
+from ecolink_alerts.service_layer.transmission_rates import TransmissionExpectation, transmission_rates
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_common.auth.principal import current_principal
 
 
 class MonitoringServicer(monitoring_service_pb2_grpc.MonitoringServiceServicer):
-    """Bulk ingest of monitoring data over gRPC."""
+    """Bulk ingest of monitoring data, and transmission rates, over gRPC."""
 
-    def __init__(self, uow_factory: Callable[[], AlertsUnitOfWork]):
+    def __init__(
+        self,
+        uow_factory: Callable[[], AlertsUnitOfWork],
+        *,
+        transmission: TransmissionExpectation,
+        transmission_max_period: timedelta,
+    ):
         self._uow = uow_factory
+        self._transmission = transmission
+        self._transmission_max_period = transmission_max_period
 
     async def IngestMonitoringData(
         self, request_iterator: AsyncIterator[pb.IngestMonitoringDataRequest], context: grpc.aio.ServicerContext
@@ -38,3 +47,18 @@ class MonitoringServicer(monitoring_service_pb2_grpc.MonitoringServiceServicer):
             outcome.add(found)
             offset += len(records)
         return convert.ingest_outcome_to_proto(outcome)
+
+    async def GetTransmissionRate(
+        self, request: pb.GetTransmissionRateRequest, context: grpc.aio.ServicerContext
+    ) -> pb.GetTransmissionRateResponse:
+        report = await transmission_rates(
+            self._uow(),
+            current_principal(),
+            request.region_code,
+            convert.optional_time(request, "start_time"),
+            convert.optional_time(request, "end_time"),
+            convert.rate_level_from_proto(request.level),
+            expectation=self._transmission,
+            longest=self._transmission_max_period,
+        )
+        return convert.transmission_report_to_proto(report)

@@ -60,12 +60,9 @@ def expected_records(interval: timedelta, start: datetime, end: datetime) -> int
     return max(0, -(-(end - start) // interval))
 
 
-def device_rates(
-    devices: Iterable[DeviceExpectation], readings: Iterable[Reading], start: datetime, end: datetime
-) -> dict[DeviceExpectation, TransmissionRate]:
-    """Each device's rate over [start, end). A record (MN + CN + DataTime) is valid when every factor value in it
-    is flagged N; back-filled records count like any other. Valid records beyond the expected number (a device
-    sending more often than expected) are not counted, so a rate never exceeds 1."""
+def valid_records(readings: Iterable[Reading], start: datetime, end: datetime) -> dict[tuple[str, DataKind], int]:
+    """The valid records of each (MN, data kind) over [start, end). A record (MN + CN + DataTime) is valid when
+    every factor value in it is flagged N; back-filled records count like any other."""
     records: dict[tuple[str, DataKind, datetime], bool] = {}
     for reading in readings:
         if start <= reading.data_time < end:
@@ -74,12 +71,31 @@ def device_rates(
     valid_by_device: dict[tuple[str, DataKind], int] = {}
     for (mn, kind, _), record_valid in records.items():
         valid_by_device[mn, kind] = valid_by_device.get((mn, kind), 0) + int(record_valid)
+    return valid_by_device
+
+
+def rates_of_devices(
+    devices: Iterable[DeviceExpectation],
+    valid_by_device: Mapping[tuple[str, DataKind], int],
+    start: datetime,
+    end: datetime,
+) -> dict[DeviceExpectation, TransmissionRate]:
+    """Each device's rate over [start, end) from its count of valid records (as `valid_records` counts them, or
+    storage does). Valid records beyond the expected number (a device sending more often than expected) are not
+    counted, so a rate never exceeds 1."""
     rates = {}
     for device in devices:
         expected = expected_records(device.interval, start, end)
         valid = min(expected, valid_by_device.get((device.mn, device.kind), 0))
         rates[device] = TransmissionRate(device.mn, expected, valid)
     return rates
+
+
+def device_rates(
+    devices: Iterable[DeviceExpectation], readings: Iterable[Reading], start: datetime, end: datetime
+) -> dict[DeviceExpectation, TransmissionRate]:
+    """Each device's rate over [start, end), counted from its readings."""
+    return rates_of_devices(devices, valid_records(readings, start, end), start, end)
 
 
 def _rates_by(

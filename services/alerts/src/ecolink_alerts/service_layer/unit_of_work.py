@@ -5,6 +5,7 @@ from __future__ import annotations
 from ecolink_alerts.adapters.alert_repository import AlertRepository
 from ecolink_alerts.adapters.derived_mean_repository import DerivedMeanRepository
 from ecolink_alerts.adapters.grade_repository import GradeRepository
+from ecolink_alerts.adapters.history_repository import HistoryRepository
 from ecolink_alerts.adapters.monitoring_repository import MonitoringRepository
 from ecolink_alerts.adapters.repository import RegistryRepository
 from ecolink_common.unit_of_work import UnitOfWork
@@ -16,6 +17,7 @@ class AlertsUnitOfWork(UnitOfWork):
     registry: RegistryRepository
     monitoring: MonitoringRepository
     alerts: AlertRepository
+    history: HistoryRepository
     derived_means: DerivedMeanRepository
     grades: GradeRepository
 
@@ -24,6 +26,7 @@ class AlertsUnitOfWork(UnitOfWork):
         self.registry = RegistryRepository(self.session)
         self.monitoring = MonitoringRepository(self.session)
         self.alerts = AlertRepository(self.session)
+        self.history = HistoryRepository(self.session)
         self.derived_means = DerivedMeanRepository(self.session)
         self.grades = GradeRepository(self.session)
         return self

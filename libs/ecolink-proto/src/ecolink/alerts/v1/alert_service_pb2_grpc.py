@@ -45,6 +45,11 @@ class AlertServiceStub:
                 request_serializer=ecolink_dot_alerts_dot_v1_dot_alert__service__pb2.GetAlertRequest.SerializeToString,
                 response_deserializer=ecolink_dot_alerts_dot_v1_dot_alert__service__pb2.GetAlertResponse.FromString,
                 _registered_method=True)
+        self.RescanRange = channel.unary_unary(
+                '/ecolink.alerts.v1.AlertService/RescanRange',
+                request_serializer=ecolink_dot_alerts_dot_v1_dot_alert__service__pb2.RescanRangeRequest.SerializeToString,
+                response_deserializer=ecolink_dot_alerts_dot_v1_dot_alert__service__pb2.RescanRangeResponse.FromString,
+                _registered_method=True)
 
 
 class AlertServiceServicer:
@@ -65,6 +70,28 @@ class AlertServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def RescanRange(self, request, context):
+        """Re-evaluates the stored monitoring values (历史数据重算) of one device, or of every device of one unit, whose
+        DataTime lies in [start_time, end_time), with the rule engine the online evaluation runs, and returns the
+        episodes found, each marked with the stored alert it matches. Read only: no alert, rule state or value is
+        written. Only the eco-environment and enforcement bureaus whose region contains the unit may rescan it, as
+        only they see its alerts; any other unit or device is NOT_FOUND, and the refusal is audited.
+
+        Reproduced: the rules judged on stored values alone, E1, C1–C9, C11 and C12.future_data_time. Not reproduced,
+        and never returned: C10 (arrivals of packets that stored no value, such as heartbeats, repeats and refused
+        records, count as much as stored ones, and the online clock ticks at its own times), C12.conflicting_values
+        (raised by ingest from the kept versions, not by the engine), C12.malformed_qn and C13 (packet receipts are
+        not stored).
+
+        The values are fed in the order the platform received them (receive time, then DataTime, kind, factor), from
+        an empty rule state, and the last record of the range is judged as settled. So an episode equals the online
+        one when the range starts no later than the device's first data, or at least one rule window (7 days for C7,
+        a calendar month for C11) before it; an episode near start_time may otherwise differ or be missing.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_AlertServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -77,6 +104,11 @@ def add_AlertServiceServicer_to_server(servicer, server):
                     servicer.GetAlert,
                     request_deserializer=ecolink_dot_alerts_dot_v1_dot_alert__service__pb2.GetAlertRequest.FromString,
                     response_serializer=ecolink_dot_alerts_dot_v1_dot_alert__service__pb2.GetAlertResponse.SerializeToString,
+            ),
+            'RescanRange': grpc.unary_unary_rpc_method_handler(
+                    servicer.RescanRange,
+                    request_deserializer=ecolink_dot_alerts_dot_v1_dot_alert__service__pb2.RescanRangeRequest.FromString,
+                    response_serializer=ecolink_dot_alerts_dot_v1_dot_alert__service__pb2.RescanRangeResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -134,6 +166,33 @@ class AlertService:
             '/ecolink.alerts.v1.AlertService/GetAlert',
             ecolink_dot_alerts_dot_v1_dot_alert__service__pb2.GetAlertRequest.SerializeToString,
             ecolink_dot_alerts_dot_v1_dot_alert__service__pb2.GetAlertResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RescanRange(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ecolink.alerts.v1.AlertService/RescanRange',
+            ecolink_dot_alerts_dot_v1_dot_alert__service__pb2.RescanRangeRequest.SerializeToString,
+            ecolink_dot_alerts_dot_v1_dot_alert__service__pb2.RescanRangeResponse.FromString,
             options,
             channel_credentials,
             insecure,

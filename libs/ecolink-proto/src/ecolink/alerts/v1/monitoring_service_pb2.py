@@ -23,21 +23,30 @@ _sym_db = _symbol_database.Default()
 
 
 from ecolink.alerts.v1 import monitoring_pb2 as ecolink_dot_alerts_dot_v1_dot_monitoring__pb2
+from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n*ecolink/alerts/v1/monitoring_service.proto\x12\x11\x65\x63olink.alerts.v1\x1a\"ecolink/alerts/v1/monitoring.proto\"S\n\x1bIngestMonitoringDataRequest\x12\x34\n\x07records\x18\x01 \x03(\x0b\x32#.ecolink.alerts.v1.MonitoringRecord\":\n\rRecordRefusal\x12\r\n\x05index\x18\x01 \x01(\x05\x12\n\n\x02mn\x18\x02 \x01(\t\x12\x0e\n\x06reason\x18\x03 \x01(\t\"\x8b\x01\n\x1cIngestMonitoringDataResponse\x12\x10\n\x08\x61\x63\x63\x65pted\x18\x01 \x01(\x05\x12\x12\n\nduplicates\x18\x02 \x01(\x05\x12\x11\n\tconflicts\x18\x03 \x01(\x05\x12\x32\n\x08refusals\x18\x04 \x03(\x0b\x32 .ecolink.alerts.v1.RecordRefusal2\x8e\x01\n\x11MonitoringService\x12y\n\x14IngestMonitoringData\x12..ecolink.alerts.v1.IngestMonitoringDataRequest\x1a/.ecolink.alerts.v1.IngestMonitoringDataResponse(\x01\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n*ecolink/alerts/v1/monitoring_service.proto\x12\x11\x65\x63olink.alerts.v1\x1a\"ecolink/alerts/v1/monitoring.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xc8\x01\n\x1aGetTransmissionRateRequest\x12\x13\n\x0bregion_code\x18\x01 \x01(\t\x12.\n\nstart_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12,\n\x08\x65nd_time\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x37\n\x05level\x18\x04 \x01(\x0e\x32(.ecolink.alerts.v1.TransmissionRateLevel\"\x99\x01\n\x10TransmissionRate\x12\r\n\x05scope\x18\x01 \x01(\t\x12\x14\n\x0c\x64isplay_name\x18\x02 \x01(\t\x12\x13\n\x0bregion_code\x18\x03 \x01(\t\x12\x18\n\x10\x65xpected_records\x18\x04 \x01(\x03\x12\x15\n\rvalid_records\x18\x05 \x01(\x03\x12\x11\n\x04rate\x18\x06 \x01(\x01H\x00\x88\x01\x01\x42\x07\n\x05_rate\"\x85\x01\n\x1bGetTransmissionRateResponse\x12\x32\n\x05rates\x18\x01 \x03(\x0b\x32#.ecolink.alerts.v1.TransmissionRate\x12\x32\n\x05total\x18\x02 \x01(\x0b\x32#.ecolink.alerts.v1.TransmissionRate\"S\n\x1bIngestMonitoringDataRequest\x12\x34\n\x07records\x18\x01 \x03(\x0b\x32#.ecolink.alerts.v1.MonitoringRecord\":\n\rRecordRefusal\x12\r\n\x05index\x18\x01 \x01(\x05\x12\n\n\x02mn\x18\x02 \x01(\t\x12\x0e\n\x06reason\x18\x03 \x01(\t\"\x8b\x01\n\x1cIngestMonitoringDataResponse\x12\x10\n\x08\x61\x63\x63\x65pted\x18\x01 \x01(\x05\x12\x12\n\nduplicates\x18\x02 \x01(\x05\x12\x11\n\tconflicts\x18\x03 \x01(\x05\x12\x32\n\x08refusals\x18\x04 \x03(\x0b\x32 .ecolink.alerts.v1.RecordRefusal*\xcc\x01\n\x15TransmissionRateLevel\x12\'\n#TRANSMISSION_RATE_LEVEL_UNSPECIFIED\x10\x00\x12\"\n\x1eTRANSMISSION_RATE_LEVEL_DEVICE\x10\x01\x12 \n\x1cTRANSMISSION_RATE_LEVEL_UNIT\x10\x02\x12\"\n\x1eTRANSMISSION_RATE_LEVEL_COUNTY\x10\x03\x12 \n\x1cTRANSMISSION_RATE_LEVEL_CITY\x10\x04\x32\x84\x02\n\x11MonitoringService\x12y\n\x14IngestMonitoringData\x12..ecolink.alerts.v1.IngestMonitoringDataRequest\x1a/.ecolink.alerts.v1.IngestMonitoringDataResponse(\x01\x12t\n\x13GetTransmissionRate\x12-.ecolink.alerts.v1.GetTransmissionRateRequest\x1a..ecolink.alerts.v1.GetTransmissionRateResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'ecolink.alerts.v1.monitoring_service_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_INGESTMONITORINGDATAREQUEST']._serialized_start=101
-  _globals['_INGESTMONITORINGDATAREQUEST']._serialized_end=184
-  _globals['_RECORDREFUSAL']._serialized_start=186
-  _globals['_RECORDREFUSAL']._serialized_end=244
-  _globals['_INGESTMONITORINGDATARESPONSE']._serialized_start=247
-  _globals['_INGESTMONITORINGDATARESPONSE']._serialized_end=386
-  _globals['_MONITORINGSERVICE']._serialized_start=389
-  _globals['_MONITORINGSERVICE']._serialized_end=531
+  _globals['_TRANSMISSIONRATELEVEL']._serialized_start=917
+  _globals['_TRANSMISSIONRATELEVEL']._serialized_end=1121
+  _globals['_GETTRANSMISSIONRATEREQUEST']._serialized_start=135
+  _globals['_GETTRANSMISSIONRATEREQUEST']._serialized_end=335
+  _globals['_TRANSMISSIONRATE']._serialized_start=338
+  _globals['_TRANSMISSIONRATE']._serialized_end=491
+  _globals['_GETTRANSMISSIONRATERESPONSE']._serialized_start=494
+  _globals['_GETTRANSMISSIONRATERESPONSE']._serialized_end=627
+  _globals['_INGESTMONITORINGDATAREQUEST']._serialized_start=629
+  _globals['_INGESTMONITORINGDATAREQUEST']._serialized_end=712
+  _globals['_RECORDREFUSAL']._serialized_start=714
+  _globals['_RECORDREFUSAL']._serialized_end=772
+  _globals['_INGESTMONITORINGDATARESPONSE']._serialized_start=775
+  _globals['_INGESTMONITORINGDATARESPONSE']._serialized_end=914
+  _globals['_MONITORINGSERVICE']._serialized_start=1124
+  _globals['_MONITORINGSERVICE']._serialized_end=1384
 # @@protoc_insertion_point(module_scope)

@@ -41,6 +41,11 @@ class MonitoringServiceStub:
                 request_serializer=ecolink_dot_alerts_dot_v1_dot_monitoring__service__pb2.IngestMonitoringDataRequest.SerializeToString,
                 response_deserializer=ecolink_dot_alerts_dot_v1_dot_monitoring__service__pb2.IngestMonitoringDataResponse.FromString,
                 _registered_method=True)
+        self.GetTransmissionRate = channel.unary_unary(
+                '/ecolink.alerts.v1.MonitoringService/GetTransmissionRate',
+                request_serializer=ecolink_dot_alerts_dot_v1_dot_monitoring__service__pb2.GetTransmissionRateRequest.SerializeToString,
+                response_deserializer=ecolink_dot_alerts_dot_v1_dot_monitoring__service__pb2.GetTransmissionRateResponse.FromString,
+                _registered_method=True)
 
 
 class MonitoringServiceServicer:
@@ -56,6 +61,18 @@ class MonitoringServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetTransmissionRate(self, request, context):
+        """The transmission effective rate (传输有效率, DOMAIN §2.1) over [start_time, end_time) of the devices of the
+        units within a region that the caller may see, per device, unit, county or city. A device owes one record of
+        the expected data kind per expected interval (`ALERTS_TRANSMISSION_DATA_KIND`, hourly 2061 by default, every
+        `ALERTS_TRANSMISSION_INTERVAL`, 1 h) over the whole period; a record (MN + CN + DataTime) received and stored
+        is valid when every factor value in it is flagged N. Records beyond those owed are not counted, so no rate
+        exceeds 100 %. A region outside the caller's own is NOT_FOUND, and the refusal is audited.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_MonitoringServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -63,6 +80,11 @@ def add_MonitoringServiceServicer_to_server(servicer, server):
                     servicer.IngestMonitoringData,
                     request_deserializer=ecolink_dot_alerts_dot_v1_dot_monitoring__service__pb2.IngestMonitoringDataRequest.FromString,
                     response_serializer=ecolink_dot_alerts_dot_v1_dot_monitoring__service__pb2.IngestMonitoringDataResponse.SerializeToString,
+            ),
+            'GetTransmissionRate': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetTransmissionRate,
+                    request_deserializer=ecolink_dot_alerts_dot_v1_dot_monitoring__service__pb2.GetTransmissionRateRequest.FromString,
+                    response_serializer=ecolink_dot_alerts_dot_v1_dot_monitoring__service__pb2.GetTransmissionRateResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -94,6 +116,33 @@ class MonitoringService:
             '/ecolink.alerts.v1.MonitoringService/IngestMonitoringData',
             ecolink_dot_alerts_dot_v1_dot_monitoring__service__pb2.IngestMonitoringDataRequest.SerializeToString,
             ecolink_dot_alerts_dot_v1_dot_monitoring__service__pb2.IngestMonitoringDataResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetTransmissionRate(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ecolink.alerts.v1.MonitoringService/GetTransmissionRate',
+            ecolink_dot_alerts_dot_v1_dot_monitoring__service__pb2.GetTransmissionRateRequest.SerializeToString,
+            ecolink_dot_alerts_dot_v1_dot_monitoring__service__pb2.GetTransmissionRateResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -1,0 +1,66 @@
+"""Reads stored history for rescans and transmission rates: values over a range, record counts, region devices."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import case, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+# The row conversions of the repositories this one reads beside (kept there, not copied here).
+from ecolink_alerts.adapters.monitoring_repository import _reading as stored_reading
+from ecolink_alerts.adapters.repository import _unit as unit_record
+from ecolink_alerts.adapters.tables import device_table, key_unit_table, monitoring_value_table
+from ecolink_alerts.domain.flags import DataFlag
+from ecolink_alerts.domain.readings import DataKind, Reading
+from ecolink_alerts.registry_model import Device, KeyUnit
+
+
+class HistoryRepository:
+    """Read-only queries over monitoring values and the registry; never writes, never commits."""
+
+    def __init__(self, session: AsyncSession):
+        self._session = session
+
+    async def values_between(self, device: Device, start: datetime, end: datetime) -> list[Reading]:
+        """The stored values of a device whose DataTime lies in [start, end), every kind (conflicting versions are
+        kept apart and not among them)."""
+        values = monitoring_value_table
+        query = select(values).where(values.c.mn == device.mn, values.c.data_time >= start, values.c.data_time < end)
+        rows = (await self._session.execute(query)).all()
+        return [stored_reading(row, device.unit_id, device.outlet_id) for row in rows]
+
+    async def valid_record_counts(
+        self, mns: Sequence[str], kind: DataKind, start: datetime, end: datetime
+    ) -> dict[tuple[str, DataKind], int]:
+        """DOMAIN §2.1: per MN, the stored records (MN + CN + DataTime) of `kind` in [start, end) whose every
+        factor value is flagged N, counted by the database."""
+        if not mns:
+            return {}
+        values = monitoring_value_table
+        normal = case((values.c.flag == DataFlag.NORMAL.value, 1), else_=0)
+        records = (
+            select(values.c.mn, func.min(normal).label("valid"))
+            .where(
+                values.c.mn.in_(sorted(set(mns))),
+                values.c.kind == kind.value,
+                values.c.data_time >= start,
+                values.c.data_time < end,
+            )
+            .group_by(values.c.mn, values.c.data_time)
+            .subquery()
+        )
+        query = select(records.c.mn, func.sum(records.c.valid)).group_by(records.c.mn)
+        return {(mn, kind): int(valid or 0) for mn, valid in (await self._session.execute(query)).all()}
+
+    async def devices_within(self, region_prefix: str) -> list[tuple[str, KeyUnit]]:
+        """By MN: every device (its MN) of a unit whose region code starts with `region_prefix`, with its unit."""
+        devices, units = device_table, key_unit_table
+        query = (
+            select(devices.c.mn, *units.c)
+            .join(units, units.c.unit_id == devices.c.unit_id)
+            .where(units.c.region_code.startswith(region_prefix))
+            .order_by(devices.c.mn)
+        )
+        return [(row.mn, unit_record(row)) for row in (await self._session.execute(query)).all()]
