@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
 import grpc
@@ -13,6 +13,10 @@ from google.protobuf.timestamp_pb2 import Timestamp
 from ecolink.alerts.v1 import alert_pb2, alert_service_pb2_grpc, monitoring_pb2, monitoring_service_pb2_grpc
 from ecolink.alerts.v1 import alert_service_pb2 as alerts_pb
 from ecolink.alerts.v1 import monitoring_service_pb2 as pb
+from ecolink_alerts.domain.factors import FLUE_GAS_FLOW, OXYGEN
+from ecolink_alerts.domain.periods import CHINA_STANDARD_TIME
+from ecolink_alerts.domain.readings import DataKind, FactorLimits, Reading
+from ecolink_alerts.domain.simulation import FLUE_GAS_FACTORS, simulate, suzhou_pattern
 from ecolink_alerts.service_layer.registry_loading import load_registry_file
 from ecolink_alerts.service_layer.rule_clock import tick_rule_engines
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
@@ -158,6 +162,45 @@ async def test_a_rescan_of_ingested_data_returns_the_episodes_list_alerts_shows(
         clients, alerts_service, rescan_request(START, future + timedelta(days=1), device=f"devices/{LINGBI_MN}")
     )
     assert by_device == found
+
+
+def suzhou_records() -> list[monitoring_pb2.MonitoringRecord]:
+    """DOMAIN §2.5 for the Lingbi kiln: ten days of hour values in which SO2 hugs its limit (35 mg/m3) for seven days,
+    then drops to a stable low for three while flow keeps varying; one record per hour, in arrival order."""
+    lingbi_so2 = FactorLimits("mg/m3", 35.0, 0.0, 200.0)
+    so2 = replace(FLUE_GAS_FACTORS[0], typical=FLUE_GAS_FACTORS[0].typical * 35.0 / 200.0, limits=lingbi_so2)
+    others = tuple(profile for profile in FLUE_GAS_FACTORS if profile.factor in {OXYGEN, FLUE_GAS_FLOW})
+    start = datetime(2026, 10, 1, 14, tzinfo=CHINA_STANDARD_TIME).astimezone(UTC)
+    simulation = replace(suzhou_pattern(LINGBI_MN, "lingbi-jiancai", "DA001", start), factors=(so2, *others))
+    by_hour: dict[datetime, list[Reading]] = {}
+    for reading in simulate(simulation):
+        if reading.kind is DataKind.HOURLY:
+            by_hour.setdefault(reading.data_time, []).append(reading)
+    return [
+        monitoring_pb2.MonitoringRecord(
+            mn=LINGBI_MN,
+            data_kind=monitoring_pb2.DATA_KIND_HOURLY,
+            data_time=_stamp(data_time),
+            values=[
+                monitoring_pb2.FactorValue(factor_code=r.factor, value=r.value, flag=r.flag.value) for r in readings
+            ],
+        )
+        for data_time, readings in by_hour.items()
+    ]
+
+
+async def test_a_rescan_of_the_suzhou_pattern_returns_the_limit_hugging_drop_and_stable_low_alerts(
+    clients, alerts_service, database_url
+):
+    records = suzhou_records()
+    await ingest(clients, alerts_service, records)
+    await settle(database_url)
+    reproduced = [a for a in await stored_alerts(clients, alerts_service) if not a.rule.startswith(NOT_REPRODUCED)]
+    assert {"C4", "C6", "C7"} <= {alert.rule for alert in reproduced}
+    start, end = records[0].data_time.ToDatetime(tzinfo=UTC), records[-1].data_time.ToDatetime(tzinfo=UTC)
+    found = await rescan(clients, alerts_service, rescan_request(start, end + timedelta(hours=1), unit=LINGBI_UNIT))
+    assert sorted(map(shown, found.episodes)) == sorted(map(shown, reproduced))
+    assert all(episode.matching_alert for episode in found.episodes) and list(found.unmatched_alerts) == []
 
 
 async def test_a_rescan_writes_nothing_and_marks_what_it_finds_only_in_part_of_the_range(
