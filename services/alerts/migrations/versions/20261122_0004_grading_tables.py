@@ -1,4 +1,5 @@
-"""Derived hourly and daily means, current exceedance grades, and the outbox of grade changes."""
+"""Derived hourly and daily means and when each device was last rolled up, current exceedance grades, and the
+outbox of grade changes."""
 
 from __future__ import annotations
 
@@ -33,6 +34,11 @@ def upgrade() -> None:
         sa.Column("computed_at", UtcDateTime, nullable=False),
     )
     op.create_table(
+        "derived_mean_mark",
+        sa.Column("mn", sa.String(24), primary_key=True),
+        sa.Column("rolled_at", UtcDateTime, nullable=False),
+    )
+    op.create_table(
         "exceedance_grade",
         sa.Column("unit_id", sa.String(64), primary_key=True),
         sa.Column("factor", sa.String(16), primary_key=True),
@@ -56,5 +62,5 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for table in ("alerts_outbox", "exceedance_grade", "derived_mean"):
+    for table in ("alerts_outbox", "exceedance_grade", "derived_mean_mark", "derived_mean"):
         op.drop_table(table)

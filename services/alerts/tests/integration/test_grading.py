@@ -150,6 +150,20 @@ async def test_a_device_sending_only_minute_data_gets_hourly_and_daily_means_wit
     assert day.period_start.ToDatetime(tzinfo=UTC) == start
     assert (day.value, day.valid, day.flag, day.valid_count, day.total_count) == (expected, True, "N", 20, 21)
 
+    # Late minute values (a datalogger re-sending after an outage) complete hour 20: its hour and its day change.
+    late = [
+        record(monitoring_pb2.DATA_KIND_MINUTE, start + timedelta(hours=20, minutes=m), 40.0) for m in range(30, 45)
+    ]
+    await ingest(clients, alerts_service, late)
+    assert (await roll_up_at(database_url, now + timedelta(minutes=5), policy)).means_changed == 2
+    hour_20 = pb.ListDerivedMeansRequest(
+        device=f"devices/{LINGBI_MN}",
+        start_time=stamp(start + timedelta(hours=20)),
+        end_time=stamp(start + timedelta(hours=21)),
+    )
+    [completed] = (await clients.grading.ListDerivedMeans(hour_20, metadata=metadata)).derived_means
+    assert (completed.valid, completed.flag, completed.valid_count) == (True, "N", 45)
+
     with pytest.raises(grpc.aio.AioRpcError) as hidden:
         await clients.grading.ListDerivedMeans(request, metadata=alerts_service.metadata(JIAN_BUREAU))
     assert rpc_failure(hidden.value).code == grpc.StatusCode.NOT_FOUND

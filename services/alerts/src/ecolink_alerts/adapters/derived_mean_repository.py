@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, or_, select
+from sqlalchemy import Table, and_, delete, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from ecolink_alerts.adapters.tables import derived_mean_table, device_table, monitoring_value_table
+from ecolink_alerts.adapters.tables import (
+    derived_mean_mark_table,
+    derived_mean_table,
+    device_table,
+    monitoring_value_table,
+)
 from ecolink_alerts.domain.flags import DataFlag
 from ecolink_alerts.domain.readings import DataKind, Reading
 from ecolink_alerts.domain.validity import Mean
@@ -117,6 +122,21 @@ class DerivedMeanRepository:
         rows = (await self._session.execute(query)).all()
         return [_reading(row, outlets, DataKind(row.kind)) for row in rows]
 
+    async def factors_sent(self, mn: str, kinds: Iterable[DataKind], start: datetime, end: datetime) -> set[str]:
+        """The factors a device sent values of these kinds for, DataTime in [start, end) (read from the key alone)."""
+        values = monitoring_value_table
+        query = (
+            select(values.c.factor)
+            .where(
+                values.c.mn == mn,
+                values.c.kind.in_([kind.value for kind in kinds]),
+                values.c.data_time >= start,
+                values.c.data_time < end,
+            )
+            .distinct()
+        )
+        return set((await self._session.execute(query)).scalars())
+
     async def derived_readings(
         self, outlets: DeviceOutlets, kind: DataKind, start: datetime, end: datetime
     ) -> list[Reading]:
@@ -136,17 +156,15 @@ class DerivedMeanRepository:
         return [_reading(row, outlets, kind) for row in (await self._session.execute(query)).all()]
 
     async def replace_means(
-        self, mn: str, kind: DataKind, start: datetime, end: datetime, means: Sequence[Mean], *, at: datetime
+        self, mn: str, kind: DataKind, periods: Collection[datetime], means: Sequence[Mean], *, at: datetime
     ) -> int:
-        """Makes the device's derived means of this kind in [start, end) exactly `means`; returns how many rows
-        were written or removed (0 when nothing changed, so a second run writes nothing)."""
+        """Makes the device's derived means of this kind for these period starts exactly `means`; returns how many
+        rows were written or removed (0 when nothing changed, so a second run writes nothing)."""
+        if not periods:
+            return 0
         table = derived_mean_table
-        in_range = and_(
-            table.c.mn == mn, table.c.kind == kind.value, table.c.data_time >= start, table.c.data_time < end
-        )
-        stored = {
-            (row.data_time, row.factor): row for row in (await self._session.execute(select(table).where(in_range)))
-        }
+        chosen = and_(table.c.mn == mn, table.c.kind == kind.value, table.c.data_time.in_(sorted(set(periods))))
+        stored = {(row.data_time, row.factor): row for row in await self._session.execute(select(table).where(chosen))}
         wanted = {(mean.period_start, mean.key.factor or ""): _mean_row(mean) for mean in means}
         changed = [
             {"mn": mn, "kind": kind.value, "data_time": period, "factor": factor, **row, "computed_at": at}
@@ -155,8 +173,7 @@ class DerivedMeanRepository:
         ]
         gone = [key for key in stored if key not in wanted]
         if changed:
-            dialect = postgresql if self._session.get_bind().dialect.name == "postgresql" else sqlite
-            upsert = dialect.insert(table)
+            upsert = self._insert(table)
             await self._session.execute(
                 upsert.on_conflict_do_update(
                     index_elements=["mn", "kind", "data_time", "factor"],
@@ -167,10 +184,41 @@ class DerivedMeanRepository:
         if gone:
             await self._session.execute(
                 delete(table).where(
-                    in_range, or_(*(and_(table.c.data_time == period, table.c.factor == f) for period, f in gone))
+                    chosen, or_(*(and_(table.c.data_time == period, table.c.factor == f) for period, f in gone))
                 )
             )
         return len(changed) + len(gone)
+
+    async def periods_received(
+        self, mn: str, kinds: Iterable[DataKind], start: datetime, end: datetime, *, since: datetime
+    ) -> set[datetime]:
+        """The DataTimes in [start, end) of the device's values of these kinds received at or after `since`."""
+        values = monitoring_value_table
+        query = (
+            select(values.c.data_time)
+            .where(
+                values.c.mn == mn,
+                values.c.kind.in_([kind.value for kind in kinds]),
+                values.c.data_time >= start,
+                values.c.data_time < end,
+                values.c.received_at >= since,
+            )
+            .distinct()
+        )
+        return set((await self._session.execute(query)).scalars())
+
+    async def rolled_at(self, mn: str) -> datetime | None:
+        """When the device's means were last derived, None before the first time."""
+        query = select(derived_mean_mark_table.c.rolled_at).where(derived_mean_mark_table.c.mn == mn)
+        return (await self._session.execute(query)).scalar_one_or_none()
+
+    async def mark_rolled(self, mn: str, *, at: datetime) -> None:
+        upsert = self._insert(derived_mean_mark_table).values(mn=mn, rolled_at=at)
+        await self._session.execute(upsert.on_conflict_do_update(index_elements=["mn"], set_={"rolled_at": at}))
+
+    def _insert(self, table: Table) -> Any:
+        dialect = postgresql if self._session.get_bind().dialect.name == "postgresql" else sqlite
+        return dialect.insert(table)
 
     async def list(
         self, wanted: MeanFilter, *, after: tuple[datetime, str, str] | None, limit: int

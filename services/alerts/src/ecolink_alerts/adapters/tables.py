@@ -170,6 +170,13 @@ derived_mean_table = Table(
     Column("computed_at", UtcDateTime, nullable=False),
 )
 
+derived_mean_mark_table = Table(
+    "derived_mean_mark",
+    alerts_metadata,
+    Column("mn", String(24), primary_key=True),
+    Column("rolled_at", UtcDateTime, nullable=False),
+)
+
 exceedance_grade_table = Table(
     "exceedance_grade",
     alerts_metadata,

@@ -35,6 +35,9 @@ class RollupPolicy:
     grace: timedelta = timedelta(minutes=15)
     # Proposed here: complete hours of the last 24 h are recomputed each run (a late minute value updates its hour).
     hour_lookback: timedelta = timedelta(hours=24)
+    # Proposed here: ingest stamps a value's receipt time before it commits, so the hours of values received up to
+    # 10 min before the device's last roll-up are looked at again.
+    receipt_settle: timedelta = timedelta(minutes=10)
     # Proposed here: complete local days of the last 2 days are recomputed each run.
     day_lookback_days: int = 2
     # ANOMALY_RULES §A R2: minute data come every minute unless the device's MinInterval is seen to be longer.
@@ -55,6 +58,18 @@ def complete_hours(now: datetime, policy: RollupPolicy) -> list[datetime]:
     first = floor_to(now - policy.hour_lookback, ONE_HOUR)
     last = floor_to(now - policy.grace, ONE_HOUR) - ONE_HOUR
     return [first + ONE_HOUR * step for step in range(int((last - first) / ONE_HOUR) + 1)]
+
+
+def hours_to_derive(
+    hours: Sequence[datetime], received: Iterable[datetime], last_run: datetime | None, policy: RollupPolicy
+) -> list[datetime]:
+    """Of the complete `hours`, those a roll-up must (re)derive: every one the first time; afterwards those that
+    became complete since the device's last run and those holding a value received since then (late or back-filled
+    data), so the steady-state cost follows the new data, not the lookback."""
+    if last_run is None:
+        return list(hours)
+    touched = {floor_to(moment, ONE_HOUR) for moment in received}
+    return [hour for hour in hours if hour in touched or hour + ONE_HOUR + policy.grace > last_run]
 
 
 def complete_days(now: datetime, policy: RollupPolicy) -> list[date]:

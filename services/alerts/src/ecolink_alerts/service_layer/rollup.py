@@ -20,6 +20,7 @@ from ecolink_alerts.domain.rollup import (
     derived_daily_means,
     derived_hourly_means,
     device_sent_wins,
+    hours_to_derive,
     regrade,
     regrade_from,
 )
@@ -29,6 +30,9 @@ from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 
 GRADE_CHANGED_EVENT = "ecolink.alerts.v1.ExceedanceGradeChanged"
 GRADE_EVENT_NAMESPACE = uuid.UUID("6f1d2c8e-3b7a-5e42-9c1d-4a0b8e7f2d31")
+FINER = (DataKind.REALTIME, DataKind.MINUTE)
+HOURLY = (DataKind.HOURLY,)
+DAILY = (DataKind.DAILY,)
 
 
 @dataclass(frozen=True)
@@ -71,19 +75,34 @@ async def _derive_means(uow: AlertsUnitOfWork, site: DeviceSite, now: datetime, 
     hours = complete_hours(now, policy)
     if hours:
         start, end = hours[0], hours[-1] + ONE_HOUR
-        finer = await uow.derived_means.device_sent(outlets, (DataKind.REALTIME, DataKind.MINUTE), start, end)
-        sent = await uow.derived_means.device_sent(outlets, (DataKind.HOURLY,), start, end)
-        means = derived_hourly_means(finer, [(r.data_time, r.factor) for r in sent], hours, limits, policy)
-        changed += await uow.derived_means.replace_means(mn, DataKind.HOURLY, start, end, means, at=now)
+        last_run = await uow.derived_means.rolled_at(mn)
+        received = (
+            await uow.derived_means.periods_received(
+                mn, (*FINER, *HOURLY), start, end, since=last_run - policy.receipt_settle
+            )
+            if last_run is not None
+            else set()
+        )
+        candidates = hours_to_derive(hours, received, last_run, policy)
+        sent = {(r.data_time, r.factor) for r in await uow.derived_means.device_sent(outlets, HOURLY, start, end)}
+        factors = await uow.derived_means.factors_sent(mn, FINER, start, end)
+        # Most dataloggers send their own hourly values beside minute data: then no finer value needs reading.
+        needed = [hour for hour in candidates if any((hour, factor) not in sent for factor in factors)]
+        finer = await uow.derived_means.device_sent(outlets, FINER, needed[0], needed[-1] + ONE_HOUR) if needed else []
+        means = derived_hourly_means(finer, sent, needed, limits, policy)
+        changed += await uow.derived_means.replace_means(mn, DataKind.HOURLY, candidates, means, at=now)
     days = complete_days(now, policy)
     if days:
         start, end = day_start(days[0]), day_start(days[-1] + ONE_DAY)
-        sent_hourly = await uow.derived_means.device_sent(outlets, (DataKind.HOURLY,), start, end)
+        sent_hourly = await uow.derived_means.device_sent(outlets, HOURLY, start, end)
         derived_hourly = await uow.derived_means.derived_readings(outlets, DataKind.HOURLY, start, end)
-        sent_daily = await uow.derived_means.device_sent(outlets, (DataKind.DAILY,), start, end)
+        sent_daily = await uow.derived_means.device_sent(outlets, DAILY, start, end)
         hourly = device_sent_wins(sent_hourly, derived_hourly)
         means = derived_daily_means(hourly, [(r.data_time, r.factor) for r in sent_daily], days, limits, policy)
-        changed += await uow.derived_means.replace_means(mn, DataKind.DAILY, start, end, means, at=now)
+        changed += await uow.derived_means.replace_means(
+            mn, DataKind.DAILY, [day_start(d) for d in days], means, at=now
+        )
+    await uow.derived_means.mark_rolled(mn, at=now)
     return changed
 
 
@@ -99,7 +118,7 @@ async def _regrade_unit(uow: AlertsUnitOfWork, unit: GradedUnit, now: datetime, 
     outlets = {device.mn: (device.unit_id, device.outlet_id) for device in devices}
     start, end = day_start(oldest), day_start(today + ONE_DAY)
     daily = device_sent_wins(
-        await uow.derived_means.device_sent(outlets, (DataKind.DAILY,), start, end),
+        await uow.derived_means.device_sent(outlets, DAILY, start, end),
         await uow.derived_means.derived_readings(outlets, DataKind.DAILY, start, end),
     )
     days = unit_exceedance_days(daily, unit.limits, policy.validity)

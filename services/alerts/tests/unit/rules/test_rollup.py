@@ -17,6 +17,7 @@ from ecolink_alerts.domain.rollup import (
     derived_daily_means,
     derived_hourly_means,
     device_sent_wins,
+    hours_to_derive,
     regrade,
     regrade_from,
     typical_interval,
@@ -43,6 +44,17 @@ def test_an_hour_is_complete_only_once_its_grace_period_has_passed():
     assert complete_hours(hour + timedelta(hours=1, minutes=14), DEFAULT_ROLLUP)[-1] == hour - timedelta(hours=1)
     assert complete_hours(hour + timedelta(hours=1, minutes=15), DEFAULT_ROLLUP)[-1] == hour
     assert len(complete_hours(hour + timedelta(hours=1, minutes=15), DEFAULT_ROLLUP)) == 24
+
+
+def test_after_the_first_run_only_newly_complete_hours_and_hours_with_new_receipts_are_derived_again():
+    now = datetime(2026, 11, 20, 12, 20, tzinfo=UTC)
+    hours = complete_hours(now, DEFAULT_ROLLUP)
+    assert hours_to_derive(hours, [], None, DEFAULT_ROLLUP) == hours
+    late = datetime(2026, 11, 20, 3, 17, tzinfo=UTC)
+    again = hours_to_derive(hours, [late], now - timedelta(minutes=5), DEFAULT_ROLLUP)
+    assert again == [datetime(2026, 11, 20, 3, tzinfo=UTC)]
+    later = hours_to_derive(hours, [], now - timedelta(hours=1), DEFAULT_ROLLUP)
+    assert later == [datetime(2026, 11, 20, 11, tzinfo=UTC)], "11:00–12:00 completed at 12:15"
 
 
 def test_a_local_day_is_complete_only_once_its_grace_period_has_passed():
