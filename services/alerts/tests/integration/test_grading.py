@@ -226,3 +226,22 @@ async def test_beat_rolls_up_means_and_grades_through_a_real_worker(clients, ale
     assert (first["grade_changes"], again["grade_changes"], again["means_changed"]) == (1, 0, 0)
     [grade] = await lingbi_so2_grade(clients, alerts_service)
     assert grade.grade == pb.GRADE_YELLOW
+
+
+async def test_a_day_of_device_sent_hours_above_the_limit_becomes_an_exceedance_day_and_a_blue_grade(
+    clients, alerts_service, database_url
+):
+    start = day_start(DAY)
+    hours = [record(monitoring_pb2.DATA_KIND_HOURLY, start + timedelta(hours=h), ABOVE_LIMIT) for h in range(24)]
+    await ingest(clients, alerts_service, hours)
+    outcome = await roll_up_at(database_url, day_start(DAY + timedelta(days=1)) + timedelta(hours=1))
+    assert outcome.grade_changes == 1
+    request = pb.ListDerivedMeansRequest(device=f"devices/{LINGBI_MN}")
+    means = (
+        await clients.grading.ListDerivedMeans(request, metadata=alerts_service.metadata(LINGBI_BUREAU))
+    ).derived_means
+    assert [(m.data_kind, m.value, m.valid, m.valid_count) for m in means] == [
+        (monitoring_pb2.DATA_KIND_DAILY, ABOVE_LIMIT, True, 24)
+    ], "the device's own hours are never derived; its day is"
+    [grade] = await lingbi_so2_grade(clients, alerts_service)
+    assert (grade.grade, list(grade.exceedance_dates)) == (pb.GRADE_BLUE, [DAY.isoformat()])
