@@ -14,7 +14,16 @@ from google.protobuf.timestamp_pb2 import Timestamp
 
 from ecolink.alerts.v1 import alert_pb2, alert_service_pb2_grpc, monitoring_pb2
 from ecolink.alerts.v1 import alert_service_pb2 as pb
-from ecolink_cli.client import AddressOption, AsOption, TokenOption, call, open_channel, resolve_token
+from ecolink_cli.client import (
+    AddressOption,
+    AsOption,
+    TokenOption,
+    auth_metadata,
+    call,
+    open_channel,
+    reported_rpc_errors,
+    resolve_token,
+)
 from ecolink_cli.output import JsonFlag, console, emit, make_table
 
 alerts_app = typer.Typer(help="Anomaly alerts raised by the monitoring rules (ANOMALY_RULES C1–C13, E1).")
@@ -147,6 +156,8 @@ def get_alert(
     console.print(make_table("evidence window", EVIDENCE_COLUMNS, [_evidence_row(p) for p in found.evidence]))
 
 
+# A month of one-minute values of a few devices through every rule takes tens of seconds, more than one call's 30 s.
+RESCAN_TIMEOUT_SECONDS = 600.0
 RESCAN_COLUMNS = ["rule", "device", "kind", "factor", "state", "started", "ended", "evidence points", "stored alert"]
 
 
@@ -187,7 +198,9 @@ def rescan(
         end_time=_timestamp(ended_before),
     )
     with open_channel("alerts", address) as channel:
-        found = call(_stub(channel).RescanRange, request, token=resolve_token(token, as_agency), as_json=as_json)
+        metadata = auth_metadata(resolve_token(token, as_agency))
+        with reported_rpc_errors(as_json=as_json):
+            found = _stub(channel).RescanRange(request, metadata=metadata, timeout=RESCAN_TIMEOUT_SECONDS)
     if as_json:
         emit(as_dict(found), as_json=True)
         return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -137,7 +138,9 @@ async def rescan_range(
             stored.extend(await _stored_alerts(uow, unit_id, region_code, start, end))
         await uow.commit()
     engines = {site.device.mn: rule_engine(site) for site in sites}
-    episodes = [episode for episode in rescan_devices(engines, readings) if episode.rule in REPRODUCED]
+    # Up to a month of values through the rules is CPU work: off the event loop, so other calls keep being served.
+    replayed = await asyncio.to_thread(rescan_devices, engines, readings)
+    episodes = [episode for episode in replayed if episode.rule in REPRODUCED]
     by_identity = {
         _identity_of_alert(alert): alert.alert_id
         for alert in stored
