@@ -56,6 +56,11 @@ class AlertsSettings(ServiceSettings):
     rollup_hour_lookback: timedelta = Field(
         default=DEFAULT_ROLLUP.hour_lookback, description="How far back derived hourly means are recomputed."
     )
+    # Proposed here: ingest stamps a receipt time before it commits, so the hours of values received up to 10 min
+    # before a device's last roll-up are looked at again.
+    rollup_receipt_settle: timedelta = Field(
+        default=DEFAULT_ROLLUP.receipt_settle, description="How far before the last roll-up receipts are re-read."
+    )
     # Proposed here: the last 2 complete local days are recomputed each run.
     rollup_day_lookback_days: int = Field(
         default=DEFAULT_ROLLUP.day_lookback_days, description="How many past days derived daily means cover."
@@ -85,6 +90,7 @@ class AlertsSettings(ServiceSettings):
             DEFAULT_ROLLUP,
             grace=self.rollup_grace,
             hour_lookback=self.rollup_hour_lookback,
+            receipt_settle=self.rollup_receipt_settle,
             day_lookback_days=self.rollup_day_lookback_days,
             grading=grading,
         )
