@@ -223,23 +223,28 @@ async def test_a_rescan_writes_nothing_and_marks_what_it_finds_only_in_part_of_t
     assert await stored_alerts(clients, alerts_service) == before
 
 
-async def test_a_unit_outside_the_callers_jurisdiction_is_not_found_and_audited(clients, alerts_service, database_url):
+async def test_a_unit_outside_the_callers_jurisdiction_is_not_found_and_its_enterprise_is_refused_both_audited(
+    clients, alerts_service, database_url
+):
     request = rescan_request(START, START + timedelta(days=1), unit=LINGBI_UNIT)
-    for agency in ("eeb-360800", "ent-341323-jiancai"):
+    for agency, code in (
+        ("eeb-360800", grpc.StatusCode.NOT_FOUND),
+        ("ent-341323-jiancai", grpc.StatusCode.PERMISSION_DENIED),
+    ):
         with pytest.raises(grpc.aio.AioRpcError) as raised:
             await rescan(clients, alerts_service, request, agency=agency)
-        assert rpc_failure(raised.value).code == grpc.StatusCode.NOT_FOUND
+        assert rpc_failure(raised.value).code == code
     with pytest.raises(grpc.aio.AioRpcError) as raised:
         await rescan(clients, alerts_service, rescan_request(START, START + timedelta(days=1), unit="units/nowhere"))
     assert rpc_failure(raised.value).code == grpc.StatusCode.NOT_FOUND
-    hidden = [
-        (row["actor_agency_id"], row["action"], row["resource"], row["reason"])
+    refused = [
+        (row["actor_agency_id"], row["action"], row["resource"], row["outcome"], row["reason"])
         for row in await audit_rows(database_url)
-        if row["outcome"] == "NOT_FOUND"
+        if row["action"] == "RescanRange" and row["outcome"] != "ALLOWED"
     ]
-    assert hidden == [
-        ("eeb-360800", "RescanRange", LINGBI_UNIT, "OUTSIDE_JURISDICTION"),
-        ("ent-341323-jiancai", "RescanRange", LINGBI_UNIT, "OUTSIDE_JURISDICTION"),
+    assert refused == [
+        ("eeb-360800", "RescanRange", LINGBI_UNIT, "NOT_FOUND", "OUTSIDE_JURISDICTION"),
+        ("ent-341323-jiancai", "RescanRange", LINGBI_UNIT, "PERMISSION_DENIED", "ALERTS_FOR_BUREAUS_ONLY"),
     ]
     assert (await rescan(clients, alerts_service, request, agency="eeb-340000")).episodes == []
 

@@ -11,15 +11,18 @@ from ecolink_alerts.domain.batch import rescan_devices
 from ecolink_alerts.domain.readings import DataKind, Reading
 from ecolink_alerts.domain.rules.events import Episode, RuleId
 from ecolink_alerts.service_layer.device_rules import DeviceSite, device_site, rule_engine
+from ecolink_alerts.service_layer.registry_access import OUTCOME_DENIED
 from ecolink_alerts.service_layer.time_range import checked_range
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_common.access import require_visible
+from ecolink_common.audit import AuditEntry
 from ecolink_common.auth.principal import Principal
-from ecolink_common.errors import InvalidArgument, NotFound
-from ecolink_common.jurisdiction import RecordScope
+from ecolink_common.errors import InvalidArgument, NotFound, PermissionDenied
+from ecolink_common.jurisdiction import RecordScope, may_see
 
 RESCAN_ACTION = "RescanRange"
 REASON_RESCAN_TARGET_INVALID = "RESCAN_TARGET_INVALID"
+REASON_ALERTS_FOR_BUREAUS = "ALERTS_FOR_BUREAUS_ONLY"
 ALERT_PAGE = 500
 
 NOT_REPRODUCED = frozenset(
@@ -92,7 +95,17 @@ async def _sites(uow: AlertsUnitOfWork, principal: Principal, target: RescanTarg
         unit, resource = found_unit, found_unit.name
         mns = [device.mn for device in await uow.registry.devices_of_unit(unit.unit_id)]
     # DOMAIN §1: a rescan shows alerts, which are the bureaus' of the unit's region (as ListAlerts shows them).
-    await require_visible(uow, principal, RecordScope("", unit.region_code), action=RESCAN_ACTION, resource=resource)
+    alerts_scope = RecordScope("", unit.region_code)
+    if may_see(principal.viewer, unit.scope) and not may_see(principal.viewer, alerts_scope):
+        # The unit's own enterprise sees the unit, not the clues against it: refused, not hidden.
+        entry = AuditEntry(principal.agency_id, RESCAN_ACTION, resource, OUTCOME_DENIED, REASON_ALERTS_FOR_BUREAUS)
+        await uow.audit.record(entry)
+        await uow.commit()
+        raise PermissionDenied(
+            f"{principal.agency_id} may not rescan {resource}: alerts are for the bureaus of the unit's region",
+            reason=REASON_ALERTS_FOR_BUREAUS,
+        )
+    await require_visible(uow, principal, alerts_scope, action=RESCAN_ACTION, resource=resource)
     sites = [await device_site(uow, mn) for mn in mns]
     return [site for site in sites if site is not None]
 

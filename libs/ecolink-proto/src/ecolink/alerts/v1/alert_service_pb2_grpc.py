@@ -75,7 +75,8 @@ class AlertServiceServicer:
         DataTime lies in [start_time, end_time), with the rule engine the online evaluation runs, and returns the
         episodes found, each marked with the stored alert it matches. Read only: no alert, rule state or value is
         written. Only the eco-environment and enforcement bureaus whose region contains the unit may rescan it, as
-        only they see its alerts; any other unit or device is NOT_FOUND, and the refusal is audited.
+        only they see its alerts: the unit's own enterprise is PERMISSION_DENIED (ALERTS_FOR_BUREAUS_ONLY), any other
+        caller gets NOT_FOUND, as for an unknown unit or device; both refusals are audited.
 
         Reproduced: the rules judged on stored values alone, E1, C1–C9, C11 and C12.future_data_time. Not reproduced,
         and never returned: C10 (arrivals of packets that stored no value, such as heartbeats, repeats and refused
