@@ -21,6 +21,7 @@ from ecolink_alerts.api.alert_servicer import AlertServicer
 from ecolink_alerts.api.grading_servicer import GradingServicer
 from ecolink_alerts.api.monitoring_servicer import MonitoringServicer
 from ecolink_alerts.api.servicer import RegistryServicer
+from ecolink_alerts.service_layer.device_memory import DeviceMemory
 from ecolink_alerts.service_layer.transmission_rates import TransmissionExpectation
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_alerts.settings import AlertsSettings
@@ -45,6 +46,7 @@ def register(server: grpc.aio.Server, deps: ServiceDependencies) -> Registration
         uow_factory,
         transmission=TransmissionExpectation(settings.transmission_data_kind, settings.transmission_interval),
         transmission_max_period=settings.transmission_max_period,
+        memory=DeviceMemory(site_max_age=settings.registry_cache_seconds),
     )
     monitoring_service_pb2_grpc.add_MonitoringServiceServicer_to_server(monitoring, server)
     alerts = AlertServicer(uow_factory, rescan_max_range=settings.rescan_max_range)

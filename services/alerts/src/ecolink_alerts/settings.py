@@ -28,6 +28,13 @@ class AlertsSettings(ServiceSettings):
     rule_tick_seconds: float = Field(
         default=60.0, description="How often beat ticks the rule engines (ANOMALY_RULES §C10 offline needs a clock)."
     )
+    registry_cache_seconds: float = Field(
+        default=5.0,
+        description=(
+            "How long an ingesting process (the gateway, bulk ingest) trusts a device, its unit and outlet as read "
+            "from the registry; a registry change (password, limits) applies within this time. 0 reads every time."
+        ),
+    )
     # ANOMALY_RULES §C11 judges a calendar month and §C7 seven days: a 31-day range holds either window whole,
     # and bounds the values one RescanRange call replays (proposed here; no source sets a number).
     rescan_max_range: timedelta = Field(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -9,12 +10,15 @@ from datetime import UTC, datetime, timedelta
 import grpc
 import pytest
 from google.protobuf.timestamp_pb2 import Timestamp
+from sqlalchemy import Table, func, select
 
 from ecolink.alerts.v1 import alert_pb2, alert_service_pb2_grpc, monitoring_pb2, monitoring_service_pb2_grpc
 from ecolink.alerts.v1 import alert_service_pb2 as alerts_pb
 from ecolink.alerts.v1 import monitoring_service_pb2 as pb
 from ecolink_alerts.adapters.gateway_ports import RegistryBackedSink, RegistryDeviceDirectory
-from ecolink_alerts.domain.hj212 import parse_packet
+from ecolink_alerts.adapters.tables import device_table, monitoring_value_table, value_conflict_table
+from ecolink_alerts.domain.hj212 import Packet, parse_packet
+from ecolink_alerts.service_layer.device_memory import DeviceMemory
 from ecolink_alerts.service_layer.registry_loading import load_registry_file
 from ecolink_alerts.service_layer.rule_clock import tick_rule_engines
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
@@ -144,22 +148,93 @@ async def test_an_unknown_mn_and_a_bureau_outside_the_region_are_refused_per_rec
     assert denied == [("IngestMonitoringData", f"devices/{LINGBI_MN}", "OUTSIDE_JURISDICTION")]
 
 
-async def test_the_gateway_sink_commits_a_parsed_packet_before_returning(clients, alerts_service, database_url):
+def lingbi_packet(hour: int, so2: float = 12.5) -> Packet:
+    """The Lingbi device's hourly upload for START + `hour` hours (DataTime is Beijing time, START + 8 h)."""
+    local = f"20261120{8 + hour:02d}0000"
+    return parse_packet(
+        f"QN={local}000;ST=22;CN=2061;PW=123456;MN={LINGBI_MN};Flag=5;"
+        f"CP=&&DataTime={local};a21026-Avg={so2},a21026-Flag=N;a00000-Avg=300000,a00000-Flag=N&&"
+    )
+
+
+@pytest.fixture
+async def gateway_ports(database_url) -> AsyncIterator[tuple[RegistryDeviceDirectory, RegistryBackedSink]]:
+    """The ports as the gateway process builds them, sharing one device memory."""
     engine = create_engine(database_url)
     sessions = create_session_factory(engine)
-    directory = RegistryDeviceDirectory(lambda: AlertsUnitOfWork(sessions))
-    sink = RegistryBackedSink(lambda: AlertsUnitOfWork(sessions))
+    memory = DeviceMemory(site_max_age=AlertsSettings().registry_cache_seconds)
+    uow = lambda: AlertsUnitOfWork(sessions)  # noqa: E731
+    yield RegistryDeviceDirectory(uow, memory), RegistryBackedSink(uow, memory, max_packets_per_commit=100)
+    await engine.dispose()
+
+
+async def test_the_gateway_sink_commits_a_parsed_packet_before_returning(clients, alerts_service, gateway_ports):
+    directory, sink = gateway_ports
     device = await directory.device(LINGBI_MN)
     assert device is not None and device.access_password == "123456"
     assert await directory.device("99999990000009") is None
-    packet = parse_packet(
-        f"QN=20261120080000000;ST=22;CN=2061;PW=123456;MN={LINGBI_MN};Flag=5;"
-        "CP=&&DataTime=20261120080000;a21026-Avg=12.5,a21026-Flag=N;a00000-Avg=300000,a00000-Flag=N&&"
-    )
-    await sink.accept(packet, device, received_at=START + timedelta(minutes=5), faults=())
-    await engine.dispose()
+    await sink.accept(lingbi_packet(0), device, received_at=START + timedelta(minutes=5), faults=())
     resent = await ingest(clients, alerts_service, hourly([12.5]))
     assert (resent.accepted, resent.duplicates, resent.conflicts) == (0, 1, 0)
+
+
+async def row_count(database_url: str, table: Table) -> int:
+    engine = create_engine(database_url)
+    try:
+        async with engine.connect() as connection:
+            return int((await connection.execute(select(func.count()).select_from(table))).scalar_one())
+    finally:
+        await engine.dispose()
+
+
+@pytest.mark.usefixtures("clients")
+async def test_a_changed_password_applies_once_the_remembered_site_is_older_than_its_max_age(database_url):
+    engine = create_engine(database_url)
+    now = [0.0]
+    memory = DeviceMemory(site_max_age=5.0, clock=lambda: now[0])
+    directory = RegistryDeviceDirectory(lambda: AlertsUnitOfWork(create_session_factory(engine)), memory)
+    try:
+        assert (await directory.device(LINGBI_MN)).access_password == "123456"  # type: ignore[union-attr]
+        async with engine.begin() as connection:
+            changed = device_table.update().where(device_table.c.mn == LINGBI_MN).values(access_password="654321")
+            await connection.execute(changed)
+        now[0] = 4.9
+        assert (await directory.device(LINGBI_MN)).access_password == "123456"  # type: ignore[union-attr]
+        now[0] = 5.0
+        assert (await directory.device(LINGBI_MN)).access_password == "654321"  # type: ignore[union-attr]
+    finally:
+        await engine.dispose()
+
+
+@pytest.mark.usefixtures("clients")
+async def test_packets_arriving_together_are_all_stored_each_once(gateway_ports, database_url):
+    directory, sink = gateway_ports
+    device = await directory.device(LINGBI_MN)
+    assert device is not None
+    arrived = [START + timedelta(hours=hour, minutes=5) for hour in range(6)]
+    await asyncio.gather(
+        *(sink.accept(lingbi_packet(hour), device, received_at=at, faults=()) for hour, at in enumerate(arrived))
+    )
+    await asyncio.gather(*(sink.accept(lingbi_packet(5), device, received_at=arrived[5], faults=()) for _ in range(3)))
+    assert await row_count(database_url, monitoring_value_table) == 6 * 2
+    assert await row_count(database_url, value_conflict_table) == 0
+
+
+async def test_a_remembered_rule_state_gives_way_to_one_another_process_stored(
+    clients, alerts_service, gateway_ports, database_url
+):
+    """The gateway keeps each device's rule state in memory; after the rules clock (another process) finds the
+    device offline, the next packet must close that C10 episode, which only the stored state knows of."""
+    directory, sink = gateway_ports
+    device = await directory.device(LINGBI_MN)
+    assert device is not None
+    await sink.accept(lingbi_packet(0), device, received_at=datetime.now(UTC) - timedelta(hours=4), faults=())
+    await tick_at(database_url, datetime.now(UTC))
+    [offline] = await alerts_of(clients, alerts_service, "C10")
+    assert offline.state == alert_pb2.ALERT_STATE_OPEN
+    await sink.accept(lingbi_packet(1), device, received_at=datetime.now(UTC), faults=())
+    [offline] = await alerts_of(clients, alerts_service, "C10")
+    assert offline.state == alert_pb2.ALERT_STATE_CLOSED
 
 
 async def tick_at(database_url: str, now: datetime):

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Table, insert, select, update
+from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -15,25 +16,61 @@ from ecolink_alerts.adapters.tables import monitoring_value_table, rule_state_ta
 from ecolink_alerts.domain.flags import DataFlag
 from ecolink_alerts.domain.readings import DataKind, Reading
 
-ValueKey = tuple[datetime, str]
-"""A stored value within one device's data kind: (DataTime, factor)."""
+ValueKey = tuple[str, DataKind, datetime, str]
+"""A stored value: (MN, CN, DataTime, factor)."""
+
+Place = tuple[str, str]
+"""Where a device measures: (unit id, outlet id)."""
+
+
+def value_key(reading: Reading) -> ValueKey:
+    return (reading.mn, reading.kind, reading.data_time, reading.factor)
+
+
+@dataclass(frozen=True)
+class StoredRuleState:
+    """A device's stored rule-state revision and its JSON text: empty before the first data, None when the revision
+    is the one the caller knew."""
+
+    revision: int
+    state: str | None
+
+
+VALUE_COLUMNS = (
+    "mn",
+    "kind",
+    "data_time",
+    "factor",
+    "value",
+    "flag",
+    "converted",
+    "minimum",
+    "maximum",
+    "cumulative",
+    "received_at",
+)
+
+
+def _values(reading: Reading) -> tuple[Any, ...]:
+    """The reading as a row of VALUE_COLUMNS."""
+    assert reading.received_at is not None, "stored readings carry their receipt time"
+    return (
+        reading.mn,
+        reading.kind.value,
+        reading.data_time,
+        reading.factor,
+        reading.value,
+        reading.flag.value,
+        reading.converted,
+        reading.minimum,
+        reading.maximum,
+        reading.cumulative,
+        reading.received_at,
+    )
 
 
 def _row(reading: Reading) -> dict[str, Any]:
-    assert reading.received_at is not None, "stored readings carry their receipt time"
-    return {
-        "mn": reading.mn,
-        "kind": reading.kind.value,
-        "data_time": reading.data_time,
-        "factor": reading.factor,
-        "value": reading.value,
-        "flag": reading.flag.value,
-        "converted": reading.converted,
-        "minimum": reading.minimum,
-        "maximum": reading.maximum,
-        "cumulative": reading.cumulative,
-        "received_at": reading.received_at,
-    }
+    return dict(zip(VALUE_COLUMNS, _values(reading), strict=True))
 
 
 def _reading(row: Row, unit_id: str, outlet_id: str) -> Reading:
@@ -61,55 +98,88 @@ class MonitoringRepository:
         self._session = session
 
     async def _versions(
-        self, table: Table, unit_id: str, outlet_id: str, mn: str, kind: DataKind, data_times: Iterable[datetime]
+        self, table: Table, places: Mapping[str, Place], data_times: Iterable[datetime]
     ) -> list[Reading]:
-        query = select(table).where(
-            table.c.mn == mn, table.c.kind == kind.value, table.c.data_time.in_(sorted(set(data_times)))
-        )
-        return [_reading(row, unit_id, outlet_id) for row in (await self._session.execute(query)).all()]
+        """The rows of these devices at these DataTimes (of any kind); `places` maps each MN to its unit and outlet."""
+        query = select(table).where(table.c.mn.in_(sorted(places)), table.c.data_time.in_(sorted(set(data_times))))
+        rows = (await self._session.execute(query)).all()
+        return [_reading(row, *places[row.mn]) for row in rows]
 
     async def stored_values(
-        self, unit_id: str, outlet_id: str, mn: str, kind: DataKind, data_times: Iterable[datetime]
+        self, places: Mapping[str, Place], data_times: Iterable[datetime]
     ) -> dict[ValueKey, Reading]:
-        """The stored values of these records of one device and data kind."""
-        found = await self._versions(monitoring_value_table, unit_id, outlet_id, mn, kind, data_times)
-        return {(reading.data_time, reading.factor): reading for reading in found}
+        """The stored values of these devices at these DataTimes."""
+        found = await self._versions(monitoring_value_table, places, data_times)
+        return {value_key(reading): reading for reading in found}
 
     async def conflicting_versions(
-        self, unit_id: str, outlet_id: str, mn: str, kind: DataKind, data_times: Iterable[datetime]
+        self, places: Mapping[str, Place], data_times: Iterable[datetime]
     ) -> dict[ValueKey, list[Reading]]:
-        """DOMAIN §2.1: the differing versions already kept for these records (C12)."""
+        """DOMAIN §2.1: the differing versions already kept for values of these devices at these DataTimes (C12)."""
         versions: dict[ValueKey, list[Reading]] = {}
-        for reading in await self._versions(value_conflict_table, unit_id, outlet_id, mn, kind, data_times):
-            versions.setdefault((reading.data_time, reading.factor), []).append(reading)
+        for reading in await self._versions(value_conflict_table, places, data_times):
+            versions.setdefault(value_key(reading), []).append(reading)
         return versions
 
     async def add_values(self, readings: Sequence[Reading]) -> None:
-        if readings:
-            await self._session.execute(insert(monitoring_value_table), [_row(reading) for reading in readings])
-
-    async def add_conflicting_version(self, reading: Reading) -> None:
-        await self._session.execute(insert(value_conflict_table).values(**_row(reading)))
-
-    async def lock_rule_state(self, mn: str, *, at: datetime) -> str | None:
-        """The device's rule state (JSON text, None before its first data), its row locked until commit.
-
-        The row is created first if missing, so that two first batches of one device also wait for each other;
-        SQLite takes no row locks but serialises write transactions (ecolink_common.db).
-        """
-        dialect = postgresql if self._session.get_bind().dialect.name == "postgresql" else sqlite
-        await self._session.execute(
-            dialect.insert(rule_state_table).values(mn=mn, state="", updated_at=at).on_conflict_do_nothing()
+        """Inserts new values; on PostgreSQL by COPY in the session's transaction (the caller holds the devices'
+        rule-state locks and has checked that none of these values is stored, so no key can collide)."""
+        if not readings:
+            return
+        connection = await self._session.connection()
+        if connection.dialect.name != "postgresql":
+            await connection.execute(insert(monitoring_value_table), [_row(reading) for reading in readings])
+            return
+        raw = await connection.get_raw_connection()
+        await raw.driver_connection.copy_records_to_table(  # type: ignore[union-attr]
+            monitoring_value_table.name, records=[_values(reading) for reading in readings], columns=VALUE_COLUMNS
         )
-        query = select(rule_state_table.c.state).where(rule_state_table.c.mn == mn).with_for_update()
-        state = (await self._session.execute(query)).scalar_one()
-        return state or None
+
+    async def add_conflicting_versions(self, readings: Sequence[Reading]) -> None:
+        if readings:
+            await self._session.execute(insert(value_conflict_table), [_row(reading) for reading in readings])
+
+    async def lock_rule_states(
+        self, known_revisions: Mapping[str, int | None], *, at: datetime
+    ) -> dict[str, StoredRuleState]:
+        """The devices' rule states, their rows locked (in MN order) until commit; a state whose stored revision is
+        the known one comes back without its text.
+
+        Rows of devices with no known revision are created first if missing, so that two first batches of one
+        device also wait for each other; SQLite takes no row locks but serialises write transactions
+        (ecolink_common.db).
+        """
+        table = rule_state_table
+        unknown = sorted(mn for mn, revision in known_revisions.items() if revision is None)
+        if unknown:
+            dialect = postgresql if self._session.get_bind().dialect.name == "postgresql" else sqlite
+            rows = [{"mn": mn, "state": "", "updated_at": at, "revision": 0} for mn in unknown]
+            await self._session.execute(dialect.insert(table).on_conflict_do_nothing(), rows)
+        query = select(table.c.mn, table.c.revision).where(table.c.mn.in_(sorted(known_revisions)))
+        revisions = dict((await self._session.execute(query.order_by(table.c.mn).with_for_update())).tuples().all())
+        if missing := set(known_revisions) - set(revisions):
+            raise LookupError(f"the rule states of {sorted(missing)} are gone although this process stored them")
+        moved = sorted(mn for mn, revision in revisions.items() if revision != known_revisions[mn])
+        texts: dict[str, str] = {}
+        if moved:
+            query = select(table.c.mn, table.c.state).where(table.c.mn.in_(moved))
+            texts = dict((await self._session.execute(query)).tuples().all())
+        return {mn: StoredRuleState(revision, texts.get(mn)) for mn, revision in revisions.items()}
 
     async def devices_with_rules(self) -> list[str]:
         """Every MN whose rule engine has state, i.e. that has sent data."""
         query = select(rule_state_table.c.mn).order_by(rule_state_table.c.mn)
         return list((await self._session.execute(query)).scalars())
 
-    async def save_rule_state(self, mn: str, state: str, *, at: datetime) -> None:
+    async def save_rule_states(self, states: Sequence[tuple[str, str, int]], *, at: datetime) -> None:
+        """Stores each (MN, state JSON, revision)."""
+        if not states:
+            return
         table = rule_state_table
-        await self._session.execute(update(table).where(table.c.mn == mn).values(state=state, updated_at=at))
+        statement = (
+            update(table)
+            .where(table.c.mn == bindparam("state_mn"))
+            .values(state=bindparam("state_text"), revision=bindparam("state_revision"), updated_at=at)
+        )
+        rows = [{"state_mn": mn, "state_text": text, "state_revision": revision} for mn, text, revision in states]
+        await (await self._session.connection()).execute(statement, rows)

@@ -11,6 +11,7 @@ from ecolink.alerts.v1 import monitoring_service_pb2 as pb
 from ecolink.alerts.v1 import monitoring_service_pb2_grpc
 from ecolink_alerts.api import convert
 from ecolink_alerts.monitoring_model import IngestOutcome
+from ecolink_alerts.service_layer.device_memory import DeviceMemory
 from ecolink_alerts.service_layer.ingest import ingest_records
 from ecolink_alerts.service_layer.transmission_rates import TransmissionExpectation, transmission_rates
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
@@ -26,8 +27,10 @@ class MonitoringServicer(monitoring_service_pb2_grpc.MonitoringServiceServicer):
         *,
         transmission: TransmissionExpectation,
         transmission_max_period: timedelta,
+        memory: DeviceMemory,
     ):
         self._uow = uow_factory
+        self._memory = memory
         self._transmission = transmission
         self._transmission_max_period = transmission_max_period
 
@@ -42,7 +45,9 @@ class MonitoringServicer(monitoring_service_pb2_grpc.MonitoringServiceServicer):
                 convert.monitoring_record_from_proto(record, f"records[{offset + index}]")
                 for index, record in enumerate(batch.records)
             ]
-            found = await ingest_records(self._uow, records, received_at=datetime.now(UTC), source_agency=principal)
+            found = await ingest_records(
+                self._uow, records, received_at=datetime.now(UTC), source_agency=principal, memory=self._memory
+            )
             found.refusals = [refusal.shifted(offset) for refusal in found.refusals]
             outcome.add(found)
             offset += len(records)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
+from functools import lru_cache
 
 CHINA_STANDARD_TIME = timezone(timedelta(hours=8), "CST")
 """HJ 212 DataTime is Beijing time; China keeps UTC+8 all year, so a fixed offset is exact."""
@@ -24,8 +25,9 @@ def day_start(day: date, zone: tzinfo = CHINA_STANDARD_TIME) -> datetime:
     return datetime.combine(day, time(), zone).astimezone(UTC)
 
 
+@lru_cache(maxsize=4096)
 def day_of(moment: datetime, zone: tzinfo = CHINA_STANDARD_TIME) -> datetime:
-    """The UTC start of the local calendar day holding `moment`."""
+    """The UTC start of the local calendar day holding `moment` (cached: every factor of a record asks)."""
     return day_start(local_date(moment, zone), zone)
 
 

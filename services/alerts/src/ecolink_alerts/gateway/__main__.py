@@ -8,6 +8,7 @@ import signal
 from ecolink_alerts.adapters.gateway_ports import RegistryBackedSink, RegistryDeviceDirectory
 from ecolink_alerts.gateway.server import start_gateway
 from ecolink_alerts.gateway.settings import GatewaySettings
+from ecolink_alerts.service_layer.device_memory import DeviceMemory
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_alerts.settings import AlertsSettings
 from ecolink_common.db import create_engine, create_session_factory
@@ -25,7 +26,10 @@ async def serve() -> None:
     def uow() -> AlertsUnitOfWork:
         return AlertsUnitOfWork(sessions)
 
-    gateway = await start_gateway(GatewaySettings(), RegistryDeviceDirectory(uow), RegistryBackedSink(uow))
+    settings = GatewaySettings()
+    memory = DeviceMemory(site_max_age=alerts.registry_cache_seconds)
+    sink = RegistryBackedSink(uow, memory, max_packets_per_commit=settings.max_packets_per_commit)
+    gateway = await start_gateway(settings, RegistryDeviceDirectory(uow, memory), sink)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):

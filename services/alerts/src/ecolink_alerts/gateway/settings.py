@@ -53,6 +53,13 @@ class GatewaySettings(BaseSettings):
     )
     max_pending_subpacket_groups: int = Field(default=16, description="Split packets one connection may hold open.")
     max_subpackets: int = Field(default=64, description="Largest PNUM accepted.")
+    max_packets_per_commit: int = Field(
+        default=500,
+        description=(
+            "Packets arriving while a commit runs are stored together in the next transaction, up to this many; "
+            "each still gets its reply only after that commit."
+        ),
+    )
     shutdown_grace_seconds: float = Field(
         default=10.0, description="How long `stop()` lets in-flight commits and their replies finish."
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -64,20 +64,55 @@ async def apply_rule_events(uow: AlertsUnitOfWork, site: DeviceSite, events: Seq
         await uow.alerts.update_episode(alert_id, ended_at=event.ended_at, evidence=event.evidence, state=state, at=at)
 
 
-def rule_engine(site: DeviceSite) -> RuleEngine:
+def device_profile(site: DeviceSite) -> DeviceProfile:
     """DOMAIN §2.1: each factor is judged against its limits at the device's outlet."""
     limits = {factor.pollutant_code: factor.limits for factor in site.outlet.factors}
-    return RuleEngine(DeviceProfile(site.device.mn, site.device.unit_id, site.device.outlet_id, limits))
+    return DeviceProfile(site.device.mn, site.device.unit_id, site.device.outlet_id, limits)
 
 
-async def locked_engine(uow: AlertsUnitOfWork, site: DeviceSite, *, at: datetime) -> tuple[RuleEngine, EngineState]:
-    """The device's engine and its stored state, the state row locked until the transaction ends."""
-    engine = rule_engine(site)
-    stored = await uow.monitoring.lock_rule_state(site.device.mn, at=at)
-    return engine, engine.initial_state() if stored is None else engine.load_state(json.loads(stored))
+def rule_engine(site: DeviceSite) -> RuleEngine:
+    return RuleEngine(device_profile(site))
 
 
-async def save_engine(
-    uow: AlertsUnitOfWork, site: DeviceSite, engine: RuleEngine, state: EngineState, *, at: datetime
-) -> None:
-    await uow.monitoring.save_rule_state(site.device.mn, json.dumps(engine.dump_state(state)), at=at)
+@dataclass(frozen=True)
+class HeldEngine:
+    """A device's rule engine with a state and the stored revision of that state."""
+
+    engine: RuleEngine
+    state: EngineState
+    revision: int
+
+
+async def locked_engines(
+    uow: AlertsUnitOfWork, sites: Sequence[DeviceSite], *, at: datetime, held: Mapping[str, HeldEngine] | None = None
+) -> dict[str, HeldEngine]:
+    """The devices' engines and stored states, their state rows locked until the transaction ends.
+
+    A `held` engine (what this process committed last) stands in for the stored state while the stored revision
+    is still its revision and the registry still describes the device the same way; otherwise the state is read.
+    """
+    held = held or {}
+    profiles = {site.device.mn: device_profile(site) for site in sites}
+    usable = {mn: held[mn] for mn, profile in profiles.items() if mn in held and held[mn].engine.profile == profile}
+    known = {mn: usable[mn].revision if mn in usable else None for mn in profiles}
+    stored = await uow.monitoring.lock_rule_states(known, at=at)
+    engines = {}
+    for mn, profile in profiles.items():
+        found = stored[mn]
+        if found.state is None and mn in usable:
+            engines[mn] = usable[mn]
+            continue
+        engine = usable[mn].engine if mn in usable else RuleEngine(profile)
+        state = engine.load_state(json.loads(found.state)) if found.state else engine.initial_state()
+        engines[mn] = HeldEngine(engine, state, found.revision)
+    return engines
+
+
+async def save_engines(
+    uow: AlertsUnitOfWork, moved: Sequence[tuple[HeldEngine, EngineState]], *, at: datetime
+) -> list[HeldEngine]:
+    """Stores each new state as the next revision; returns what the process may hold once the transaction commits."""
+    saved = [HeldEngine(held.engine, state, held.revision + 1) for held, state in moved]
+    rows = [(held.engine.profile.mn, json.dumps(held.engine.dump_state(held.state)), held.revision) for held in saved]
+    await uow.monitoring.save_rule_states(rows, at=at)
+    return saved

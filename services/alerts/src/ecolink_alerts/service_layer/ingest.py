@@ -4,21 +4,25 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 
+from ecolink_alerts.adapters.monitoring_repository import ValueKey, value_key
 from ecolink_alerts.domain.batch import replay, replay_order
 from ecolink_alerts.domain.flags import UnknownDataFlag, data_flag
 from ecolink_alerts.domain.packets import PacketReceipt
 from ecolink_alerts.domain.readings import Reading
+from ecolink_alerts.domain.rules.engine import EngineState
 from ecolink_alerts.domain.rules.events import RuleEvent
 from ecolink_alerts.domain.rules.time_anomalies import value_conflict
 from ecolink_alerts.monitoring_model import IngestOutcome, MonitoringRecord, Refusal, RefusalReason
+from ecolink_alerts.service_layer.device_memory import DeviceMemory
 from ecolink_alerts.service_layer.device_rules import (
     DeviceSite,
+    HeldEngine,
     apply_rule_events,
-    device_site,
-    locked_engine,
-    save_engine,
+    locked_engines,
+    save_engines,
 )
 from ecolink_alerts.service_layer.registry_access import OUTCOME_DENIED, may_register
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
@@ -27,7 +31,34 @@ from ecolink_common.auth.principal import Principal
 
 INGEST_ACTION = "IngestMonitoringData"
 
-Indexed = tuple[int, MonitoringRecord]
+Indexed = tuple[int, MonitoringRecord, datetime]
+"""A record with its place in the ingested sequence (for refusals) and when it arrived."""
+
+
+@dataclass(frozen=True)
+class Arrival:
+    """Records that arrived together: one bulk-ingest request, or one gateway packet with its receipt."""
+
+    records: Sequence[MonitoringRecord]
+    received_at: datetime
+    receipt: PacketReceipt | None = None
+
+
+@dataclass
+class _DeviceBatch:
+    """One device's share of a transaction: its records and packet receipts, then what ingest made of them."""
+
+    mn: str
+    records: list[Indexed] = field(default_factory=list)
+    receipts: list[PacketReceipt] = field(default_factory=list)
+    site: DeviceSite | None = None
+    new: list[Reading] = field(default_factory=list)
+    conflicting: list[Reading] = field(default_factory=list)
+    events: list[RuleEvent] = field(default_factory=list)
+
+    @property
+    def last_arrival(self) -> datetime:
+        return max([received for _, _, received in self.records] + [receipt.received_at for receipt in self.receipts])
 
 
 def _readings(record: MonitoringRecord, site: DeviceSite, received_at: datetime) -> list[Reading] | RefusalReason:
@@ -61,35 +92,29 @@ def _readings(record: MonitoringRecord, site: DeviceSite, received_at: datetime)
     return readings
 
 
-async def _store(
-    uow: AlertsUnitOfWork, site: DeviceSite, batch: Sequence[Indexed], received_at: datetime, outcome: IngestOutcome
-) -> tuple[list[Reading], list[RuleEvent]]:
+def _sort_out(
+    batch: _DeviceBatch,
+    stored: dict[ValueKey, Reading],
+    versions: dict[ValueKey, list[Reading]],
+    outcome: IngestOutcome,
+) -> None:
     """DOMAIN §2.1: new values are stored, repeats skipped, differing repeats kept as conflicts (ANOMALY_RULES C12).
 
-    Returns the new readings (for the rules) and the C12 events of the conflicts.
+    Fills the batch's new readings (for the rules), conflicting versions and their C12 events; `stored` and
+    `versions` learn what this batch adds, so a record repeated within the batch counts as a repeat.
     """
-    device = site.device
-    stored = {}
-    versions = {}
-    for kind in {record.kind for _, record in batch}:
-        data_times = [record.data_time for _, record in batch if record.kind is kind]
-        found = await uow.monitoring.stored_values(device.unit_id, device.outlet_id, device.mn, kind, data_times)
-        stored.update({(kind, *key): reading for key, reading in found.items()})
-        kept = await uow.monitoring.conflicting_versions(device.unit_id, device.outlet_id, device.mn, kind, data_times)
-        versions.update({(kind, *key): readings for key, readings in kept.items()})
-    new: list[Reading] = []
-    events: list[RuleEvent] = []
-    for index, record in batch:
-        readings = _readings(record, site, received_at)
+    assert batch.site is not None, "only admitted devices are sorted out"
+    for index, record, received_at in batch.records:
+        readings = _readings(record, batch.site, received_at)
         if isinstance(readings, RefusalReason):
             outcome.refusals.append(Refusal(index, record.mn, readings))
             continue
         added = conflicting = 0
         for reading in readings:
-            key = (reading.kind, reading.data_time, reading.factor)
+            key = value_key(reading)
             if key not in stored:
                 stored[key] = reading
-                new.append(reading)
+                batch.new.append(reading)
                 added += 1
                 continue
             conflict = value_conflict(stored[key], reading)
@@ -97,45 +122,106 @@ async def _store(
             if conflict is None or any(value_conflict(kept, reading) is None for kept in kept_versions):
                 continue
             kept_versions.append(reading)
-            await uow.monitoring.add_conflicting_version(reading)
-            events.extend(conflict.events())
+            batch.conflicting.append(reading)
+            batch.events.extend(conflict.events())
             conflicting += 1
         outcome.conflicts += conflicting > 0
         outcome.accepted += conflicting == 0 and added > 0
         outcome.duplicates += conflicting == 0 and added == 0
-    await uow.monitoring.add_values(new)
-    return new, events
 
 
-async def _ingest_device(
-    uow: AlertsUnitOfWork,
-    mn: str,
-    batch: Sequence[Indexed],
-    packets: Sequence[PacketReceipt],
-    *,
-    received_at: datetime,
-    source_agency: Principal | None,
-) -> IngestOutcome:
-    outcome = IngestOutcome()
-    site = await device_site(uow, mn)
-    if site is None:
-        outcome.refusals.extend(Refusal(index, mn, RefusalReason.UNKNOWN_MN) for index, _ in batch)
-        return outcome
-    if source_agency is not None and not may_register(source_agency, site.unit.region_code):
-        # DOMAIN §1: only the bureaus of the unit's region forward its data; the refusal is audited.
+async def _admit(
+    uow: AlertsUnitOfWork, memory: DeviceMemory, batch: _DeviceBatch, source_agency: Principal | None
+) -> RefusalReason | None:
+    """Finds the device's site, or says why its records are refused (unknown MN; a forwarding bureau outside the
+    unit's region, DOMAIN §1, which is audited)."""
+    batch.site = await memory.site(uow, batch.mn)
+    if batch.site is None:
+        return RefusalReason.UNKNOWN_MN
+    if source_agency is not None and not may_register(source_agency, batch.site.unit.region_code):
         reason = RefusalReason.OUTSIDE_JURISDICTION
-        entry = AuditEntry(source_agency.agency_id, INGEST_ACTION, site.device.name, OUTCOME_DENIED, reason.value)
-        await uow.audit.record(entry)
+        name = batch.site.device.name
+        await uow.audit.record(AuditEntry(source_agency.agency_id, INGEST_ACTION, name, OUTCOME_DENIED, reason.value))
+        return reason
+    return None
+
+
+def _device_batches(arrivals: Sequence[Arrival]) -> list[_DeviceBatch]:
+    """The arrivals' records and receipts by device, in MN order; records are numbered across the arrivals."""
+    batches: dict[str, _DeviceBatch] = {}
+    index = 0
+    for arrival in arrivals:
+        for record in arrival.records:
+            batches.setdefault(record.mn, _DeviceBatch(record.mn)).records.append((index, record, arrival.received_at))
+            index += 1
+        if arrival.receipt is not None:
+            batches.setdefault(arrival.receipt.mn, _DeviceBatch(arrival.receipt.mn)).receipts.append(arrival.receipt)
+    return [batches[mn] for mn in sorted(batches)]
+
+
+async def ingest_arrivals(
+    uow_factory: Callable[[], AlertsUnitOfWork],
+    arrivals: Sequence[Arrival],
+    *,
+    source_agency: Principal | None,
+    memory: DeviceMemory | None = None,
+) -> IngestOutcome:
+    """Stores the records of the arrivals in one transaction and returns what became of each (refusals are indexed
+    across the arrivals' records in order).
+
+    `source_agency` is the forwarding platform's principal (bulk ingest), None for a device's own upload through
+    the gateway, which the device password authenticated; then the receipts feed C10, C12 (QN) and C13. `memory`
+    is what a long-running process keeps between transactions; without it every lookup reads the database.
+    Every step reads or writes all devices at once, and rule states are locked in MN order, so concurrent
+    transactions never deadlock.
+    """
+    memory = memory or DeviceMemory(site_max_age=0)
+    outcome = IngestOutcome()
+    async with uow_factory() as uow:
+        admitted = []
+        for batch in _device_batches(arrivals):
+            refused = await _admit(uow, memory, batch, source_agency)
+            if refused is None:
+                admitted.append(batch)
+            else:
+                outcome.refusals.extend(Refusal(index, batch.mn, refused) for index, _, _ in batch.records)
+        committed = await _ingest_admitted(uow, memory, admitted, outcome)
         await uow.commit()
-        outcome.refusals.extend(Refusal(index, mn, reason) for index, _ in batch)
-        return outcome
-    engine, state = await locked_engine(uow, site, at=received_at)
-    new, events = await _store(uow, site, batch, received_at, outcome)
-    state, found = replay(engine, state, replay_order(new, packets))
-    await save_engine(uow, site, engine, state, at=received_at)
-    await apply_rule_events(uow, site, [*events, *found], received_at)
-    await uow.commit()
+    for held in committed:
+        memory.keep_engine(held.engine.profile.mn, held)
+    outcome.refusals.sort(key=lambda refusal: refusal.index)
     return outcome
+
+
+async def _ingest_admitted(
+    uow: AlertsUnitOfWork, memory: DeviceMemory, batches: Sequence[_DeviceBatch], outcome: IngestOutcome
+) -> list[HeldEngine]:
+    """Stores the admitted devices' values and conflicts, runs their rules, raises alerts; returns the engines to
+    hold once the transaction commits."""
+    if not batches:
+        return []
+    sites = [batch.site for batch in batches if batch.site is not None]
+    at = max(batch.last_arrival for batch in batches)
+    taken = {site.device.mn: held for site in sites if (held := memory.take_engine(site.device.mn))}
+    engines = await locked_engines(uow, sites, at=at, held=taken)
+    places = {site.device.mn: (site.device.unit_id, site.device.outlet_id) for site in sites}
+    data_times = {record.data_time for batch in batches for _, record, _ in batch.records}
+    stored = await uow.monitoring.stored_values(places, data_times)
+    versions = await uow.monitoring.conflicting_versions(places, data_times)
+    moved: list[tuple[HeldEngine, EngineState]] = []
+    for batch in batches:
+        _sort_out(batch, stored, versions, outcome)
+        held = engines[batch.mn]
+        state, found = replay(held.engine, held.state, replay_order(batch.new, batch.receipts))
+        batch.events.extend(found)
+        moved.append((held, state))
+    await uow.monitoring.add_values([reading for batch in batches for reading in batch.new])
+    await uow.monitoring.add_conflicting_versions([reading for batch in batches for reading in batch.conflicting])
+    saved = await save_engines(uow, moved, at=at)
+    for batch in batches:
+        assert batch.site is not None
+        await apply_rule_events(uow, batch.site, batch.events, batch.last_arrival)
+    return saved
 
 
 async def ingest_records(
@@ -144,27 +230,9 @@ async def ingest_records(
     *,
     received_at: datetime,
     source_agency: Principal | None,
-    packets: Sequence[PacketReceipt] = (),
+    memory: DeviceMemory | None = None,
 ) -> IngestOutcome:
-    """Stores the records, one transaction per device, and returns what became of each.
-
-    `source_agency` is the forwarding platform's principal (bulk ingest), None for a device's own upload through
-    the gateway, which the device password authenticated. `packets` are the gateway's receipts of the packets
-    the records came in (C10, C12 QN, C13).
-    """
-    by_device: dict[str, list[Indexed]] = {}
-    for index, record in enumerate(records):
-        by_device.setdefault(record.mn, []).append((index, record))
-    for receipt in packets:
-        by_device.setdefault(receipt.mn, [])
-    outcome = IngestOutcome()
-    for mn, batch in by_device.items():
-        async with uow_factory() as uow:
-            device_packets = [receipt for receipt in packets if receipt.mn == mn]
-            outcome.add(
-                await _ingest_device(
-                    uow, mn, batch, device_packets, received_at=received_at, source_agency=source_agency
-                )
-            )
-    outcome.refusals.sort(key=lambda refusal: refusal.index)
-    return outcome
+    """`ingest_arrivals` of records that arrived together."""
+    return await ingest_arrivals(
+        uow_factory, [Arrival(records, received_at)], source_agency=source_agency, memory=memory
+    )

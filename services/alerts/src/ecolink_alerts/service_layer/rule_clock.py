@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from ecolink_alerts.service_layer.device_rules import apply_rule_events, device_site, locked_engine, save_engine
+from ecolink_alerts.service_layer.device_rules import apply_rule_events, device_site, locked_engines, save_engines
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 
 
@@ -32,9 +32,9 @@ async def tick_rule_engines(uow_factory: Callable[[], AlertsUnitOfWork], *, now:
             site = await device_site(uow, mn)
             if site is None:
                 continue
-            engine, state = await locked_engine(uow, site, at=now)
-            state, found = engine.tick(state, now)
-            await save_engine(uow, site, engine, state, at=now)
+            [held] = (await locked_engines(uow, [site], at=now)).values()
+            state, found = held.engine.tick(held.state, now)
+            await save_engines(uow, [(held, state)], at=now)
             await apply_rule_events(uow, site, found, now)
             await uow.commit()
             events += len(found)
