@@ -170,6 +170,28 @@ class RegistryRepository:
                 ],
             )
 
+    async def every_device(self) -> tuple[list[Device], dict[str, KeyUnit], dict[tuple[str, str], Outlet]]:
+        """Every registered device, with every unit and every outlet (keyed by unit and outlet id), in four reads."""
+        units = {row.unit_id: _unit(row) for row in (await self._session.execute(select(key_unit_table))).all()}
+        factor_rows = await self._session.execute(
+            select(outlet_factor_table).order_by(outlet_factor_table.c.pollutant_code)
+        )
+        factors: dict[tuple[str, str], list[MonitoredFactor]] = {}
+        for row in factor_rows.all():
+            factors.setdefault((row.unit_id, row.outlet_id), []).append(_factor(row))
+        outlets = {
+            (row.unit_id, row.outlet_id): Outlet(
+                row.unit_id,
+                row.outlet_id,
+                row.display_name,
+                OutletMedium(row.medium),
+                tuple(factors.get((row.unit_id, row.outlet_id), ())),
+            )
+            for row in (await self._session.execute(select(outlet_table))).all()
+        }
+        devices = [_device(row) for row in (await self._session.execute(select(device_table))).all()]
+        return devices, units, outlets
+
     async def get_device(self, mn: str) -> Device | None:
         row = (await self._session.execute(select(device_table).where(device_table.c.mn == mn))).first()
         return _device(row) if row else None

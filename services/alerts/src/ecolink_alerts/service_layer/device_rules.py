@@ -34,6 +34,17 @@ async def device_site(uow: AlertsUnitOfWork, mn: str) -> DeviceSite | None:
     return DeviceSite(device, unit, outlet) if unit and outlet else None
 
 
+async def every_device_site(uow: AlertsUnitOfWork) -> dict[str, DeviceSite]:
+    """Every registered device with its unit and outlet, by MN."""
+    devices, units, outlets = await uow.registry.every_device()
+    sites = {}
+    for device in devices:
+        unit, outlet = units.get(device.unit_id), outlets.get((device.unit_id, device.outlet_id))
+        if unit is not None and outlet is not None:
+            sites[device.mn] = DeviceSite(device, unit, outlet)
+    return sites
+
+
 async def apply_rule_events(uow: AlertsUnitOfWork, site: DeviceSite, events: Sequence[RuleEvent], at: datetime) -> None:
     """ANOMALY_RULES §C: one alert per episode; opened inserts it, extended and closed update it."""
     for event in events:
