@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Iterable, Mapping
 
 from google.protobuf.timestamp_pb2 import Timestamp
 
 from ecolink.evidence.v1 import evidence_pb2, evidence_service_pb2_grpc
 from ecolink.evidence.v1 import evidence_service_pb2 as pb
+from ecolink_common.testing.platform import ServiceUnderTest
+from ecolink_common.testing.s3 import S3Endpoint
 from ecolink_evidence.upload_messages import upload_messages
 
 CAPTURE_SECONDS = 1_790_000_000
@@ -41,6 +45,28 @@ async def upload_chunks(
     return response.evidence
 
 
+async def upload_broken_off(
+    stub: evidence_service_pb2_grpc.EvidenceServiceStub,
+    described: pb.EvidenceUpload,
+    chunks: Iterable[bytes],
+    metadata: list[tuple[str, str]],
+    *,
+    after_seconds: float,
+) -> None:
+    """Sends the description and the chunks, then stalls; the client cancels the call after `after_seconds`."""
+
+    async def stalling() -> AsyncIterator[pb.UploadEvidenceRequest]:
+        for message in upload_messages(described, chunks):
+            yield message
+        await asyncio.sleep(3600)
+
+    call = stub.UploadEvidence(stalling(), metadata=metadata)
+    await asyncio.sleep(after_seconds)
+    call.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await call
+
+
 async def download_all(
     stub: evidence_service_pb2_grpc.EvidenceServiceStub, name: str, metadata: list[tuple[str, str]]
 ) -> bytes:
@@ -49,3 +75,14 @@ async def download_all(
         if message.WhichOneof("payload") == "chunk":
             received.append(message.chunk)
     return b"".join(received)
+
+
+def stored_object_count(service: ServiceUnderTest, evidence_settings: Mapping[str, object], s3: S3Endpoint) -> int:
+    """Objects the service's store holds: in its S3 bucket (unfinished multipart uploads too, through the SDK's
+    protected call, the only one that lists them), or as files under var/objects."""
+    if evidence_settings:
+        client, bucket = s3.client(), str(evidence_settings["s3_bucket"])
+        unfinished = client._list_multipart_uploads(bucket).uploads
+        return len(list(client.list_objects(bucket, recursive=True))) + len(unfinished)
+    objects = service.platform.var_dir / "objects"
+    return sum(1 for p in objects.rglob("*") if p.is_file() and not p.name.endswith(".json")) if objects.exists() else 0

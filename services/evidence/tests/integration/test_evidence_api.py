@@ -17,7 +17,7 @@ from ecolink.evidence.v1 import evidence_pb2
 from ecolink.evidence.v1 import evidence_service_pb2 as pb
 from ecolink_common.testing.audit_rows import audit_rows
 from ecolink_common.testing.rpc import rpc_failure
-from ecolink_evidence.testing import description, download_all, upload_chunks
+from ecolink_evidence.testing import description, download_all, stored_object_count, upload_broken_off, upload_chunks
 from ecolink_evidence.upload_messages import chunked, upload_messages
 
 OWNER = "eeb-360800"
@@ -43,18 +43,9 @@ async def custody_actions(stub, service, name: str) -> list[str]:
     return [evidence_pb2.CustodyAction.Name(e.action).removeprefix("CUSTODY_ACTION_") for e in response.events]
 
 
-def stored_object_count(service, evidence_settings) -> int:
-    if evidence_settings:
-        client = service.running_store_client
-        return len(list(client.list_objects(evidence_settings["s3_bucket"], recursive=True)))
-    objects = service.platform.var_dir / "objects"
-    return sum(1 for p in objects.rglob("*") if p.is_file() and not p.name.endswith(".json")) if objects.exists() else 0
-
-
 @pytest.fixture
 def store_probe(evidence_service, evidence_settings, s3_endpoint):
-    evidence_service.running_store_client = s3_endpoint.client()
-    return lambda: stored_object_count(evidence_service, evidence_settings)
+    return lambda: stored_object_count(evidence_service, evidence_settings, s3_endpoint)
 
 
 async def test_upload_hashes_on_arrival_and_downloads_byte_identical(evidence_stub, evidence_service):
@@ -127,16 +118,10 @@ async def test_description_must_come_first_and_name_bad_fields(evidence_stub, ev
 
 
 async def test_interrupted_upload_leaves_nothing(evidence_stub, evidence_service, store_probe):
-    async def slow_stream():
-        yield pb.UploadEvidenceRequest(metadata=description(size_bytes=1_000_000))
-        yield pb.UploadEvidenceRequest(chunk=b"first part")
-        await asyncio.sleep(30)
-
-    call = evidence_stub.UploadEvidence(slow_stream(), metadata=evidence_service.metadata(OWNER))
-    await asyncio.sleep(0.5)
-    call.cancel()
-    with pytest.raises(asyncio.CancelledError):
-        await call
+    metadata = evidence_service.metadata(OWNER)
+    await upload_broken_off(
+        evidence_stub, description(size_bytes=1_000_000), [b"first part"], metadata, after_seconds=0.5
+    )
     staging = evidence_service.platform.var_dir / "evidence-staging"
     for _ in range(100):
         if not any(staging.iterdir()):

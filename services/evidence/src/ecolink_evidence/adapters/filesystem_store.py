@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Generator
 from datetime import datetime
 from pathlib import Path
 
-from ecolink_evidence.service_layer.ports import StoredObject
+from ecolink_evidence.service_layer.ports import ByteSource, StoredObject
 
 VERSION = "file"
 READ_ONLY = 0o444
@@ -31,26 +31,28 @@ class FilesystemObjectStore:
     def ensure_ready(self) -> None:
         self._root.mkdir(parents=True, exist_ok=True)
 
-    def find(self, key: str) -> StoredObject | None:
-        return StoredObject(key, VERSION) if self._path(key).exists() else None
-
-    def put_file(
-        self, key: str, path: Path, *, size: int, sha256: str, content_type: str, retain_until: datetime
+    def put(
+        self, key: str, body: ByteSource, *, size: int, sha256: str, content_type: str, retain_until: datetime
     ) -> StoredObject:
         target = self._path(key)
         if target.exists():
             return StoredObject(key, VERSION)
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_suffix(".partial")
-        shutil.copyfile(path, partial)
-        with partial.open("rb") as handle:
-            os.fsync(handle.fileno())
+        try:
+            with partial.open("wb") as handle:
+                shutil.copyfileobj(body, handle)
+                handle.flush()
+                os.fsync(handle.fileno())
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
         partial.chmod(READ_ONLY)
         self._write_retention(key, retain_until=retain_until, legal_hold=False)
         partial.rename(target)
         return StoredObject(key, VERSION)
 
-    def read(self, stored: StoredObject, chunk_bytes: int) -> Iterator[bytes]:
+    def read(self, stored: StoredObject, chunk_bytes: int) -> Generator[bytes, None, None]:
         with self._path(stored.key).open("rb") as handle:
             while chunk := handle.read(chunk_bytes):
                 yield chunk

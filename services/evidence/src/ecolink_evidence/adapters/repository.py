@@ -20,6 +20,7 @@ from ecolink_evidence.domain.model import (
     EvidenceKind,
     GeoPoint,
 )
+from ecolink_evidence.service_layer.ports import StoredObject
 
 
 def _item(row: Row) -> EvidenceItem:
@@ -75,22 +76,35 @@ def _event(row: Row) -> CustodyEvent:
     )
 
 
+def _event_row(event: CustodyEvent) -> dict[str, Any]:
+    return asdict(event) | {"action": event.action.value}
+
+
 class EvidenceRepository:
     """Items and their grants."""
 
     def __init__(self, session: AsyncSession):
         self._session = session
 
-    async def add(self, item: EvidenceItem, *, request_id: str, custody_head_hash: str) -> None:
+    async def add(self, item: EvidenceItem, *, request_id: str, intake: CustodyEvent) -> None:
+        """Stores a new item with its first custody link as the head of its chain."""
         row: dict[str, Any] = {k: v for k, v in asdict(item).items() if k != "location"}
         row["kind"] = item.kind.value
         row["latitude"] = item.location.latitude if item.location else None
         row["longitude"] = item.location.longitude if item.location else None
         await self._session.execute(
             insert(evidence_item_table).values(
-                **row, request_id=request_id or None, custody_head_seq=0, custody_head_hash=custody_head_hash
+                **row, request_id=request_id or None, custody_head_seq=intake.seq, custody_head_hash=intake.hash
             )
         )
+        await self._session.execute(insert(custody_event_table).values(**_event_row(intake)))
+
+    async def stored_object_with(self, sha256: str) -> StoredObject | None:
+        """Where equal bytes are already stored, if an earlier item holds them."""
+        items = evidence_item_table
+        query = select(items.c.object_key, items.c.object_version).where(items.c.sha256 == sha256).limit(1)
+        row = (await self._session.execute(query)).first()
+        return StoredObject(row.object_key, row.object_version) if row else None
 
     async def get(self, evidence_id: str) -> EvidenceItem | None:
         query = select(evidence_item_table).where(evidence_item_table.c.evidence_id == evidence_id)
@@ -223,8 +237,7 @@ class CustodyRepository:
         return int(head.custody_head_seq), str(head.custody_head_hash)
 
     async def append(self, event: CustodyEvent) -> None:
-        row = asdict(event) | {"action": event.action.value}
-        await self._session.execute(insert(custody_event_table).values(**row))
+        await self._session.execute(insert(custody_event_table).values(**_event_row(event)))
         await self._session.execute(
             update(evidence_item_table)
             .where(evidence_item_table.c.evidence_id == event.evidence_id)

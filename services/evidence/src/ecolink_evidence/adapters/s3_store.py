@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import base64
-from collections.abc import Iterator
+from collections.abc import Generator
 from datetime import datetime, timedelta
-from pathlib import Path
+from typing import BinaryIO, cast
 from urllib.parse import quote
 
 from minio import Minio
 from minio.commonconfig import COMPLIANCE
-from minio.error import S3Error
 from minio.retention import Retention
 
-from ecolink_evidence.service_layer.ports import StoredObject
-
-MISSING_CODES = frozenset({"NoSuchKey", "NoSuchObject", "NoSuchVersion", "NotFound"})
+from ecolink_evidence.service_layer.ports import ByteSource, StoredObject
 
 
 class S3ObjectStore:
@@ -32,18 +29,11 @@ class S3ObjectStore:
         if not self._client.bucket_exists(self._bucket):
             self._client.make_bucket(self._bucket, object_lock=self._object_lock)
 
-    def find(self, key: str) -> StoredObject | None:
-        try:
-            stat = self._client.stat_object(self._bucket, key)
-        except S3Error as error:
-            if error.code in MISSING_CODES:
-                return None
-            raise
-        return StoredObject(key, stat.version_id or "")
-
-    def put_file(
-        self, key: str, path: Path, *, size: int, sha256: str, content_type: str, retain_until: datetime
+    def put(
+        self, key: str, body: ByteSource, *, size: int, sha256: str, content_type: str, retain_until: datetime
     ) -> StoredObject:
+        # The bucket is versioned under object lock: writing a key again adds a version and leaves the
+        # locked one untouched, so equal bytes uploaded twice never replace anything.
         retention = Retention(COMPLIANCE, retain_until) if self._object_lock else None
         # A single locked PUT must carry a checksum (S3 requires Content-MD5 or an SDK checksum; minio-py
         # sends neither over plain HTTP). Multipart parts of a locked upload do not need it.
@@ -51,10 +41,12 @@ class S3ObjectStore:
         if size <= self._part_bytes:
             digest = base64.b64encode(bytes.fromhex(sha256)).decode()
             metadata = {"x-amz-sdk-checksum-algorithm": "SHA256", "x-amz-checksum-sha256": digest}
-        result = self._client.fput_object(
+        # If body.read raises, put_object aborts the multipart upload it started: no object remains.
+        result = self._client.put_object(
             self._bucket,
             key,
-            str(path),
+            cast(BinaryIO, body),
+            size,
             content_type=content_type,
             metadata=metadata or None,
             retention=retention,
@@ -63,7 +55,7 @@ class S3ObjectStore:
         )
         return StoredObject(key, result.version_id or "")
 
-    def read(self, stored: StoredObject, chunk_bytes: int) -> Iterator[bytes]:
+    def read(self, stored: StoredObject, chunk_bytes: int) -> Generator[bytes, None, None]:
         response = self._client.get_object(self._bucket, stored.key, version_id=stored.version_id or None)
         try:
             yield from response.stream(chunk_bytes)

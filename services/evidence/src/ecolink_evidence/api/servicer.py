@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
@@ -96,9 +97,10 @@ class EvidenceServicer(evidence_service_pb2_grpc.EvidenceServiceServicer):
         download = await reading.download_evidence(
             self._uow, self._store, self._settings, current_principal(), convert.evidence_id_from_name(request.name)
         )
-        yield pb.DownloadEvidenceResponse(evidence=convert.evidence_to_proto(download.item))
-        async for chunk in download.chunks:
-            yield pb.DownloadEvidenceResponse(chunk=chunk)
+        with contextlib.closing(download):
+            yield pb.DownloadEvidenceResponse(evidence=convert.evidence_to_proto(download.item))
+            async for chunk in download.chunks:
+                yield pb.DownloadEvidenceResponse(chunk=chunk)
 
     async def CreateDownloadUrl(
         self, request: pb.CreateDownloadUrlRequest, context: grpc.aio.ServicerContext

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from ecolink_common.hash_chain import canonical_time, seal, walk
+from ecolink_common.hash_chain import GENESIS_HASH, canonical_time, seal, walk
 from ecolink_common.telemetry import current_trace_id
 from ecolink_evidence.domain.model import CustodyAction, CustodyEvent
 from ecolink_evidence.service_layer.unit_of_work import EvidenceUnitOfWork
@@ -32,17 +32,17 @@ def custody_hash(event: CustodyEvent, prev_hash: str) -> str:
     )
 
 
-async def record_custody(
-    uow: EvidenceUnitOfWork,
+def sealed_link(
     evidence_id: str,
     action: CustodyAction,
     *,
+    seq: int,
+    prev_hash: str,
     actor: str,
     sha256_seen: str,
     details: Mapping[str, Any] | None = None,
 ) -> CustodyEvent:
-    """Appends one link inside the caller's transaction."""
-    seq, prev_hash = await uow.custody.advance_head(evidence_id)
+    """One link, sealed to the hash of the link before it."""
     unsealed = CustodyEvent(
         evidence_id=evidence_id,
         seq=seq,
@@ -54,7 +54,36 @@ async def record_custody(
         trace_id=current_trace_id(),
         prev_hash=prev_hash,
     )
-    sealed = CustodyEvent(**{**unsealed.__dict__, "hash": custody_hash(unsealed, prev_hash)})
+    return CustodyEvent(**{**unsealed.__dict__, "hash": custody_hash(unsealed, prev_hash)})
+
+
+def first_link(evidence_id: str, *, actor: str, sha256_seen: str, details: Mapping[str, Any]) -> CustodyEvent:
+    """The intake link that starts a new item's chain; the item is stored with it as its head."""
+    return sealed_link(
+        evidence_id,
+        CustodyAction.INTAKE,
+        seq=1,
+        prev_hash=GENESIS_HASH,
+        actor=actor,
+        sha256_seen=sha256_seen,
+        details=details,
+    )
+
+
+async def record_custody(
+    uow: EvidenceUnitOfWork,
+    evidence_id: str,
+    action: CustodyAction,
+    *,
+    actor: str,
+    sha256_seen: str,
+    details: Mapping[str, Any] | None = None,
+) -> CustodyEvent:
+    """Appends one link inside the caller's transaction."""
+    seq, prev_hash = await uow.custody.advance_head(evidence_id)
+    sealed = sealed_link(
+        evidence_id, action, seq=seq, prev_hash=prev_hash, actor=actor, sha256_seen=sha256_seen, details=details
+    )
     await uow.custody.append(sealed)
     return sealed
 

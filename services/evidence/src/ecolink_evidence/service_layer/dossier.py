@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 import tempfile
 import zipfile
@@ -23,7 +22,7 @@ from ecolink_evidence.service_layer.access import visible_item
 from ecolink_evidence.service_layer.custody import record_custody
 from ecolink_evidence.service_layer.ports import ObjectStore
 from ecolink_evidence.service_layer.reading import EvidenceFilter, list_evidence
-from ecolink_evidence.service_layer.rehash import stream_object
+from ecolink_evidence.service_layer.rehash import HashingReader
 from ecolink_evidence.service_layer.unit_of_work import EvidenceUnitOfWork
 from ecolink_evidence.service_layer.verification import record_rehash
 from ecolink_evidence.settings import EvidenceSettings
@@ -116,14 +115,13 @@ async def _write_item(
     uow_factory: Callable[[], EvidenceUnitOfWork],
     principal: Principal,
 ) -> None:
-    digest = hashlib.sha256()
+    reader = HashingReader(store, item, settings.transfer_chunk_bytes)
     with archive.open(entry_path(item), "w", force_zip64=True) as entry:
-        async for chunk in stream_object(store, item, settings.transfer_chunk_bytes):
-            digest.update(chunk)
+        async for chunk in reader.chunks():
             entry.write(chunk)
-    if digest.hexdigest() != item.sha256:
+    if reader.sha256() != item.sha256:
         await record_rehash(
-            uow_factory, item, seen_sha256=digest.hexdigest(), actor=principal.agency_id, during="ExportDossier"
+            uow_factory, item, seen_sha256=reader.sha256(), actor=principal.agency_id, during="ExportDossier"
         )
         raise DataLoss(
             f"{item.name}: the stored bytes no longer match; not exported", reason="EVIDENCE_STORED_BYTES_CHANGED"

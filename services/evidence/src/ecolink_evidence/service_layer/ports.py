@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from typing import Protocol
 
 
@@ -17,6 +16,13 @@ class StoredObject:
     version_id: str
 
 
+class ByteSource(Protocol):
+    """Where a store reads the bytes it writes: a file, a buffer, or an upload still arriving."""
+
+    def read(self, size: int = -1, /) -> bytes:
+        """Up to `size` bytes (all that is left when negative); b"" at the end."""
+
+
 class ObjectStore(Protocol):
     """Immutable object storage with no delete: nothing in ecolink removes evidence. Blocking calls: the use
     cases run them in a thread."""
@@ -24,16 +30,14 @@ class ObjectStore(Protocol):
     def ensure_ready(self) -> None:
         """Creates the bucket (with object lock) or folder when missing."""
 
-    def find(self, key: str) -> StoredObject | None:
-        """The object already stored under a content-addressed key, if any."""
-
-    def put_file(
-        self, key: str, path: Path, *, size: int, sha256: str, content_type: str, retain_until: datetime
+    def put(
+        self, key: str, body: ByteSource, *, size: int, sha256: str, content_type: str, retain_until: datetime
     ) -> StoredObject:
-        """Stores a file under COMPLIANCE retention until `retain_until`."""
+        """Stores `size` bytes read from `body` under COMPLIANCE retention until `retain_until`; never replaces
+        the bytes of an object already stored. If `body.read` raises, nothing is stored."""
 
-    def read(self, stored: StoredObject, chunk_bytes: int) -> Iterator[bytes]:
-        """The stored bytes in chunks."""
+    def read(self, stored: StoredObject, chunk_bytes: int) -> Generator[bytes, None, None]:
+        """The stored bytes in chunks; closing the generator releases the connection."""
 
     def set_legal_hold(self, stored: StoredObject, on: bool) -> None:
         """Places or releases the legal hold on the stored object."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import hashlib
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -17,7 +16,7 @@ from ecolink_evidence.domain.rules import visibility_scope
 from ecolink_evidence.service_layer.access import visible_item
 from ecolink_evidence.service_layer.custody import record_custody
 from ecolink_evidence.service_layer.ports import ObjectStore
-from ecolink_evidence.service_layer.rehash import stored_object, stream_object
+from ecolink_evidence.service_layer.rehash import HashingReader, stored_object
 from ecolink_evidence.service_layer.unit_of_work import EvidenceUnitOfWork
 from ecolink_evidence.service_layer.verification import record_rehash
 from ecolink_evidence.settings import EvidenceSettings
@@ -79,10 +78,15 @@ async def list_evidence(
 
 @dataclass(frozen=True)
 class Download:
-    """The item being downloaded and its bytes, re-hashed as they stream."""
+    """The item being downloaded and its bytes, re-hashed as they stream; `close` releases the store's stream
+    even if the bytes were never asked for."""
 
     item: EvidenceItem
     chunks: AsyncIterator[bytes]
+    reader: HashingReader
+
+    def close(self) -> None:
+        self.reader.close()
 
 
 async def download_evidence(
@@ -92,20 +96,27 @@ async def download_evidence(
     principal: Principal,
     evidence_id: str,
 ) -> Download:
-    """The download is a custody link before the first byte; altered bytes end the stream with DATA_LOSS."""
+    """The download is a custody link before the first byte; altered bytes end the stream with DATA_LOSS.
+
+    The store is asked for the first chunk while the custody link is being written, but no byte reaches
+    the caller before that link is committed.
+    """
     async with uow_factory() as uow:
         item = await visible_item(uow, principal, evidence_id, action="DownloadEvidence")
-        await record_custody(
-            uow, evidence_id, CustodyAction.DOWNLOAD, actor=principal.agency_id, sha256_seen=item.sha256
-        )
-        await uow.commit()
+        reader = HashingReader(store, item, settings.transfer_chunk_bytes)
+        try:
+            await record_custody(
+                uow, evidence_id, CustodyAction.DOWNLOAD, actor=principal.agency_id, sha256_seen=item.sha256
+            )
+            await uow.commit()
+        except BaseException:
+            reader.close()
+            raise
 
     async def checked_chunks() -> AsyncIterator[bytes]:
-        digest = hashlib.sha256()
-        async for chunk in stream_object(store, item, settings.transfer_chunk_bytes):
-            digest.update(chunk)
+        async for chunk in reader.chunks():
             yield chunk
-        seen = digest.hexdigest()
+        seen = reader.sha256()
         if seen != item.sha256:
             await record_rehash(
                 uow_factory, item, seen_sha256=seen, actor=principal.agency_id, during="DownloadEvidence"
@@ -115,7 +126,7 @@ async def download_evidence(
                 reason="EVIDENCE_STORED_BYTES_CHANGED",
             )
 
-    return Download(item, checked_chunks())
+    return Download(item, checked_chunks(), reader)
 
 
 @dataclass(frozen=True)
