@@ -94,9 +94,10 @@ def minute_packet(number: int, data_time: datetime, rng: random.Random) -> bytes
     return encode_frame(segment.encode("ascii"))
 
 
-async def drive(port: int, connections: int, first_minute: datetime) -> tuple[float, float, float, float]:
+async def drive(port: int, connections: int, first_minute: datetime) -> tuple[float, float, float, float, float]:
     """Two real minutes paced (each device once at a random instant of each minute), then one packet per device
-    flat out. Returns the paced packets per second and p99 latency, and the flat-out rate and p99 latency."""
+    flat out. Returns the paced packets per second, the p99 latency of the first minute (every device's first
+    packet since the gateway started) and of the second, and the flat-out rate and p99 latency."""
     streams = []
     for first in range(0, connections, CONNECT_BATCH):
         batch = range(first, min(first + CONNECT_BATCH, connections))
@@ -114,18 +115,18 @@ async def drive(port: int, connections: int, first_minute: datetime) -> tuple[fl
         await asyncio.sleep(rng.uniform(0, REAL_MINUTE_SECONDS))
         await exchange(number, minute, latencies_ms)
 
-    paced_ms: list[float] = []
+    paced_ms: list[list[float]] = [[], []]
     started = time.perf_counter()
-    for minute in range(2):
-        await asyncio.gather(*(paced(number, minute, paced_ms) for number in range(len(streams))))
-    paced_rate = len(paced_ms) / (time.perf_counter() - started)
+    for minute, latencies_ms in enumerate(paced_ms):
+        await asyncio.gather(*(paced(number, minute, latencies_ms) for number in range(len(streams))))
+    paced_rate = sum(map(len, paced_ms)) / (time.perf_counter() - started)
     flat_ms: list[float] = []
     started = time.perf_counter()
     await asyncio.gather(*(exchange(number, 2, flat_ms) for number in range(len(streams))))
     flat_rate = len(flat_ms) / (time.perf_counter() - started)
     for _, writer in streams:
         writer.close()
-    return paced_rate, p99(paced_ms), flat_rate, p99(flat_ms)
+    return paced_rate, p99(paced_ms[0]), p99(paced_ms[1]), flat_rate, p99(flat_ms)
 
 
 async def stored_values(database_url: str) -> int:
@@ -139,7 +140,7 @@ async def stored_values(database_url: str) -> int:
         await connection.close()
 
 
-async def measure(var_dir: Path, database_url: str, connections: int) -> tuple[float, float, float, float]:
+async def measure(var_dir: Path, database_url: str, connections: int) -> tuple[float, float, float, float, float]:
     await operations.migrate(ALERTS, database_url)
     registry = var_dir / "registry.json"
     registry.write_text(json.dumps(registry_document()))
@@ -181,7 +182,7 @@ async def main() -> None:
     database_url = await create_postgres_database("bench_gateway")
     try:
         with tempfile.TemporaryDirectory() as tmp:
-            paced_rate, paced_p99, flat_rate, flat_p99 = await measure(Path(tmp), database_url, connections)
+            paced_rate, first_p99, paced_p99, flat_rate, flat_p99 = await measure(Path(tmp), database_url, connections)
     finally:
         await drop_postgres_database(database_url)
     load = "load of 5,000 devices sending one minute packet a minute"
@@ -197,7 +198,22 @@ async def main() -> None:
                 TARGET_CONNECTIONS / REAL_MINUTE_SECONDS,
                 "≥ 1.0× (issue 4 load)",
             ),
-            Figure("p99 data reply latency at the real pace", paced_p99, "ms", timeout, DEVICE_TIMEOUT_MS, "≤ 1.0×"),
+            Figure(
+                "p99 data reply latency at the real pace, first minute after start",
+                first_p99,
+                "ms",
+                timeout,
+                DEVICE_TIMEOUT_MS,
+                "≤ 1.0×",
+            ),
+            Figure(
+                "p99 data reply latency at the real pace, second minute",
+                paced_p99,
+                "ms",
+                timeout,
+                DEVICE_TIMEOUT_MS,
+                "≤ 1.0×",
+            ),
             Figure(
                 f"packets stored and replied per second, {connections:,} devices flat out",
                 flat_rate,

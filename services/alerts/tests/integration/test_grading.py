@@ -28,7 +28,7 @@ from ecolink_alerts.worker.tasks import ROLL_UP_MEANS_AND_GRADES
 from ecolink_common.celery_app import make_celery
 from ecolink_common.db import database_sessions
 from ecolink_common.testing.rpc import rpc_failure
-from ecolink_common.testing.worker import running_worker
+from ecolink_common.testing.worker import running_worker, task_result
 
 LINGBI_MN = "88888880000001"
 LINGBI_BUREAU, JIAN_BUREAU = "eeb-341323", "eeb-360800"
@@ -221,8 +221,8 @@ async def test_beat_rolls_up_means_and_grades_through_a_real_worker(clients, ale
     client = make_celery("ecolink-test-client", alerts_service.platform, include=[])
     now = local_noon(date(2026, 11, 5)).isoformat()
     with running_worker(env, queue="alerts-rollup"):
-        first = client.send_task(ROLL_UP_MEANS_AND_GRADES, kwargs={"now": now}, queue="alerts-rollup").get(timeout=60)
-        again = client.send_task(ROLL_UP_MEANS_AND_GRADES, kwargs={"now": now}, queue="alerts-rollup").get(timeout=60)
+        first = await task_result(client, ROLL_UP_MEANS_AND_GRADES, queue="alerts-rollup", timeout=60, now=now)
+        again = await task_result(client, ROLL_UP_MEANS_AND_GRADES, queue="alerts-rollup", timeout=60, now=now)
     assert (first["grade_changes"], again["grade_changes"], again["means_changed"]) == (1, 0, 0)
     [grade] = await lingbi_so2_grade(clients, alerts_service)
     assert grade.grade == pb.GRADE_YELLOW

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
 import grpc
@@ -16,8 +16,9 @@ from ecolink.alerts.v1 import alert_pb2, alert_service_pb2_grpc, monitoring_pb2,
 from ecolink.alerts.v1 import alert_service_pb2 as alerts_pb
 from ecolink.alerts.v1 import monitoring_service_pb2 as pb
 from ecolink_alerts.adapters.gateway_ports import RegistryBackedSink, RegistryDeviceDirectory
-from ecolink_alerts.adapters.tables import device_table, monitoring_value_table, value_conflict_table
+from ecolink_alerts.adapters.tables import monitoring_value_table, value_conflict_table
 from ecolink_alerts.domain.hj212 import Packet, parse_packet
+from ecolink_alerts.domain.thresholds import RuleThresholds
 from ecolink_alerts.service_layer.device_memory import DeviceMemory
 from ecolink_alerts.service_layer.registry_loading import load_registry_file
 from ecolink_alerts.service_layer.rule_clock import tick_rule_engines
@@ -28,7 +29,7 @@ from ecolink_common.celery_app import make_celery
 from ecolink_common.db import create_engine, create_session_factory
 from ecolink_common.testing.audit_rows import audit_rows
 from ecolink_common.testing.rpc import rpc_failure
-from ecolink_common.testing.worker import running_worker
+from ecolink_common.testing.worker import running_worker, task_result
 
 LINGBI_MN = "88888880000001"
 LINGBI_BUREAU = "eeb-341323"
@@ -164,7 +165,8 @@ async def gateway_ports(database_url) -> AsyncIterator[tuple[RegistryDeviceDirec
     sessions = create_session_factory(engine)
     memory = DeviceMemory(site_max_age=AlertsSettings().registry_cache_seconds)
     uow = lambda: AlertsUnitOfWork(sessions)  # noqa: E731
-    yield RegistryDeviceDirectory(uow, memory), RegistryBackedSink(uow, memory, max_packets_per_commit=100)
+    sink = RegistryBackedSink(uow, memory, thresholds=RuleThresholds(), max_packets_per_commit=100)
+    yield RegistryDeviceDirectory(uow, memory), sink
     await engine.dispose()
 
 
@@ -195,9 +197,11 @@ async def test_a_changed_password_applies_once_the_remembered_site_is_older_than
     directory = RegistryDeviceDirectory(lambda: AlertsUnitOfWork(create_session_factory(engine)), memory)
     try:
         assert (await directory.device(LINGBI_MN)).access_password == "123456"  # type: ignore[union-attr]
-        async with engine.begin() as connection:
-            changed = device_table.update().where(device_table.c.mn == LINGBI_MN).values(access_password="654321")
-            await connection.execute(changed)
+        async with AlertsUnitOfWork(create_session_factory(engine)) as uow:
+            device = await uow.registry.get_device(LINGBI_MN)
+            assert device is not None
+            await uow.registry.put_device(replace(device, access_password="654321"))
+            await uow.commit()
         now[0] = 4.9
         assert (await directory.device(LINGBI_MN)).access_password == "123456"  # type: ignore[union-attr]
         now[0] = 5.0
@@ -240,7 +244,8 @@ async def test_a_remembered_rule_state_gives_way_to_one_another_process_stored(
 async def tick_at(database_url: str, now: datetime):
     engine = create_engine(database_url)
     try:
-        return await tick_rule_engines(lambda: AlertsUnitOfWork(create_session_factory(engine)), now=now)
+        sessions = create_session_factory(engine)
+        return await tick_rule_engines(lambda: AlertsUnitOfWork(sessions), now=now, thresholds=RuleThresholds())
     finally:
         await engine.dispose()
 
@@ -261,5 +266,5 @@ async def test_beat_ticks_the_rules_through_a_real_worker(clients, alerts_servic
     env |= {"ECOLINK_CELERY_BROKER_URL": "", "ECOLINK_CELERY_RESULT_BACKEND": ""}
     client = make_celery("ecolink-test-client", alerts_service.platform, include=[])
     with running_worker(env, queue="alerts-tick"):
-        result = client.send_task(TICK_RULE_ENGINES, queue="alerts-tick").get(timeout=60)
+        result = await task_result(client, TICK_RULE_ENGINES, queue="alerts-tick", timeout=60)
     assert result["devices"] == 1

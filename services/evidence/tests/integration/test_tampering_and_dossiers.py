@@ -21,7 +21,7 @@ from ecolink_common.celery_app import make_celery
 from ecolink_common.testing.platform import ServiceUnderTest, prepared_service
 from ecolink_common.testing.rpc import rpc_failure
 from ecolink_common.testing.s3 import service_s3_settings
-from ecolink_common.testing.worker import running_worker
+from ecolink_common.testing.worker import running_worker, task_result
 from ecolink_evidence.dossier_format import verify_dossier
 from ecolink_evidence.service import SPEC as EVIDENCE
 from ecolink_evidence.testing import download_all, upload_chunks
@@ -110,7 +110,7 @@ async def test_altered_bytes_end_the_download_with_data_loss_and_the_sweep_repor
         queue = f"evidence-{uuid.uuid4().hex[:8]}"
         client = make_celery("ecolink-test-client", service.platform, include=[])
         with running_worker(worker_env(service, database_url), queue=queue):
-            report = client.send_task(INTEGRITY_SWEEP, queue=queue).get(timeout=SWEEP_TIMEOUT_SECONDS)
+            report = await task_result(client, INTEGRITY_SWEEP, queue=queue, timeout=SWEEP_TIMEOUT_SECONDS)
         assert report == {"checked": 2, "failed": [altered.name]}
         described = await stub.GetEvidence(pb.GetEvidenceRequest(name=altered.name), metadata=owner)
         assert not described.evidence.intact

@@ -16,6 +16,7 @@ from ecolink_alerts.adapters.tables import (
     outlet_factor_table,
     outlet_table,
     registry_request_table,
+    registry_revision_table,
     video_channel_table,
 )
 from ecolink_alerts.domain.hj212.crc import CrcMode
@@ -79,12 +80,21 @@ class RegistryRepository:
         self._session = session
 
     async def _put(self, table: Table, key: Mapping[str, Any], values: Mapping[str, Any]) -> None:
-        """Updates the row with this key, or inserts it when there is none."""
+        """Updates the row with this key, or inserts it when there is none; counts the write in the revision."""
         matches = [table.c[column] == value for column, value in key.items()]
         result = await self._session.execute(update(table).where(*matches).values(**values))
         assert isinstance(result, CursorResult)
         if result.rowcount == 0:
             await self._session.execute(insert(table).values(**key, **values))
+        revisions = registry_revision_table
+        await self._session.execute(
+            update(revisions).where(revisions.c.id == 1).values(revision=revisions.c.revision + 1)
+        )
+
+    async def revision(self) -> int:
+        """How many registry writes have committed: a copy of the registry read at this revision is still current."""
+        query = select(registry_revision_table.c.revision).where(registry_revision_table.c.id == 1)
+        return int((await self._session.execute(query)).scalar_one())
 
     async def get_unit(self, unit_id: str) -> KeyUnit | None:
         row = (await self._session.execute(select(key_unit_table).where(key_unit_table.c.unit_id == unit_id))).first()

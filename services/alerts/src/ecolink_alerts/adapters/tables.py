@@ -85,6 +85,15 @@ registry_request_table = Table(
 )
 
 
+registry_revision_table = Table(
+    "registry_revision",
+    alerts_metadata,
+    Column("id", Integer, primary_key=True),
+    Column("revision", Integer, nullable=False),
+)
+"""One row counting registry writes, so an ingesting process re-reads its copy of the registry only after one."""
+
+
 def _value_columns() -> list[Column]:
     """What a monitoring value and a conflicting version of it both hold (DOMAIN §2.1: value, flag, companions)."""
     return [

@@ -21,12 +21,14 @@ class RememberedSite:
 
 class DeviceMemory:
     """The whole registry of devices, read at once and trusted for `site_max_age` seconds (0: every lookup reads
-    the one device); rule engines trusted while their stored revision holds.
+    the one device), then kept while the registry's write counter has not moved; rule engines trusted while their
+    stored revision holds.
 
     Reading every device at once costs four queries however many devices send, where reading one device per
-    packet would cost four queries a packet: devices send every minute, far less often than the registry is
-    re-read. An engine is taken out while a transaction uses it and put back only after that transaction commits,
-    so a rolled-back batch leaves nothing behind: the next batch reads the stored state again.
+    packet would cost four queries a packet; afterwards one query every `site_max_age` seconds tells whether a
+    registry write requires reading them again. An engine is taken out while a transaction uses it and put back
+    only after that transaction commits, so a rolled-back batch leaves nothing behind: the next batch reads the
+    stored state again.
     """
 
     def __init__(self, site_max_age: float, clock: Callable[[], float] = time.monotonic) -> None:
@@ -34,6 +36,7 @@ class DeviceMemory:
         self._clock = clock
         self._sites: dict[str, DeviceSite] = {}
         self._sites_read_at: float | None = None
+        self._sites_revision: int | None = None
         self._reading = asyncio.Lock()
         self._engines: dict[str, HeldEngine] = {}
 
@@ -52,7 +55,10 @@ class DeviceMemory:
         if not self._fresh():
             async with self._reading:
                 if not self._fresh():
-                    self._sites = await every_device_site(uow)
+                    revision = await uow.registry.revision()
+                    if revision != self._sites_revision:
+                        self._sites = await every_device_site(uow)
+                        self._sites_revision = revision
                     self._sites_read_at = self._clock()
         return self._sites.get(mn)
 
