@@ -64,11 +64,15 @@ class RunTracker(Generic[ObservationT, EvidenceT]):
     def step(
         self, state: RunState, item: ObservationT, classify: Classifier[ObservationT, EvidenceT]
     ) -> tuple[RunState, list[RuleEvent]]:
-        verdict = classify(item, cast("EvidenceT | None", state.tail()))
+        tail = state.tail()
+        verdict = classify(item, cast("EvidenceT | None", tail))
         if verdict is Verdict.SKIP:
             return state, []
         if verdict is Verdict.MATCH:
             return self._match(state, item)
+        if tail is None:
+            # Nothing was running, and classifying against an empty run is what was just done: nothing changes.
+            return state, []
         events: list[RuleEvent] = []
         if state.episode is not None:
             events.append(close_episode(self.rule, self.key_of(item), state.episode))
