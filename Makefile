@@ -81,4 +81,5 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.identity
 	$(BIN)/python -m bench.evidence
 	$(BIN)/python -m bench.gateway
+	$(BIN)/python -m bench.gateway_storage
 	$(BIN)/python -m bench.ingest
