@@ -37,6 +37,8 @@ def register(server: grpc.aio.Server, deps: ServiceDependencies) -> Registration
     """Adds RegistryService, MonitoringService, AlertService and GradingService."""
     settings = deps.settings
     assert isinstance(settings, AlertsSettings)
+    # Read once for the process; a bad ALERTS_RULE_THRESHOLDS_FILE stops the start here.
+    thresholds = settings.rule_thresholds()
 
     def uow_factory() -> AlertsUnitOfWork:
         return AlertsUnitOfWork(deps.session_factory)
@@ -47,9 +49,10 @@ def register(server: grpc.aio.Server, deps: ServiceDependencies) -> Registration
         transmission=TransmissionExpectation(settings.transmission_data_kind, settings.transmission_interval),
         transmission_max_period=settings.transmission_max_period,
         memory=DeviceMemory(site_max_age=settings.registry_cache_seconds),
+        thresholds=thresholds,
     )
     monitoring_service_pb2_grpc.add_MonitoringServiceServicer_to_server(monitoring, server)
-    alerts = AlertServicer(uow_factory, rescan_max_range=settings.rescan_max_range)
+    alerts = AlertServicer(uow_factory, rescan_max_range=settings.rescan_max_range, thresholds=thresholds)
     alert_service_pb2_grpc.add_AlertServiceServicer_to_server(alerts, server)
     grading_service_pb2_grpc.add_GradingServiceServicer_to_server(GradingServicer(uow_factory), server)
     return Registration([REGISTRY_SERVICE_NAME, MONITORING_SERVICE_NAME, ALERT_SERVICE_NAME, GRADING_SERVICE_NAME])

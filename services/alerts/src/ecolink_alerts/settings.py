@@ -10,7 +10,8 @@ from pydantic_settings import SettingsConfigDict
 
 from ecolink_alerts.domain.readings import DataKind
 from ecolink_alerts.domain.rollup import DEFAULT_ROLLUP, RollupPolicy
-from ecolink_alerts.domain.thresholds import DEFAULT_GRADING, GradingThresholds
+from ecolink_alerts.domain.thresholds import DEFAULT_GRADING, GradingThresholds, RuleThresholds
+from ecolink_alerts.threshold_overrides import load_rule_thresholds
 from ecolink_common.settings import REPO_ROOT, ServiceSettings
 
 
@@ -27,6 +28,15 @@ class AlertsSettings(ServiceSettings):
     )
     rule_tick_seconds: float = Field(
         default=60.0, description="How often beat ticks the rule engines (ANOMALY_RULES §C10 offline needs a clock)."
+    )
+    # DOMAIN.md / ANOMALY_RULES.md: every rule threshold is a setting with its documented default
+    # (ecolink_alerts.domain.thresholds); this file changes the ones an operator names.
+    rule_thresholds_file: Path | None = Field(
+        default=None,
+        description=(
+            "A JSON file of rule-threshold overrides shaped like RuleThresholds (only the fields to change); none "
+            "keeps the documented defaults. An unknown key or a wrong type stops the process at startup."
+        ),
     )
     registry_cache_seconds: float = Field(
         default=5.0,
@@ -83,9 +93,13 @@ class AlertsSettings(ServiceSettings):
     # DOMAIN §2.3: … 10 or more → red.
     grade_red_from_days: int = Field(default=DEFAULT_GRADING.red_from_days, description="Fewest days for red.")
 
-    def rollup_policy(self) -> RollupPolicy:
-        """The roll-up's timing and grading thresholds from these settings; validity keeps R1–R6's defaults, as the
-        online rules do (ecolink_alerts.domain.thresholds)."""
+    def rule_thresholds(self) -> RuleThresholds:
+        """The rule thresholds: the documented defaults with `rule_thresholds_file`'s overrides (read it once)."""
+        return load_rule_thresholds(self.rule_thresholds_file)
+
+    def rollup_policy(self, rules: RuleThresholds) -> RollupPolicy:
+        """The roll-up's timing and grading thresholds from these settings, and R1–R6's validity thresholds as the
+        online rules use them (`rules`, from `rule_thresholds`)."""
         grading = GradingThresholds(
             window_days=self.grading_window_days,
             blue_from_days=self.grade_blue_from_days,
@@ -99,5 +113,6 @@ class AlertsSettings(ServiceSettings):
             hour_lookback=self.rollup_hour_lookback,
             receipt_settle=self.rollup_receipt_settle,
             day_lookback_days=self.rollup_day_lookback_days,
+            validity=rules.factor_defaults.validity,
             grading=grading,
         )

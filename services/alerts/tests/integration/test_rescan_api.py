@@ -17,6 +17,7 @@ from ecolink_alerts.domain.factors import FLUE_GAS_FLOW, OXYGEN
 from ecolink_alerts.domain.periods import CHINA_STANDARD_TIME
 from ecolink_alerts.domain.readings import DataKind, FactorLimits, Reading
 from ecolink_alerts.domain.simulation import FLUE_GAS_FACTORS, simulate, suzhou_pattern
+from ecolink_alerts.domain.thresholds import RuleThresholds
 from ecolink_alerts.service_layer.registry_loading import load_registry_file
 from ecolink_alerts.service_layer.rule_clock import tick_rule_engines
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
@@ -101,7 +102,8 @@ async def settle(database_url: str) -> None:
     engine = create_engine(database_url)
     try:
         sessions = create_session_factory(engine)
-        await tick_rule_engines(lambda: AlertsUnitOfWork(sessions), now=datetime.now(UTC) + timedelta(minutes=5))
+        later = datetime.now(UTC) + timedelta(minutes=5)
+        await tick_rule_engines(lambda: AlertsUnitOfWork(sessions), now=later, thresholds=RuleThresholds())
     finally:
         await engine.dispose()
 

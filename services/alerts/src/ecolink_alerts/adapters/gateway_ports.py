@@ -8,6 +8,7 @@ from datetime import datetime
 from ecolink_alerts.adapters.group_commit import GroupCommit
 from ecolink_alerts.domain.hj212 import Packet
 from ecolink_alerts.domain.packets import PacketReceipt, ProtocolFault
+from ecolink_alerts.domain.thresholds import RuleThresholds
 from ecolink_alerts.gateway.ports import DeviceCredentials
 from ecolink_alerts.packet_records import records_from_packet
 from ecolink_alerts.service_layer.device_memory import DeviceMemory
@@ -44,10 +45,16 @@ class RegistryBackedSink:
     `accept` returns once its packet is committed."""
 
     def __init__(
-        self, uow_factory: Callable[[], AlertsUnitOfWork], memory: DeviceMemory, *, max_packets_per_commit: int
+        self,
+        uow_factory: Callable[[], AlertsUnitOfWork],
+        memory: DeviceMemory,
+        *,
+        thresholds: RuleThresholds,
+        max_packets_per_commit: int,
     ):
         self._uow = uow_factory
         self._memory = memory
+        self._thresholds = thresholds
         self._group = GroupCommit(self._store, max_items=max_packets_per_commit)
 
     async def accept(
@@ -64,4 +71,4 @@ class RegistryBackedSink:
         await self._group.submit(Arrival(records_from_packet(packet), received_at, receipt))
 
     async def _store(self, arrivals: Sequence[Arrival]) -> None:
-        await ingest_arrivals(self._uow, arrivals, source_agency=None, memory=self._memory)
+        await ingest_arrivals(self._uow, arrivals, source_agency=None, thresholds=self._thresholds, memory=self._memory)

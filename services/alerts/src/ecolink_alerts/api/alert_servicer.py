@@ -9,6 +9,7 @@ import grpc
 
 from ecolink.alerts.v1 import alert_service_pb2, alert_service_pb2_grpc
 from ecolink_alerts.api import convert
+from ecolink_alerts.domain.thresholds import RuleThresholds
 from ecolink_alerts.service_layer import alert_reading
 from ecolink_alerts.service_layer.rescan import rescan_range
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
@@ -19,9 +20,12 @@ from ecolink_common.paging import page_size
 class AlertServicer(alert_service_pb2_grpc.AlertServiceServicer):
     """Alerts over gRPC."""
 
-    def __init__(self, uow_factory: Callable[[], AlertsUnitOfWork], *, rescan_max_range: timedelta):
+    def __init__(
+        self, uow_factory: Callable[[], AlertsUnitOfWork], *, rescan_max_range: timedelta, thresholds: RuleThresholds
+    ):
         self._uow = uow_factory
         self._rescan_max_range = rescan_max_range
+        self._thresholds = thresholds
 
     async def ListAlerts(
         self, request: alert_service_pb2.ListAlertsRequest, context: grpc.aio.ServicerContext
@@ -56,5 +60,6 @@ class AlertServicer(alert_service_pb2_grpc.AlertServiceServicer):
             convert.optional_time(request, "start_time"),
             convert.optional_time(request, "end_time"),
             longest=self._rescan_max_range,
+            thresholds=self._thresholds,
         )
         return convert.rescan_result_to_proto(result)

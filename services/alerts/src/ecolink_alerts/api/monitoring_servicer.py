@@ -10,6 +10,7 @@ import grpc
 from ecolink.alerts.v1 import monitoring_service_pb2 as pb
 from ecolink.alerts.v1 import monitoring_service_pb2_grpc
 from ecolink_alerts.api import convert
+from ecolink_alerts.domain.thresholds import RuleThresholds
 from ecolink_alerts.monitoring_model import IngestOutcome
 from ecolink_alerts.service_layer.device_memory import DeviceMemory
 from ecolink_alerts.service_layer.ingest import ingest_records
@@ -28,9 +29,11 @@ class MonitoringServicer(monitoring_service_pb2_grpc.MonitoringServiceServicer):
         transmission: TransmissionExpectation,
         transmission_max_period: timedelta,
         memory: DeviceMemory,
+        thresholds: RuleThresholds,
     ):
         self._uow = uow_factory
         self._memory = memory
+        self._thresholds = thresholds
         self._transmission = transmission
         self._transmission_max_period = transmission_max_period
 
@@ -46,7 +49,12 @@ class MonitoringServicer(monitoring_service_pb2_grpc.MonitoringServiceServicer):
                 for index, record in enumerate(batch.records)
             ]
             found = await ingest_records(
-                self._uow, records, received_at=datetime.now(UTC), source_agency=principal, memory=self._memory
+                self._uow,
+                records,
+                received_at=datetime.now(UTC),
+                source_agency=principal,
+                thresholds=self._thresholds,
+                memory=self._memory,
             )
             found.refusals = [refusal.shifted(offset) for refusal in found.refusals]
             outcome.add(found)

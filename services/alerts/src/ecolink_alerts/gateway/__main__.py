@@ -19,6 +19,8 @@ from ecolink_common.telemetry import configure_logging, configure_telemetry, ins
 async def serve() -> None:
     """Listens until SIGTERM/SIGINT, then lets commits in flight finish and their replies go out."""
     platform, alerts = PlatformSettings(), AlertsSettings()
+    # Read once for the process; a bad ALERTS_RULE_THRESHOLDS_FILE stops the start here.
+    thresholds = alerts.rule_thresholds()
     engine = create_engine(alerts.resolved_database_url(platform), pool_size=alerts.database_pool_size)
     instrument_engine(engine.sync_engine)
     sessions = create_session_factory(engine)
@@ -28,7 +30,9 @@ async def serve() -> None:
 
     settings = GatewaySettings()
     memory = DeviceMemory(site_max_age=alerts.registry_cache_seconds)
-    sink = RegistryBackedSink(uow, memory, max_packets_per_commit=settings.max_packets_per_commit)
+    sink = RegistryBackedSink(
+        uow, memory, thresholds=thresholds, max_packets_per_commit=settings.max_packets_per_commit
+    )
     gateway = await start_gateway(settings, RegistryDeviceDirectory(uow, memory), sink)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()

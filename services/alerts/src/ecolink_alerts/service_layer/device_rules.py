@@ -11,6 +11,7 @@ from datetime import datetime
 from ecolink_alerts.alert_model import Alert, AlertState
 from ecolink_alerts.domain.rules.engine import DeviceProfile, EngineState, RuleEngine
 from ecolink_alerts.domain.rules.events import EpisodeClosed, EpisodeOpened, RuleEvent
+from ecolink_alerts.domain.thresholds import RuleThresholds
 from ecolink_alerts.registry_model import Device, KeyUnit, Outlet
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 
@@ -75,14 +76,14 @@ async def apply_rule_events(uow: AlertsUnitOfWork, site: DeviceSite, events: Seq
         await uow.alerts.update_episode(alert_id, ended_at=event.ended_at, evidence=event.evidence, state=state, at=at)
 
 
-def device_profile(site: DeviceSite) -> DeviceProfile:
-    """DOMAIN §2.1: each factor is judged against its limits at the device's outlet."""
+def device_profile(site: DeviceSite, thresholds: RuleThresholds) -> DeviceProfile:
+    """DOMAIN §2.1: each factor is judged against its limits at the device's outlet, by the configured thresholds."""
     limits = {factor.pollutant_code: factor.limits for factor in site.outlet.factors}
-    return DeviceProfile(site.device.mn, site.device.unit_id, site.device.outlet_id, limits)
+    return DeviceProfile(site.device.mn, site.device.unit_id, site.device.outlet_id, limits, thresholds)
 
 
-def rule_engine(site: DeviceSite) -> RuleEngine:
-    return RuleEngine(device_profile(site))
+def rule_engine(site: DeviceSite, thresholds: RuleThresholds) -> RuleEngine:
+    return RuleEngine(device_profile(site, thresholds))
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,12 @@ class HeldEngine:
 
 
 async def locked_engines(
-    uow: AlertsUnitOfWork, sites: Sequence[DeviceSite], *, at: datetime, held: Mapping[str, HeldEngine] | None = None
+    uow: AlertsUnitOfWork,
+    sites: Sequence[DeviceSite],
+    *,
+    at: datetime,
+    thresholds: RuleThresholds,
+    held: Mapping[str, HeldEngine] | None = None,
 ) -> dict[str, HeldEngine]:
     """The devices' engines and stored states, their state rows locked until the transaction ends.
 
@@ -103,7 +109,7 @@ async def locked_engines(
     is still its revision and the registry still describes the device the same way; otherwise the state is read.
     """
     held = held or {}
-    profiles = {site.device.mn: device_profile(site) for site in sites}
+    profiles = {site.device.mn: device_profile(site, thresholds) for site in sites}
     usable = {mn: held[mn] for mn, profile in profiles.items() if mn in held and held[mn].engine.profile == profile}
     known = {mn: usable[mn].revision if mn in usable else None for mn in profiles}
     stored = await uow.monitoring.lock_rule_states(known, at=at)

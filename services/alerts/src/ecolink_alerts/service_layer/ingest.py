@@ -15,6 +15,7 @@ from ecolink_alerts.domain.readings import Reading
 from ecolink_alerts.domain.rules.engine import EngineState
 from ecolink_alerts.domain.rules.events import RuleEvent
 from ecolink_alerts.domain.rules.time_anomalies import value_conflict
+from ecolink_alerts.domain.thresholds import RuleThresholds
 from ecolink_alerts.monitoring_model import IngestOutcome, MonitoringRecord, Refusal, RefusalReason
 from ecolink_alerts.service_layer.device_memory import DeviceMemory
 from ecolink_alerts.service_layer.device_rules import (
@@ -164,6 +165,7 @@ async def ingest_arrivals(
     arrivals: Sequence[Arrival],
     *,
     source_agency: Principal | None,
+    thresholds: RuleThresholds,
     memory: DeviceMemory | None = None,
 ) -> IngestOutcome:
     """Stores the records of the arrivals in one transaction and returns what became of each (refusals are indexed
@@ -185,7 +187,7 @@ async def ingest_arrivals(
                 admitted.append(batch)
             else:
                 outcome.refusals.extend(Refusal(index, batch.mn, refused) for index, _, _ in batch.records)
-        committed = await _ingest_admitted(uow, memory, admitted, outcome)
+        committed = await _ingest_admitted(uow, memory, admitted, outcome, thresholds)
         await uow.commit()
     for held in committed:
         memory.keep_engine(held.engine.profile.mn, held)
@@ -194,7 +196,11 @@ async def ingest_arrivals(
 
 
 async def _ingest_admitted(
-    uow: AlertsUnitOfWork, memory: DeviceMemory, batches: Sequence[_DeviceBatch], outcome: IngestOutcome
+    uow: AlertsUnitOfWork,
+    memory: DeviceMemory,
+    batches: Sequence[_DeviceBatch],
+    outcome: IngestOutcome,
+    thresholds: RuleThresholds,
 ) -> list[HeldEngine]:
     """Stores the admitted devices' values and conflicts, runs their rules, raises alerts; returns the engines to
     hold once the transaction commits."""
@@ -203,7 +209,7 @@ async def _ingest_admitted(
     sites = [batch.site for batch in batches if batch.site is not None]
     at = max(batch.last_arrival for batch in batches)
     taken = {site.device.mn: held for site in sites if (held := memory.take_engine(site.device.mn))}
-    engines = await locked_engines(uow, sites, at=at, held=taken)
+    engines = await locked_engines(uow, sites, at=at, thresholds=thresholds, held=taken)
     places = {site.device.mn: (site.device.unit_id, site.device.outlet_id) for site in sites}
     data_times = {record.data_time for batch in batches for _, record, _ in batch.records}
     stored = await uow.monitoring.stored_values(places, data_times)
@@ -230,9 +236,10 @@ async def ingest_records(
     *,
     received_at: datetime,
     source_agency: Principal | None,
+    thresholds: RuleThresholds,
     memory: DeviceMemory | None = None,
 ) -> IngestOutcome:
     """`ingest_arrivals` of records that arrived together."""
     return await ingest_arrivals(
-        uow_factory, [Arrival(records, received_at)], source_agency=source_agency, memory=memory
+        uow_factory, [Arrival(records, received_at)], source_agency=source_agency, thresholds=thresholds, memory=memory
     )

@@ -10,6 +10,7 @@ from ecolink_alerts.alert_model import Alert, AlertFilter
 from ecolink_alerts.domain.batch import rescan_devices
 from ecolink_alerts.domain.readings import DataKind, Reading
 from ecolink_alerts.domain.rules.events import Episode, RuleId
+from ecolink_alerts.domain.thresholds import RuleThresholds
 from ecolink_alerts.service_layer.device_rules import DeviceSite, device_site, rule_engine
 from ecolink_alerts.service_layer.registry_access import OUTCOME_DENIED
 from ecolink_alerts.service_layer.time_range import checked_range
@@ -132,6 +133,7 @@ async def rescan_range(
     end: datetime | None,
     *,
     longest: timedelta,
+    thresholds: RuleThresholds,
 ) -> RescanResult:
     """Replays the stored values with a DataTime in [start, end) through each device's rule engine, from an empty
     state, in the order they were received, and matches the episodes of reproduced rules to the stored alerts
@@ -150,7 +152,7 @@ async def rescan_range(
         for unit_id, region_code in sorted({(site.unit.unit_id, site.unit.region_code) for site in sites}):
             stored.extend(await _stored_alerts(uow, unit_id, region_code, start, end))
         await uow.commit()
-    engines = {site.device.mn: rule_engine(site) for site in sites}
+    engines = {site.device.mn: rule_engine(site, thresholds) for site in sites}
     # Up to a month of values through the rules is CPU work: off the event loop, so other calls keep being served.
     replayed = await asyncio.to_thread(rescan_devices, engines, readings)
     episodes = [episode for episode in replayed if episode.rule in REPRODUCED]

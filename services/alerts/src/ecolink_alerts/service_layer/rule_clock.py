@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from ecolink_alerts.domain.thresholds import RuleThresholds
 from ecolink_alerts.service_layer.device_rules import apply_rule_events, device_site, locked_engines, save_engines
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 
@@ -18,7 +19,9 @@ class TickOutcome:
     events: int
 
 
-async def tick_rule_engines(uow_factory: Callable[[], AlertsUnitOfWork], *, now: datetime) -> TickOutcome:
+async def tick_rule_engines(
+    uow_factory: Callable[[], AlertsUnitOfWork], *, now: datetime, thresholds: RuleThresholds
+) -> TickOutcome:
     """ANOMALY_RULES §C10: offline is known only by the clock, so every device's engine is ticked.
 
     One transaction per device under its rule-state lock, so a tick and an ingest of the same device
@@ -32,7 +35,7 @@ async def tick_rule_engines(uow_factory: Callable[[], AlertsUnitOfWork], *, now:
             site = await device_site(uow, mn)
             if site is None:
                 continue
-            [held] = (await locked_engines(uow, [site], at=now)).values()
+            [held] = (await locked_engines(uow, [site], at=now, thresholds=thresholds)).values()
             state, found = held.engine.tick(held.state, now)
             await save_engines(uow, [(held, state)], at=now)
             await apply_rule_events(uow, site, found, now)

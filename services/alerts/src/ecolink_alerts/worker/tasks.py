@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from celery import Task, shared_task
 
+from ecolink_alerts.domain.thresholds import RuleThresholds
 from ecolink_alerts.service_layer.rollup import roll_up
 from ecolink_alerts.service_layer.rule_clock import tick_rule_engines
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_alerts.settings import AlertsSettings
+from ecolink_alerts.threshold_overrides import load_rule_thresholds
 from ecolink_common.celery_app import run_async
 from ecolink_common.db import database_sessions
 from ecolink_common.settings import PlatformSettings
@@ -19,10 +23,19 @@ TICK_RULE_ENGINES = "ecolink.alerts.tick_rule_engines"
 ROLL_UP_MEANS_AND_GRADES = "ecolink.alerts.roll_up_means_and_grades"
 
 
+@cache
+def _rule_thresholds(path: Path | None) -> RuleThresholds:
+    """ALERTS_RULE_THRESHOLDS_FILE, read once per worker process rather than once per task."""
+    return load_rule_thresholds(path)
+
+
 async def _tick_once() -> dict[str, Any]:
     settings, platform = AlertsSettings(), PlatformSettings()
+    thresholds = _rule_thresholds(settings.rule_thresholds_file)
     async with database_sessions(settings.resolved_database_url(platform)) as sessions:
-        outcome = await tick_rule_engines(lambda: AlertsUnitOfWork(sessions), now=datetime.now(UTC))
+        outcome = await tick_rule_engines(
+            lambda: AlertsUnitOfWork(sessions), now=datetime.now(UTC), thresholds=thresholds
+        )
     return {"devices": outcome.devices, "events": outcome.events}
 
 
@@ -42,8 +55,9 @@ def tick_rules(self: Task) -> dict[str, Any]:
 
 async def _roll_up_once(now: datetime) -> dict[str, Any]:
     settings, platform = AlertsSettings(), PlatformSettings()
+    policy = settings.rollup_policy(_rule_thresholds(settings.rule_thresholds_file))
     async with database_sessions(settings.resolved_database_url(platform)) as sessions:
-        outcome = await roll_up(lambda: AlertsUnitOfWork(sessions), now=now, policy=settings.rollup_policy())
+        outcome = await roll_up(lambda: AlertsUnitOfWork(sessions), now=now, policy=policy)
     return {
         "means_changed": outcome.means_changed,
         "units_graded": outcome.units_graded,
