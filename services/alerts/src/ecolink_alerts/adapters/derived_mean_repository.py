@@ -11,6 +11,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from ecolink_alerts.adapters.monitoring_repository import reading_from_row
 from ecolink_alerts.adapters.tables import (
     derived_mean_mark_table,
     derived_mean_table,
@@ -76,24 +77,6 @@ def _stored_mean(row: Row) -> StoredMean:
     )
 
 
-def _reading(row: Row, outlets: DeviceOutlets, kind: DataKind) -> Reading:
-    unit_id, outlet_id = outlets[row.mn]
-    return Reading(
-        mn=row.mn,
-        unit_id=unit_id,
-        outlet_id=outlet_id,
-        factor=row.factor,
-        kind=kind,
-        data_time=row.data_time,
-        value=row.value,
-        flag=DataFlag(row.flag),
-        converted=row.converted,
-        minimum=row.minimum,
-        maximum=row.maximum,
-        cumulative=row.cumulative,
-    )
-
-
 class DerivedMeanRepository:
     """Derived means keyed like monitoring values (MN, CN, period start, factor), kept apart from device-sent ones."""
 
@@ -120,7 +103,7 @@ class DerivedMeanRepository:
             .order_by(values.c.mn, values.c.data_time, values.c.factor, values.c.kind)
         )
         rows = (await self._session.execute(query)).all()
-        return [_reading(row, outlets, DataKind(row.kind)) for row in rows]
+        return [reading_from_row(row, *outlets[row.mn]) for row in rows]
 
     async def factors_sent(self, mn: str, kinds: Iterable[DataKind], start: datetime, end: datetime) -> set[str]:
         """The factors a device sent values of these kinds for, DataTime in [start, end) (read from the key alone)."""
@@ -153,7 +136,7 @@ class DerivedMeanRepository:
             )
             .order_by(means.c.mn, means.c.data_time, means.c.factor)
         )
-        return [_reading(row, outlets, kind) for row in (await self._session.execute(query)).all()]
+        return [reading_from_row(row, *outlets[row.mn]) for row in (await self._session.execute(query)).all()]
 
     async def replace_means(
         self, mn: str, kind: DataKind, periods: Collection[datetime], means: Sequence[Mean], *, at: datetime

@@ -9,8 +9,8 @@ from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 # The row conversions of the repositories this one reads beside (kept there, not copied here).
-from ecolink_alerts.adapters.monitoring_repository import _reading as stored_reading
-from ecolink_alerts.adapters.repository import _unit as unit_record
+from ecolink_alerts.adapters.monitoring_repository import reading_from_row
+from ecolink_alerts.adapters.repository import unit_from_row
 from ecolink_alerts.adapters.tables import device_table, key_unit_table, monitoring_value_table
 from ecolink_alerts.domain.flags import DataFlag
 from ecolink_alerts.domain.readings import DataKind, Reading
@@ -29,7 +29,7 @@ class HistoryRepository:
         values = monitoring_value_table
         query = select(values).where(values.c.mn == device.mn, values.c.data_time >= start, values.c.data_time < end)
         rows = (await self._session.execute(query)).all()
-        return [stored_reading(row, device.unit_id, device.outlet_id) for row in rows]
+        return [reading_from_row(row, device.unit_id, device.outlet_id) for row in rows]
 
     async def valid_record_counts(
         self, mns: Sequence[str], kind: DataKind, start: datetime, end: datetime
@@ -63,4 +63,4 @@ class HistoryRepository:
             .where(units.c.region_code.startswith(region_prefix))
             .order_by(devices.c.mn)
         )
-        return [(row.mn, unit_record(row)) for row in (await self._session.execute(query)).all()]
+        return [(row.mn, unit_from_row(row)) for row in (await self._session.execute(query)).all()]

@@ -73,7 +73,8 @@ def _row(reading: Reading) -> dict[str, Any]:
     return dict(zip(VALUE_COLUMNS, _values(reading), strict=True))
 
 
-def _reading(row: Row, unit_id: str, outlet_id: str) -> Reading:
+def reading_from_row(row: Row, unit_id: str, outlet_id: str) -> Reading:
+    """A row of monitoring values (or of derived means, which have no receipt time) as a reading."""
     return Reading(
         mn=row.mn,
         unit_id=unit_id,
@@ -87,7 +88,7 @@ def _reading(row: Row, unit_id: str, outlet_id: str) -> Reading:
         minimum=row.minimum,
         maximum=row.maximum,
         cumulative=row.cumulative,
-        received_at=row.received_at,
+        received_at=row._mapping.get("received_at"),
     )
 
 
@@ -103,7 +104,7 @@ class MonitoringRepository:
         """The rows of these devices at these DataTimes (of any kind); `places` maps each MN to its unit and outlet."""
         query = select(table).where(table.c.mn.in_(sorted(places)), table.c.data_time.in_(sorted(set(data_times))))
         rows = (await self._session.execute(query)).all()
-        return [_reading(row, *places[row.mn]) for row in rows]
+        return [reading_from_row(row, *places[row.mn]) for row in rows]
 
     async def stored_values(
         self, places: Mapping[str, Place], data_times: Iterable[datetime]

@@ -24,7 +24,7 @@ from ecolink_alerts.domain.hj212.version import ProtocolVersion
 from ecolink_alerts.registry_model import Device, KeyUnit, MonitoredFactor, Outlet, OutletMedium, VideoChannel
 
 
-def _unit(row: Row) -> KeyUnit:
+def unit_from_row(row: Row) -> KeyUnit:
     return KeyUnit(
         unit_id=row.unit_id,
         display_name=row.display_name,
@@ -98,7 +98,7 @@ class RegistryRepository:
 
     async def get_unit(self, unit_id: str) -> KeyUnit | None:
         row = (await self._session.execute(select(key_unit_table).where(key_unit_table.c.unit_id == unit_id))).first()
-        return _unit(row) if row else None
+        return unit_from_row(row) if row else None
 
     async def list_units(
         self, *, region_prefix: str | None, agency_id: str, within_region: str, after_id: str, limit: int
@@ -109,7 +109,7 @@ class RegistryRepository:
         if within_region:
             conditions.append(units.c.region_code.startswith(within_region))
         query = select(units).where(and_(*conditions)).order_by(units.c.unit_id).limit(limit)
-        return [_unit(row) for row in (await self._session.execute(query)).all()]
+        return [unit_from_row(row) for row in (await self._session.execute(query)).all()]
 
     async def put_unit(self, unit: KeyUnit) -> None:
         await self._put(
@@ -182,7 +182,7 @@ class RegistryRepository:
 
     async def every_device(self) -> tuple[list[Device], dict[str, KeyUnit], dict[tuple[str, str], Outlet]]:
         """Every registered device, with every unit and every outlet (keyed by unit and outlet id), in four reads."""
-        units = {row.unit_id: _unit(row) for row in (await self._session.execute(select(key_unit_table))).all()}
+        units = {row.unit_id: unit_from_row(row) for row in (await self._session.execute(select(key_unit_table))).all()}
         factor_rows = await self._session.execute(
             select(outlet_factor_table).order_by(outlet_factor_table.c.pollutant_code)
         )
