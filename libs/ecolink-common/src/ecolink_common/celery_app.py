@@ -18,6 +18,16 @@ T = TypeVar("T")
 FILESYSTEM_POLL_SECONDS = 0.1
 VISIBILITY_TIMEOUT_SECONDS = 3600
 TASK_SOFT_TIME_LIMIT_SECONDS = 600
+RETRIED_TASK: dict[str, Any] = {
+    "bind": True,
+    "ignore_result": False,
+    "acks_late": True,
+    "autoretry_for": (ConnectionError, TimeoutError),
+    "retry_backoff": True,
+    "retry_jitter": True,
+}
+"""Options of every platform task: acknowledged after it ran, its result kept, retried with backoff when a
+server it needs is unreachable (`@shared_task(name=..., max_retries=..., **RETRIED_TASK)`)."""
 
 _loop: asyncio.AbstractEventLoop | None = None
 

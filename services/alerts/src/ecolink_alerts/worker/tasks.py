@@ -15,7 +15,7 @@ from ecolink_alerts.service_layer.rule_clock import tick_rule_engines
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_alerts.settings import AlertsSettings
 from ecolink_alerts.threshold_overrides import load_rule_thresholds
-from ecolink_common.celery_app import run_async
+from ecolink_common.celery_app import RETRIED_TASK, run_async
 from ecolink_common.db import database_sessions
 from ecolink_common.settings import PlatformSettings
 
@@ -39,15 +39,7 @@ async def _tick_once() -> dict[str, Any]:
     return {"devices": outcome.devices, "events": outcome.events}
 
 
-@shared_task(
-    name=TICK_RULE_ENGINES,
-    bind=True,
-    ignore_result=False,
-    acks_late=True,
-    autoretry_for=(ConnectionError, TimeoutError),
-    retry_backoff=True,
-    max_retries=3,
-)
+@shared_task(name=TICK_RULE_ENGINES, max_retries=3, **RETRIED_TASK)
 def tick_rules(self: Task) -> dict[str, Any]:
     """Ticks every device's rule engine at the current time; a redelivered tick finds nothing new."""
     return run_async(_tick_once())
@@ -65,15 +57,7 @@ async def _roll_up_once(now: datetime) -> dict[str, Any]:
     }
 
 
-@shared_task(
-    name=ROLL_UP_MEANS_AND_GRADES,
-    bind=True,
-    ignore_result=False,
-    acks_late=True,
-    autoretry_for=(ConnectionError, TimeoutError),
-    retry_backoff=True,
-    max_retries=3,
-)
+@shared_task(name=ROLL_UP_MEANS_AND_GRADES, max_retries=3, **RETRIED_TASK)
 def roll_up_means_and_grades(self: Task, now: str | None = None) -> dict[str, Any]:
     """Derives the hourly and daily means of complete periods and regrades every unit up to today; `now` (ISO 8601)
     replays a given moment. Idempotent: a redelivered or repeated run at the same moment changes nothing."""

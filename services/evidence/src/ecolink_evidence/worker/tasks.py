@@ -6,7 +6,7 @@ from typing import Any
 
 from celery import Task, shared_task
 
-from ecolink_common.celery_app import run_async
+from ecolink_common.celery_app import RETRIED_TASK, run_async
 from ecolink_common.db import database_sessions
 from ecolink_common.settings import PlatformSettings
 from ecolink_evidence.adapters.store_factory import build_object_store
@@ -29,16 +29,7 @@ async def _sweep_once() -> dict[str, Any]:
     return {"checked": report.checked, "failed": report.failed}
 
 
-@shared_task(
-    name=INTEGRITY_SWEEP,
-    bind=True,
-    ignore_result=False,
-    acks_late=True,
-    autoretry_for=(ConnectionError, TimeoutError),
-    retry_backoff=True,
-    retry_jitter=True,
-    max_retries=5,
-)
+@shared_task(name=INTEGRITY_SWEEP, max_retries=5, **RETRIED_TASK)
 def integrity_sweep(self: Task) -> dict[str, Any]:
     """Re-hashes the least recently verified share of items; a mismatch becomes custody and audit records.
     Running it twice only re-reads and records again, so a redelivered task does no harm."""
