@@ -13,7 +13,7 @@ pytest.importorskip("atheris", reason="atheris has wheels for x86_64 Linux only"
 
 HARNESS = Path(__file__).parents[2] / "fuzz" / "fuzz_hj212.py"
 RECORDED = Path(__file__).parent / "data" / "packets.jsonl"
-RUNS = 40_000
+RUNS = 300_000
 SECONDS = 60
 
 
