@@ -80,6 +80,11 @@ async def test_deleting_the_newest_row_is_found_against_the_head(engine, databas
 async def test_rewriting_a_row_and_its_hash_still_breaks_the_next_link(engine, database_url):
     for i in range(3):
         await append(engine, f"agency-{i}")
-    await tamper(engine, text("UPDATE audit_event SET hash = 'f' || substr(hash, 2) WHERE seq = 1"))
+    # The first hex digit becomes another one (a hash may already start with 'f').
+    rewrite = text(
+        "UPDATE audit_event SET hash = CASE WHEN substr(hash, 1, 1) = 'f' THEN '0' ELSE 'f' END || substr(hash, 2) "
+        "WHERE seq = 1"
+    )
+    await tamper(engine, rewrite)
     report = await operations.verify_audit_chain(database_url)
     assert (report.intact, report.broken_seq) == (False, 1)
