@@ -15,9 +15,11 @@ import time
 import urllib.request
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import grpc
+from minio import Minio
 
 from bench.report import Figure, report
 from ecolink.evidence.v1 import evidence_service_pb2 as pb
@@ -34,6 +36,7 @@ SIZES = (1 * MB, 200 * MB)
 RSS_UPLOAD_BYTES = 1000 * MB
 CHUNK = 1024 * 1024
 REPEATS_SMALL = 20
+REPEATS_LARGE = 3
 
 
 def pattern_chunks(total: int) -> Iterator[bytes]:
@@ -73,23 +76,26 @@ class RssSampler:
         self._thread.join()
 
 
-def direct_rates(endpoint: S3Endpoint, size: int, repeats: int) -> tuple[float, float]:
-    """MB/s of the SDK's own put_object / get_object (with the same checksum header the service sends)."""
-    client, bucket = endpoint.client(), f"direct-{uuid.uuid4().hex[:8]}"
-    client.make_bucket(bucket, object_lock=True)
-    data = b"".join(pattern_chunks(size))
-    started = time.perf_counter()
-    for i in range(repeats):
-        client.put_object(bucket, f"o{i}", io.BytesIO(data), size, part_size=64 * 1024 * 1024)
-    put = size * repeats / (time.perf_counter() - started) / MB
-    started = time.perf_counter()
-    for i in range(repeats):
-        response = client.get_object(bucket, f"o{i}")
-        for _ in response.stream(CHUNK):
-            pass
-        response.close()
-        response.release_conn()
-    return put, size * repeats / (time.perf_counter() - started) / MB
+@dataclass
+class Seconds:
+    """Time spent on each side of the comparison, measured item by item in turn so both see the same load."""
+
+    sdk_put: float = 0.0
+    service_upload: float = 0.0
+    sdk_get: float = 0.0
+    service_download: float = 0.0
+
+
+def sdk_put(client: Minio, bucket: str, key: str, data: bytes) -> None:
+    client.put_object(bucket, key, io.BytesIO(data), len(data), part_size=64 * 1024 * 1024)
+
+
+def sdk_get(client: Minio, bucket: str, key: str) -> None:
+    response = client.get_object(bucket, key)
+    for _ in response.stream(CHUNK):
+        pass
+    response.close()
+    response.release_conn()
 
 
 def sha256_of(chunks: Iterator[bytes]) -> str:
@@ -112,23 +118,38 @@ async def upload_unique(
     return str(item.name)
 
 
-async def service_rates(
-    target: str, metadata: list[tuple[str, str]], size: int, repeats: int
-) -> tuple[float, float, str]:
-    """MB/s of uploads (the hash declared, as the CLI does; hashed before the clock starts, as the SDK's data
-    is made before its clock starts) and of downloads through the service."""
+async def compare(
+    endpoint: S3Endpoint, target: str, metadata: list[tuple[str, str]], size: int, repeats: int
+) -> tuple[Seconds, str]:
+    """Each item put with the SDK and then uploaded through the service, then each read back both ways.
+
+    Service uploads are new bytes with the hash declared, as the CLI does (hashed before the clock starts,
+    as the SDK's data is made before its clock starts); downloads are received and dropped, as the SDK
+    reference drops get_object's stream.
+    """
+    client, bucket = endpoint.client(), f"direct-{uuid.uuid4().hex[:8]}"
+    client.make_bucket(bucket, object_lock=True)
+    data = b"".join(pattern_chunks(size))
     salts = [uuid.uuid4().bytes for _ in range(repeats)]
     hashes = [sha256_of(unique_chunks(size, salt)) for salt in salts]
+    seconds, names = Seconds(), []
     async with grpc.aio.insecure_channel(target) as channel:
         stub = evidence_service_pb2_grpc.EvidenceServiceStub(channel)
-        names, started = [], time.perf_counter()
-        for salt, sha256 in zip(salts, hashes, strict=True):
+        for i, (salt, sha256) in enumerate(zip(salts, hashes, strict=True)):
+            started = time.perf_counter()
+            sdk_put(client, bucket, f"o{i}", data)
+            seconds.sdk_put += time.perf_counter() - started
+            started = time.perf_counter()
             names.append(await upload_unique(stub, metadata, size, salt, sha256))
-        up = size * repeats / (time.perf_counter() - started) / MB
-        started = time.perf_counter()
-        for name in names:
+            seconds.service_upload += time.perf_counter() - started
+        for i, name in enumerate(names):
+            started = time.perf_counter()
+            sdk_get(client, bucket, f"o{i}")
+            seconds.sdk_get += time.perf_counter() - started
+            started = time.perf_counter()
             await download_discarding(stub, name, metadata)
-        return up, size * repeats / (time.perf_counter() - started) / MB, names[-1]
+            seconds.service_download += time.perf_counter() - started
+    return seconds, names[-1]
 
 
 async def undeclared_upload_rate(target: str, metadata: list[tuple[str, str]], size: int) -> float:
@@ -201,8 +222,24 @@ def unique_chunks(total: int, salt: bytes) -> Iterator[bytes]:
     yield from pattern_chunks(total - len(salt))
 
 
+async def rss_growth(pid: int, target: str, metadata: list[tuple[str, str]], *, declare_hash: bool) -> float:
+    """MB the service's resident memory grows by, at its peak, while it takes one 1 GB upload."""
+    salt = uuid.uuid4().bytes
+    sha256 = sha256_of(unique_chunks(RSS_UPLOAD_BYTES, salt)) if declare_hash else ""
+    before = rss_bytes(pid)
+    async with grpc.aio.insecure_channel(target) as channel:
+        stub = evidence_service_pb2_grpc.EvidenceServiceStub(channel)
+        with RssSampler(pid) as sampler:
+            await upload_unique(stub, metadata, RSS_UPLOAD_BYTES, salt, sha256)
+    return (sampler.peak - before) / MB
+
+
+def load_text(load: tuple[float, float, float]) -> str:
+    return " ".join(f"{value:.2f}" for value in load)
+
+
 async def main() -> None:
-    figures = []
+    figures, load_before = [], os.getloadavg()
     with tempfile.TemporaryDirectory() as tmp, running_s3_server() as endpoint:
         platform = platform_settings_for_tests(Path(tmp) / "var")
         database = sqlite_url(Path(tmp), "evidence")
@@ -224,10 +261,11 @@ async def main() -> None:
         try:
             await wait_until_serving(target)
             for size in SIZES:
-                repeats = REPEATS_SMALL if size < 10 * MB else 1
-                put, get = direct_rates(endpoint, size, repeats)
-                up, down, name = await service_rates(target, metadata, size, repeats)
-                label = f"{size // MB} MB"
+                repeats = REPEATS_SMALL if size < 10 * MB else REPEATS_LARGE
+                seconds, name = await compare(endpoint, target, metadata, size, repeats)
+                moved, label = size * repeats / MB, f"{size // MB} MB"
+                put, get = moved / seconds.sdk_put, moved / seconds.sdk_get
+                up, down = moved / seconds.service_upload, moved / seconds.service_download
                 figures.append(
                     Figure(f"upload {label}", up, "MB/s", "minio SDK put_object, same server", put, "≥ 0.8×")
                 )
@@ -246,14 +284,10 @@ async def main() -> None:
             figures.append(
                 Figure("bare grpc.aio stream + SHA-256", ceiling, "MB/s", "minio SDK get_object", get, "context")
             )
-            before = rss_bytes(service.pid)
-            async with grpc.aio.insecure_channel(target) as channel:
-                stub = evidence_service_pb2_grpc.EvidenceServiceStub(channel)
-                with RssSampler(service.pid) as sampler:
-                    chunks = unique_chunks(RSS_UPLOAD_BYTES, uuid.uuid4().bytes)
-                    await upload_chunks(stub, chunks, metadata, size=RSS_UPLOAD_BYTES)
-            growth = (sampler.peak - before) / MB
-            figures.append(Figure("service RSS growth, 1 GB upload", growth, "MB", "budget", 64, "< 64 MB (ratio < 1)"))
+            for declared, way in ((True, "hash declared, streamed"), (False, "hash not declared, staged")):
+                growth = await rss_growth(service.pid, target, metadata, declare_hash=declared)
+                name = f"service RSS growth, 1 GB upload ({way})"
+                figures.append(Figure(name, growth, "MB", "budget", 64, "< 64 MB (ratio < 1)"))
         finally:
             service.terminate()
             service.wait()
@@ -261,9 +295,11 @@ async def main() -> None:
         "evidence",
         figures,
         notes="moto S3 server on loopback (in-memory, in the bench process), service on SQLite, client, "
-        "server and S3 on the same 2 cores; 1 MB figures are 20 sequential items, 200 MB one item. Every upload "
-        "is new bytes with its SHA-256 declared as the CLI does (hashed before the clock starts); downloads are "
-        "received and dropped, as the SDK reference drops get_object's stream.",
+        "server and S3 on the same 2 cores; 1 MB figures are 20 sequential items, 200 MB three, each item "
+        "timed through the SDK and then through the service in turn. Every service upload is new bytes with "
+        "its SHA-256 declared as the CLI does (hashed before the clock starts); downloads are received and "
+        "dropped, as the SDK reference drops get_object's stream. Load average (1, 5, 15 min) before "
+        f"{load_text(load_before)}, after {load_text(os.getloadavg())}.",
     )
 
 

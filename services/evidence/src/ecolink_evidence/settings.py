@@ -38,7 +38,10 @@ class EvidenceSettings(ServiceSettings):
     s3_object_lock: bool = Field(default=True, description="Create the bucket with object lock (never off in use).")
     max_upload_bytes: int = Field(default=5 * GIB, description="Largest item accepted (issue 3: 5 GiB).")
     transfer_chunk_bytes: int = Field(default=3 * MIB, description="Download chunk; under gRPC's 4 MiB client default.")
-    multipart_part_bytes: int = Field(default=8 * MIB, description="S3 multipart part; each one sits in memory.")
+    multipart_part_bytes: int = Field(
+        default=8 * MIB,
+        description="S3 multipart part; each one sits in memory, as does a whole upload no larger than one part.",
+    )
     s3_parallel_part_uploads: int = Field(default=1, description="Parts in flight at once (memory: parts × size).")
     retention_days: dict[EvidenceKind, int] = Field(default_factory=lambda: dict(DEFAULT_RETENTION_DAYS))
     download_url_default_minutes: int = 10
