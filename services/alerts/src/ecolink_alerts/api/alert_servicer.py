@@ -8,7 +8,7 @@ from datetime import timedelta
 import grpc
 
 from ecolink.alerts.v1 import alert_service_pb2, alert_service_pb2_grpc
-from ecolink_alerts.api import convert
+from ecolink_alerts.api import alert_convert, convert
 from ecolink_alerts.domain.thresholds import RuleThresholds
 from ecolink_alerts.service_layer import alert_reading
 from ecolink_alerts.service_layer.rescan import rescan_range
@@ -33,12 +33,12 @@ class AlertServicer(alert_service_pb2_grpc.AlertServiceServicer):
         page = await alert_reading.list_alerts(
             self._uow(),
             current_principal(),
-            convert.alert_filter_from_proto(request),
+            alert_convert.alert_filter_from_proto(request),
             page_size=page_size(request.page_size),
             page_token=request.page_token,
         )
         return alert_service_pb2.ListAlertsResponse(
-            alerts=[convert.alert_to_proto(alert, with_evidence=False) for alert in page.items],
+            alerts=[alert_convert.alert_to_proto(alert, with_evidence=False) for alert in page.items],
             next_page_token=page.next_page_token,
         )
 
@@ -48,7 +48,7 @@ class AlertServicer(alert_service_pb2_grpc.AlertServiceServicer):
         alert = await alert_reading.get_alert(
             self._uow(), current_principal(), convert.alert_id_from_name(request.name)
         )
-        return alert_service_pb2.GetAlertResponse(alert=convert.alert_to_proto(alert, with_evidence=True))
+        return alert_service_pb2.GetAlertResponse(alert=alert_convert.alert_to_proto(alert, with_evidence=True))
 
     async def RescanRange(
         self, request: alert_service_pb2.RescanRangeRequest, context: grpc.aio.ServicerContext
@@ -56,10 +56,10 @@ class AlertServicer(alert_service_pb2_grpc.AlertServiceServicer):
         result = await rescan_range(
             self._uow(),
             current_principal(),
-            convert.rescan_target_from_proto(request),
+            alert_convert.rescan_target_from_proto(request),
             convert.optional_time(request, "start_time"),
             convert.optional_time(request, "end_time"),
             longest=self._rescan_max_range,
             thresholds=self._thresholds,
         )
-        return convert.rescan_result_to_proto(result)
+        return alert_convert.rescan_result_to_proto(result)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import grpc
 
 from ecolink.alerts.v1 import grading_service_pb2, grading_service_pb2_grpc
-from ecolink_alerts.api import convert
+from ecolink_alerts.api import grading_convert
 from ecolink_alerts.service_layer import grade_reading
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_common.auth.principal import current_principal
@@ -26,12 +26,12 @@ class GradingServicer(grading_service_pb2_grpc.GradingServiceServicer):
         page = await grade_reading.list_grades(
             self._uow(),
             current_principal(),
-            convert.grade_filter_from_proto(request),
+            grading_convert.grade_filter_from_proto(request),
             page_size=page_size(request.page_size),
             page_token=request.page_token,
         )
         return grading_service_pb2.ListExceedanceGradesResponse(
-            exceedance_grades=[convert.exceedance_grade_to_proto(grade) for grade in page.items],
+            exceedance_grades=[grading_convert.exceedance_grade_to_proto(grade) for grade in page.items],
             next_page_token=page.next_page_token,
         )
 
@@ -41,11 +41,11 @@ class GradingServicer(grading_service_pb2_grpc.GradingServiceServicer):
         page = await grade_reading.list_derived_means(
             self._uow(),
             current_principal(),
-            convert.mean_filter_from_proto(request),
+            grading_convert.mean_filter_from_proto(request),
             page_size=page_size(request.page_size),
             page_token=request.page_token,
         )
         return grading_service_pb2.ListDerivedMeansResponse(
-            derived_means=[convert.derived_mean_to_proto(mean) for mean in page.items],
+            derived_means=[grading_convert.derived_mean_to_proto(mean) for mean in page.items],
             next_page_token=page.next_page_token,
         )

@@ -9,7 +9,7 @@ import grpc
 
 from ecolink.alerts.v1 import monitoring_service_pb2 as pb
 from ecolink.alerts.v1 import monitoring_service_pb2_grpc
-from ecolink_alerts.api import convert
+from ecolink_alerts.api import convert, monitoring_convert
 from ecolink_alerts.domain.thresholds import RuleThresholds
 from ecolink_alerts.monitoring_model import IngestOutcome
 from ecolink_alerts.service_layer.device_memory import DeviceMemory
@@ -45,7 +45,7 @@ class MonitoringServicer(monitoring_service_pb2_grpc.MonitoringServiceServicer):
         offset = 0
         async for batch in request_iterator:
             records = [
-                convert.monitoring_record_from_proto(record, f"records[{offset + index}]")
+                monitoring_convert.monitoring_record_from_proto(record, f"records[{offset + index}]")
                 for index, record in enumerate(batch.records)
             ]
             found = await ingest_records(
@@ -59,7 +59,7 @@ class MonitoringServicer(monitoring_service_pb2_grpc.MonitoringServiceServicer):
             found.refusals = [refusal.shifted(offset) for refusal in found.refusals]
             outcome.add(found)
             offset += len(records)
-        return convert.ingest_outcome_to_proto(outcome)
+        return monitoring_convert.ingest_outcome_to_proto(outcome)
 
     async def GetTransmissionRate(
         self, request: pb.GetTransmissionRateRequest, context: grpc.aio.ServicerContext
@@ -70,8 +70,8 @@ class MonitoringServicer(monitoring_service_pb2_grpc.MonitoringServiceServicer):
             request.region_code,
             convert.optional_time(request, "start_time"),
             convert.optional_time(request, "end_time"),
-            convert.rate_level_from_proto(request.level),
+            monitoring_convert.rate_level_from_proto(request.level),
             expectation=self._transmission,
             longest=self._transmission_max_period,
         )
-        return convert.transmission_report_to_proto(report)
+        return monitoring_convert.transmission_report_to_proto(report)

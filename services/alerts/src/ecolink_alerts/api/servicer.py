@@ -8,7 +8,7 @@ import grpc
 
 from ecolink.alerts.v1 import registry_service_pb2 as pb
 from ecolink.alerts.v1 import registry_service_pb2_grpc
-from ecolink_alerts.api import convert
+from ecolink_alerts.api import convert, registry_convert
 from ecolink_alerts.service_layer import registration, registry_reading
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_common.auth.principal import current_principal
@@ -27,10 +27,10 @@ class RegistryServicer(registry_service_pb2_grpc.RegistryServiceServicer):
         unit = await registration.create_key_unit(
             self._uow(),
             current_principal(),
-            convert.key_unit_from_proto(request.key_unit),
+            registry_convert.key_unit_from_proto(request.key_unit),
             request_id=request.request_id,
         )
-        return pb.CreateKeyUnitResponse(key_unit=convert.key_unit_to_proto(unit))
+        return pb.CreateKeyUnitResponse(key_unit=registry_convert.key_unit_to_proto(unit))
 
     async def GetKeyUnit(
         self, request: pb.GetKeyUnitRequest, context: grpc.aio.ServicerContext
@@ -38,7 +38,7 @@ class RegistryServicer(registry_service_pb2_grpc.RegistryServiceServicer):
         unit = await registry_reading.get_key_unit(
             self._uow(), current_principal(), convert.unit_id_from_name(request.name)
         )
-        return pb.GetKeyUnitResponse(key_unit=convert.key_unit_to_proto(unit))
+        return pb.GetKeyUnitResponse(key_unit=registry_convert.key_unit_to_proto(unit))
 
     async def ListKeyUnits(
         self, request: pb.ListKeyUnitsRequest, context: grpc.aio.ServicerContext
@@ -51,7 +51,7 @@ class RegistryServicer(registry_service_pb2_grpc.RegistryServiceServicer):
             page_token=request.page_token,
         )
         return pb.ListKeyUnitsResponse(
-            key_units=[convert.key_unit_to_proto(u) for u in page.items], next_page_token=page.next_page_token
+            key_units=[registry_convert.key_unit_to_proto(u) for u in page.items], next_page_token=page.next_page_token
         )
 
     async def UpdateKeyUnit(
@@ -61,9 +61,9 @@ class RegistryServicer(registry_service_pb2_grpc.RegistryServiceServicer):
             self._uow(),
             current_principal(),
             convert.unit_id_from_name(request.key_unit.name, "key_unit.name"),
-            convert.key_unit_changes(request.key_unit, request.update_mask.paths),
+            registry_convert.key_unit_changes(request.key_unit, request.update_mask.paths),
         )
-        return pb.UpdateKeyUnitResponse(key_unit=convert.key_unit_to_proto(unit))
+        return pb.UpdateKeyUnitResponse(key_unit=registry_convert.key_unit_to_proto(unit))
 
     async def CreateOutlet(
         self, request: pb.CreateOutletRequest, context: grpc.aio.ServicerContext
@@ -72,15 +72,15 @@ class RegistryServicer(registry_service_pb2_grpc.RegistryServiceServicer):
         outlet = await registration.create_outlet(
             self._uow(),
             current_principal(),
-            convert.outlet_from_proto(unit_id, request.outlet),
+            registry_convert.outlet_from_proto(unit_id, request.outlet),
             request_id=request.request_id,
         )
-        return pb.CreateOutletResponse(outlet=convert.outlet_to_proto(outlet))
+        return pb.CreateOutletResponse(outlet=registry_convert.outlet_to_proto(outlet))
 
     async def GetOutlet(self, request: pb.GetOutletRequest, context: grpc.aio.ServicerContext) -> pb.GetOutletResponse:
         unit_id, outlet_id = convert.outlet_key_from_name(request.name)
         outlet = await registry_reading.get_outlet(self._uow(), current_principal(), unit_id, outlet_id)
-        return pb.GetOutletResponse(outlet=convert.outlet_to_proto(outlet))
+        return pb.GetOutletResponse(outlet=registry_convert.outlet_to_proto(outlet))
 
     async def ListOutlets(
         self, request: pb.ListOutletsRequest, context: grpc.aio.ServicerContext
@@ -93,7 +93,7 @@ class RegistryServicer(registry_service_pb2_grpc.RegistryServiceServicer):
             page_token=request.page_token,
         )
         return pb.ListOutletsResponse(
-            outlets=[convert.outlet_to_proto(o) for o in page.items], next_page_token=page.next_page_token
+            outlets=[registry_convert.outlet_to_proto(o) for o in page.items], next_page_token=page.next_page_token
         )
 
     async def UpdateOutlet(
@@ -105,21 +105,22 @@ class RegistryServicer(registry_service_pb2_grpc.RegistryServiceServicer):
             current_principal(),
             unit_id,
             outlet_id,
-            convert.outlet_changes(request.outlet, request.update_mask.paths),
+            registry_convert.outlet_changes(request.outlet, request.update_mask.paths),
         )
-        return pb.UpdateOutletResponse(outlet=convert.outlet_to_proto(outlet))
+        return pb.UpdateOutletResponse(outlet=registry_convert.outlet_to_proto(outlet))
 
     async def CreateDevice(
         self, request: pb.CreateDeviceRequest, context: grpc.aio.ServicerContext
     ) -> pb.CreateDeviceResponse:
+        device = registry_convert.device_from_proto(request.device)
         device = await registration.create_device(
-            self._uow(), current_principal(), convert.device_from_proto(request.device), request_id=request.request_id
+            self._uow(), current_principal(), device, request_id=request.request_id
         )
-        return pb.CreateDeviceResponse(device=convert.device_to_proto(device))
+        return pb.CreateDeviceResponse(device=registry_convert.device_to_proto(device))
 
     async def GetDevice(self, request: pb.GetDeviceRequest, context: grpc.aio.ServicerContext) -> pb.GetDeviceResponse:
         device = await registry_reading.get_device(self._uow(), current_principal(), convert.mn_from_name(request.name))
-        return pb.GetDeviceResponse(device=convert.device_to_proto(device))
+        return pb.GetDeviceResponse(device=registry_convert.device_to_proto(device))
 
     async def ListDevices(
         self, request: pb.ListDevicesRequest, context: grpc.aio.ServicerContext
@@ -132,7 +133,7 @@ class RegistryServicer(registry_service_pb2_grpc.RegistryServiceServicer):
             page_token=request.page_token,
         )
         return pb.ListDevicesResponse(
-            devices=[convert.device_to_proto(d) for d in page.items], next_page_token=page.next_page_token
+            devices=[registry_convert.device_to_proto(d) for d in page.items], next_page_token=page.next_page_token
         )
 
     async def UpdateDevice(
@@ -142,9 +143,9 @@ class RegistryServicer(registry_service_pb2_grpc.RegistryServiceServicer):
             self._uow(),
             current_principal(),
             convert.mn_from_name(request.device.name, "device.name"),
-            convert.device_changes(request.device, request.update_mask.paths),
+            registry_convert.device_changes(request.device, request.update_mask.paths),
         )
-        return pb.UpdateDeviceResponse(device=convert.device_to_proto(device))
+        return pb.UpdateDeviceResponse(device=registry_convert.device_to_proto(device))
 
     async def CreateVideoChannel(
         self, request: pb.CreateVideoChannelRequest, context: grpc.aio.ServicerContext
@@ -153,10 +154,10 @@ class RegistryServicer(registry_service_pb2_grpc.RegistryServiceServicer):
         channel = await registration.create_video_channel(
             self._uow(),
             current_principal(),
-            convert.video_channel_from_proto(unit_id, request.video_channel),
+            registry_convert.video_channel_from_proto(unit_id, request.video_channel),
             request_id=request.request_id,
         )
-        return pb.CreateVideoChannelResponse(video_channel=convert.video_channel_to_proto(channel))
+        return pb.CreateVideoChannelResponse(video_channel=registry_convert.video_channel_to_proto(channel))
 
     async def ListVideoChannels(
         self, request: pb.ListVideoChannelsRequest, context: grpc.aio.ServicerContext
@@ -169,6 +170,6 @@ class RegistryServicer(registry_service_pb2_grpc.RegistryServiceServicer):
             page_token=request.page_token,
         )
         return pb.ListVideoChannelsResponse(
-            video_channels=[convert.video_channel_to_proto(c) for c in page.items],
+            video_channels=[registry_convert.video_channel_to_proto(c) for c in page.items],
             next_page_token=page.next_page_token,
         )

@@ -1,0 +1,114 @@
+"""Conversion of alert protos: alerts with their evidence windows, alert filters, rescan requests and results."""
+
+from __future__ import annotations
+
+from datetime import UTC
+
+from ecolink.alerts.v1 import (
+    alert_pb2,
+    alert_service_pb2,
+    monitoring_pb2,
+)
+from ecolink_alerts.alert_model import Alert, AlertFilter, AlertState
+from ecolink_alerts.api.convert import (
+    KIND_TO_PROTO,
+    enum_from_proto,
+    mn_from_name,
+    region_filter,
+    timestamp_or_none,
+    unit_id_from_name,
+)
+from ecolink_alerts.domain.packets import PacketReceipt
+from ecolink_alerts.domain.rules.events import Evidence
+from ecolink_alerts.registry_model import (
+    outlet_name,
+)
+from ecolink_alerts.service_layer.rescan import RescannedEpisode, RescanResult, RescanTarget
+
+STATE_TO_PROTO = {AlertState.OPEN: alert_pb2.ALERT_STATE_OPEN, AlertState.CLOSED: alert_pb2.ALERT_STATE_CLOSED}
+
+
+def evidence_point(item: Evidence) -> alert_pb2.EvidencePoint:
+    if isinstance(item, PacketReceipt):
+        packet = alert_pb2.EvidencePacket(
+            receive_time=timestamp_or_none(item.received_at),
+            qn=item.qn or "",
+            faults=[fault.value for fault in item.faults],
+        )
+        return alert_pb2.EvidencePoint(packet=packet)
+    reading = alert_pb2.EvidenceReading(
+        factor_code=item.factor,
+        data_kind=KIND_TO_PROTO[item.kind],
+        data_time=timestamp_or_none(item.data_time),
+        value=item.value,
+        flag=item.flag.value,
+        converted=item.converted,
+        receive_time=timestamp_or_none(item.received_at),
+    )
+    return alert_pb2.EvidencePoint(reading=reading)
+
+
+def alert_to_proto(alert: Alert, *, with_evidence: bool) -> alert_pb2.Alert:
+    return alert_pb2.Alert(
+        name=alert.name,
+        rule=alert.rule.value,
+        unit=f"units/{alert.unit_id}",
+        outlet=outlet_name(alert.unit_id, alert.outlet_id),
+        device=f"devices/{alert.mn}",
+        data_kind=KIND_TO_PROTO[alert.kind] if alert.kind else monitoring_pb2.DATA_KIND_UNSPECIFIED,
+        factor_code=alert.factor or "",
+        region_code=alert.region_code,
+        state=STATE_TO_PROTO[alert.state],
+        start_time=timestamp_or_none(alert.started_at),
+        end_time=timestamp_or_none(alert.ended_at),
+        create_time=timestamp_or_none(alert.opened_at),
+        update_time=timestamp_or_none(alert.updated_at),
+        evidence=[evidence_point(item) for item in alert.evidence] if with_evidence else [],
+    )
+
+
+def alert_filter_from_proto(request: alert_service_pb2.ListAlertsRequest) -> AlertFilter:
+    return AlertFilter(
+        unit_id=unit_id_from_name(request.unit, "unit") if request.unit else "",
+        region_code=region_filter(request.region_code),
+        rule=request.rule,
+        state=(
+            enum_from_proto(request.state, STATE_TO_PROTO, "state")
+            if request.state != alert_pb2.ALERT_STATE_UNSPECIFIED
+            else None
+        ),
+        started_from=request.start_time.ToDatetime(tzinfo=UTC) if request.HasField("start_time") else None,
+        started_before=request.end_time.ToDatetime(tzinfo=UTC) if request.HasField("end_time") else None,
+    )
+
+
+def rescan_target_from_proto(request: alert_service_pb2.RescanRangeRequest) -> RescanTarget:
+    return RescanTarget(
+        unit_id=unit_id_from_name(request.unit, "unit") if request.unit else "",
+        mn=mn_from_name(request.device, "device") if request.device else "",
+    )
+
+
+def _rescanned_episode_to_proto(rescanned: RescannedEpisode) -> alert_service_pb2.RescannedEpisode:
+    episode = rescanned.episode
+    key = episode.key
+    return alert_service_pb2.RescannedEpisode(
+        rule=episode.rule.value,
+        unit=f"units/{key.unit_id}",
+        outlet=outlet_name(key.unit_id, key.outlet_id),
+        device=f"devices/{key.mn}",
+        data_kind=KIND_TO_PROTO[key.kind] if key.kind else monitoring_pb2.DATA_KIND_UNSPECIFIED,
+        factor_code=key.factor or "",
+        state=STATE_TO_PROTO[AlertState.CLOSED if episode.closed else AlertState.OPEN],
+        start_time=timestamp_or_none(episode.started_at),
+        end_time=timestamp_or_none(episode.ended_at),
+        evidence=[evidence_point(item) for item in episode.evidence],
+        matching_alert=f"alerts/{rescanned.matching_alert_id}" if rescanned.matching_alert_id else "",
+    )
+
+
+def rescan_result_to_proto(result: RescanResult) -> alert_service_pb2.RescanRangeResponse:
+    return alert_service_pb2.RescanRangeResponse(
+        episodes=[_rescanned_episode_to_proto(rescanned) for rescanned in result.episodes],
+        unmatched_alerts=[f"alerts/{alert_id}" for alert_id in result.unmatched_alert_ids],
+    )
