@@ -16,7 +16,7 @@ from ecolink.alerts.v1 import alert_pb2, alert_service_pb2_grpc, monitoring_pb2,
 from ecolink.alerts.v1 import alert_service_pb2 as alerts_pb
 from ecolink.alerts.v1 import monitoring_service_pb2 as pb
 from ecolink_alerts.adapters.gateway_ports import RegistryBackedSink, RegistryDeviceDirectory
-from ecolink_alerts.adapters.tables import monitoring_value_table, value_conflict_table
+from ecolink_alerts.adapters.tables import monitoring_value_table, rule_state_table, value_conflict_table
 from ecolink_alerts.domain.hj212 import Packet, parse_packet
 from ecolink_alerts.domain.thresholds import RuleThresholds
 from ecolink_alerts.service_layer.device_memory import DeviceMemory
@@ -248,6 +248,32 @@ async def tick_at(database_url: str, now: datetime):
         return await tick_rule_engines(lambda: AlertsUnitOfWork(sessions), now=now, thresholds=RuleThresholds())
     finally:
         await engine.dispose()
+
+
+async def stored_revision(database_url: str, mn: str) -> int:
+    engine = create_engine(database_url)
+    try:
+        async with engine.connect() as connection:
+            query = select(rule_state_table.c.revision).where(rule_state_table.c.mn == mn)
+            return int((await connection.execute(query)).scalar_one())
+    finally:
+        await engine.dispose()
+
+
+@pytest.mark.usefixtures("clients")
+async def test_a_tick_that_changes_nothing_keeps_the_stored_revision_so_the_gateway_copy_stays_valid(
+    gateway_ports, database_url
+):
+    directory, sink = gateway_ports
+    device = await directory.device(LINGBI_MN)
+    assert device is not None
+    received = datetime.now(UTC)
+    await sink.accept(lingbi_packet(0), device, received_at=received, faults=())
+    before = await stored_revision(database_url, LINGBI_MN)
+    await tick_at(database_url, received + timedelta(seconds=30))
+    assert await stored_revision(database_url, LINGBI_MN) == before
+    await tick_at(database_url, received + timedelta(hours=3))
+    assert await stored_revision(database_url, LINGBI_MN) == before + 1
 
 
 async def test_the_rules_clock_finds_a_silent_device_offline_once(clients, alerts_service, database_url):
