@@ -15,7 +15,6 @@ from ecolink_alerts.adapters.monitoring_repository import reading_from_row
 from ecolink_alerts.adapters.tables import (
     derived_mean_mark_table,
     derived_mean_table,
-    device_table,
     monitoring_value_table,
 )
 from ecolink_alerts.domain.flags import DataFlag
@@ -82,10 +81,6 @@ class DerivedMeanRepository:
 
     def __init__(self, session: AsyncSession):
         self._session = session
-
-    async def device_mns(self) -> list[str]:
-        """Every registered device."""
-        return list((await self._session.execute(select(device_table.c.mn).order_by(device_table.c.mn))).scalars())
 
     async def device_sent(
         self, outlets: DeviceOutlets, kinds: Iterable[DataKind], start: datetime, end: datetime

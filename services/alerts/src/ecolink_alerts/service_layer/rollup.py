@@ -25,7 +25,7 @@ from ecolink_alerts.domain.rollup import (
     regrade_from,
 )
 from ecolink_alerts.domain.validity import ONE_HOUR
-from ecolink_alerts.service_layer.device_rules import DeviceSite, device_site
+from ecolink_alerts.service_layer.device_rules import DeviceSite, every_device_site
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 
 GRADE_CHANGED_EVENT = "ecolink.alerts.v1.ExceedanceGradeChanged"
@@ -48,15 +48,12 @@ async def roll_up(uow_factory: Callable[[], AlertsUnitOfWork], *, now: datetime,
     """Derives the means of every device, then regrades every unit up to today; a second run at the same `now`
     changes nothing. One transaction per device and one per unit, so a failure loses only that one's work."""
     async with uow_factory() as uow:
-        devices = await uow.derived_means.device_mns()
+        sites = await every_device_site(uow)
         units = await uow.grades.graded_units()
     means_changed = 0
-    for mn in devices:
+    for mn in sorted(sites):
         async with uow_factory() as uow:
-            site = await device_site(uow, mn)
-            if site is None:
-                continue
-            means_changed += await _derive_means(uow, site, now, policy)
+            means_changed += await _derive_means(uow, sites[mn], now, policy)
             await uow.commit()
     changes = 0
     for unit in units:
