@@ -16,6 +16,7 @@ from google.protobuf.timestamp_pb2 import Timestamp
 from ecolink.alerts.v1 import monitoring_pb2, monitoring_service_pb2, monitoring_service_pb2_grpc
 from ecolink_alerts.domain.periods import day_start
 from ecolink_alerts.domain.rollup import DEFAULT_ROLLUP
+from ecolink_alerts.domain.thresholds import RuleThresholds
 from ecolink_alerts.service_layer.registry_loading import load_registry_file
 from ecolink_alerts.service_layer.rollup import roll_up
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
@@ -52,7 +53,7 @@ async def test_grades_list_shows_lingbi_so2_yellow_after_three_exceedance_days(a
         await stub.IngestMonitoringData(iter([request]), metadata=alerts_service.metadata("eeb-341323"))
     async with database_sessions(database_url) as sessions:
         now = day_start(date(2026, 11, 5)) + timedelta(hours=12)
-        await roll_up(lambda: AlertsUnitOfWork(sessions), now=now, policy=DEFAULT_ROLLUP)
+        await roll_up(lambda: AlertsUnitOfWork(sessions), now=now, policy=DEFAULT_ROLLUP, thresholds=RuleThresholds())
 
     env = {**os.environ, "ECOLINK_VAR_DIR": str(alerts_service.platform.var_dir)}
     target = ["--as", "eeb-341323", "--address", alerts_service.target]

@@ -11,15 +11,18 @@ import grpc
 import pytest
 from google.protobuf.timestamp_pb2 import Timestamp
 
-from ecolink.alerts.v1 import grading_service_pb2 as pb
 from ecolink.alerts.v1 import (
+    alert_service_pb2,
+    alert_service_pb2_grpc,
     grading_service_pb2_grpc,
     monitoring_pb2,
     monitoring_service_pb2,
     monitoring_service_pb2_grpc,
 )
+from ecolink.alerts.v1 import grading_service_pb2 as pb
 from ecolink_alerts.domain.periods import day_start
 from ecolink_alerts.domain.rollup import DEFAULT_ROLLUP, RollupPolicy
+from ecolink_alerts.domain.thresholds import RuleThresholds
 from ecolink_alerts.service_layer.registry_loading import load_registry_file
 from ecolink_alerts.service_layer.rollup import GRADE_CHANGED_EVENT, RollupOutcome, roll_up
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
@@ -43,6 +46,7 @@ ABOVE_LIMIT = 50.0
 class Clients:
     monitoring: monitoring_service_pb2_grpc.MonitoringServiceStub
     grading: grading_service_pb2_grpc.GradingServiceStub
+    alerts: alert_service_pb2_grpc.AlertServiceStub
 
 
 @pytest.fixture
@@ -52,6 +56,7 @@ async def clients(alerts_service, database_url) -> AsyncIterator[Clients]:
         yield Clients(
             monitoring_service_pb2_grpc.MonitoringServiceStub(channel),
             grading_service_pb2_grpc.GradingServiceStub(channel),
+            alert_service_pb2_grpc.AlertServiceStub(channel),
         )
 
 
@@ -84,7 +89,7 @@ async def exceedance_days(clients: Clients, alerts_service, days: Sequence[date]
 
 async def roll_up_at(database_url: str, now: datetime, policy: RollupPolicy = DEFAULT_ROLLUP) -> RollupOutcome:
     async with database_sessions(database_url) as sessions:
-        return await roll_up(lambda: AlertsUnitOfWork(sessions), now=now, policy=policy)
+        return await roll_up(lambda: AlertsUnitOfWork(sessions), now=now, policy=policy, thresholds=RuleThresholds())
 
 
 async def grade_events(database_url: str) -> list[dict]:
@@ -245,3 +250,39 @@ async def test_a_day_of_device_sent_hours_above_the_limit_becomes_an_exceedance_
     ], "the device's own hours are never derived; its day is"
     [grade] = await lingbi_so2_grade(clients, alerts_service)
     assert (grade.grade, list(grade.exceedance_dates)) == (pb.GRADE_BLUE, [DAY.isoformat()])
+
+
+async def test_hours_computed_from_minute_data_are_judged_by_the_hourly_rules_as_a_rescan_judges_them(
+    clients, alerts_service, database_url
+):
+    start = day_start(DAY)
+    # ANOMALY_RULES E1 on hour values computed from minute data: hours 3 and 4 average 50 against a limit of 35.
+    minutes = [
+        record(monitoring_pb2.DATA_KIND_MINUTE, start + timedelta(hours=hour, minutes=minute), so2)
+        for hour, so2 in enumerate([20.0, 21.0, 22.0, ABOVE_LIMIT, ABOVE_LIMIT])
+        for minute in range(60)
+    ]
+    await ingest(clients, alerts_service, minutes)
+    metadata = alerts_service.metadata(LINGBI_BUREAU)
+    e1 = alert_service_pb2.ListAlertsRequest(unit=LINGBI, rule="E1")
+    assert list((await clients.alerts.ListAlerts(e1, metadata=metadata)).alerts) == [], "minute values alone: no E1"
+
+    policy = replace(DEFAULT_ROLLUP, hour_lookback=timedelta(hours=12))
+    await roll_up_at(database_url, start + timedelta(hours=6), policy)
+    again = await roll_up_at(database_url, start + timedelta(hours=6), policy)
+    assert again.means_changed == 0
+
+    [alert] = (await clients.alerts.ListAlerts(e1, metadata=metadata)).alerts
+    assert (alert.data_kind, alert.factor_code, alert.start_time.ToDatetime(tzinfo=UTC)) == (
+        monitoring_pb2.DATA_KIND_HOURLY,
+        SO2,
+        start + timedelta(hours=3),
+    )
+    got = await clients.alerts.GetAlert(alert_service_pb2.GetAlertRequest(name=alert.name), metadata=metadata)
+    assert [point.reading.value for point in got.alert.evidence] == [ABOVE_LIMIT], "hour 3's computed mean"
+
+    rescan = alert_service_pb2.RescanRangeRequest(
+        unit=LINGBI, start_time=stamp(start), end_time=stamp(start + timedelta(days=1))
+    )
+    episodes = (await clients.alerts.RescanRange(rescan, metadata=metadata)).episodes
+    assert [(e.rule, e.matching_alert) for e in episodes if e.factor_code == SO2] == [("E1", alert.name)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -37,6 +38,19 @@ MEAN_COLUMNS = (
     "total_count",
     "required_count",
 )
+
+
+@dataclass(frozen=True)
+class ReplacedMeans:
+    """What making a device's derived means exactly the wanted ones wrote: new or changed means, rows removed."""
+
+    written: list[Mean]
+    removed: int
+
+    @property
+    def changed(self) -> int:
+        """Rows written or removed: 0 when nothing changed."""
+        return len(self.written) + self.removed
 
 
 def _mean_row(mean: Mean) -> dict[str, Any]:
@@ -135,29 +149,40 @@ class DerivedMeanRepository:
 
     async def replace_means(
         self, mn: str, kind: DataKind, periods: Collection[datetime], means: Sequence[Mean], *, at: datetime
-    ) -> int:
-        """Makes the device's derived means of this kind for these period starts exactly `means`; returns how many
-        rows were written or removed (0 when nothing changed, so a second run writes nothing)."""
+    ) -> ReplacedMeans:
+        """Makes the device's derived means of this kind for these period starts exactly `means`, those written
+        stamped `at`; nothing is written when nothing changed, so a second run writes nothing."""
         if not periods:
-            return 0
+            return ReplacedMeans([], 0)
         table = derived_mean_table
         chosen = and_(table.c.mn == mn, table.c.kind == kind.value, table.c.data_time.in_(sorted(set(periods))))
         stored = {(row.data_time, row.factor): row for row in await self._session.execute(select(table).where(chosen))}
-        wanted = {(mean.period_start, mean.key.factor or ""): _mean_row(mean) for mean in means}
-        changed = [
-            {"mn": mn, "kind": kind.value, "data_time": period, "factor": factor, **row, "computed_at": at}
-            for (period, factor), row in wanted.items()
-            if (old := stored.get((period, factor))) is None or any(getattr(old, c) != row[c] for c in MEAN_COLUMNS)
+        wanted = {(mean.period_start, mean.key.factor or ""): mean for mean in means}
+        written = [
+            mean
+            for key, mean in wanted.items()
+            if (old := stored.get(key)) is None or any(getattr(old, c) != v for c, v in _mean_row(mean).items())
         ]
         gone = [key for key in stored if key not in wanted]
-        if changed:
+        if written:
             upsert = self._insert(table)
+            rows = [
+                {
+                    "mn": mn,
+                    "kind": kind.value,
+                    "data_time": mean.period_start,
+                    "factor": mean.key.factor or "",
+                    **_mean_row(mean),
+                    "computed_at": at,
+                }
+                for mean in written
+            ]
             await self._session.execute(
                 upsert.on_conflict_do_update(
                     index_elements=["mn", "kind", "data_time", "factor"],
                     set_={column: upsert.excluded[column] for column in (*MEAN_COLUMNS, "computed_at")},
                 ),
-                changed,
+                rows,
             )
         if gone:
             await self._session.execute(
@@ -165,7 +190,7 @@ class DerivedMeanRepository:
                     chosen, or_(*(and_(table.c.data_time == period, table.c.factor == f) for period, f in gone))
                 )
             )
-        return len(changed) + len(gone)
+        return ReplacedMeans(written, len(gone))
 
     async def periods_received(
         self, mn: str, kinds: Iterable[DataKind], start: datetime, end: datetime, *, since: datetime

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import case, func, select
@@ -11,7 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 # The row conversions of the repositories this one reads beside (kept there, not copied here).
 from ecolink_alerts.adapters.monitoring_repository import reading_from_row
 from ecolink_alerts.adapters.repository import unit_from_row
-from ecolink_alerts.adapters.tables import device_table, key_unit_table, monitoring_value_table
+from ecolink_alerts.adapters.tables import derived_mean_table, device_table, key_unit_table, monitoring_value_table
+from ecolink_alerts.domain.batch import ComputedHours
 from ecolink_alerts.domain.flags import DataFlag
 from ecolink_alerts.domain.readings import DataKind, Reading
 from ecolink_alerts.registry_model import Device, KeyUnit
@@ -30,6 +32,27 @@ class HistoryRepository:
         query = select(values).where(values.c.mn == device.mn, values.c.data_time >= start, values.c.data_time < end)
         rows = (await self._session.execute(query)).all()
         return [reading_from_row(row, device.unit_id, device.outlet_id) for row in rows]
+
+    async def computed_hours_between(self, device: Device, start: datetime, end: datetime) -> list[ComputedHours]:
+        """The hour values the roll-up computed for a device, DataTime in [start, end), grouped by the moment each
+        was last computed, which is when the roll-up gave it to the rules."""
+        means = derived_mean_table
+        query = (
+            select(means)
+            .where(
+                means.c.mn == device.mn,
+                means.c.kind == DataKind.HOURLY.value,
+                means.c.data_time >= start,
+                means.c.data_time < end,
+                means.c.value.is_not(None),
+            )
+            .order_by(means.c.computed_at, means.c.data_time, means.c.factor)
+        )
+        computed: dict[datetime, list[Reading]] = {}
+        for row in (await self._session.execute(query)).all():
+            reading = reading_from_row(row, device.unit_id, device.outlet_id)
+            computed.setdefault(row.computed_at, []).append(replace(reading, received_at=row.computed_at))
+        return [ComputedHours(at, tuple(readings)) for at, readings in computed.items()]
 
     async def valid_record_counts(
         self, mns: Sequence[str], kind: DataKind, start: datetime, end: datetime

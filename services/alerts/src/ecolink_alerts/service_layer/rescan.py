@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from ecolink_alerts.alert_model import Alert, AlertFilter
-from ecolink_alerts.domain.batch import rescan_devices
+from ecolink_alerts.domain.batch import ComputedHours, rescan_devices
 from ecolink_alerts.domain.readings import DataKind, Reading
 from ecolink_alerts.domain.rules.events import Episode, RuleId
 from ecolink_alerts.domain.thresholds import RuleThresholds
@@ -135,26 +135,33 @@ async def rescan_range(
     longest: timedelta,
     thresholds: RuleThresholds,
 ) -> RescanResult:
-    """Replays the stored values with a DataTime in [start, end) through each device's rule engine, from an empty
-    state, in the order they were received, and matches the episodes of reproduced rules to the stored alerts
-    (same rule, device, data kind, factor and start). Writes nothing but the audit of the read.
+    """Replays the stored values with a DataTime in [start, end) and the hour values the roll-up computed for that
+    range through each device's rule engine, from an empty state, in the order they were received (computed), and
+    matches the episodes of reproduced rules to the stored alerts (same rule, device, data kind, factor and start).
+    Writes nothing but the audit of the read.
+
+    A computed hour is stored as last computed: one the roll-up computed again with another value (minute values
+    that came after the hour was complete) is replayed as of then only, so there a rescan can differ from what
+    online evaluation judged of its first value.
 
     A reproduced rule's episode starts at the DataTime of its first matching value, so inside the range: the stored
     alerts that started inside it are all it can match.
     """
     start, end = checked_range(start, end, longest=longest)
     readings: list[Reading] = []
+    computed: dict[str, list[ComputedHours]] = {}
     stored: list[Alert] = []
     async with uow:
         sites = await _sites(uow, principal, target)
         for site in sites:
             readings.extend(await uow.history.values_between(site.device, start, end))
+            computed[site.device.mn] = await uow.history.computed_hours_between(site.device, start, end)
         for unit_id, region_code in sorted({(site.unit.unit_id, site.unit.region_code) for site in sites}):
             stored.extend(await _stored_alerts(uow, unit_id, region_code, start, end))
         await uow.commit()
     engines = {site.device.mn: rule_engine(site, thresholds) for site in sites}
     # Up to a month of values through the rules is CPU work: off the event loop, so other calls keep being served.
-    replayed = await asyncio.to_thread(rescan_devices, engines, readings)
+    replayed = await asyncio.to_thread(rescan_devices, engines, readings, computed=computed)
     episodes = [episode for episode in replayed if episode.rule in REPRODUCED]
     by_identity = {
         _identity_of_alert(alert): alert.alert_id

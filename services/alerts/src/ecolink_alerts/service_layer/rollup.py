@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -24,8 +24,15 @@ from ecolink_alerts.domain.rollup import (
     regrade,
     regrade_from,
 )
-from ecolink_alerts.domain.validity import ONE_HOUR
-from ecolink_alerts.service_layer.device_rules import DeviceSite, every_device_site
+from ecolink_alerts.domain.thresholds import RuleThresholds
+from ecolink_alerts.domain.validity import ONE_HOUR, Mean
+from ecolink_alerts.service_layer.device_rules import (
+    DeviceSite,
+    apply_rule_events,
+    every_device_site,
+    locked_engines,
+    save_engines,
+)
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 
 GRADE_CHANGED_EVENT = "ecolink.alerts.v1.ExceedanceGradeChanged"
@@ -44,16 +51,19 @@ class RollupOutcome:
     grade_changes: int
 
 
-async def roll_up(uow_factory: Callable[[], AlertsUnitOfWork], *, now: datetime, policy: RollupPolicy) -> RollupOutcome:
-    """Derives the means of every device, then regrades every unit up to today; a second run at the same `now`
-    changes nothing. One transaction per device and one per unit, so a failure loses only that one's work."""
+async def roll_up(
+    uow_factory: Callable[[], AlertsUnitOfWork], *, now: datetime, policy: RollupPolicy, thresholds: RuleThresholds
+) -> RollupOutcome:
+    """Derives the means of every device, judges the new hourly ones by the device's rules, then regrades every
+    unit up to today; a second run at the same `now` changes nothing. One transaction per device and one per unit,
+    so a failure loses only that one's work."""
     async with uow_factory() as uow:
         sites = await every_device_site(uow)
         units = await uow.grades.graded_units()
     means_changed = 0
     for mn in sorted(sites):
         async with uow_factory() as uow:
-            means_changed += await _derive_means(uow, sites[mn], now, policy)
+            means_changed += await _derive_means(uow, sites[mn], now, policy, thresholds)
             await uow.commit()
     changes = 0
     for unit in units:
@@ -63,7 +73,9 @@ async def roll_up(uow_factory: Callable[[], AlertsUnitOfWork], *, now: datetime,
     return RollupOutcome(means_changed, len(units), changes)
 
 
-async def _derive_means(uow: AlertsUnitOfWork, site: DeviceSite, now: datetime, policy: RollupPolicy) -> int:
+async def _derive_means(
+    uow: AlertsUnitOfWork, site: DeviceSite, now: datetime, policy: RollupPolicy, thresholds: RuleThresholds
+) -> int:
     """ANOMALY_RULES §A R1–R6: the device's complete hours from its minute or real-time values, then its complete
     days from its hourly values, device-sent or derived; a device-sent value of a period is never derived."""
     mn, outlets = site.device.mn, {site.device.mn: (site.device.unit_id, site.device.outlet_id)}
@@ -87,7 +99,9 @@ async def _derive_means(uow: AlertsUnitOfWork, site: DeviceSite, now: datetime, 
         needed = [hour for hour in candidates if any((hour, factor) not in sent for factor in factors)]
         finer = await uow.derived_means.device_sent(outlets, FINER, needed[0], needed[-1] + ONE_HOUR) if needed else []
         means = derived_hourly_means(finer, sent, needed, limits, policy)
-        changed += await uow.derived_means.replace_means(mn, DataKind.HOURLY, candidates, means, at=now)
+        replaced = await uow.derived_means.replace_means(mn, DataKind.HOURLY, candidates, means, at=now)
+        await _judge_computed_hours(uow, site, replaced.written, now, thresholds)
+        changed += replaced.changed
     days = complete_days(now, policy)
     if days:
         start, end = day_start(days[0]), day_start(days[-1] + ONE_DAY)
@@ -96,11 +110,30 @@ async def _derive_means(uow: AlertsUnitOfWork, site: DeviceSite, now: datetime, 
         sent_daily = await uow.derived_means.device_sent(outlets, DAILY, start, end)
         hourly = device_sent_wins(sent_hourly, derived_hourly)
         means = derived_daily_means(hourly, [(r.data_time, r.factor) for r in sent_daily], days, limits, policy)
-        changed += await uow.derived_means.replace_means(
+        replaced = await uow.derived_means.replace_means(
             mn, DataKind.DAILY, [day_start(d) for d in days], means, at=now
         )
+        changed += replaced.changed
     await uow.derived_means.mark_rolled(mn, at=now)
     return changed
+
+
+async def _judge_computed_hours(
+    uow: AlertsUnitOfWork, site: DeviceSite, written: list[Mean], now: datetime, thresholds: RuleThresholds
+) -> None:
+    """ANOMALY_RULES notation: an hour computed from 2051/2011 is an hour value, so the hourly rules (C1–C8, E1)
+    judge the hours just computed, in the device's engine, as received now; an hour already judged is late and
+    left alone by the engine, as a re-sent one would be."""
+    readings = sorted(
+        (replace(reading, received_at=now) for mean in written if (reading := mean.as_reading()) is not None),
+        key=lambda reading: (reading.data_time, reading.factor),
+    )
+    if not readings:
+        return
+    held = (await locked_engines(uow, [site], at=now, thresholds=thresholds))[site.device.mn]
+    state, events = held.engine.judge_computed_hours(held.state, readings)
+    await save_engines(uow, [(held, state)], at=now)
+    await apply_rule_events(uow, site, events, now)
 
 
 async def _regrade_unit(uow: AlertsUnitOfWork, unit: GradedUnit, now: datetime, policy: RollupPolicy) -> int:

@@ -47,9 +47,10 @@ def tick_rules(self: Task) -> dict[str, Any]:
 
 async def _roll_up_once(now: datetime) -> dict[str, Any]:
     settings, platform = AlertsSettings(), PlatformSettings()
-    policy = settings.rollup_policy(_rule_thresholds(settings.rule_thresholds_file))
+    thresholds = _rule_thresholds(settings.rule_thresholds_file)
+    policy = settings.rollup_policy(thresholds)
     async with database_sessions(settings.resolved_database_url(platform)) as sessions:
-        outcome = await roll_up(lambda: AlertsUnitOfWork(sessions), now=now, policy=policy)
+        outcome = await roll_up(lambda: AlertsUnitOfWork(sessions), now=now, policy=policy, thresholds=thresholds)
     return {
         "means_changed": outcome.means_changed,
         "units_graded": outcome.units_graded,

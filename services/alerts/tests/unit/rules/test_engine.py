@@ -10,7 +10,7 @@ import pytest
 
 from ecolink_alerts.domain.batch import replay_order
 from ecolink_alerts.domain.factors import COD, FLUE_GAS_FLOW, NOX, SO2, WASTE_WATER_FLOW
-from ecolink_alerts.domain.readings import FactorLimits
+from ecolink_alerts.domain.readings import DataKind, FactorLimits
 from ecolink_alerts.domain.rules.events import EpisodeOpened, RuleId, fold_episodes
 from ecolink_alerts.domain.thresholds import ConstantValueThresholds, FactorThresholds, RuleThresholds
 
@@ -101,3 +101,34 @@ def test_a_factor_override_replaces_the_defaults_for_that_factor_only(scripted):
     assert profile.thresholds.for_factor(NOX) == FactorThresholds()
     assert profile.thresholds.for_factor(COD).constant.equal_hours == 12
     assert [e.rule for e in scripted.episodes(scripted.readings([20, 30, 30, 30, 20]))] == [RuleId.CONSTANT_VALUE]
+
+
+def test_hours_computed_by_the_roll_up_are_judged_as_hour_values_but_are_no_arrival(scripted):
+    engine = scripted.engine()
+    minutes = scripted.readings([150, 151], kind=DataKind.MINUTE, step=timedelta(minutes=1))
+    state, _ = engine.evaluate_all(engine.initial_state(), replay_order(minutes))
+    computed_at = scripted.at(1.25)
+    hour = [scripted.reading(SO2, scripted.at(0), 150.5, received_at=computed_at)]
+    judged, events = engine.judge_computed_hours(state, hour)
+    _, flushed = engine.flush(judged)
+    assert judged.offline == state.offline
+    assert [(type(e), e.rule, e.key.kind) for e in [*events, *flushed]] == [
+        (EpisodeOpened, RuleId.HOURLY_EXCEEDANCE, DataKind.HOURLY)
+    ]
+
+
+def test_an_hour_computed_again_after_it_was_judged_is_left_alone(scripted):
+    engine = scripted.engine()
+    first = scripted.readings([50, 51])
+    again = replace(first[0], value=150.0, received_at=first[-1].received_at + timedelta(hours=1))
+    state, _ = engine.flush(engine.judge_computed_hours(engine.initial_state(), first)[0])
+    assert engine.judge_computed_hours(state, [again]) == (state, [])
+
+
+def test_only_hour_values_of_the_engine_s_device_can_be_computed_hours(scripted):
+    engine = scripted.engine()
+    minute = scripted.reading(SO2, scripted.at(1), 50.0, kind=DataKind.MINUTE)
+    with pytest.raises(ValueError, match="kind 2061"):
+        engine.judge_computed_hours(engine.initial_state(), [minute])
+    with pytest.raises(ValueError, match="MN"):
+        engine.judge_computed_hours(engine.initial_state(), [replace(minute, mn="OTHER", kind=DataKind.HOURLY)])

@@ -10,13 +10,13 @@ from itertools import pairwise
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ecolink_alerts.domain.batch import replay, replay_order, rescan
+from ecolink_alerts.domain.batch import ComputedHours, replay, replay_order, rescan
 from ecolink_alerts.domain.factors import FLUE_GAS_FLOW, OXYGEN, SO2
 from ecolink_alerts.domain.flags import DataFlag
 from ecolink_alerts.domain.packets import PacketReceipt, ProtocolFault
 from ecolink_alerts.domain.readings import DataKind, FactorLimits, Reading
 from ecolink_alerts.domain.rules.engine import DeviceProfile, RuleEngine
-from ecolink_alerts.domain.rules.events import Episode, fold_episodes
+from ecolink_alerts.domain.rules.events import Episode, RuleId, fold_episodes
 from ecolink_alerts.domain.rules.flag_abuse import CalibrationWindow
 from ecolink_alerts.domain.thresholds import (
     ConstantValueThresholds,
@@ -74,7 +74,8 @@ PROFILE = DeviceProfile(
 
 @dataclass(frozen=True)
 class Step:
-    """One scripted record: hours since the previous one, the SO2 value and flag, flow, O2, and its packet."""
+    """One scripted record: hours since the previous one, the SO2 value and flag, flow, O2, and its packet; a
+    computed record reaches the rules from the roll-up, which computed it from minute values after the grace."""
 
     gap: int = 1
     so2: float = 50.0
@@ -83,21 +84,30 @@ class Step:
     oxygen: float = 9.0
     received_early: bool = False
     packet: str = "none"
+    computed: bool = False
 
 
-def stream(steps: list[Step]) -> tuple[list[Reading], list[PacketReceipt]]:
-    readings, packets = [], []
+Streamed = tuple[list[Reading], list[PacketReceipt], list[ComputedHours]]
+
+
+def stream(steps: list[Step]) -> Streamed:
+    readings: list[Reading] = []
+    packets: list[PacketReceipt] = []
+    computed: list[ComputedHours] = []
     hour = 0
     for step in steps:
         hour += step.gap
         data_time = START + hour * HOUR
         received_at = data_time - HOUR if step.received_early else data_time + HOUR + timedelta(seconds=5)
+        if step.computed:
+            received_at = data_time + HOUR + timedelta(minutes=15)
+        record = []
         for factor, value, flag in (
             (SO2, step.so2, step.flag),
             (FLUE_GAS_FLOW, step.flow, DataFlag.NORMAL),
             (OXYGEN, step.oxygen, DataFlag.NORMAL),
         ):
-            readings.append(
+            record.append(
                 Reading(
                     "MN-P",
                     "unit-p",
@@ -110,11 +120,15 @@ def stream(steps: list[Step]) -> tuple[list[Reading], list[PacketReceipt]]:
                     received_at=received_at,
                 )
             )
+        if step.computed:
+            computed.append(ComputedHours(received_at, tuple(sorted(record, key=lambda reading: reading.factor))))
+        else:
+            readings.extend(record)
         if step.packet != "none":
             qn = "1709532000123" if step.packet == "bad_qn" else "20240304160000123"
             faults = (ProtocolFault.CRC_MISMATCH,) if step.packet == "bad_crc" else ()
             packets.append(PacketReceipt("MN-P", "unit-p", "outlet-p", received_at, qn, faults))
-    return readings, packets
+    return readings, packets, computed
 
 
 def online(items: list, cuts: list[int], tick_fractions: list[float]) -> list[Episode]:
@@ -136,7 +150,9 @@ def online(items: list, cuts: list[int], tick_fractions: list[float]) -> list[Ep
     return fold_episodes(events)
 
 
-def arrival(item: Reading | PacketReceipt) -> datetime:
+def arrival(item: Reading | PacketReceipt | ComputedHours) -> datetime:
+    if isinstance(item, ComputedHours):
+        return item.computed_at
     return item.received_at if isinstance(item, PacketReceipt) else item.arrival
 
 
@@ -173,6 +189,7 @@ INCIDENTS = {
     "packet": {"packet": "ok"},
     "bad QN": {"packet": "bad_qn"},
     "bad CRC": {"packet": "bad_crc"},
+    "computed": {"computed": True},
 }
 
 segments = st.tuples(st.sampled_from(sorted(SO2_LEVELS)), st.integers(1, 10), st.sampled_from(sorted(FLOWS)))
@@ -198,9 +215,10 @@ def script_of(parts: list[tuple[str, int, str]], happenings: list[tuple[int, str
     st.lists(st.floats(min_value=0, max_value=1), max_size=8),
 )
 def test_online_evaluation_in_any_batches_yields_the_episodes_of_the_rescan(parts, happenings, cuts, tick_fractions):
-    readings, packets = stream(script_of(parts, happenings))
-    items = replay_order(readings, packets)
-    assert ordered(online(items, cuts, tick_fractions)) == ordered(rescan(RuleEngine(PROFILE), readings, packets))
+    readings, packets, computed = stream(script_of(parts, happenings))
+    items = replay_order(readings, packets, computed)
+    expected = rescan(RuleEngine(PROFILE), readings, packets, computed=computed)
+    assert ordered(online(items, cuts, tick_fractions)) == ordered(expected)
 
 
 def test_the_property_script_reaches_most_rules():
@@ -218,10 +236,13 @@ def test_the_property_script_reaches_most_rules():
         *[Step(so2=90.0 + i % 5, flow=60.0 + 20 * (i % 2)) for i in range(8)],
         *[Step(so2=10.0 + 0.1 * (i % 3), flow=40.0 + 20 * (i % 2)) for i in range(9)],
         Step(so2=50.0, flag=DataFlag.CALIBRATION, received_early=True),
+        *[Step(so2=150.0 + i % 3, computed=True) for i in range(2)],
     ]
-    readings, packets = stream(script)
-    items = replay_order(readings, packets)
+    readings, packets, computed = stream(script)
+    items = replay_order(readings, packets, computed)
     batched = online(items, list(range(0, len(items), 7)), [0.5] * 40)
-    expected = rescan(RuleEngine(PROFILE), readings, packets)
+    expected = rescan(RuleEngine(PROFILE), readings, packets, computed=computed)
     assert ordered(batched) == ordered(expected)
     assert len({episode.rule for episode in expected}) >= 12
+    computed_start = computed[0].readings[0].data_time
+    assert any(e.rule is RuleId.HOURLY_EXCEEDANCE and e.started_at == computed_start for e in expected)

@@ -115,6 +115,20 @@ class RuleEngine:
             events.extend(more)
         return state, events
 
+    def judge_computed_hours(self, state: EngineState, readings: Iterable[Reading]) -> Step:
+        """Hour values the roll-up computed from finer data, in DataTime order (ANOMALY_RULES notation: an hour
+        value is a 2061 `-Avg` or an hour computed from 2051/2011): judged like device-sent hour values, but they
+        are no arrival of the device (C10) and never dated in the future (C12)."""
+        events: list[RuleEvent] = []
+        hourly = state.kinds.get(DataKind.HOURLY, KindState())
+        for reading in readings:
+            self._check_device(reading.mn)
+            if reading.kind is not DataKind.HOURLY:
+                raise ValueError(f"a computed hour value must be of kind 2061, got {reading.kind.value}")
+            hourly, judged = self._accept(hourly, reading)
+            events.extend(judged)
+        return replace(state, kinds={**state.kinds, DataKind.HOURLY: hourly}), events
+
     def inspect_packet(self, state: EngineState, receipt: PacketReceipt) -> Step:
         """One packet received: an arrival for C10, its QN for C12, its framing for C13."""
         self._check_device(receipt.mn)
