@@ -10,13 +10,14 @@ from datetime import timedelta
 from enum import Enum
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, get_args, get_origin, get_type_hints
+from typing import Any, TypeVar, get_args, get_origin, get_type_hints
 
 from pydantic import TypeAdapter, ValidationError
 
 from ecolink_alerts.domain.hj212.factor_codes import is_2017_code
 from ecolink_alerts.domain.thresholds import FactorThresholds, RuleThresholds
 
+T = TypeVar("T", int, float, timedelta)
 _DURATION = TypeAdapter(timedelta)
 BY_FACTOR = "by_factor"
 _JSON_NAMES: Mapping[Any, str] = {int: "an integer", float: "a number"}
@@ -110,16 +111,23 @@ def _leaf(value: Any, hint: Any, path: str) -> Any:
             known = ", ".join(str(member.value) for member in hint)
             raise ThresholdOverrideError(f"{path}: {value!r} is not one of {known}") from None
     if hint is timedelta:
-        return _duration(value, path)
+        return _not_negative(_duration(value, path), timedelta(0), path)
     if hint is float and _is_number(value):
         if not math.isfinite(value):
             raise ThresholdOverrideError(f"{path}: expected a finite number, got {value}")
-        return float(value)
+        return _not_negative(float(value), 0.0, path)
     if hint is int and isinstance(value, int) and not isinstance(value, bool):
-        return value
+        return _not_negative(value, 0, path)
     if hint is int or hint is float:
         raise ThresholdOverrideError(f"{path}: expected {_JSON_NAMES[hint]}, got {_json_type(value)}")
     raise TypeError(f"{path}: thresholds of type {hint!r} cannot be set from a file")
+
+
+def _not_negative(value: T, zero: T, path: str) -> T:
+    """Every threshold is a count, a share, a multiple, a level or a duration: none of them below zero."""
+    if value < zero:
+        raise ThresholdOverrideError(f"{path}: must not be negative, got {value}")
+    return value
 
 
 def _duration(value: Any, path: str) -> timedelta:

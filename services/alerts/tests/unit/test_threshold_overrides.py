@@ -114,9 +114,13 @@ def test_an_unknown_key_is_refused_naming_its_path(overrides, message):
         ({"by_factor": {SO2: {"validity": {"ph_max": 13}}}}, f"by_factor.{SO2}.validity: validity applies to every"),
         ({"grading": {"window_days": 20}}, "grading: set by ALERTS_GRADING_WINDOW_DAYS"),
         ([], "the file: expected a JSON object"),
+        ({"factor_defaults": {"zero": {"consecutive_hours": -1}}}, "consecutive_hours: must not be negative, got -1"),
+        ({"factor_defaults": {"stable_low": {"max_cv": -0.05}}}, "max_cv: must not be negative"),
+        ({"device": {"offline": {"expected_interval": "-PT1H"}}}, "expected_interval: must not be negative"),
+        ({"device": {"offline": {"long_term_continuous": -60}}}, "long_term_continuous: must not be negative"),
     ],
 )
-def test_a_wrong_type_is_refused_naming_its_path(overrides, message):
+def test_a_wrong_type_or_a_negative_value_is_refused_naming_its_path(overrides, message):
     with pytest.raises(ThresholdOverrideError, match=message):
         rule_thresholds(overrides)
 
