@@ -199,6 +199,40 @@ async def bare_stream_rate(total: int) -> float:
         await server.stop(0)
 
 
+async def bare_item_figures(endpoint: S3Endpoint, size: int, repeats: int) -> list[Figure]:
+    """The same comparison against bench/bare_store_server (no auth, database, custody or audit): the ceiling of
+    any EvidenceService on grpc.aio in front of this S3 server, for items of `size`."""
+    port = free_port()
+    command = [sys.executable, "-m", "bench.bare_store_server", str(port), endpoint.address, "bare"]
+    server = subprocess.Popen(command, stderr=subprocess.DEVNULL)
+    try:
+        await wait_until_serving(f"127.0.0.1:{port}")
+        seconds, _ = await compare(endpoint, f"127.0.0.1:{port}", [], size, repeats)
+    finally:
+        server.terminate()
+        server.wait()
+    moved, label = size * repeats / MB, f"{size // MB} MB"
+    put, get = moved / seconds.sdk_put, moved / seconds.sdk_get
+    return [
+        Figure(
+            f"bare grpc.aio + SDK, upload {label}",
+            moved / seconds.service_upload,
+            "MB/s",
+            "minio SDK put_object",
+            put,
+            "context",
+        ),
+        Figure(
+            f"bare grpc.aio + SDK, download {label}",
+            moved / seconds.service_download,
+            "MB/s",
+            "minio SDK get_object",
+            get,
+            "context",
+        ),
+    ]
+
+
 async def presigned_download_rate(target: str, metadata: list[tuple[str, str]], name: str) -> float:
     """MB/s of fetching an item through a URL from CreateDownloadUrl: the path meant for large files."""
     async with grpc.aio.insecure_channel(target) as channel:
@@ -272,6 +306,7 @@ async def main() -> None:
                 figures.append(
                     Figure(f"download {label}", down, "MB/s", "minio SDK get_object, same server", get, "≥ 0.8×")
                 )
+            figures.extend(await bare_item_figures(endpoint, SIZES[0], REPEATS_SMALL))
             undeclared = await undeclared_upload_rate(target, metadata, SIZES[-1])
             figures.append(
                 Figure("upload 200 MB, hash not declared", undeclared, "MB/s", "minio SDK put_object", put, "context")
@@ -282,7 +317,14 @@ async def main() -> None:
             )
             ceiling = await bare_stream_rate(SIZES[-1])
             figures.append(
-                Figure("bare grpc.aio stream + SHA-256", ceiling, "MB/s", "minio SDK get_object", get, "context")
+                Figure(
+                    "bare grpc.aio stream + SHA-256, 200 MB (no S3)",
+                    ceiling,
+                    "MB/s",
+                    "minio SDK get_object",
+                    get,
+                    "context",
+                )
             )
             for declared, way in ((True, "hash declared, streamed"), (False, "hash not declared, staged")):
                 growth = await rss_growth(service.pid, target, metadata, declare_hash=declared)
@@ -298,7 +340,10 @@ async def main() -> None:
         "server and S3 on the same 2 cores; 1 MB figures are 20 sequential items, 200 MB three, each item "
         "timed through the SDK and then through the service in turn. Every service upload is new bytes with "
         "its SHA-256 declared as the CLI does (hashed before the clock starts); downloads are received and "
-        "dropped, as the SDK reference drops get_object's stream. Load average (1, 5, 15 min) before "
+        "dropped, as the SDK reference drops get_object's stream. The bare rows are the floor: the same client "
+        "against bench/bare_store_server (EvidenceService upload/download with only the SHA-256 and the SDK's "
+        "locked put/get; no auth, database, custody or audit), and a grpc.aio stream with no S3 at all. "
+        "Load average (1, 5, 15 min) before "
         f"{load_text(load_before)}, after {load_text(os.getloadavg())}.",
     )
 
