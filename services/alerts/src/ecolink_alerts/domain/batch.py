@@ -46,17 +46,29 @@ def replay_order(
 
 
 def replay(engine: RuleEngine, state: EngineState, items: Iterable[Item]) -> tuple[EngineState, list[RuleEvent]]:
-    """Feed readings, packet receipts and computed hours, in the given order, through the engine."""
+    """Feed readings, packet receipts and computed hours, in the given order, through the engine; readings that
+    follow one another go in together."""
     events: list[RuleEvent] = []
+    readings: list[Reading] = []
     for item in items:
+        if isinstance(item, Reading):
+            readings.append(item)
+            continue
+        if readings:
+            state = _evaluated(engine, state, readings, events)
+            readings = []
         if isinstance(item, PacketReceipt):
             state, found = engine.inspect_packet(state, item)
-        elif isinstance(item, ComputedHours):
-            state, found = engine.judge_computed_hours(state, item.readings)
         else:
-            state, found = engine.evaluate(state, item)
+            state, found = engine.judge_computed_hours(state, item.readings)
         events.extend(found)
-    return state, events
+    return _evaluated(engine, state, readings, events) if readings else state, events
+
+
+def _evaluated(engine: RuleEngine, state: EngineState, readings: list[Reading], events: list[RuleEvent]) -> EngineState:
+    state, found = engine.evaluate_all(state, readings)
+    events.extend(found)
+    return state
 
 
 def rescan(

@@ -89,31 +89,33 @@ class RuleEngine:
         self.future = future_data_time_rule(device.time, self.evidence_limit)
         self.malformed_qn = malformed_qn_rule(device.time, self.evidence_limit)
         self.protocol = protocol_integrity_rule(self.evidence_limit)
-        self._rules: dict[tuple[str, DataKind], tuple[SeriesRule, ...]] = {}
+        self._rules: dict[tuple[str, DataKind], tuple[tuple[str, SeriesRule], ...]] = {}
 
     def initial_state(self) -> EngineState:
         return EngineState()
 
     def evaluate(self, state: EngineState, reading: Reading) -> Step:
         """One reading received: offline and future-time checks at once, the other rules when its record is."""
-        self._check_device(reading.mn)
-        offline, events = self.offline.arrive(state.offline, reading, reading.arrival)
-        kind_state = state.kinds.get(reading.kind, KindState())
-        future, future_events = self.future.evaluate(kind_state.future, reading)
-        events.extend(future_events)
-        if not is_future(reading, self.profile.thresholds.device.time):
-            kind_state, judged = self._accept(kind_state, reading)
-            events.extend(judged)
-        kinds = {**state.kinds, reading.kind: kind_state.with_future(future)}
-        return EngineState(kinds, offline, state.malformed_qn, state.protocol), events
+        return self.evaluate_all(state, (reading,))
 
     def evaluate_all(self, state: EngineState, readings: Iterable[Reading]) -> Step:
-        """`evaluate` over readings in arrival order."""
+        """`evaluate` over readings in arrival order; the state of the device is built once, at the end."""
         events: list[RuleEvent] = []
+        kinds = dict(state.kinds)
+        offline = state.offline
+        time_thresholds = self.profile.thresholds.device.time
         for reading in readings:
-            state, more = self.evaluate(state, reading)
-            events.extend(more)
-        return state, events
+            self._check_device(reading.mn)
+            offline, arrived = self.offline.arrive(offline, reading, reading.arrival)
+            events.extend(arrived)
+            kind_state = kinds.get(reading.kind) or KindState()
+            future, future_events = self.future.evaluate(kind_state.future, reading)
+            events.extend(future_events)
+            if not is_future(reading, time_thresholds):
+                kind_state, judged = self._accept(kind_state, reading)
+                events.extend(judged)
+            kinds[reading.kind] = kind_state if future is kind_state.future else kind_state.with_future(future)
+        return EngineState(kinds, offline, state.malformed_qn, state.protocol), events
 
     def judge_computed_hours(self, state: EngineState, readings: Iterable[Reading]) -> Step:
         """Hour values the roll-up computed from finer data, in DataTime order (ANOMALY_RULES notation: an hour
@@ -207,9 +209,9 @@ class RuleEngine:
         for reading in frame:
             observation = Observation(reading, limits[reading.factor], reading.factor in valid, snapshot)
             rule_states = dict(series.get(reading.factor, {}))
-            for rule in self._series_rules(reading.factor, kind):
-                previous = rule_states.get(rule.rule.value)
-                rule_states[rule.rule.value], found = rule.evaluate(
+            for rule_id, rule in self._series_rules(reading.factor, kind):
+                previous = rule_states.get(rule_id)
+                rule_states[rule_id], found = rule.evaluate(
                     rule.initial_state() if previous is None else previous, observation
                 )
                 events.extend(found)
@@ -217,15 +219,17 @@ class RuleEngine:
         judged = KindState(last_judged=frame[0].data_time, process=process, future=state.future, series=series)
         return judged, events
 
-    def _series_rules(self, factor: str, kind: DataKind) -> tuple[SeriesRule, ...]:
+    def _series_rules(self, factor: str, kind: DataKind) -> tuple[tuple[str, SeriesRule], ...]:
+        """The series' rules, each with the id its state is kept under."""
         rules = self._rules.get((factor, kind))
         if rules is None:
-            rules = series_rules(
+            found = series_rules(
                 factor,
                 kind,
                 self.profile.thresholds.for_factor(factor),
                 self.profile.calibration_windows,
                 self.evidence_limit,
             )
+            rules = tuple((rule.rule.value, rule) for rule in found)
             self._rules[factor, kind] = rules
         return rules
