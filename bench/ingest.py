@@ -166,7 +166,27 @@ async def copy_rate(database_url: str, expected: int) -> float:
         await connection.close()
 
 
-async def measure(var_dir: Path, database_url: str, streams: list[DeviceStream]) -> tuple[float, float]:
+async def bare_rate(database_url: str, streams: list[DeviceStream]) -> float:
+    """Values per second of the same streams into bench/bare_ingest_server (decode and COPY, nothing else): the
+    floor of any bulk ingest on grpc.aio into this database."""
+    connection = await connect(database_url)
+    try:
+        await connection.execute("CREATE TABLE bare_value (LIKE monitoring_value INCLUDING ALL)")
+    finally:
+        await connection.close()
+    port = free_port()
+    dsn = make_url(database_url).set(drivername="postgresql").render_as_string(hide_password=False)
+    command = [sys.executable, "-m", "bench.bare_ingest_server", str(port), dsn, "bare_value"]
+    server = subprocess.Popen(command, stderr=subprocess.DEVNULL)
+    try:
+        await wait_until_serving(f"127.0.0.1:{port}")
+        return await grpc_rate(f"127.0.0.1:{port}", streams, {stream.agency_id: "unused" for stream in streams})
+    finally:
+        server.terminate()
+        server.wait()
+
+
+async def measure(var_dir: Path, database_url: str, streams: list[DeviceStream]) -> tuple[float, float, float]:
     platform = platform_settings_for_tests(var_dir)
     await operations.migrate(ALERTS, database_url)
     await operations.load_directory(ALERTS, database_url, platform.directory_file)
@@ -191,7 +211,8 @@ async def measure(var_dir: Path, database_url: str, streams: list[DeviceStream])
     finally:
         service.terminate()
         service.wait()
-    return ingest, await copy_rate(database_url, sum(stream.values for stream in streams))
+    copy = await copy_rate(database_url, sum(stream.values for stream in streams))
+    return ingest, copy, await bare_rate(database_url, streams)
 
 
 async def main() -> None:
@@ -209,13 +230,21 @@ async def main() -> None:
     database_url = await create_postgres_database("bench_ingest")
     try:
         with tempfile.TemporaryDirectory() as tmp:
-            ingest, copy = await measure(Path(tmp), database_url, streams)
+            ingest, copy, bare = await measure(Path(tmp), database_url, streams)
     finally:
         await drop_postgres_database(database_url)
     name = "factor values/s, gRPC ingest, rules on, PostgreSQL"
     figures = [
         Figure(name, ingest, "values/s", "PostgreSQL COPY of the same rows, same run", copy, "≥ 0.3×"),
         Figure(name, ingest, "values/s", "national average of all key units (issue 4)", NATIONAL_AVERAGE, "≥ 1×"),
+        Figure(
+            "factor values/s, bare grpc.aio decode + COPY (floor)",
+            bare,
+            "values/s",
+            "PostgreSQL COPY of the same rows, same run",
+            copy,
+            "context",
+        ),
     ]
     report(
         "ingest",
@@ -226,7 +255,9 @@ async def main() -> None:
             f"one IngestMonitoringData stream per device (its region's bureau token), all at once, "
             f"batches of {BATCH_RECORDS} records, timed until every response; every stored value counted in "
             "monitoring_value. COPY: asyncpg copy_records_to_table of the stored rows into an empty "
-            "`LIKE monitoring_value INCLUDING ALL` table in the same database. Service, client and PostgreSQL "
+            "`LIKE monitoring_value INCLUDING ALL` table in the same database. The floor: the same streams "
+            "into bench/bare_ingest_server (decode each batch and COPY it in one transaction; no auth, duplicate "
+            "or conflict checks, no rules). Service, client and PostgreSQL "
             f"share the machine's {os.cpu_count()} cores (1-min load average {load_before:.1f} before the run)."
         ),
     )
