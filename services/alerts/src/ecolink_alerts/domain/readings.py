@@ -19,9 +19,12 @@ class DataKind(StrEnum):
     DAILY = "2031"
 
 
+UTC_OFFSET = timedelta(0)
+
+
 def require_utc(moment: datetime, name: str) -> None:
     """Refuse a naive or non-UTC time: every time in the domain is an aware UTC datetime."""
-    if moment.utcoffset() != timedelta(0):
+    if moment.utcoffset() != UTC_OFFSET:
         raise ValueError(f"{name} must be an aware UTC datetime, got {moment!r}")
 
 

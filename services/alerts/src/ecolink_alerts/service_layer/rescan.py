@@ -88,13 +88,13 @@ async def _sites(uow: AlertsUnitOfWork, principal: Principal, target: RescanTarg
         site = await device_site(uow, target.mn)
         if site is None:
             raise NotFound(f"devices/{target.mn} was not found")
-        unit, resource, mns = site.unit, site.device.name, [target.mn]
+        unit, resource, mns, known = site.unit, site.device.name, [target.mn], {target.mn: site}
     else:
         found_unit = await uow.registry.get_unit(target.unit_id)
         if found_unit is None:
             raise NotFound(f"units/{target.unit_id} was not found")
         unit, resource = found_unit, found_unit.name
-        mns = [device.mn for device in await uow.registry.devices_of_unit(unit.unit_id)]
+        mns, known = [device.mn for device in await uow.registry.devices_of_unit(unit.unit_id)], {}
     # DOMAIN §1: a rescan shows alerts, which are the bureaus' of the unit's region (as ListAlerts shows them).
     alerts_scope = RecordScope("", unit.region_code)
     if may_see(principal.viewer, unit.scope) and not may_see(principal.viewer, alerts_scope):
@@ -107,7 +107,7 @@ async def _sites(uow: AlertsUnitOfWork, principal: Principal, target: RescanTarg
             reason=REASON_ALERTS_FOR_BUREAUS,
         )
     await require_visible(uow, principal, alerts_scope, action=RESCAN_ACTION, resource=resource)
-    sites = [await device_site(uow, mn) for mn in mns]
+    sites = [known[mn] if mn in known else await device_site(uow, mn) for mn in mns]
     return [site for site in sites if site is not None]
 
 
