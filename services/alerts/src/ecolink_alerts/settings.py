@@ -82,6 +82,12 @@ class AlertsSettings(ServiceSettings):
     rollup_day_lookback_days: int = Field(
         default=DEFAULT_ROLLUP.day_lookback_days, description="How many past days derived daily means cover."
     )
+    # Proposed here: a device that sent its own hourly value of a factor in the 7 days before an hour sends its own
+    # hours, so that factor's derived hour is not judged by the hourly rules (its own hour is on the way).
+    rollup_own_hours_lookback: timedelta = Field(
+        default=DEFAULT_ROLLUP.own_hours_lookback,
+        description="How far back a device's own hourly value of a factor keeps its derived hours from the rules.",
+    )
     # DOMAIN §2.3: a rolling 30-day window …
     grading_window_days: int = Field(default=DEFAULT_GRADING.window_days, description="The grading window (days).")
     # DOMAIN §2.3: … 1–2 exceedance days → blue …
@@ -113,6 +119,7 @@ class AlertsSettings(ServiceSettings):
             hour_lookback=self.rollup_hour_lookback,
             receipt_settle=self.rollup_receipt_settle,
             day_lookback_days=self.rollup_day_lookback_days,
+            own_hours_lookback=self.rollup_own_hours_lookback,
             validity=rules.factor_defaults.validity,
             grading=grading,
         )

@@ -286,3 +286,35 @@ async def test_hours_computed_from_minute_data_are_judged_by_the_hourly_rules_as
     )
     episodes = (await clients.alerts.RescanRange(rescan, metadata=metadata)).episodes
     assert [(e.rule, e.matching_alert) for e in episodes if e.factor_code == SO2] == [("E1", alert.name)]
+
+
+async def test_a_device_sending_its_own_hours_keeps_its_derived_hours_out_of_the_rules(
+    clients, alerts_service, database_url
+):
+    start = day_start(DAY)
+    # Hour 0 is the device's own (2061); hours 1 and 2 came only as minute values, above the limit, while the
+    # device's hourly packets for them are, as in a replay, still on the way.
+    own_hour = record(monitoring_pb2.DATA_KIND_HOURLY, start, 20.0)
+    minutes = [
+        record(monitoring_pb2.DATA_KIND_MINUTE, start + timedelta(hours=hour, minutes=minute), ABOVE_LIMIT)
+        for hour in (1, 2)
+        for minute in range(60)
+    ]
+    await ingest(clients, alerts_service, [own_hour, *minutes])
+    await roll_up_at(
+        database_url, start + timedelta(hours=4), replace(DEFAULT_ROLLUP, hour_lookback=timedelta(hours=6))
+    )
+
+    metadata = alerts_service.metadata(LINGBI_BUREAU)
+    request = pb.ListDerivedMeansRequest(device=f"devices/{LINGBI_MN}", data_kind=monitoring_pb2.DATA_KIND_HOURLY)
+    derived = (await clients.grading.ListDerivedMeans(request, metadata=metadata)).derived_means
+    assert [(m.period_start.ToDatetime(tzinfo=UTC), m.value) for m in derived if m.factor_code == SO2] == [
+        (start + timedelta(hours=1), ABOVE_LIMIT),
+        (start + timedelta(hours=2), ABOVE_LIMIT),
+    ], "derived for the daily means"
+    e1 = alert_service_pb2.ListAlertsRequest(unit=LINGBI, rule="E1")
+    assert list((await clients.alerts.ListAlerts(e1, metadata=metadata)).alerts) == [], "not judged"
+    rescan = alert_service_pb2.RescanRangeRequest(
+        unit=LINGBI, start_time=stamp(start), end_time=stamp(start + timedelta(days=1))
+    )
+    assert [e.rule for e in (await clients.alerts.RescanRange(rescan, metadata=metadata)).episodes] == []

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Table, and_, delete, or_, select
+from sqlalchemy import Table, and_, delete, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -20,6 +20,7 @@ from ecolink_alerts.adapters.tables import (
 )
 from ecolink_alerts.domain.flags import DataFlag
 from ecolink_alerts.domain.readings import DataKind, Reading
+from ecolink_alerts.domain.rollup import PeriodFactor
 from ecolink_alerts.domain.validity import Mean
 from ecolink_alerts.grading_model import MeanFilter, StoredMean
 
@@ -174,13 +175,14 @@ class DerivedMeanRepository:
                     "factor": mean.key.factor or "",
                     **_mean_row(mean),
                     "computed_at": at,
+                    "judged": False,
                 }
                 for mean in written
             ]
             await self._session.execute(
                 upsert.on_conflict_do_update(
                     index_elements=["mn", "kind", "data_time", "factor"],
-                    set_={column: upsert.excluded[column] for column in (*MEAN_COLUMNS, "computed_at")},
+                    set_={column: upsert.excluded[column] for column in (*MEAN_COLUMNS, "computed_at", "judged")},
                 ),
                 rows,
             )
@@ -191,6 +193,16 @@ class DerivedMeanRepository:
                 )
             )
         return ReplacedMeans(written, len(gone))
+
+    async def mark_judged(self, mn: str, kind: DataKind, keys: Collection[PeriodFactor]) -> None:
+        """Records that the rules judged these derived means (period start, factor) of the device."""
+        if not keys:
+            return
+        table = derived_mean_table
+        chosen = or_(*(and_(table.c.data_time == period, table.c.factor == factor) for period, factor in keys))
+        await self._session.execute(
+            update(table).where(table.c.mn == mn, table.c.kind == kind.value, chosen).values(judged=True)
+        )
 
     async def periods_received(
         self, mn: str, kinds: Iterable[DataKind], start: datetime, end: datetime, *, since: datetime

@@ -34,8 +34,8 @@ class HistoryRepository:
         return [reading_from_row(row, device.unit_id, device.outlet_id) for row in rows]
 
     async def computed_hours_between(self, device: Device, start: datetime, end: datetime) -> list[ComputedHours]:
-        """The hour values the roll-up computed for a device, DataTime in [start, end), grouped by the moment each
-        was last computed, which is when the roll-up gave it to the rules."""
+        """The hour values the roll-up computed for a device and the rules judged, DataTime in [start, end), grouped
+        by the moment each was last computed, which is when the roll-up gave it to the rules."""
         means = derived_mean_table
         query = (
             select(means)
@@ -45,6 +45,7 @@ class HistoryRepository:
                 means.c.data_time >= start,
                 means.c.data_time < end,
                 means.c.value.is_not(None),
+                means.c.judged.is_(True),
             )
             .order_by(means.c.computed_at, means.c.data_time, means.c.factor)
         )

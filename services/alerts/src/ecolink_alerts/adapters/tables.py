@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
 )
 
 from ecolink_common.db import UtcDateTime, new_metadata
@@ -177,6 +178,8 @@ derived_mean_table = Table(
     Column("total_count", Integer, nullable=False),
     Column("required_count", Integer, nullable=False),
     Column("computed_at", UtcDateTime, nullable=False),
+    # Set when the hourly rules judged the mean (a device that sends its own hours has its derived ones unjudged).
+    Column("judged", Boolean, nullable=False, server_default=false()),
 )
 
 derived_mean_mark_table = Table(

@@ -40,6 +40,11 @@ class RollupPolicy:
     receipt_settle: timedelta = timedelta(minutes=10)
     # Proposed here: complete local days of the last 2 days are recomputed each run.
     day_lookback_days: int = 2
+    # Proposed here (ANOMALY_RULES notation: an hour value is a 2061 -Avg, or an hour computed from 2051/2011 where
+    # there is none): a factor the device sent its own hourly value of in the 7 days before the hours being derived
+    # (or during them) has its own hours, so a derived hour of it, computed while the device's hourly packet is
+    # still on the way (as in a replay), is kept for the daily means but not judged by the hourly rules.
+    own_hours_lookback: timedelta = timedelta(days=7)
     # ANOMALY_RULES §A R2: minute data come every minute unless the device's MinInterval is seen to be longer.
     default_minute_interval: timedelta = ONE_MINUTE
     # ANOMALY_RULES §A R1: instantaneous values sampled every ≤ 5 s, unless the RtdInterval is seen to be longer.

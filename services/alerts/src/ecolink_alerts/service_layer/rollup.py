@@ -100,7 +100,9 @@ async def _derive_means(
         finer = await uow.derived_means.device_sent(outlets, FINER, needed[0], needed[-1] + ONE_HOUR) if needed else []
         means = derived_hourly_means(finer, sent, needed, limits, policy)
         replaced = await uow.derived_means.replace_means(mn, DataKind.HOURLY, candidates, means, at=now)
-        await _judge_computed_hours(uow, site, replaced.written, now, thresholds)
+        own_hours = await uow.derived_means.factors_sent(mn, HOURLY, start - policy.own_hours_lookback, end)
+        judged = [mean for mean in replaced.written if mean.key.factor not in own_hours]
+        await _judge_computed_hours(uow, site, judged, now, thresholds)
         changed += replaced.changed
     days = complete_days(now, policy)
     if days:
@@ -122,8 +124,8 @@ async def _judge_computed_hours(
     uow: AlertsUnitOfWork, site: DeviceSite, written: list[Mean], now: datetime, thresholds: RuleThresholds
 ) -> None:
     """ANOMALY_RULES notation: an hour computed from 2051/2011 is an hour value, so the hourly rules (C1–C8, E1)
-    judge the hours just computed, in the device's engine, as received now; an hour already judged is late and
-    left alone by the engine, as a re-sent one would be."""
+    judge the hours just computed, in the device's engine, as received now, and they are marked judged for
+    RescanRange; an hour already judged is late and left alone by the engine, as a re-sent one would be."""
     readings = sorted(
         (replace(reading, received_at=now) for mean in written if (reading := mean.as_reading()) is not None),
         key=lambda reading: (reading.data_time, reading.factor),
@@ -134,6 +136,8 @@ async def _judge_computed_hours(
     state, events = held.engine.judge_computed_hours(held.state, readings)
     await save_engines(uow, [(held, state)], at=now)
     await apply_rule_events(uow, site, events, now)
+    judged = [(reading.data_time, reading.factor) for reading in readings]
+    await uow.derived_means.mark_judged(site.device.mn, DataKind.HOURLY, judged)
 
 
 async def _regrade_unit(uow: AlertsUnitOfWork, unit: GradedUnit, now: datetime, policy: RollupPolicy) -> int:
