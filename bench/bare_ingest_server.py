@@ -10,11 +10,11 @@ from datetime import UTC, datetime
 
 import asyncpg
 import grpc
-from grpc_health.v1 import _async as health_aio
-from grpc_health.v1 import health_pb2_grpc
 
+from bench import bare_server
 from ecolink.alerts.v1 import monitoring_pb2, monitoring_service_pb2_grpc
 from ecolink.alerts.v1 import monitoring_service_pb2 as pb
+from ecolink.alerts.v1.monitoring_service_pb2_grpc import add_MonitoringServiceServicer_to_server
 
 COLUMNS = ["mn", "kind", "data_time", "factor", "value", "flag", "received_at"]
 KINDS = {monitoring_pb2.DATA_KIND_MINUTE: "2051", monitoring_pb2.DATA_KIND_HOURLY: "2061"}
@@ -54,12 +54,8 @@ class BareIngest(monitoring_service_pb2_grpc.MonitoringServiceServicer):
 
 async def serve(port: int, dsn: str, table: str) -> None:
     pool = await asyncpg.create_pool(dsn, min_size=1, max_size=4)
-    server = grpc.aio.server()
-    monitoring_service_pb2_grpc.add_MonitoringServiceServicer_to_server(BareIngest(pool, table), server)
-    health_pb2_grpc.add_HealthServicer_to_server(health_aio.HealthServicer(), server)
-    server.add_insecure_port(f"127.0.0.1:{port}")
-    await server.start()
-    await server.wait_for_termination()
+    servicer = BareIngest(pool, table)
+    await bare_server.serve(port, lambda server: add_MonitoringServiceServicer_to_server(servicer, server))
 
 
 if __name__ == "__main__":

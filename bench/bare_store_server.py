@@ -12,14 +12,14 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
 import grpc
-from grpc_health.v1 import _async as health_aio
-from grpc_health.v1 import health_pb2_grpc
 from minio import Minio
 from minio.commonconfig import COMPLIANCE
 from minio.retention import Retention
 
+from bench import bare_server
 from ecolink.evidence.v1 import evidence_pb2, evidence_service_pb2_grpc
 from ecolink.evidence.v1 import evidence_service_pb2 as pb
+from ecolink.evidence.v1.evidence_service_pb2_grpc import add_EvidenceServiceServicer_to_server
 from ecolink_common.testing.s3 import ACCESS_KEY, REGION, SECRET_KEY
 
 CHUNK = 1024 * 1024
@@ -80,12 +80,8 @@ class BareEvidence(evidence_service_pb2_grpc.EvidenceServiceServicer):
 async def serve(port: int, s3_address: str, bucket: str) -> None:
     client = Minio(s3_address, access_key=ACCESS_KEY, secret_key=SECRET_KEY, secure=False, region=REGION)
     client.make_bucket(bucket, object_lock=True)
-    server = grpc.aio.server()
-    evidence_service_pb2_grpc.add_EvidenceServiceServicer_to_server(BareEvidence(client, bucket), server)
-    health_pb2_grpc.add_HealthServicer_to_server(health_aio.HealthServicer(), server)
-    server.add_insecure_port(f"127.0.0.1:{port}")
-    await server.start()
-    await server.wait_for_termination()
+    servicer = BareEvidence(client, bucket)
+    await bare_server.serve(port, lambda server: add_EvidenceServiceServicer_to_server(servicer, server))
 
 
 if __name__ == "__main__":
