@@ -100,9 +100,10 @@ async def _derive_means(
         finer = await uow.derived_means.device_sent(outlets, FINER, needed[0], needed[-1] + ONE_HOUR) if needed else []
         means = derived_hourly_means(finer, sent, needed, limits, policy)
         replaced = await uow.derived_means.replace_means(mn, DataKind.HOURLY, candidates, means, at=now)
-        own_hours = await uow.derived_means.factors_sent(mn, HOURLY, start - policy.own_hours_lookback, end)
-        judged = [mean for mean in replaced.written if mean.key.factor not in own_hours]
-        await _judge_computed_hours(uow, site, judged, now, thresholds)
+        if replaced.written:
+            own_hours = await uow.derived_means.factors_sent(mn, HOURLY, start - policy.own_hours_lookback, end)
+            judged = [mean for mean in replaced.written if mean.key.factor not in own_hours]
+            await _judge_computed_hours(uow, site, judged, now, thresholds)
         changed += replaced.changed
     days = complete_days(now, policy)
     if days:
