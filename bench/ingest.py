@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -41,6 +42,7 @@ from ecolink_common.testing.platform import platform_settings_for_tests, token_f
 
 TOTAL_VALUES = 60_000
 BATCH_RECORDS = 100
+ROUNDS = 3
 NATIONAL_AVERAGE = 8_000.0
 START = datetime(2026, 11, 1, tzinfo=UTC)
 MINUTE = timedelta(minutes=1)
@@ -227,12 +229,16 @@ async def main() -> None:
         device_stream(registry, mn, agency, share, seed) for seed, (mn, agency) in enumerate(FLUE_GAS_DEVICES.items())
     ]
     sent = sum(stream.values for stream in streams)
-    database_url = await create_postgres_database("bench_ingest")
-    try:
-        with tempfile.TemporaryDirectory() as tmp:
-            ingest, copy, bare = await measure(Path(tmp), database_url, streams)
-    finally:
-        await drop_postgres_database(database_url)
+    rounds = []
+    for _ in range(ROUNDS):
+        database_url = await create_postgres_database("bench_ingest")
+        try:
+            with tempfile.TemporaryDirectory() as tmp:
+                rounds.append(await measure(Path(tmp), database_url, streams))
+        finally:
+            await drop_postgres_database(database_url)
+    ingest, copy, bare = (statistics.median(figures) for figures in zip(*rounds, strict=True))
+    each = "; ".join(f"{i:,.0f} / {c:,.0f} / {b:,.0f}" for i, c, b in rounds)
     name = "factor values/s, gRPC ingest, rules on, PostgreSQL"
     figures = [
         Figure(name, ingest, "values/s", "PostgreSQL COPY of the same rows, same run", copy, "≥ 0.3×"),
@@ -257,7 +263,9 @@ async def main() -> None:
             "monitoring_value. COPY: asyncpg copy_records_to_table of the stored rows into an empty "
             "`LIKE monitoring_value INCLUDING ALL` table in the same database. The floor: the same streams "
             "into bench/bare_ingest_server (decode each batch and COPY it in one transaction; no auth, duplicate "
-            "or conflict checks, no rules). Service, client and PostgreSQL "
+            "or conflict checks, no rules). Each figure is the median of "
+            f"{ROUNDS} rounds, each on a new database (ingest / COPY / floor, values/s: {each}). "
+            "Service, client and PostgreSQL "
             f"share the machine's {os.cpu_count()} cores (1-min load average {load_before:.1f} before the run)."
         ),
     )

@@ -21,6 +21,7 @@ from ecolink_common.auth.keys import ensure_signing_key, load_public_key
 from ecolink_common.db import create_engine, create_session_factory
 from ecolink_common.directory_snapshot import DirectoryCache
 from ecolink_common.error_mapping import ErrorMappingInterceptor
+from ecolink_common.gc_tuning import tune_garbage_collection
 from ecolink_common.identity.servicer import IdentityServicer
 from ecolink_common.migrations import head_revision, is_at_head
 from ecolink_common.service_spec import ReadinessCheck, ServiceDependencies, ServiceSpec
@@ -139,6 +140,7 @@ async def _track_readiness(
 async def serve_until_signalled(spec: ServiceSpec, settings: ServiceSettings, platform: PlatformSettings) -> None:
     """Runs the service until SIGTERM or SIGINT, then drains in-flight calls and returns."""
     running = await start_service(spec, settings, platform)
+    tune_garbage_collection(platform.gc_young_threshold)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):

@@ -41,6 +41,14 @@ class PlatformSettings(BaseSettings):
         default=5.0, description="How stale the in-memory directory used to authenticate calls may get."
     )
     shutdown_grace_seconds: float = 10.0
+    gc_young_threshold: int = Field(
+        default=10_000,
+        ge=0,
+        description=(
+            "New container objects between young garbage collections once a server has started (its startup "
+            "objects are frozen then); 0 keeps Python's defaults."
+        ),
+    )
     readiness_interval_seconds: float = 2.0
     log_level: str = "INFO"
     log_format: str = Field(default="json", description="`json` for machines, `console` for a person.")

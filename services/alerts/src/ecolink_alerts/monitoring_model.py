@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from typing import NamedTuple
 
 from ecolink_alerts.domain.readings import DataKind
 
 
-@dataclass(frozen=True)
-class FactorValue:
-    """One factor of a record as sent: its value (`-Rtd`/`-Avg`), flag code and optional companions."""
+class FactorValue(NamedTuple):
+    """One factor of a record as sent: its value (`-Rtd`/`-Avg`), flag code and optional companions (a named tuple:
+    bulk ingest makes one per value)."""
 
     factor: str
     value: float
@@ -30,6 +31,11 @@ class MonitoringRecord:
     kind: DataKind
     data_time: datetime
     values: tuple[FactorValue, ...]
+
+
+ValueRow = tuple[str, str, datetime, str, float, str, float | None, float | None, float | None, float | None, datetime]
+"""One stored factor value: MN, CN, DataTime, factor, value, flag code, the companions (converted, minimum,
+maximum, cumulative) and the receipt time; a plain tuple, as bulk ingest makes one per value."""
 
 
 class RefusalReason(StrEnum):

@@ -45,6 +45,14 @@ class AlertsSettings(ServiceSettings):
             "from the registry; a registry change (password, limits) applies within this time. 0 reads every time."
         ),
     )
+    ingest_group_records: int = Field(
+        default=1000,
+        gt=0,
+        description=(
+            "Bulk ingest stores the batches of a stream that arrived while it stored the previous ones in one "
+            "transaction, up to this many records (a larger batch goes alone)."
+        ),
+    )
     # ANOMALY_RULES §C11 judges a calendar month and §C7 seven days: a 31-day range holds either window whole,
     # and bounds the values one RescanRange call replays (proposed here; no source sets a number).
     rescan_max_range: timedelta = Field(

@@ -52,24 +52,37 @@ async def clients(alerts_service, database_url) -> AsyncIterator[Clients]:
         )
 
 
-def hourly(so2: Sequence[float], mn: str = LINGBI_MN, start: datetime = START) -> list[monitoring_pb2.MonitoringRecord]:
-    """One hourly record per SO2 value, with a running process's flow beside it."""
+def records_of(
+    kind: int, step: timedelta, so2: Sequence[tuple[float, str]], mn: str = LINGBI_MN, start: datetime = START
+) -> list[monitoring_pb2.MonitoringRecord]:
+    """One record every `step` per SO2 value and flag, with a running process's flow beside it."""
     records = []
-    for hour, value in enumerate(so2):
+    for index, (value, flag) in enumerate(so2):
         data_time = Timestamp()
-        data_time.FromDatetime(start + timedelta(hours=hour))
+        data_time.FromDatetime(start + index * step)
         records.append(
             monitoring_pb2.MonitoringRecord(
                 mn=mn,
-                data_kind=monitoring_pb2.DATA_KIND_HOURLY,
+                data_kind=kind,
                 data_time=data_time,
                 values=[
-                    monitoring_pb2.FactorValue(factor_code=SO2, value=value, flag="N"),
-                    monitoring_pb2.FactorValue(factor_code=FLOW, value=300000.0 + 1000 * (hour % 5), flag="N"),
+                    monitoring_pb2.FactorValue(factor_code=SO2, value=value, flag=flag),
+                    monitoring_pb2.FactorValue(factor_code=FLOW, value=300000.0 + 1000 * (index % 5), flag="N"),
                 ],
             )
         )
     return records
+
+
+def hourly(so2: Sequence[float], mn: str = LINGBI_MN, start: datetime = START) -> list[monitoring_pb2.MonitoringRecord]:
+    """One hourly record per SO2 value flagged N."""
+    return records_of(monitoring_pb2.DATA_KIND_HOURLY, timedelta(hours=1), [(value, "N") for value in so2], mn, start)
+
+
+def minutes(count: int, *, manual_at: int | None = None) -> list[monitoring_pb2.MonitoringRecord]:
+    """Minute records from START; the one at `manual_at` carries a manually set SO2 value (flag S)."""
+    so2 = [(20.0 + minute % 7, "S" if minute == manual_at else "N") for minute in range(count)]
+    return records_of(monitoring_pb2.DATA_KIND_MINUTE, timedelta(minutes=1), so2)
 
 
 async def ingest(
@@ -89,6 +102,14 @@ async def test_lingbi_hourly_values_are_accepted_and_the_same_batch_twice_is_sto
     assert (first.accepted, first.duplicates, first.conflicts, list(first.refusals)) == (4, 0, 0, [])
     again = await ingest(clients, alerts_service, hourly([12.0, 13.5, 12.8, 14.1]))
     assert (again.accepted, again.duplicates, again.conflicts) == (0, 4, 0)
+
+
+async def test_records_hours_apart_in_one_batch_are_each_found_stored_when_resent(clients, alerts_service):
+    batch = hourly([12.0, 13.5]) + hourly([12.8], start=START + timedelta(hours=9))
+    first = await ingest(clients, alerts_service, batch)
+    assert (first.accepted, first.duplicates) == (3, 0)
+    again = await ingest(clients, alerts_service, batch + hourly([9.9], start=START + timedelta(days=3)))
+    assert (again.accepted, again.duplicates, again.conflicts) == (1, 3, 0)
 
 
 async def test_the_same_record_with_other_values_is_a_conflict_raised_once_as_c12(clients, alerts_service):
@@ -147,6 +168,56 @@ async def test_an_unknown_mn_and_a_bureau_outside_the_region_are_refused_per_rec
         if row["actor_agency_id"] == "eeb-360800"
     ]
     assert denied == [("IngestMonitoringData", f"devices/{LINGBI_MN}", "OUTSIDE_JURISDICTION")]
+
+
+async def test_a_long_minute_stream_is_stored_once_and_its_one_manual_value_raises_one_c11_alert(
+    clients, alerts_service, database_url
+):
+    records = minutes(1200, manual_at=700)
+    batches = [records[start : start + 50] for start in range(0, len(records), 50)]
+    first = await ingest(clients, alerts_service, *batches)
+    assert (first.accepted, first.duplicates, first.conflicts, list(first.refusals)) == (1200, 0, 0, [])
+    assert await row_count(database_url, monitoring_value_table) == 2400
+    manual = await alerts_of(clients, alerts_service, "C11.manual_value")
+    assert [(a.factor_code, a.state) for a in manual] == [(SO2, alert_pb2.ALERT_STATE_CLOSED)]
+    metadata = alerts_service.metadata(LINGBI_BUREAU)
+    alert = (await clients.alerts.GetAlert(alerts_pb.GetAlertRequest(name=manual[0].name), metadata=metadata)).alert
+    assert [point.reading.data_time.ToDatetime(tzinfo=UTC) for point in alert.evidence] == [
+        START + timedelta(minutes=700)
+    ]
+    again = await ingest(clients, alerts_service, *batches)
+    assert (again.accepted, again.duplicates, again.conflicts) == (0, 1200, 0)
+    assert await row_count(database_url, monitoring_value_table) == 2400
+    assert len(await alerts_of(clients, alerts_service, "C11")) == 1
+
+
+async def test_a_stream_stops_at_a_record_without_data_time_after_storing_the_batches_before_it(
+    clients, alerts_service, database_url
+):
+    records = minutes(30)
+    broken = monitoring_pb2.MonitoringRecord()
+    broken.CopyFrom(records[22])
+    broken.ClearField("data_time")
+    batches = [records[:10], records[10:20], [*records[20:22], broken, *records[23:]]]
+    with pytest.raises(grpc.aio.AioRpcError) as raised:
+        await ingest(clients, alerts_service, *batches)
+    failure = rpc_failure(raised.value)
+    assert (failure.code, failure.reason, failure.fields) == (
+        grpc.StatusCode.INVALID_ARGUMENT,
+        "INVALID_ARGUMENT",
+        ["records[22].data_time"],
+    )
+    assert await row_count(database_url, monitoring_value_table) == 40
+
+
+async def test_a_data_time_no_calendar_holds_is_invalid_argument_naming_it(clients, alerts_service, database_url):
+    record = minutes(1)[0]
+    record.data_time.seconds = 400_000_000_000
+    with pytest.raises(grpc.aio.AioRpcError) as raised:
+        await ingest(clients, alerts_service, [record])
+    failure = rpc_failure(raised.value)
+    assert (failure.code, failure.fields) == (grpc.StatusCode.INVALID_ARGUMENT, ["records[0].data_time"])
+    assert await row_count(database_url, monitoring_value_table) == 0
 
 
 def lingbi_packet(hour: int, so2: float = 12.5) -> Packet:

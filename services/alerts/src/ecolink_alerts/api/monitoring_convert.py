@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC
+from datetime import UTC, datetime
 
 from ecolink.alerts.v1 import (
     monitoring_pb2,
@@ -11,33 +11,46 @@ from ecolink.alerts.v1 import (
 from ecolink_alerts.api.convert import (
     KIND_TO_PROTO,
     enum_from_proto,
-    optional_number,
 )
 from ecolink_alerts.monitoring_model import FactorValue, IngestOutcome, MonitoringRecord
 from ecolink_alerts.service_layer.transmission_rates import RateLevel, ScopedRate, TransmissionReport
 from ecolink_common.errors import InvalidArgument
 
+PROTO_TO_KIND = {proto: kind for kind, proto in KIND_TO_PROTO.items()}
 
-def monitoring_record_from_proto(record: monitoring_pb2.MonitoringRecord, field: str) -> MonitoringRecord:
-    """A record of an ingest batch; a missing kind or DataTime is INVALID_ARGUMENT naming `field`."""
+
+def monitoring_record_from_proto(record: monitoring_pb2.MonitoringRecord, index: int) -> MonitoringRecord:
+    """Record `index` of an ingest stream; a missing kind or DataTime, or a DataTime no calendar holds, is
+    INVALID_ARGUMENT naming `records[index]`'s field. Bulk ingest converts every record: no work here is spent on
+    names until a record is refused."""
+    kind = PROTO_TO_KIND.get(record.data_kind)
+    if kind is None:
+        raise InvalidArgument.for_field(f"records[{index}].data_kind", "must be set to one of its listed values")
     if not record.HasField("data_time"):
-        raise InvalidArgument.for_field(f"{field}.data_time", "is required")
-    return MonitoringRecord(
-        mn=record.mn,
-        kind=enum_from_proto(record.data_kind, KIND_TO_PROTO, f"{field}.data_kind"),
-        data_time=record.data_time.ToDatetime(tzinfo=UTC),
-        values=tuple(
-            FactorValue(
-                factor=value.factor_code,
-                value=value.value,
-                flag=value.flag or "N",
-                converted=optional_number(value, "converted"),
-                minimum=optional_number(value, "minimum"),
-                maximum=optional_number(value, "maximum"),
-                cumulative=optional_number(value, "cumulative"),
-            )
-            for value in record.values
-        ),
+        raise InvalidArgument.for_field(f"records[{index}].data_time", "is required")
+    stamp = record.data_time
+    try:
+        data_time = datetime.fromtimestamp(stamp.seconds, UTC)
+    except (OverflowError, OSError, ValueError):
+        raise InvalidArgument.for_field(f"records[{index}].data_time", "is outside the years 1–9999") from None
+    if stamp.nanos:
+        data_time = data_time.replace(microsecond=stamp.nanos // 1000)
+    return MonitoringRecord(record.mn, kind, data_time, tuple([_factor_value(value) for value in record.values]))
+
+
+def _factor_value(value: monitoring_pb2.FactorValue) -> FactorValue:
+    """A factor value; its optional companions are None when unset."""
+    has = value.HasField
+    return FactorValue._make(
+        (
+            value.factor_code,
+            value.value,
+            value.flag or "N",
+            value.converted if has("converted") else None,
+            value.minimum if has("minimum") else None,
+            value.maximum if has("maximum") else None,
+            value.cumulative if has("cumulative") else None,
+        )
     )
 
 

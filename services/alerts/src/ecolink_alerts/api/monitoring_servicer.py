@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
+from contextlib import aclosing
 from datetime import UTC, datetime, timedelta
 
 import grpc
@@ -10,13 +11,15 @@ import grpc
 from ecolink.alerts.v1 import monitoring_service_pb2 as pb
 from ecolink.alerts.v1 import monitoring_service_pb2_grpc
 from ecolink_alerts.api import convert, monitoring_convert
+from ecolink_alerts.api.stream_groups import read_ahead_groups
 from ecolink_alerts.domain.thresholds import RuleThresholds
-from ecolink_alerts.monitoring_model import IngestOutcome
+from ecolink_alerts.monitoring_model import IngestOutcome, MonitoringRecord
 from ecolink_alerts.service_layer.device_memory import DeviceMemory
 from ecolink_alerts.service_layer.ingest import ingest_records
 from ecolink_alerts.service_layer.transmission_rates import TransmissionExpectation, transmission_rates
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_common.auth.principal import current_principal
+from ecolink_common.errors import InvalidArgument
 
 
 class MonitoringServicer(monitoring_service_pb2_grpc.MonitoringServiceServicer):
@@ -30,12 +33,14 @@ class MonitoringServicer(monitoring_service_pb2_grpc.MonitoringServiceServicer):
         transmission_max_period: timedelta,
         memory: DeviceMemory,
         thresholds: RuleThresholds,
+        group_records: int,
     ):
         self._uow = uow_factory
         self._memory = memory
         self._thresholds = thresholds
         self._transmission = transmission
         self._transmission_max_period = transmission_max_period
+        self._group_records = group_records
 
     async def IngestMonitoringData(
         self, request_iterator: AsyncIterator[pb.IngestMonitoringDataRequest], context: grpc.aio.ServicerContext
@@ -43,22 +48,24 @@ class MonitoringServicer(monitoring_service_pb2_grpc.MonitoringServiceServicer):
         principal = current_principal()
         outcome = IngestOutcome()
         offset = 0
-        async for batch in request_iterator:
-            records = [
-                monitoring_convert.monitoring_record_from_proto(record, f"records[{offset + index}]")
-                for index, record in enumerate(batch.records)
-            ]
-            found = await ingest_records(
-                self._uow,
-                records,
-                received_at=datetime.now(UTC),
-                source_agency=principal,
-                thresholds=self._thresholds,
-                memory=self._memory,
-            )
-            found.refusals = [refusal.shifted(offset) for refusal in found.refusals]
-            outcome.add(found)
-            offset += len(records)
+        groups = read_ahead_groups(request_iterator, limit=self._group_records, size=lambda batch: len(batch.records))
+        async with aclosing(groups):
+            async for group in groups:
+                records, invalid = _converted(group, offset)
+                if records:
+                    found = await ingest_records(
+                        self._uow,
+                        records,
+                        received_at=datetime.now(UTC),
+                        source_agency=principal,
+                        thresholds=self._thresholds,
+                        memory=self._memory,
+                    )
+                    found.refusals = [refusal.shifted(offset) for refusal in found.refusals]
+                    outcome.add(found)
+                    offset += len(records)
+                if invalid is not None:
+                    raise invalid
         return monitoring_convert.ingest_outcome_to_proto(outcome)
 
     async def GetTransmissionRate(
@@ -75,3 +82,22 @@ class MonitoringServicer(monitoring_service_pb2_grpc.MonitoringServiceServicer):
             longest=self._transmission_max_period,
         )
         return monitoring_convert.transmission_report_to_proto(report)
+
+
+def _converted(
+    batches: list[pb.IngestMonitoringDataRequest], offset: int
+) -> tuple[list[MonitoringRecord], InvalidArgument | None]:
+    """The records of the batches up to the first one holding an invalid record, and that record's error (the
+    batches before it are stored, as they would have been had they come alone); `offset` numbers the records."""
+    records: list[MonitoringRecord] = []
+    for batch in batches:
+        base = offset + len(records)
+        try:
+            converted = [
+                monitoring_convert.monitoring_record_from_proto(record, base + index)
+                for index, record in enumerate(batch.records)
+            ]
+        except InvalidArgument as invalid:
+            return records, invalid
+        records.extend(converted)
+    return records, None

@@ -12,6 +12,7 @@ from ecolink_alerts.service_layer.device_memory import DeviceMemory
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_alerts.settings import AlertsSettings
 from ecolink_common.db import create_engine, create_session_factory
+from ecolink_common.gc_tuning import tune_garbage_collection
 from ecolink_common.settings import PlatformSettings
 from ecolink_common.telemetry import configure_logging, configure_telemetry, instrument_engine
 
@@ -34,6 +35,7 @@ async def serve() -> None:
         uow, memory, thresholds=thresholds, max_packets_per_commit=settings.max_packets_per_commit
     )
     gateway = await start_gateway(settings, RegistryDeviceDirectory(uow, memory), sink)
+    tune_garbage_collection(platform.gc_young_threshold)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):

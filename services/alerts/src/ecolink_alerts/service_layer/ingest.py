@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from ecolink_alerts.adapters.monitoring_repository import ValueKey, value_key
+from ecolink_alerts.adapters.monitoring_repository import RecordKey, ValueKey, value_key, value_row
 from ecolink_alerts.domain.batch import replay, replay_order
-from ecolink_alerts.domain.flags import UnknownDataFlag, data_flag
 from ecolink_alerts.domain.packets import PacketReceipt
 from ecolink_alerts.domain.readings import Reading
-from ecolink_alerts.domain.rules.engine import EngineState
+from ecolink_alerts.domain.rules.engine import EngineState, Step
 from ecolink_alerts.domain.rules.events import RuleEvent
 from ecolink_alerts.domain.rules.time_anomalies import value_conflict
 from ecolink_alerts.domain.thresholds import RuleThresholds
-from ecolink_alerts.monitoring_model import IngestOutcome, MonitoringRecord, Refusal, RefusalReason
+from ecolink_alerts.monitoring_model import IngestOutcome, MonitoringRecord, Refusal, RefusalReason, ValueRow
 from ecolink_alerts.service_layer.device_memory import DeviceMemory
 from ecolink_alerts.service_layer.device_rules import (
     DeviceSite,
@@ -25,6 +23,7 @@ from ecolink_alerts.service_layer.device_rules import (
     locked_engines,
     save_engines,
 )
+from ecolink_alerts.service_layer.record_runs import new_records, record_readings
 from ecolink_alerts.service_layer.registry_access import OUTCOME_DENIED, may_register
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_common.audit import AuditEntry
@@ -54,43 +53,13 @@ class _DeviceBatch:
     receipts: list[PacketReceipt] = field(default_factory=list)
     site: DeviceSite | None = None
     new: list[Reading] = field(default_factory=list)
+    new_rows: list[ValueRow] = field(default_factory=list)
     conflicting: list[Reading] = field(default_factory=list)
     events: list[RuleEvent] = field(default_factory=list)
 
     @property
     def last_arrival(self) -> datetime:
         return max([received for _, _, received in self.records] + [receipt.received_at for receipt in self.receipts])
-
-
-def _readings(record: MonitoringRecord, site: DeviceSite, received_at: datetime) -> list[Reading] | RefusalReason:
-    """The record's readings, or why it is refused (HJ212.md §6: a flag code outside the table)."""
-    readings = []
-    for found in record.values:
-        numbers = (found.value, found.converted, found.minimum, found.maximum, found.cumulative)
-        if not all(math.isfinite(number) for number in numbers if number is not None):
-            return RefusalReason.INVALID_VALUE
-        try:
-            flag = data_flag(found.flag)
-        except UnknownDataFlag:
-            return RefusalReason.UNKNOWN_DATA_FLAG
-        readings.append(
-            Reading(
-                mn=record.mn,
-                unit_id=site.device.unit_id,
-                outlet_id=site.device.outlet_id,
-                factor=found.factor,
-                kind=record.kind,
-                data_time=record.data_time,
-                value=found.value,
-                flag=flag,
-                converted=found.converted,
-                minimum=found.minimum,
-                maximum=found.maximum,
-                cumulative=found.cumulative,
-                received_at=received_at,
-            )
-        )
-    return readings
 
 
 def _sort_out(
@@ -106,7 +75,7 @@ def _sort_out(
     """
     assert batch.site is not None, "only admitted devices are sorted out"
     for index, record, received_at in batch.records:
-        readings = _readings(record, batch.site, received_at)
+        readings = record_readings(record, batch.site, received_at)
         if isinstance(readings, RefusalReason):
             outcome.refusals.append(Refusal(index, record.mn, readings))
             continue
@@ -150,13 +119,20 @@ async def _admit(
 def _device_batches(arrivals: Sequence[Arrival]) -> list[_DeviceBatch]:
     """The arrivals' records and receipts by device, in MN order; records are numbered across the arrivals."""
     batches: dict[str, _DeviceBatch] = {}
+
+    def batch_of(mn: str) -> _DeviceBatch:
+        found = batches.get(mn)
+        if found is None:
+            found = batches[mn] = _DeviceBatch(mn)
+        return found
+
     index = 0
     for arrival in arrivals:
         for record in arrival.records:
-            batches.setdefault(record.mn, _DeviceBatch(record.mn)).records.append((index, record, arrival.received_at))
+            batch_of(record.mn).records.append((index, record, arrival.received_at))
             index += 1
         if arrival.receipt is not None:
-            batches.setdefault(arrival.receipt.mn, _DeviceBatch(arrival.receipt.mn)).receipts.append(arrival.receipt)
+            batch_of(arrival.receipt.mn).receipts.append(arrival.receipt)
     return [batches[mn] for mn in sorted(batches)]
 
 
@@ -211,23 +187,47 @@ async def _ingest_admitted(
     taken = {site.device.mn: held for site in sites if (held := memory.take_engine(site.device.mn))}
     engines = await locked_engines(uow, sites, at=at, thresholds=thresholds, held=taken)
     places = {site.device.mn: (site.device.unit_id, site.device.outlet_id) for site in sites}
-    data_times = {record.data_time for batch in batches for _, record, _ in batch.records}
-    stored = await uow.monitoring.stored_values(places, data_times)
-    versions = await uow.monitoring.conflicting_versions(places, data_times)
+    records = {(record.mn, record.kind, record.data_time) for batch in batches for _, record, _ in batch.records}
+    stored = await uow.monitoring.stored_values(places, records)
+    stored_records = {key[:3] for key in stored}
+    versions = await uow.monitoring.conflicting_versions(places, stored_records & records)
     moved: list[tuple[HeldEngine, EngineState]] = []
     for batch in batches:
-        _sort_out(batch, stored, versions, outcome)
         held = engines[batch.mn]
-        state, found = replay(held.engine, held.state, replay_order(batch.new, batch.receipts))
-        batch.events.extend(found)
-        moved.append((held, state))
-    await uow.monitoring.add_values([reading for batch in batches for reading in batch.new])
+        step = _fast_step(batch, held, stored_records)
+        if step is None:
+            _sort_out(batch, stored, versions, outcome)
+            step = replay(held.engine, held.state, replay_order(batch.new, batch.receipts))
+        else:
+            outcome.accepted += len(batch.records)
+        batch.events.extend(step[1])
+        moved.append((held, step[0]))
+    rows = [row for batch in batches for row in batch.new_rows]
+    rows.extend(value_row(reading) for batch in batches for reading in batch.new)
+    await uow.monitoring.add_value_rows(rows)
     await uow.monitoring.add_conflicting_versions([reading for batch in batches for reading in batch.conflicting])
     saved = await save_engines(uow, moved, at=at)
     for batch in batches:
         assert batch.site is not None
         await apply_rule_events(uow, batch.site, batch.events, batch.last_arrival)
     return saved
+
+
+def _fast_step(batch: _DeviceBatch, held: HeldEngine, stored_records: set[RecordKey]) -> Step | None:
+    """The bulk-ingest fast path: records of one upload, none of them stored, judged by columns
+    (`RuleEngine.evaluate_run`); None when it does not apply. Their rows are kept for storage."""
+    assert batch.site is not None, "only admitted devices are judged"
+    received = {received_at for _, _, received_at in batch.records}
+    if batch.receipts or len(received) != 1:
+        return None
+    records = [record for _, record, _ in batch.records]
+    if any((record.mn, record.kind, record.data_time) in stored_records for record in records):
+        return None
+    found = new_records(batch.site, records, received.pop())
+    step = None if found is None else held.engine.evaluate_run(held.state, found.run)
+    if found is not None and step is not None:
+        batch.new_rows = found.rows
+    return step
 
 
 async def ingest_records(

@@ -9,7 +9,7 @@ from ecolink_alerts.domain.flags import DataFlag
 from ecolink_alerts.domain.periods import CHINA_STANDARD_TIME, month_of
 from ecolink_alerts.domain.readings import Reading
 from ecolink_alerts.domain.rules.events import RuleId
-from ecolink_alerts.domain.rules.observation import Observation
+from ecolink_alerts.domain.rules.observation import FactorColumn, Observation
 from ecolink_alerts.domain.rules.period_share import PeriodShareRule
 from ecolink_alerts.domain.rules.run import RunRule, Verdict
 from ecolink_alerts.domain.thresholds import FlagAbuseThresholds
@@ -35,11 +35,12 @@ class CalibrationWindow:
 def flagged_hours_share_rule(thresholds: FlagAbuseThresholds, evidence_limit: int) -> PeriodShareRule:
     """§C11: the share of M/C/F/D/S-flagged hours among a local calendar month's hours above 10 %."""
 
-    def counts(observation: Observation) -> bool:
-        return observation.reading.flag in thresholds.counted_flags
-
     return PeriodShareRule(
-        RuleId.FLAGGED_HOURS_SHARE, month_of, counts, thresholds.max_flagged_share_per_month, evidence_limit
+        RuleId.FLAGGED_HOURS_SHARE,
+        month_of,
+        frozenset(thresholds.counted_flags),
+        thresholds.max_flagged_share_per_month,
+        evidence_limit,
     )
 
 
@@ -53,7 +54,10 @@ def calibration_outside_window_rule(windows: tuple[CalibrationWindow, ...], evid
         inside = any(window.holds(reading.data_time) for window in windows)
         return Verdict.BREAK if inside else Verdict.MATCH
 
-    return RunRule(RuleId.CALIBRATION_OUTSIDE_WINDOW, 1, evidence_limit, classify)
+    def screen(column: FactorColumn) -> bool:
+        return DataFlag.CALIBRATION in column.flags
+
+    return RunRule(RuleId.CALIBRATION_OUTSIDE_WINDOW, 1, evidence_limit, classify, screen)
 
 
 def manual_value_rule(evidence_limit: int) -> RunRule:
@@ -62,4 +66,7 @@ def manual_value_rule(evidence_limit: int) -> RunRule:
     def classify(observation: Observation, previous: Reading | None) -> Verdict:
         return Verdict.MATCH if observation.reading.flag is DataFlag.MANUAL else Verdict.BREAK
 
-    return RunRule(RuleId.MANUAL_VALUE, 1, evidence_limit, classify)
+    def screen(column: FactorColumn) -> bool:
+        return DataFlag.MANUAL in column.flags
+
+    return RunRule(RuleId.MANUAL_VALUE, 1, evidence_limit, classify, screen)

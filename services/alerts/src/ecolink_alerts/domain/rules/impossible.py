@@ -6,7 +6,7 @@ from ecolink_alerts.domain.factors import AMMONIA_NITROGEN, NO, NOX, TOTAL_NITRO
 from ecolink_alerts.domain.flags import DataFlag
 from ecolink_alerts.domain.readings import Reading
 from ecolink_alerts.domain.rules.events import RuleId
-from ecolink_alerts.domain.rules.observation import Observation
+from ecolink_alerts.domain.rules.observation import FactorColumn, Observation
 from ecolink_alerts.domain.rules.run import RunRule, Verdict
 from ecolink_alerts.domain.thresholds import ImpossibleValueThresholds, ValidityThresholds
 
@@ -32,6 +32,31 @@ def is_impossible(
     return False
 
 
+def may_be_impossible(
+    column: FactorColumn, thresholds: ImpossibleValueThresholds, validity: ValidityThresholds
+) -> bool:
+    """§C3 over a column: whether a value flagged N is impossible, by the cases of `is_impossible` in its order."""
+    normal = column.normal_values
+    if not normal:
+        return False
+    role = factor_role(column.factor)
+    if role in (FactorRole.CONCENTRATION, FactorRole.FLOW) and min(normal) < 0:
+        return True
+    if role is FactorRole.PH:
+        return not validity.ph_min <= min(normal) <= max(normal) <= validity.ph_max
+    if role is FactorRole.OXYGEN:
+        return max(normal) > thresholds.oxygen_max_percent
+    own = column.records.normal_values(column.factor) or []
+    if column.factor == AMMONIA_NITROGEN and (total := column.records.normal_values(TOTAL_NITROGEN)):
+        pairs = zip(own, total, strict=True)
+        return any(value is not None and other is not None and value > other for value, other in pairs)
+    if column.factor == NOX and (no := column.records.normal_values(NO)):
+        factor = (1 - thresholds.nox_tolerance) * thresholds.nox_per_no
+        pairs = zip(own, no, strict=True)
+        return any(value is not None and other is not None and value < factor * other for value, other in pairs)
+    return False
+
+
 def impossible_value_rule(
     thresholds: ImpossibleValueThresholds, validity: ValidityThresholds, evidence_limit: int
 ) -> RunRule:
@@ -42,4 +67,7 @@ def impossible_value_rule(
             return Verdict.SKIP
         return Verdict.MATCH if is_impossible(observation, thresholds, validity) else Verdict.BREAK
 
-    return RunRule(RuleId.IMPOSSIBLE_VALUE, 1, evidence_limit, classify)
+    def screen(column: FactorColumn) -> bool:
+        return may_be_impossible(column, thresholds, validity)
+
+    return RunRule(RuleId.IMPOSSIBLE_VALUE, 1, evidence_limit, classify, screen)

@@ -6,7 +6,7 @@ from ecolink_alerts.domain.flags import DataFlag
 from ecolink_alerts.domain.periods import day_of
 from ecolink_alerts.domain.readings import Reading
 from ecolink_alerts.domain.rules.events import RuleId
-from ecolink_alerts.domain.rules.observation import Observation
+from ecolink_alerts.domain.rules.observation import FactorColumn, Observation
 from ecolink_alerts.domain.rules.period_share import PeriodShareRule
 from ecolink_alerts.domain.rules.run import RunRule, Verdict
 from ecolink_alerts.domain.thresholds import OverRangeThresholds
@@ -25,15 +25,20 @@ def over_range_flagged_normal_rule(evidence_limit: int) -> RunRule:
             return Verdict.SKIP
         return Verdict.MATCH if reading.value > upper else Verdict.BREAK
 
-    return RunRule(RuleId.OVER_RANGE_FLAGGED_NORMAL, 1, evidence_limit, classify)
+    def screen(column: FactorColumn) -> bool:
+        upper = column.limits.range_upper
+        return upper is not None and max(column.normal_values, default=upper) > upper
+
+    return RunRule(RuleId.OVER_RANGE_FLAGGED_NORMAL, 1, evidence_limit, classify, screen)
 
 
 def over_range_daily_share_rule(thresholds: OverRangeThresholds, evidence_limit: int) -> PeriodShareRule:
     """§C9: more than 5 % of a local calendar day's values flagged T."""
 
-    def counts(observation: Observation) -> bool:
-        return observation.reading.flag is DataFlag.OVER_RANGE
-
     return PeriodShareRule(
-        RuleId.OVER_RANGE_DAILY_SHARE, day_of, counts, thresholds.max_over_range_share_per_day, evidence_limit
+        RuleId.OVER_RANGE_DAILY_SHARE,
+        day_of,
+        frozenset({DataFlag.OVER_RANGE}),
+        thresholds.max_over_range_share_per_day,
+        evidence_limit,
     )

@@ -10,7 +10,7 @@ from typing import Generic, TypeVar, cast
 from ecolink_alerts.domain.readings import Reading, SeriesKey
 from ecolink_alerts.domain.rules.episode import EpisodeState, close_episode, extend_episode, open_episode
 from ecolink_alerts.domain.rules.events import Evidence, RuleEvent, RuleId
-from ecolink_alerts.domain.rules.observation import Observation
+from ecolink_alerts.domain.rules.observation import FactorColumn, Observation
 
 ObservationT = TypeVar("ObservationT")
 EvidenceT = TypeVar("EvidenceT", bound=Evidence)
@@ -39,6 +39,9 @@ class RunState:
 
 
 Classifier = Callable[[ObservationT, EvidenceT | None], Verdict]
+
+ColumnScreen = Callable[[FactorColumn], bool]
+"""Whether any observation of a column may be classified MATCH (True when unsure, never False when one is)."""
 
 
 class RunTracker(Generic[ObservationT, EvidenceT]):
@@ -96,15 +99,25 @@ class RunTracker(Generic[ObservationT, EvidenceT]):
 
 
 class RunRule:
-    """A per-factor run rule: a fixed classifier of observations, whose evidence is their readings."""
+    """A per-factor run rule: a fixed classifier of observations, whose evidence is their readings.
+
+    With a `screen`, a column of observations none of which may match leaves a rule with nothing running as it
+    is (every item is a BREAK or SKIP against an empty run), so it is fast-forwarded.
+    """
 
     state_type = RunState
 
     def __init__(
-        self, rule: RuleId, min_run: int, evidence_limit: int, classify: Classifier[Observation, Reading]
+        self,
+        rule: RuleId,
+        min_run: int,
+        evidence_limit: int,
+        classify: Classifier[Observation, Reading],
+        screen: ColumnScreen | None = None,
     ) -> None:
         self.rule = rule
         self.classify = classify
+        self.screen = screen
         self.tracker: RunTracker[Observation, Reading] = RunTracker(
             rule, min_run, evidence_limit, lambda o: o.reading, lambda o: o.reading.series_key
         )
@@ -114,6 +127,11 @@ class RunRule:
 
     def evaluate(self, state: RunState, observation: Observation) -> tuple[RunState, list[RuleEvent]]:
         return self.tracker.step(state, observation, self.classify)
+
+    def fast_forward(self, state: RunState, column: FactorColumn) -> RunState | None:
+        if self.screen is None or state.run or state.episode is not None or self.screen(column):
+            return None
+        return state
 
 
 class ItemRule(Generic[EvidenceT]):

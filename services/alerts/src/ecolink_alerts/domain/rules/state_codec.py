@@ -12,6 +12,9 @@ from typing import Any, Union, get_args, get_origin, get_type_hints
 TYPE_TAG = "$type"
 """Names the dataclass of an encoded object, for fields whose type is a union or `object`."""
 
+PLAIN_TYPES = frozenset({bool, int, float, str})
+"""Types encoded as they are (their subclasses, enums among them, are looked at more closely)."""
+
 
 class StateCodec:
     """Encodes frozen-dataclass state to JSON-compatible values and back, guided by the field annotations.
@@ -22,6 +25,7 @@ class StateCodec:
     def __init__(self, *roots: type) -> None:
         self._types: dict[str, type] = {}
         self._hints: dict[type, dict[str, Any]] = {}
+        self._field_names: dict[type, tuple[str, ...]] = {}
         for root in roots:
             self._collect(root)
 
@@ -37,24 +41,29 @@ class StateCodec:
             raise ValueError(f"two state types are named {hint.__name__}")
         self._types[hint.__name__] = hint
         self._hints[hint] = get_type_hints(hint)
+        self._field_names[hint] = tuple(field.name for field in fields(hint))
         for field_hint in self._hints[hint].values():
             self._collect(field_hint)
 
     def dump(self, value: Any) -> Any:
         """The JSON-compatible form of a state value."""
+        value_type = type(value)
+        names = self._field_names.get(value_type)
+        if names is not None:
+            encoded = {name: self.dump(getattr(value, name)) for name in names}
+            return {TYPE_TAG: value_type.__name__, **encoded}
+        if value is None or value_type in PLAIN_TYPES:
+            return value
         if isinstance(value, Enum):
             return value.value
-        if value is None or isinstance(value, bool | int | float | str):
+        if isinstance(value, bool | int | float | str):
             return value
         if isinstance(value, datetime):
             return value.isoformat()
         if isinstance(value, timedelta):
             return value.total_seconds()
         if is_dataclass(value) and not isinstance(value, type):
-            if self._types.get(type(value).__name__) is not type(value):
-                raise TypeError(f"{type(value).__name__} is not a known state type")
-            encoded = {field.name: self.dump(getattr(value, field.name)) for field in fields(value)}
-            return {TYPE_TAG: type(value).__name__, **encoded}
+            raise TypeError(f"{value_type.__name__} is not a known state type")
         if isinstance(value, tuple | list):
             return [self.dump(item) for item in value]
         if isinstance(value, Mapping):

@@ -8,7 +8,7 @@ from statistics import median
 from ecolink_alerts.domain.readings import Reading
 from ecolink_alerts.domain.rules.episode import EpisodeState, close_episode, extend_episode, open_episode
 from ecolink_alerts.domain.rules.events import RuleEvent, RuleId
-from ecolink_alerts.domain.rules.observation import Observation
+from ecolink_alerts.domain.rules.observation import FactorColumn, Observation
 from ecolink_alerts.domain.thresholds import SuddenDropThresholds
 
 
@@ -64,6 +64,10 @@ class SuddenDropRule:
 
     def initial_state(self) -> SuddenDropState:
         return SuddenDropState()
+
+    def fast_forward(self, state: SuddenDropState, column: FactorColumn) -> None:
+        """Hour values are judged one by one."""
+        return None
 
     def evaluate(self, state: SuddenDropState, observation: Observation) -> tuple[SuddenDropState, list[RuleEvent]]:
         if not observation.valid:

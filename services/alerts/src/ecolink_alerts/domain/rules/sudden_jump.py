@@ -7,7 +7,7 @@ from statistics import median
 
 from ecolink_alerts.domain.readings import Reading
 from ecolink_alerts.domain.rules.events import RuleEvent, RuleId
-from ecolink_alerts.domain.rules.observation import Observation
+from ecolink_alerts.domain.rules.observation import FactorColumn, Observation
 from ecolink_alerts.domain.rules.run import RunState, RunTracker, Verdict
 from ecolink_alerts.domain.thresholds import SuddenJumpThresholds
 
@@ -35,6 +35,10 @@ class SuddenJumpRule:
 
     def initial_state(self) -> SuddenJumpState:
         return SuddenJumpState()
+
+    def fast_forward(self, state: SuddenJumpState, column: FactorColumn) -> None:
+        """Hour values are judged one by one."""
+        return None
 
     def evaluate(self, state: SuddenJumpState, observation: Observation) -> tuple[SuddenJumpState, list[RuleEvent]]:
         limit = observation.limits.emission_limit

@@ -9,7 +9,7 @@ from datetime import timedelta
 from ecolink_alerts.domain.readings import FactorLimits, Reading
 from ecolink_alerts.domain.rules.episode import EpisodeState, close_episode, extend_episode, open_episode
 from ecolink_alerts.domain.rules.events import RuleEvent, RuleId
-from ecolink_alerts.domain.rules.observation import Observation
+from ecolink_alerts.domain.rules.observation import FactorColumn, Observation
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,10 @@ class WindowRule:
 
     def initial_state(self) -> WindowState:
         return WindowState()
+
+    def fast_forward(self, state: WindowState, column: FactorColumn) -> None:
+        """Hour values are judged one by one."""
+        return None
 
     def evaluate(self, state: WindowState, observation: Observation) -> tuple[WindowState, list[RuleEvent]]:
         if not self.admit(observation):
