@@ -79,10 +79,6 @@ KIND_TO_PROTO = {
 ALERT_NAME = re.compile(r"^alerts/([^/]+)$")
 
 
-def optional_number(message: Any, field: str) -> float | None:
-    return getattr(message, field) if message.HasField(field) else None
-
-
 def timestamp_or_none(moment: datetime | None) -> Timestamp | None:
     if moment is None:
         return None
