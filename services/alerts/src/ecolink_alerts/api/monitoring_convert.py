@@ -25,7 +25,7 @@ def monitoring_record_from_proto(record: monitoring_pb2.MonitoringRecord, index:
     names until a record is refused."""
     kind = PROTO_TO_KIND.get(record.data_kind)
     if kind is None:
-        raise InvalidArgument.for_field(f"records[{index}].data_kind", "must be set to one of its listed values")
+        kind = enum_from_proto(record.data_kind, KIND_TO_PROTO, f"records[{index}].data_kind")
     if not record.HasField("data_time"):
         raise InvalidArgument.for_field(f"records[{index}].data_time", "is required")
     stamp = record.data_time

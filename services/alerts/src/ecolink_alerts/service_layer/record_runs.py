@@ -16,12 +16,16 @@ from ecolink_alerts.monitoring_model import MonitoringRecord, RefusalReason, Val
 from ecolink_alerts.service_layer.device_rules import DeviceSite
 
 
+def _finite(*numbers: float | None) -> bool:
+    """Whether every number given is finite (NaN and infinities are refused; None is no number)."""
+    return all(number is None or math.isfinite(number) for number in numbers)
+
+
 def record_readings(record: MonitoringRecord, site: DeviceSite, received_at: datetime) -> list[Reading] | RefusalReason:
     """The record's readings, or why it is refused (HJ212.md §6: a flag code outside the table)."""
     readings = []
     for found in record.values:
-        numbers = (found.value, found.converted, found.minimum, found.maximum, found.cumulative)
-        if not all(math.isfinite(number) for number in numbers if number is not None):
+        if not _finite(found.value, found.converted, found.minimum, found.maximum, found.cumulative):
             return RefusalReason.INVALID_VALUE
         try:
             flag = data_flag(found.flag)
@@ -57,10 +61,6 @@ class NewRecords:
 
 FLAG_CODES: dict[str, DataFlag] = dict(HJ212_2017_FLAG_CODES)
 """HJ212.md §6: the flag table ingest reads values by (a plain dict: it is read once per value)."""
-
-
-def _finite(*numbers: float | None) -> bool:
-    return all(number is None or math.isfinite(number) for number in numbers)
 
 
 def new_records(site: DeviceSite, records: Sequence[MonitoringRecord], received_at: datetime) -> NewRecords | None:

@@ -46,13 +46,12 @@ def may_be_impossible(
         return not validity.ph_min <= min(normal) <= max(normal) <= validity.ph_max
     if role is FactorRole.OXYGEN:
         return max(normal) > thresholds.oxygen_max_percent
-    own = column.records.normal_values(column.factor) or []
     if column.factor == AMMONIA_NITROGEN and (total := column.records.normal_values(TOTAL_NITROGEN)):
-        pairs = zip(own, total, strict=True)
+        pairs = zip(column.records.normal_values(column.factor) or [], total, strict=True)
         return any(value is not None and other is not None and value > other for value, other in pairs)
     if column.factor == NOX and (no := column.records.normal_values(NO)):
         factor = (1 - thresholds.nox_tolerance) * thresholds.nox_per_no
-        pairs = zip(own, no, strict=True)
+        pairs = zip(column.records.normal_values(column.factor) or [], no, strict=True)
         return any(value is not None and other is not None and value < factor * other for value, other in pairs)
     return False
 
