@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from ecolink.common.v1 import identity_service_pb2, identity_service_pb2_grpc
 from ecolink_common.auth.interceptor import AuthenticationInterceptor
 from ecolink_common.auth.keys import ensure_signing_key, load_public_key
+from ecolink_common.clock import SYSTEM_CLOCK, Clock
 from ecolink_common.db import create_engine, create_session_factory
 from ecolink_common.directory_snapshot import DirectoryCache
 from ecolink_common.error_mapping import ErrorMappingInterceptor
@@ -58,8 +59,11 @@ class RunningService:
         await self.engine.dispose()
 
 
-async def start_service(spec: ServiceSpec, settings: ServiceSettings, platform: PlatformSettings) -> RunningService:
-    """Starts the server (port 0 picks a free port); health turns SERVING once the database is migrated."""
+async def start_service(
+    spec: ServiceSpec, settings: ServiceSettings, platform: PlatformSettings, clock: Clock = SYSTEM_CLOCK
+) -> RunningService:
+    """Starts the server (port 0 picks a free port); health turns SERVING once the database is migrated. Use cases
+    read the time from `clock` (tests pass a fake one)."""
     ensure_signing_key(platform.private_key_path, platform.public_key_path)
     engine = create_engine(settings.resolved_database_url(platform), pool_size=settings.database_pool_size)
     instrument_engine(engine.sync_engine)
@@ -82,7 +86,7 @@ async def start_service(spec: ServiceSpec, settings: ServiceSettings, platform: 
             ("grpc.max_send_message_length", MAX_MESSAGE_BYTES),
         ],
     )
-    deps = ServiceDependencies(settings, platform, session_factory)
+    deps = ServiceDependencies(settings, platform, session_factory, clock)
     identity_service_pb2_grpc.add_IdentityServiceServicer_to_server(
         IdentityServicer(deps.uow_factory(), directory), server
     )

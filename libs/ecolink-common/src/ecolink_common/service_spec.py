@@ -10,6 +10,7 @@ import grpc
 from sqlalchemy import MetaData
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from ecolink_common.clock import SYSTEM_CLOCK, Clock
 from ecolink_common.settings import PlatformSettings, ServiceSettings
 from ecolink_common.unit_of_work import UnitOfWork
 
@@ -21,6 +22,7 @@ class ServiceDependencies:
     settings: ServiceSettings
     platform: PlatformSettings
     session_factory: async_sessionmaker[AsyncSession]
+    clock: Clock = SYSTEM_CLOCK
 
     def uow_factory(self) -> Callable[[], UnitOfWork]:
         return lambda: UnitOfWork(self.session_factory)

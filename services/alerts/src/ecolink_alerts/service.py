@@ -51,6 +51,7 @@ def register(server: grpc.aio.Server, deps: ServiceDependencies) -> Registration
         memory=DeviceMemory(site_max_age=settings.registry_cache_seconds),
         thresholds=thresholds,
         group_records=settings.ingest_group_records,
+        clock=deps.clock,
     )
     monitoring_service_pb2_grpc.add_MonitoringServiceServicer_to_server(monitoring, server)
     alerts = AlertServicer(uow_factory, rescan_max_range=settings.rescan_max_range, thresholds=thresholds)

@@ -18,12 +18,15 @@ from ecolink_alerts.domain.periods import CHINA_STANDARD_TIME
 from ecolink_alerts.domain.readings import DataKind, FactorLimits, Reading
 from ecolink_alerts.domain.simulation import FLUE_GAS_FACTORS, simulate, suzhou_pattern
 from ecolink_alerts.domain.thresholds import RuleThresholds
+from ecolink_alerts.service import SPEC as ALERTS
 from ecolink_alerts.service_layer.registry_loading import load_registry_file
 from ecolink_alerts.service_layer.rule_clock import tick_rule_engines
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_alerts.settings import AlertsSettings
+from ecolink_common.clock import FakeClock
 from ecolink_common.db import create_engine, create_session_factory
 from ecolink_common.testing.audit_rows import audit_rows
+from ecolink_common.testing.platform import ServiceUnderTest, prepared_service
 from ecolink_common.testing.rpc import rpc_failure
 
 LINGBI_MN = "88888880000001"
@@ -31,6 +34,8 @@ LINGBI_UNIT = "units/lingbi-jiancai"
 LINGBI_BUREAU = "eeb-341323"
 SO2, FLOW = "a21026", "a00000"
 START = datetime(2026, 11, 1, 0, tzinfo=UTC)
+# The service's "now" in these tests: fixed, so the rescan ranges and the future DataTime (C12) hold on any date.
+NOW = START + timedelta(days=10, minutes=17)
 NOT_REPRODUCED = ("C10", "C12.conflicting_values", "C12.malformed_qn", "C13")
 
 # SO2 hour values (limit 35 mg/m3, range 0–200) that raise most reproducible rules: zero hours (C2), an exceedance
@@ -55,6 +60,14 @@ SO2_HOURS = [
 class Clients:
     monitoring: monitoring_service_pb2_grpc.MonitoringServiceStub
     alerts: alert_service_pb2_grpc.AlertServiceStub
+
+
+@pytest.fixture
+async def alerts_service(platform, database_url) -> AsyncIterator[ServiceUnderTest]:
+    """The alerts service with its clock standing at NOW."""
+    service = await prepared_service(ALERTS, platform, database_url, clock=FakeClock(NOW))
+    yield service
+    await service.running.stop()
 
 
 @pytest.fixture
@@ -102,7 +115,7 @@ async def settle(database_url: str) -> None:
     engine = create_engine(database_url)
     try:
         sessions = create_session_factory(engine)
-        later = datetime.now(UTC) + timedelta(minutes=5)
+        later = NOW + timedelta(minutes=5)
         await tick_rule_engines(lambda: AlertsUnitOfWork(sessions), now=later, thresholds=RuleThresholds())
     finally:
         await engine.dispose()
@@ -145,7 +158,7 @@ def shown(item: alert_pb2.Alert | alerts_pb.RescannedEpisode) -> tuple:
 
 
 async def test_a_rescan_of_ingested_data_returns_the_episodes_list_alerts_shows(clients, alerts_service, database_url):
-    future = datetime.now(UTC).replace(minute=0, second=0, microsecond=0) + timedelta(days=1)
+    future = NOW.replace(minute=0, second=0, microsecond=0) + timedelta(days=1)
     await ingest(clients, alerts_service, hourly(SO2_HOURS, START))
     # C12: the same record with another value (a conflict, not reproduced) and a DataTime a day ahead (reproduced).
     await ingest(clients, alerts_service, hourly([13.0], START) + hourly([12.0], future))

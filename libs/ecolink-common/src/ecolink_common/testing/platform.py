@@ -15,6 +15,7 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 from ecolink_common import operations
 from ecolink_common.auth.keys import ensure_signing_key, load_private_key
 from ecolink_common.auth.tokens import issue_token
+from ecolink_common.clock import SYSTEM_CLOCK, Clock
 from ecolink_common.directory import read_directory_file
 from ecolink_common.grpc_server import RunningService, start_service
 from ecolink_common.service_spec import ServiceSpec
@@ -57,14 +58,21 @@ class ServiceUnderTest:
 
 
 async def prepared_service(
-    spec: ServiceSpec, platform: PlatformSettings, database_url: str, *, migrate: bool = True, **settings: Any
+    spec: ServiceSpec,
+    platform: PlatformSettings,
+    database_url: str,
+    *,
+    migrate: bool = True,
+    clock: Clock = SYSTEM_CLOCK,
+    **settings: Any,
 ) -> ServiceUnderTest:
-    """Migrates, loads the demo directory and starts the service on a free port (extra settings as keywords)."""
+    """Migrates, loads the demo directory and starts the service on a free port (extra settings as keywords), its
+    use cases reading the time from `clock`."""
     service_settings = spec.settings_type(database_url=database_url, grpc_host="127.0.0.1", grpc_port=0, **settings)
     if migrate:
         await operations.migrate(spec, database_url)
         await operations.load_directory(spec, database_url, platform.directory_file)
-    service = ServiceUnderTest(await start_service(spec, service_settings, platform), platform, service_settings)
+    service = ServiceUnderTest(await start_service(spec, service_settings, platform, clock), platform, service_settings)
     if migrate and platform.tls_cert_file is None:
         await wait_until_serving(service.target)
     return service

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC
-
 from ecolink.alerts.v1 import (
     alert_pb2,
     alert_service_pb2,
@@ -15,7 +13,6 @@ from ecolink_alerts.api.convert import (
     enum_from_proto,
     mn_from_name,
     region_filter,
-    timestamp_or_none,
     unit_id_from_name,
 )
 from ecolink_alerts.domain.packets import PacketReceipt
@@ -24,6 +21,7 @@ from ecolink_alerts.registry_model import (
     outlet_name,
 )
 from ecolink_alerts.service_layer.rescan import RescannedEpisode, RescanResult, RescanTarget
+from ecolink_common.proto_time import optional_datetime, timestamp_from_datetime
 
 STATE_TO_PROTO = {AlertState.OPEN: alert_pb2.ALERT_STATE_OPEN, AlertState.CLOSED: alert_pb2.ALERT_STATE_CLOSED}
 
@@ -31,7 +29,7 @@ STATE_TO_PROTO = {AlertState.OPEN: alert_pb2.ALERT_STATE_OPEN, AlertState.CLOSED
 def evidence_point(item: Evidence) -> alert_pb2.EvidencePoint:
     if isinstance(item, PacketReceipt):
         packet = alert_pb2.EvidencePacket(
-            receive_time=timestamp_or_none(item.received_at),
+            receive_time=timestamp_from_datetime(item.received_at),
             qn=item.qn or "",
             faults=[fault.value for fault in item.faults],
         )
@@ -39,11 +37,11 @@ def evidence_point(item: Evidence) -> alert_pb2.EvidencePoint:
     reading = alert_pb2.EvidenceReading(
         factor_code=item.factor,
         data_kind=KIND_TO_PROTO[item.kind],
-        data_time=timestamp_or_none(item.data_time),
+        data_time=timestamp_from_datetime(item.data_time),
         value=item.value,
         flag=item.flag.value,
         converted=item.converted,
-        receive_time=timestamp_or_none(item.received_at),
+        receive_time=timestamp_from_datetime(item.received_at),
     )
     return alert_pb2.EvidencePoint(reading=reading)
 
@@ -59,10 +57,10 @@ def alert_to_proto(alert: Alert, *, with_evidence: bool) -> alert_pb2.Alert:
         factor_code=alert.factor or "",
         region_code=alert.region_code,
         state=STATE_TO_PROTO[alert.state],
-        start_time=timestamp_or_none(alert.started_at),
-        end_time=timestamp_or_none(alert.ended_at),
-        create_time=timestamp_or_none(alert.opened_at),
-        update_time=timestamp_or_none(alert.updated_at),
+        start_time=timestamp_from_datetime(alert.started_at),
+        end_time=timestamp_from_datetime(alert.ended_at),
+        create_time=timestamp_from_datetime(alert.opened_at),
+        update_time=timestamp_from_datetime(alert.updated_at),
         evidence=[evidence_point(item) for item in alert.evidence] if with_evidence else [],
     )
 
@@ -77,8 +75,8 @@ def alert_filter_from_proto(request: alert_service_pb2.ListAlertsRequest) -> Ale
             if request.state != alert_pb2.ALERT_STATE_UNSPECIFIED
             else None
         ),
-        started_from=request.start_time.ToDatetime(tzinfo=UTC) if request.HasField("start_time") else None,
-        started_before=request.end_time.ToDatetime(tzinfo=UTC) if request.HasField("end_time") else None,
+        started_from=optional_datetime(request, "start_time"),
+        started_before=optional_datetime(request, "end_time"),
     )
 
 
@@ -100,8 +98,8 @@ def _rescanned_episode_to_proto(rescanned: RescannedEpisode) -> alert_service_pb
         data_kind=KIND_TO_PROTO[key.kind] if key.kind else monitoring_pb2.DATA_KIND_UNSPECIFIED,
         factor_code=key.factor or "",
         state=STATE_TO_PROTO[AlertState.CLOSED if episode.closed else AlertState.OPEN],
-        start_time=timestamp_or_none(episode.started_at),
-        end_time=timestamp_or_none(episode.ended_at),
+        start_time=timestamp_from_datetime(episode.started_at),
+        end_time=timestamp_from_datetime(episode.ended_at),
         evidence=[evidence_point(item) for item in episode.evidence],
         matching_alert=f"alerts/{rescanned.matching_alert_id}" if rescanned.matching_alert_id else "",
     )

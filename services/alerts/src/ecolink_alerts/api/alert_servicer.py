@@ -15,6 +15,7 @@ from ecolink_alerts.service_layer.rescan import rescan_range
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_common.auth.principal import current_principal
 from ecolink_common.paging import page_size
+from ecolink_common.proto_time import optional_datetime
 
 
 class AlertServicer(alert_service_pb2_grpc.AlertServiceServicer):
@@ -57,8 +58,8 @@ class AlertServicer(alert_service_pb2_grpc.AlertServiceServicer):
             self._uow(),
             current_principal(),
             alert_convert.rescan_target_from_proto(request),
-            convert.optional_time(request, "start_time"),
-            convert.optional_time(request, "end_time"),
+            optional_datetime(request, "start_time"),
+            optional_datetime(request, "end_time"),
             longest=self._rescan_max_range,
             thresholds=self._thresholds,
         )

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import UTC, datetime
 from typing import Any, TypeVar
-
-from google.protobuf.timestamp_pb2 import Timestamp
 
 from ecolink.alerts.v1 import (
     monitoring_pb2,
@@ -79,19 +76,6 @@ KIND_TO_PROTO = {
 ALERT_NAME = re.compile(r"^alerts/([^/]+)$")
 
 
-def timestamp_or_none(moment: datetime | None) -> Timestamp | None:
-    if moment is None:
-        return None
-    stamp = Timestamp()
-    stamp.FromDatetime(moment)
-    return stamp
-
-
 def alert_id_from_name(name: str, field: str = "name") -> str:
     """`alerts/{alert_id}` → alert_id."""
     return matched_name(ALERT_NAME, name, field, "alerts/{alert_id}")[0]
-
-
-def optional_time(message: Any, field: str) -> datetime | None:
-    """A Timestamp field as an aware UTC datetime, None when unset."""
-    return getattr(message, field).ToDatetime(tzinfo=UTC) if message.HasField(field) else None

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC
-
 from ecolink.alerts.v1 import (
     grading_service_pb2,
     monitoring_pb2,
@@ -13,12 +11,12 @@ from ecolink_alerts.api.convert import (
     enum_from_proto,
     mn_from_name,
     region_filter,
-    timestamp_or_none,
     unit_id_from_name,
 )
 from ecolink_alerts.domain.grading import ExceedanceGrade
 from ecolink_alerts.domain.readings import DataKind
 from ecolink_alerts.grading_model import CurrentGrade, GradeFilter, MeanFilter, StoredMean
+from ecolink_common.proto_time import optional_datetime, timestamp_from_datetime
 
 GRADE_TO_PROTO = {
     ExceedanceGrade.NONE: grading_service_pb2.GRADE_NONE,
@@ -53,8 +51,8 @@ def exceedance_grade_to_proto(grade: CurrentGrade) -> grading_service_pb2.Exceed
         grade=GRADE_TO_PROTO[grade.grade],
         as_of_date=grade.as_of.isoformat() if grade.as_of else "",
         exceedance_dates=[day.isoformat() for day in grade.exceedance_days],
-        update_time=timestamp_or_none(grade.updated_at),
-        change_time=timestamp_or_none(grade.changed_at),
+        update_time=timestamp_from_datetime(grade.updated_at),
+        change_time=timestamp_from_datetime(grade.changed_at),
     )
 
 
@@ -67,8 +65,8 @@ def mean_filter_from_proto(request: grading_service_pb2.ListDerivedMeansRequest)
             else None
         ),
         factor=request.factor_code,
-        start_from=request.start_time.ToDatetime(tzinfo=UTC) if request.HasField("start_time") else None,
-        start_before=request.end_time.ToDatetime(tzinfo=UTC) if request.HasField("end_time") else None,
+        start_from=optional_datetime(request, "start_time"),
+        start_before=optional_datetime(request, "end_time"),
     )
 
 
@@ -77,7 +75,7 @@ def derived_mean_to_proto(mean: StoredMean) -> grading_service_pb2.DerivedMean:
         device=f"devices/{mean.mn}",
         data_kind=KIND_TO_PROTO[mean.kind],
         factor_code=mean.factor,
-        period_start=timestamp_or_none(mean.period_start),
+        period_start=timestamp_from_datetime(mean.period_start),
         value=mean.value,
         converted=mean.converted,
         flag=mean.flag.value,
@@ -85,5 +83,5 @@ def derived_mean_to_proto(mean: StoredMean) -> grading_service_pb2.DerivedMean:
         valid_count=mean.valid_count,
         total_count=mean.total_count,
         required_count=mean.required_count,
-        compute_time=timestamp_or_none(mean.computed_at),
+        compute_time=timestamp_from_datetime(mean.computed_at),
     )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from ecolink.alerts.v1 import (
     monitoring_pb2,
     monitoring_service_pb2,
@@ -15,6 +13,7 @@ from ecolink_alerts.api.convert import (
 from ecolink_alerts.monitoring_model import FactorValue, IngestOutcome, MonitoringRecord
 from ecolink_alerts.service_layer.transmission_rates import RateLevel, ScopedRate, TransmissionReport
 from ecolink_common.errors import InvalidArgument
+from ecolink_common.proto_time import TIMESTAMP_RANGE, datetime_or_none
 
 PROTO_TO_KIND = {proto: kind for kind, proto in KIND_TO_PROTO.items()}
 
@@ -28,13 +27,9 @@ def monitoring_record_from_proto(record: monitoring_pb2.MonitoringRecord, index:
         kind = enum_from_proto(record.data_kind, KIND_TO_PROTO, f"records[{index}].data_kind")
     if not record.HasField("data_time"):
         raise InvalidArgument.for_field(f"records[{index}].data_time", "is required")
-    stamp = record.data_time
-    try:
-        data_time = datetime.fromtimestamp(stamp.seconds, UTC)
-    except (OverflowError, OSError, ValueError):
-        raise InvalidArgument.for_field(f"records[{index}].data_time", "is outside the years 1–9999") from None
-    if stamp.nanos:
-        data_time = data_time.replace(microsecond=stamp.nanos // 1000)
+    data_time = datetime_or_none(record.data_time)
+    if data_time is None:
+        raise InvalidArgument.for_field(f"records[{index}].data_time", TIMESTAMP_RANGE)
     return MonitoringRecord(record.mn, kind, data_time, tuple([_factor_value(value) for value in record.values]))
 
 

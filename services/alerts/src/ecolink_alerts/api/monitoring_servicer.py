@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from contextlib import aclosing
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import grpc
 
 from ecolink.alerts.v1 import monitoring_service_pb2 as pb
 from ecolink.alerts.v1 import monitoring_service_pb2_grpc
-from ecolink_alerts.api import convert, monitoring_convert
+from ecolink_alerts.api import monitoring_convert
 from ecolink_alerts.api.stream_groups import read_ahead_groups
 from ecolink_alerts.domain.thresholds import RuleThresholds
 from ecolink_alerts.monitoring_model import IngestOutcome, MonitoringRecord
@@ -19,7 +19,9 @@ from ecolink_alerts.service_layer.ingest import ingest_records
 from ecolink_alerts.service_layer.transmission_rates import TransmissionExpectation, transmission_rates
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_common.auth.principal import current_principal
+from ecolink_common.clock import Clock
 from ecolink_common.errors import InvalidArgument
+from ecolink_common.proto_time import optional_datetime
 
 
 class MonitoringServicer(monitoring_service_pb2_grpc.MonitoringServiceServicer):
@@ -34,8 +36,10 @@ class MonitoringServicer(monitoring_service_pb2_grpc.MonitoringServiceServicer):
         memory: DeviceMemory,
         thresholds: RuleThresholds,
         group_records: int,
+        clock: Clock,
     ):
         self._uow = uow_factory
+        self._clock = clock
         self._memory = memory
         self._thresholds = thresholds
         self._transmission = transmission
@@ -56,7 +60,7 @@ class MonitoringServicer(monitoring_service_pb2_grpc.MonitoringServiceServicer):
                     found = await ingest_records(
                         self._uow,
                         records,
-                        received_at=datetime.now(UTC),
+                        received_at=self._clock.now(),
                         source_agency=principal,
                         thresholds=self._thresholds,
                         memory=self._memory,
@@ -75,8 +79,8 @@ class MonitoringServicer(monitoring_service_pb2_grpc.MonitoringServiceServicer):
             self._uow(),
             current_principal(),
             request.region_code,
-            convert.optional_time(request, "start_time"),
-            convert.optional_time(request, "end_time"),
+            optional_datetime(request, "start_time"),
+            optional_datetime(request, "end_time"),
             monitoring_convert.rate_level_from_proto(request.level),
             expectation=self._transmission,
             longest=self._transmission_max_period,

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
-
-from google.protobuf.timestamp_pb2 import Timestamp
 
 from ecolink.evidence.v1 import evidence_pb2, evidence_service_pb2
 from ecolink_common.errors import FieldViolation, InvalidArgument
+from ecolink_common.proto_time import TIMESTAMP_RANGE, datetime_or_none, timestamp_from_datetime
 from ecolink_evidence.domain.model import (
     CustodyAction,
     CustodyEvent,
@@ -38,18 +36,6 @@ PROTO_TO_KIND = {value: key for key, value in KIND_TO_PROTO.items()}
 ACTION_TO_PROTO = {action: f"CUSTODY_ACTION_{action.name}" for action in CustodyAction}
 
 
-def _timestamp(moment: datetime | None) -> Timestamp | None:
-    if moment is None:
-        return None
-    stamp = Timestamp()
-    stamp.FromDatetime(moment)
-    return stamp
-
-
-def _datetime(stamp: Timestamp) -> datetime:
-    return stamp.ToDatetime(tzinfo=UTC)
-
-
 def evidence_id_from_name(name: str, field: str = "name") -> str:
     """`evidence/{evidence_id}` → evidence_id; anything else is INVALID_ARGUMENT naming the field."""
     evidence_id = name.removeprefix(NAME_PREFIX)
@@ -77,8 +63,9 @@ def upload_description(metadata: evidence_service_pb2.EvidenceUpload) -> UploadD
         violations.append(FieldViolation("metadata.subject", "must be cases/{case_id} or alerts/{alert_id}"))
     if metadata.kind not in PROTO_TO_KIND:
         violations.append(FieldViolation("metadata.kind", "must name a kind of evidence"))
-    if not metadata.HasField("capture_time"):
-        violations.append(FieldViolation("metadata.capture_time", "is required"))
+    capture_time = datetime_or_none(metadata.capture_time) if metadata.HasField("capture_time") else None
+    if capture_time is None:
+        violations.append(FieldViolation("metadata.capture_time", "is required, " + TIMESTAMP_RANGE))
     if not metadata.original_filename.strip():
         violations.append(FieldViolation("metadata.original_filename", "is required"))
     if not metadata.collecting_officer.strip():
@@ -93,14 +80,14 @@ def upload_description(metadata: evidence_service_pb2.EvidenceUpload) -> UploadD
         if not (-90 <= point.latitude <= 90 and -180 <= point.longitude <= 180):
             violations.append(FieldViolation("metadata.location", "latitude -90..90, longitude -180..180"))
         location = GeoPoint(point.latitude, point.longitude)
-    if violations:
+    if violations or capture_time is None:
         raise InvalidArgument(
             "the upload description is invalid: " + "; ".join(v.field for v in violations), violations=violations
         )
     return UploadDescription(
         subject=metadata.subject,
         kind=PROTO_TO_KIND[metadata.kind],
-        capture_time=_datetime(metadata.capture_time),
+        capture_time=capture_time,
         location=location,
         collecting_officer=metadata.collecting_officer.strip(),
         original_filename=metadata.original_filename.strip(),
@@ -117,7 +104,7 @@ def evidence_to_proto(item: EvidenceItem) -> evidence_pb2.Evidence:
         evidence_id=item.evidence_id,
         subject=item.subject,
         kind=KIND_TO_PROTO[item.kind],
-        capture_time=_timestamp(item.capture_time),
+        capture_time=timestamp_from_datetime(item.capture_time),
         location=evidence_pb2.GeoPoint(latitude=item.location.latitude, longitude=item.location.longitude)
         if item.location
         else None,
@@ -128,10 +115,10 @@ def evidence_to_proto(item: EvidenceItem) -> evidence_pb2.Evidence:
         sha256=item.sha256,
         owner_agency_id=item.owner_agency_id,
         region_code=item.region_code,
-        create_time=_timestamp(item.created_at),
-        retain_until_time=_timestamp(item.retain_until),
+        create_time=timestamp_from_datetime(item.created_at),
+        retain_until_time=timestamp_from_datetime(item.retain_until),
         legal_hold=item.legal_hold,
-        last_verify_time=_timestamp(item.last_verified_at),
+        last_verify_time=timestamp_from_datetime(item.last_verified_at),
         intact=item.intact,
     )
 
@@ -142,10 +129,10 @@ def grant_to_proto(grant: EvidenceGrant) -> evidence_pb2.EvidenceGrant:
         evidence=NAME_PREFIX + grant.evidence_id,
         grantee_agency_id=grant.grantee_agency_id,
         purpose=grant.purpose,
-        expire_time=_timestamp(grant.expires_at),
+        expire_time=timestamp_from_datetime(grant.expires_at),
         granted_by_agency_id=grant.granted_by_agency_id,
-        create_time=_timestamp(grant.created_at),
-        revoke_time=_timestamp(grant.revoked_at),
+        create_time=timestamp_from_datetime(grant.created_at),
+        revoke_time=timestamp_from_datetime(grant.revoked_at),
     )
 
 
@@ -153,7 +140,7 @@ def custody_event_to_proto(event: CustodyEvent) -> evidence_pb2.CustodyEvent:
     return evidence_pb2.CustodyEvent(
         sequence=event.seq,
         action=ACTION_TO_PROTO[event.action],
-        occur_time=_timestamp(event.occurred_at),
+        occur_time=timestamp_from_datetime(event.occurred_at),
         actor_agency_id=event.actor_agency_id,
         sha256_seen=event.sha256_seen,
         details={k: str(v) for k, v in event.details.items()},
@@ -170,13 +157,3 @@ def custody_report_to_proto(report: CustodyReport) -> evidence_service_pb2.Verif
         broken_sequence=report.broken_seq or 0,
         problem=report.problem,
     )
-
-
-def optional_time(stamp: Timestamp, present: bool) -> datetime | None:
-    return _datetime(stamp) if present else None
-
-
-def required_time(stamp: Timestamp, present: bool, field: str) -> datetime:
-    if not present:
-        raise InvalidArgument.for_field(field, "is required")
-    return _datetime(stamp)

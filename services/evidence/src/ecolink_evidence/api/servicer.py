@@ -14,6 +14,7 @@ from ecolink_common.auth.keys import load_private_key
 from ecolink_common.auth.principal import current_principal
 from ecolink_common.errors import InvalidArgument
 from ecolink_common.paging import page_size
+from ecolink_common.proto_time import optional_datetime, required_datetime, timestamp_from_datetime
 from ecolink_evidence.api import convert
 from ecolink_evidence.service_layer import custody_log, dossier, holds, intake, reading, sharing
 from ecolink_evidence.service_layer.ports import ObjectStore
@@ -77,8 +78,8 @@ class EvidenceServicer(evidence_service_pb2_grpc.EvidenceServiceServicer):
         wanted = reading.EvidenceFilter(
             subject=request.subject,
             kind=convert.kind_from_proto(request.kind, field="kind", required=False),
-            capture_from=convert.optional_time(request.capture_start_time, request.HasField("capture_start_time")),
-            capture_before=convert.optional_time(request.capture_end_time, request.HasField("capture_end_time")),
+            capture_from=optional_datetime(request, "capture_start_time"),
+            capture_before=optional_datetime(request, "capture_end_time"),
         )
         page = await reading.list_evidence(
             self._uow(),
@@ -113,9 +114,7 @@ class EvidenceServicer(evidence_service_pb2_grpc.EvidenceServiceServicer):
             convert.evidence_id_from_name(request.name),
             ttl_minutes=request.ttl_minutes,
         )
-        response = pb.CreateDownloadUrlResponse(url=issued.url)
-        response.expire_time.FromDatetime(issued.expires_at)
-        return response
+        return pb.CreateDownloadUrlResponse(url=issued.url, expire_time=timestamp_from_datetime(issued.expires_at))
 
     async def GrantEvidenceAccess(
         self, request: pb.GrantEvidenceAccessRequest, context: grpc.aio.ServicerContext
@@ -130,7 +129,7 @@ class EvidenceServicer(evidence_service_pb2_grpc.EvidenceServiceServicer):
             convert.evidence_id_from_name(request.name),
             grantee_agency_id=request.grantee_agency_id,
             purpose=request.purpose.strip(),
-            expires_at=convert.required_time(request.expire_time, request.HasField("expire_time"), "expire_time"),
+            expires_at=required_datetime(request, "expire_time"),
             request_id=request.request_id,
         )
         return pb.GrantEvidenceAccessResponse(grant=convert.grant_to_proto(grant))
