@@ -47,7 +47,7 @@ def test_seconds_or_nanos_out_of_range_are_invalid_naming_the_field(seconds, nan
 def test_optional_and_required_fields_name_their_path():
     request = alert_service_pb2.ListAlertsRequest()
     assert optional_datetime(request, "start_time") is None
-    with pytest.raises(InvalidArgument, match="^end_time: is required"):
+    with pytest.raises(InvalidArgument, match=r"^end_time: is required"):
         required_datetime(request, "end_time")
     request.start_time.nanos = -5
     with pytest.raises(InvalidArgument) as raised:
