@@ -14,7 +14,7 @@ from ecolink_common.settings import PlatformSettings
 
 token_app = typer.Typer(help="Issue bearer tokens (development installs and the platform operator).")
 
-DURATION = re.compile(r"^(\d+)([smhd])$")
+DURATION = re.compile(r"^([0-9]+)([smhd])\Z")
 UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
 

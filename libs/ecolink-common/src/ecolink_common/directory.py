@@ -9,8 +9,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-REGION_CODE = re.compile(r"^\d{6}$")
-AGENCY_ID = re.compile(r"^[a-z][a-z0-9-]{1,62}$")
+REGION_CODE = re.compile(r"^[0-9]{6}\Z")
+AGENCY_ID = re.compile(r"^[a-z][a-z0-9-]{1,62}\Z")
 
 
 class AgencyKind(StrEnum):

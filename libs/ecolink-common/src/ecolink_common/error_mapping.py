@@ -19,22 +19,32 @@ log = logging.getLogger(__name__)
 
 ERROR_DOMAIN_SUFFIX = ".ecolink"
 # Transient database failures (locked, connection lost, pool exhausted) are UNAVAILABLE: the client may retry.
+# Proposed here: enough for any message of ours with the field path and a quoted prefix of the input.
+MAX_STATUS_TEXT_CHARS = 1000
 DatabaseUnreachable = (sqlalchemy.exc.OperationalError, sqlalchemy.exc.InterfaceError, sqlalchemy.exc.TimeoutError)
 
 
+def bounded(text: str) -> str:
+    """Text of a status cut to MAX_STATUS_TEXT_CHARS: a message that quotes a caller's 1 MB name must still fit the
+    client's metadata limit (it would otherwise fail as RESOURCE_EXHAUSTED instead of the real status)."""
+    return text if len(text) <= MAX_STATUS_TEXT_CHARS else text[: MAX_STATUS_TEXT_CHARS - 1] + "…"
+
+
 def error_to_status(error: EcolinkError, *, domain: str) -> grpc.Status:
-    """Builds the rich status for a domain error: ErrorInfo always, BadRequest for field violations."""
-    info = error_details_pb2.ErrorInfo(reason=error.reason, domain=domain, metadata=error.metadata)
+    """Builds the rich status for a domain error: ErrorInfo always, BadRequest for field violations; every text in
+    it bounded."""
+    metadata = {key: bounded(value) for key, value in error.metadata.items()}
+    info = error_details_pb2.ErrorInfo(reason=error.reason, domain=domain, metadata=metadata)
     details = [_pack(info)]
     if isinstance(error, InvalidArgument) and error.violations:
         bad_request = error_details_pb2.BadRequest(
             field_violations=[
-                error_details_pb2.BadRequest.FieldViolation(field=v.field, description=v.description)
+                error_details_pb2.BadRequest.FieldViolation(field=bounded(v.field), description=bounded(v.description))
                 for v in error.violations
             ]
         )
         details.append(_pack(bad_request))
-    status = status_pb2.Status(code=error.code.value[0], message=error.message, details=details)
+    status = status_pb2.Status(code=error.code.value[0], message=bounded(error.message), details=details)
     return rpc_status.to_status(status)
 
 

@@ -7,6 +7,7 @@ import contextlib
 import logging
 import signal
 from dataclasses import dataclass
+from datetime import timedelta
 from functools import partial
 
 import grpc
@@ -18,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 from ecolink.common.v1 import identity_service_pb2, identity_service_pb2_grpc
 from ecolink_common.auth.interceptor import AuthenticationInterceptor
 from ecolink_common.auth.keys import ensure_signing_key, load_public_key
+from ecolink_common.auth.refusal_audit import RefusalAudit
 from ecolink_common.clock import SYSTEM_CLOCK, Clock
 from ecolink_common.db import create_engine, create_session_factory
 from ecolink_common.directory_snapshot import DirectoryCache
@@ -25,6 +27,7 @@ from ecolink_common.error_mapping import ErrorMappingInterceptor
 from ecolink_common.gc_tuning import tune_garbage_collection
 from ecolink_common.identity.servicer import IdentityServicer
 from ecolink_common.migrations import head_revision, is_at_head
+from ecolink_common.paging import use_page_token_key_file
 from ecolink_common.service_spec import ReadinessCheck, ServiceDependencies, ServiceSpec
 from ecolink_common.settings import PlatformSettings, ServiceSettings
 from ecolink_common.telemetry import instrument_engine
@@ -48,14 +51,19 @@ class RunningService:
     service_names: list[str]
     readiness: asyncio.Task[None]
     grace_seconds: float
+    refusals: RefusalAudit
+    refusal_flusher: asyncio.Task[None]
 
     async def stop(self) -> None:
         """Reports NOT_SERVING at once, lets in-flight calls finish within the grace period, then closes."""
         await self.health.enter_graceful_shutdown()
         self.readiness.cancel()
         await self.server.stop(self.grace_seconds)
-        with contextlib.suppress(asyncio.CancelledError):
-            await self.readiness
+        self.refusal_flusher.cancel()
+        for task in (self.readiness, self.refusal_flusher):
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        await self.refusals.flush(everything=True)
         await self.engine.dispose()
 
 
@@ -65,18 +73,22 @@ async def start_service(
     """Starts the server (port 0 picks a free port); health turns SERVING once the database is migrated. Use cases
     read the time from `clock` (tests pass a fake one)."""
     ensure_signing_key(platform.private_key_path, platform.public_key_path)
+    use_page_token_key_file(platform.page_token_key_path)
     engine = create_engine(settings.resolved_database_url(platform), pool_size=settings.database_pool_size)
     instrument_engine(engine.sync_engine)
     session_factory = create_session_factory(engine)
     directory = DirectoryCache(session_factory, max_age_seconds=platform.directory_cache_seconds)
     credentials = server_credentials(platform)
+    refusals = RefusalAudit(
+        session_factory, interval=timedelta(seconds=platform.auth_refusal_audit_seconds), clock=clock
+    )
     server = grpc.aio.server(
         interceptors=[
             ErrorMappingInterceptor(spec.name),
             AuthenticationInterceptor(
                 public_key=load_public_key(platform.public_key_path),
                 issuer=platform.token_issuer,
-                session_factory=session_factory,
+                refusals=refusals,
                 directory=directory,
                 require_client_certificate=platform.tls_client_ca_file is not None,
             ),
@@ -114,7 +126,16 @@ async def start_service(
     )
     log.info("%s listening on %s:%d", spec.name, settings.grpc_host, port)
     return RunningService(
-        spec, server, health_servicer, engine, port, service_names, readiness, platform.shutdown_grace_seconds
+        spec,
+        server,
+        health_servicer,
+        engine,
+        port,
+        service_names,
+        readiness,
+        platform.shutdown_grace_seconds,
+        refusals,
+        asyncio.create_task(refusals.flush_periodically()),
     )
 
 

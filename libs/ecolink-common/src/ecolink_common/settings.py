@@ -27,6 +27,10 @@ class PlatformSettings(BaseSettings):
     token_public_key_file: Path | None = Field(
         default=None, description="Ed25519 PEM public key that verifies tokens; default var/keys/token-signing.pub.pem."
     )
+    page_token_key_file: Path | None = Field(
+        default=None,
+        description="Secret that signs page tokens, shared by every replica; default var/keys/page-token.key (made).",
+    )
     token_issuer: str = "ecolink"
     token_default_ttl_seconds: int = 3600
     token_max_ttl_seconds: int = 30 * 24 * 3600
@@ -41,6 +45,14 @@ class PlatformSettings(BaseSettings):
         default=5.0, description="How stale the in-memory directory used to authenticate calls may get."
     )
     shutdown_grace_seconds: float = 10.0
+    auth_refusal_audit_seconds: float = Field(
+        default=60.0,
+        gt=0,
+        description=(
+            "Refused authentications are audited per source and reason: the first at once, the rest of this "
+            "interval as one count row (proposed)."
+        ),
+    )
     gc_young_threshold: int = Field(
         default=10_000,
         ge=0,
@@ -58,6 +70,7 @@ class PlatformSettings(BaseSettings):
     @field_validator(
         "token_private_key_file",
         "token_public_key_file",
+        "page_token_key_file",
         "tls_cert_file",
         "tls_key_file",
         "tls_client_ca_file",
@@ -75,6 +88,10 @@ class PlatformSettings(BaseSettings):
     @property
     def public_key_path(self) -> Path:
         return self.token_public_key_file or self.var_dir / "keys" / "token-signing.pub.pem"
+
+    @property
+    def page_token_key_path(self) -> Path:
+        return self.page_token_key_file or self.var_dir / "keys" / "page-token.key"
 
     @property
     def broker_url(self) -> str:

@@ -7,19 +7,20 @@ import re
 from ecolink_alerts.domain.hj212.factor_codes import is_2017_code
 from ecolink_alerts.registry_model import Device, KeyUnit, Outlet, VideoChannel
 from ecolink_common.errors import FieldViolation
+from ecolink_common.text_rules import MAX_NAME_CHARS, MAX_URL_CHARS, finite_violations, text_violations
 
-RESOURCE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
-REGION_CODE = re.compile(r"^[0-9]{6}$")
+RESOURCE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}\Z")
+REGION_CODE = re.compile(r"^[0-9]{6}\Z")
 # HJ212.md §3: MNs seen in the field run 7–24 characters of letters, digits and underscores; devices that
 # exist must register, so the registry accepts all of them, not only the standard 14- and 24-character shapes.
-MN = re.compile(r"^[A-Za-z0-9_]{7,24}$")
-STREAM_URL = re.compile(r"^(rtsp|rtmp|https?)://\S+$")
+MN = re.compile(r"^[A-Za-z0-9_]{7,24}\Z")
+STREAM_URL = re.compile(r"^(rtsp|rtmp|https?)://\S+\Z")
 ID_RULE = "must be 1–64 letters, digits, '.', '_' or '-', starting with a letter or digit"
 MAX_PASSWORD_LENGTH = 64
 
 
 def _required(value: str, field: str) -> list[FieldViolation]:
-    return [] if value.strip() else [FieldViolation(field, "is required")]
+    return text_violations(value, field, limit=MAX_NAME_CHARS, required=True)
 
 
 def _identifier(value: str, field: str) -> list[FieldViolation]:
@@ -46,6 +47,8 @@ def outlet_violations(outlet: Outlet) -> list[FieldViolation]:
             violations.append(FieldViolation(f"{field}.pollutant_code", "is listed twice for this outlet"))
         seen.add(factor.pollutant_code)
         violations += _required(factor.unit, f"{field}.unit")
+        for name in ("emission_limit", "range_lower", "range_upper"):
+            violations += finite_violations(getattr(factor, name), f"{field}.{name}")
         if factor.emission_limit is not None and factor.emission_limit < 0:
             violations.append(FieldViolation(f"{field}.emission_limit", "must not be negative"))
         if (
@@ -66,6 +69,6 @@ def device_violations(device: Device) -> list[FieldViolation]:
 
 def channel_violations(channel: VideoChannel) -> list[FieldViolation]:
     violations = _identifier(channel.channel_id, "channel_id") + _required(channel.display_name, "display_name")
-    if not STREAM_URL.match(channel.stream_url):
+    if len(channel.stream_url) > MAX_URL_CHARS or not STREAM_URL.match(channel.stream_url):
         violations.append(FieldViolation("stream_url", "must be an rtsp://, rtmp://, http:// or https:// URL"))
     return violations

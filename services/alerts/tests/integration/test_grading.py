@@ -170,8 +170,12 @@ async def test_a_device_sending_only_minute_data_gets_hourly_and_daily_means_wit
     assert (completed.valid, completed.flag, completed.valid_count) == (True, "N", 45)
 
     with pytest.raises(grpc.aio.AioRpcError) as hidden:
-        await clients.grading.ListDerivedMeans(request, metadata=alerts_service.metadata(JIAN_BUREAU))
+        await clients.grading.ListDerivedMeans(hour_20, metadata=alerts_service.metadata(JIAN_BUREAU))
     assert rpc_failure(hidden.value).code == grpc.StatusCode.NOT_FOUND
+    # A page token is bound to the caller it was issued to (AIP-158): another bureau cannot page on with it.
+    with pytest.raises(grpc.aio.AioRpcError) as foreign:
+        await clients.grading.ListDerivedMeans(request, metadata=alerts_service.metadata(JIAN_BUREAU))
+    assert rpc_failure(foreign.value).reason == "PAGE_TOKEN_INVALID"
 
 
 async def test_three_exceedance_days_are_yellow_ten_red_and_the_grade_is_recomputed_as_days_leave_the_window(

@@ -261,7 +261,7 @@ async def test_the_same_request_id_returns_the_first_result(registry, alerts_ser
     assert first == again
     other = pb.CreateKeyUnitRequest(key_unit=new_unit(unit_id="lingbi-other"), request_id="req-1")
     failure = await failure_of(registry.CreateKeyUnit(other, metadata=metadata))
-    assert (failure.code, failure.fields) == (grpc.StatusCode.INVALID_ARGUMENT, ["request_id"])
+    assert (failure.code, failure.reason) == (grpc.StatusCode.FAILED_PRECONDITION, "REQUEST_ID_REUSED")
 
 
 @pytest.mark.parametrize(

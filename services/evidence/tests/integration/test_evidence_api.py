@@ -145,6 +145,33 @@ async def test_same_request_id_returns_the_first_item(evidence_stub, evidence_se
     assert first.name == again.name
 
 
+async def test_a_request_id_reused_for_another_upload_is_refused_and_stores_nothing(
+    evidence_stub, evidence_service, database_url
+):
+    await upload(evidence_stub, evidence_service, b"once", request_id="r-1")
+    for other in ({"subject": "cases/jian-2026-999"}, {"original_filename": "另一张.jpg"}):
+        reused = await failure_of(upload(evidence_stub, evidence_service, b"other bytes", request_id="r-1", **other))
+        assert (reused.code, reused.reason) == (grpc.StatusCode.FAILED_PRECONDITION, "REQUEST_ID_REUSED")
+    listed = await evidence_stub.ListEvidence(pb.ListEvidenceRequest(), metadata=evidence_service.metadata(OWNER))
+    assert len(listed.evidence) == 1
+
+
+async def test_a_request_id_replays_its_grant_and_is_refused_for_another_grant(evidence_stub, evidence_service):
+    first_item = await upload(evidence_stub, evidence_service, b"first")
+    second_item = await upload(evidence_stub, evidence_service, b"second")
+    owner = evidence_service.metadata(OWNER)
+    request = grant_request(first_item.name, POLICE)
+    request.request_id = "g-1"
+    granted = (await evidence_stub.GrantEvidenceAccess(request, metadata=owner)).grant
+    assert (await evidence_stub.GrantEvidenceAccess(request, metadata=owner)).grant == granted
+    other = grant_request(second_item.name, POLICE)
+    other.request_id = "g-1"
+    reused = await failure_of(evidence_stub.GrantEvidenceAccess(other, metadata=owner))
+    assert (reused.code, reused.reason) == (grpc.StatusCode.FAILED_PRECONDITION, "REQUEST_ID_REUSED")
+    grants = await evidence_stub.ListEvidenceGrants(pb.ListEvidenceGrantsRequest(name=second_item.name), metadata=owner)
+    assert list(grants.grants) == []
+
+
 def grant_request(name: str, agency: str, hours: int = 24) -> pb.GrantEvidenceAccessRequest:
     expires = Timestamp()
     expires.FromDatetime(datetime.now(UTC) + timedelta(hours=hours))

@@ -7,10 +7,9 @@ from collections.abc import Awaitable, Callable
 
 import grpc
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from ecolink_common.audit import AuditEntry, AuditTrail
 from ecolink_common.auth.principal import Principal, set_current_principal
+from ecolink_common.auth.refusal_audit import RefusalAudit
 from ecolink_common.auth.tokens import verify_token
 from ecolink_common.directory_snapshot import DirectoryCache
 from ecolink_common.errors import Unauthenticated
@@ -31,13 +30,13 @@ class AuthenticationInterceptor(grpc.aio.ServerInterceptor):
         *,
         public_key: Ed25519PublicKey,
         issuer: str,
-        session_factory: async_sessionmaker[AsyncSession],
+        refusals: RefusalAudit,
         directory: DirectoryCache,
         require_client_certificate: bool,
     ):
         self._public_key = public_key
         self._issuer = issuer
-        self._session_factory = session_factory
+        self._refusals = refusals
         self._directory = directory
         self._require_client_certificate = require_client_certificate
 
@@ -73,7 +72,7 @@ class AuthenticationInterceptor(grpc.aio.ServerInterceptor):
                     reason="TOKEN_CLAIMS_STALE",
                 )
         except Unauthenticated as refusal:
-            await self._audit_refusal(claimed=claimed, method=method, refusal=refusal)
+            await self._refusals.record(source=_source(context), claimed=claimed, method=method, refusal=refusal)
             raise
         method_name = "bearer+mtls" if certificate_agency else "bearer"
         set_current_principal(Principal(agency, claims.expires_at, method_name))
@@ -86,21 +85,20 @@ class AuthenticationInterceptor(grpc.aio.ServerInterceptor):
             return None
         return names[0].decode()
 
-    async def _audit_refusal(self, *, claimed: str, method: str, refusal: Unauthenticated) -> None:
-        try:
-            async with self._session_factory() as session:
-                await AuditTrail(session).record(
-                    AuditEntry(claimed, method, "", "UNAUTHENTICATED", refusal.reason, {"message": refusal.message})
-                )
-                await session.commit()
-        except Exception:
-            log.exception("could not audit a refused authentication")
+
+def _source(context: grpc.aio.ServicerContext) -> str:
+    """The caller's address without its port (`ipv4:127.0.0.1`), what refusals are counted per."""
+    peer = context.peer() or "unknown"
+    return peer.rsplit(":", 1)[0] if peer.startswith(("ipv4:", "ipv6:")) else peer
 
 
 def _bearer_token(context: grpc.aio.ServicerContext) -> str:
     values = [value for key, value in (context.invocation_metadata() or ()) if key == "authorization"]
     if not values:
         raise Unauthenticated("the call carries no `authorization: Bearer <token>` header", reason="TOKEN_MISSING")
+    if len(values) > 1:
+        # Two credentials on one call: taking either would let a proxy's header and the caller's disagree unseen.
+        raise Unauthenticated("the call carries more than one `authorization` header", reason="TOKEN_AMBIGUOUS")
     value = values[0] if isinstance(values[0], str) else values[0].decode()
     if not value.lower().startswith(BEARER) or not value[len(BEARER) :].strip():
         raise Unauthenticated("the authorization header is not `Bearer <token>`", reason="TOKEN_MALFORMED")

@@ -58,8 +58,13 @@ def verify_token(token: str, *, key: Ed25519PublicKey, issuer: str) -> TokenClai
         ) from error
     except jwt.InvalidIssuerError as error:
         raise Unauthenticated("the token was issued by another platform", reason="TOKEN_ISSUER_INVALID") from error
+    except jwt.MissingRequiredClaimError as error:
+        raise Unauthenticated(f"the token lacks the {error.claim!r} claim", reason="TOKEN_MALFORMED") from error
     except jwt.InvalidTokenError as error:
-        raise Unauthenticated(f"the token is malformed: {error}", reason="TOKEN_MALFORMED") from error
+        # The library's own words (decoding internals) stay in the server log, not in the caller's status.
+        raise Unauthenticated(
+            "the token is not a signed JWT of this platform (header.claims.signature)", reason="TOKEN_MALFORMED"
+        ) from error
     try:
         expires_at = datetime.fromtimestamp(int(claims["exp"]), UTC)
     except (ValueError, OverflowError, OSError) as error:

@@ -10,7 +10,7 @@ from ecolink_common.directory import Agency, AgencyKind
 from ecolink_common.directory_snapshot import DirectoryCache
 from ecolink_common.errors import NotFound
 from ecolink_common.jurisdiction import RecordScope, may_see, region_prefix
-from ecolink_common.paging import decode_page_token, encode_page_token
+from ecolink_common.paging import Page, PageRequest
 from ecolink_common.unit_of_work import UnitOfWork
 
 
@@ -34,14 +34,6 @@ class WhoAmI:
     directory_version: str
 
 
-@dataclass(frozen=True)
-class AgencyPage:
-    """One page of the directory."""
-
-    agencies: list[Agency]
-    next_page_token: str
-
-
 async def who_am_i(directory: DirectoryCache, principal: Principal) -> WhoAmI:
     """Describes the authenticated caller and the directory version it was checked against."""
     return WhoAmI(principal=principal, directory_version=(await directory.current()).version)
@@ -62,15 +54,13 @@ async def get_agency(uow: UnitOfWork, principal: Principal, agency_id: str) -> A
 
 
 async def list_agencies(
-    uow: UnitOfWork, principal: Principal, *, page_size: int, page_token: str, kind: AgencyKind | None, region: str
-) -> AgencyPage:
+    uow: UnitOfWork, principal: Principal, *, page: PageRequest, kind: AgencyKind | None, region: str
+) -> Page[Agency]:
     """The entries the caller may see, in id order, one page at a time."""
-    after = decode_page_token(page_token).get("after", "")
+    after = page.position.get("after", "")
     async with uow:
         candidates = await uow.agencies.list_after(
             after_id=after, kind=kind, region_prefix=region_prefix(region) if region else ""
         )
     visible = [agency for agency in candidates if _visible(principal, agency)]
-    page = visible[:page_size]
-    more = len(visible) > page_size
-    return AgencyPage(page, encode_page_token({"after": page[-1].agency_id}) if more else "")
+    return page.page_of(visible, lambda last: {"after": last.agency_id})

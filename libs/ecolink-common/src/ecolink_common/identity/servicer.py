@@ -10,7 +10,7 @@ from ecolink.common.v1 import identity_service_pb2, identity_service_pb2_grpc
 from ecolink_common.auth.principal import current_principal
 from ecolink_common.directory_snapshot import DirectoryCache
 from ecolink_common.identity import convert, handlers
-from ecolink_common.paging import page_size
+from ecolink_common.paging import page_request
 from ecolink_common.unit_of_work import UnitOfWork
 
 
@@ -39,12 +39,11 @@ class IdentityServicer(identity_service_pb2_grpc.IdentityServiceServicer):
         page = await handlers.list_agencies(
             self._uow(),
             current_principal(),
-            page_size=page_size(request.page_size),
-            page_token=request.page_token,
+            page=page_request(request, current_principal().agency_id),
             kind=convert.kind_filter(request.kind),
             region=convert.region_filter(request.region_code),
         )
         return identity_service_pb2.ListAgenciesResponse(
-            agencies=[convert.agency_to_proto(agency) for agency in page.agencies],
+            agencies=[convert.agency_to_proto(agency) for agency in page.items],
             next_page_token=page.next_page_token,
         )

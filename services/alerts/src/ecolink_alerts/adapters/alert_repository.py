@@ -96,14 +96,16 @@ class AlertRepository:
     ) -> Sequence[Alert]:
         """By start time, then id: alerts of units under the region prefix `within` that match the filter."""
         alerts = alert_table
-        conditions = [alerts.c.region_code.startswith(within)]
+        conditions = [alerts.c.region_code.startswith(within, autoescape=True)]
         if wanted.unit_id:
             conditions.append(alerts.c.unit_id == wanted.unit_id)
         if wanted.region_code:
-            conditions.append(alerts.c.region_code.startswith(region_prefix(wanted.region_code)))
+            conditions.append(alerts.c.region_code.startswith(region_prefix(wanted.region_code), autoescape=True))
         if wanted.rule:
             # ANOMALY_RULES §C: a section id (C10) also finds its alternative patterns (C10.long_term).
-            conditions.append(or_(alerts.c.rule == wanted.rule, alerts.c.rule.startswith(f"{wanted.rule}.")))
+            conditions.append(
+                or_(alerts.c.rule == wanted.rule, alerts.c.rule.startswith(f"{wanted.rule}.", autoescape=True))
+            )
         if wanted.state is not None:
             conditions.append(alerts.c.state == wanted.state.value)
         if wanted.started_from is not None:

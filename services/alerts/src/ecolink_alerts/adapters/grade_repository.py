@@ -139,11 +139,11 @@ class GradeRepository:
     ) -> Sequence[CurrentGrade]:
         """By unit and factor: the grades of units under the region prefix `within` that match the filter."""
         grades = exceedance_grade_table
-        conditions = [grades.c.region_code.startswith(within)]
+        conditions = [grades.c.region_code.startswith(within, autoescape=True)]
         if wanted.unit_id:
             conditions.append(grades.c.unit_id == wanted.unit_id)
         if wanted.region_code:
-            conditions.append(grades.c.region_code.startswith(region_prefix(wanted.region_code)))
+            conditions.append(grades.c.region_code.startswith(region_prefix(wanted.region_code), autoescape=True))
         if wanted.grade is not None:
             conditions.append(grades.c.grade == wanted.grade.value)
         if after is not None:

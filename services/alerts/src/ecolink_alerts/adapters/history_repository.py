@@ -84,7 +84,7 @@ class HistoryRepository:
         query = (
             select(devices.c.mn, *units.c)
             .join(units, units.c.unit_id == devices.c.unit_id)
-            .where(units.c.region_code.startswith(region_prefix))
+            .where(units.c.region_code.startswith(region_prefix, autoescape=True))
             .order_by(devices.c.mn)
         )
         return [(row.mn, unit_from_row(row)) for row in (await self._session.execute(query)).all()]

@@ -69,7 +69,7 @@ def _within_reach(region_prefix: str | None, agency_id: str) -> ColumnElement[bo
     """Units a caller may see: those of its own enterprise, and those within its region when it is a bureau."""
     reach = [key_unit_table.c.enterprise_agency_id == agency_id]
     if region_prefix is not None:
-        reach.append(key_unit_table.c.region_code.startswith(region_prefix))
+        reach.append(key_unit_table.c.region_code.startswith(region_prefix, autoescape=True))
     return or_(*reach)
 
 
@@ -107,7 +107,7 @@ class RegistryRepository:
         units = key_unit_table
         conditions = [_within_reach(region_prefix, agency_id), units.c.unit_id > after_id]
         if within_region:
-            conditions.append(units.c.region_code.startswith(within_region))
+            conditions.append(units.c.region_code.startswith(within_region, autoescape=True))
         query = select(units).where(and_(*conditions)).order_by(units.c.unit_id).limit(limit)
         return [unit_from_row(row) for row in (await self._session.execute(query)).all()]
 

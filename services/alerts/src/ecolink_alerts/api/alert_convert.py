@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ecolink.alerts.v1 import (
     alert_pb2,
     alert_service_pb2,
@@ -21,8 +23,10 @@ from ecolink_alerts.registry_model import (
     outlet_name,
 )
 from ecolink_alerts.service_layer.rescan import RescannedEpisode, RescanResult, RescanTarget
+from ecolink_common.errors import InvalidArgument
 from ecolink_common.proto_time import optional_datetime, timestamp_from_datetime
 
+RULE_NAME = re.compile(r"[A-Z][0-9]{1,2}(\.[a-z0-9_]{1,40})?", re.ASCII)
 STATE_TO_PROTO = {AlertState.OPEN: alert_pb2.ALERT_STATE_OPEN, AlertState.CLOSED: alert_pb2.ALERT_STATE_CLOSED}
 
 
@@ -65,11 +69,19 @@ def alert_to_proto(alert: Alert, *, with_evidence: bool) -> alert_pb2.Alert:
     )
 
 
+def rule_filter(rule: str) -> str:
+    """ANOMALY_RULES.md names rules like E1, C4 or C12.future_data_time; the filter is matched as written, so `%` or
+    `_` never act as wildcards."""
+    if rule and not RULE_NAME.fullmatch(rule):
+        raise InvalidArgument.for_field("rule", "must name a rule like E1, C4 or C12.future_data_time")
+    return rule
+
+
 def alert_filter_from_proto(request: alert_service_pb2.ListAlertsRequest) -> AlertFilter:
     return AlertFilter(
         unit_id=unit_id_from_name(request.unit, "unit") if request.unit else "",
         region_code=region_filter(request.region_code),
-        rule=request.rule,
+        rule=rule_filter(request.rule),
         state=(
             enum_from_proto(request.state, STATE_TO_PROTO, "state")
             if request.state != alert_pb2.ALERT_STATE_UNSPECIFIED

@@ -14,7 +14,7 @@ from ecolink_alerts.service_layer import alert_reading
 from ecolink_alerts.service_layer.rescan import rescan_range
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_common.auth.principal import current_principal
-from ecolink_common.paging import page_size
+from ecolink_common.paging import page_request
 from ecolink_common.proto_time import optional_datetime
 
 
@@ -35,8 +35,7 @@ class AlertServicer(alert_service_pb2_grpc.AlertServiceServicer):
             self._uow(),
             current_principal(),
             alert_convert.alert_filter_from_proto(request),
-            page_size=page_size(request.page_size),
-            page_token=request.page_token,
+            page=page_request(request, current_principal().agency_id),
         )
         return alert_service_pb2.ListAlertsResponse(
             alerts=[alert_convert.alert_to_proto(alert, with_evidence=False) for alert in page.items],

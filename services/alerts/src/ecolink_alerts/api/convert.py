@@ -19,13 +19,13 @@ Value = TypeVar("Value")
 Changes = dict[str, Any]
 
 
-UNIT_NAME = re.compile(r"^units/([^/]+)$")
+UNIT_NAME = re.compile(r"^units/([^/]+)\Z")
 
 
-OUTLET_NAME = re.compile(r"^units/([^/]+)/outlets/([^/]+)$")
+OUTLET_NAME = re.compile(r"^units/([^/]+)/outlets/([^/]+)\Z")
 
 
-DEVICE_NAME = re.compile(r"^devices/([^/]+)$")
+DEVICE_NAME = re.compile(r"^devices/([^/]+)\Z")
 
 
 def enum_from_proto(value: int, to_proto: Mapping[Value, int], field: str) -> Value:
@@ -73,7 +73,7 @@ KIND_TO_PROTO = {
 }
 
 
-ALERT_NAME = re.compile(r"^alerts/([^/]+)$")
+ALERT_NAME = re.compile(r"^alerts/([^/]+)\Z")
 
 
 def alert_id_from_name(name: str, field: str = "name") -> str:

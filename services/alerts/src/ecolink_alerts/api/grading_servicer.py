@@ -11,7 +11,7 @@ from ecolink_alerts.api import grading_convert
 from ecolink_alerts.service_layer import grade_reading
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_common.auth.principal import current_principal
-from ecolink_common.paging import page_size
+from ecolink_common.paging import page_request
 
 
 class GradingServicer(grading_service_pb2_grpc.GradingServiceServicer):
@@ -27,8 +27,7 @@ class GradingServicer(grading_service_pb2_grpc.GradingServiceServicer):
             self._uow(),
             current_principal(),
             grading_convert.grade_filter_from_proto(request),
-            page_size=page_size(request.page_size),
-            page_token=request.page_token,
+            page=page_request(request, current_principal().agency_id),
         )
         return grading_service_pb2.ListExceedanceGradesResponse(
             exceedance_grades=[grading_convert.exceedance_grade_to_proto(grade) for grade in page.items],
@@ -42,8 +41,7 @@ class GradingServicer(grading_service_pb2_grpc.GradingServiceServicer):
             self._uow(),
             current_principal(),
             grading_convert.mean_filter_from_proto(request),
-            page_size=page_size(request.page_size),
-            page_token=request.page_token,
+            page=page_request(request, current_principal().agency_id),
         )
         return grading_service_pb2.ListDerivedMeansResponse(
             derived_means=[grading_convert.derived_mean_to_proto(mean) for mean in page.items],

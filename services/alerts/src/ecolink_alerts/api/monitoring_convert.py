@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ecolink.alerts.v1 import (
     monitoring_pb2,
     monitoring_service_pb2,
@@ -16,6 +18,9 @@ from ecolink_common.errors import InvalidArgument
 from ecolink_common.proto_time import TIMESTAMP_RANGE, datetime_or_none
 
 PROTO_TO_KIND = {proto: kind for kind, proto in KIND_TO_PROTO.items()}
+FACTOR_CODE = re.compile(r"[A-Za-z0-9-]{1,16}", re.ASCII)
+MAX_CODES_REMEMBERED = 10_000
+_CODES_SEEN_VALID: set[str] = set()
 
 
 def monitoring_record_from_proto(record: monitoring_pb2.MonitoringRecord, index: int) -> MonitoringRecord:
@@ -30,11 +35,30 @@ def monitoring_record_from_proto(record: monitoring_pb2.MonitoringRecord, index:
     data_time = datetime_or_none(record.data_time)
     if data_time is None:
         raise InvalidArgument.for_field(f"records[{index}].data_time", TIMESTAMP_RANGE)
-    return MonitoringRecord(record.mn, kind, data_time, tuple([_factor_value(value) for value in record.values]))
+    return MonitoringRecord(
+        record.mn,
+        kind,
+        data_time,
+        tuple([_factor_value(value, index, number) for number, value in enumerate(record.values)]),
+    )
 
 
-def _factor_value(value: monitoring_pb2.FactorValue) -> FactorValue:
+def _checked_code(code: str, index: int, number: int) -> None:
+    """HJ212.md §7: a pollutant code is a few ASCII letters and digits (a21026, 2005's 02 or B02). Codes seen valid
+    are remembered, so the check costs one set lookup per value."""
+    if code in _CODES_SEEN_VALID:
+        return
+    if not FACTOR_CODE.fullmatch(code):
+        raise InvalidArgument.for_field(
+            f"records[{index}].values[{number}].factor_code", "must be 1–16 ASCII letters, digits or '-'"
+        )
+    if len(_CODES_SEEN_VALID) < MAX_CODES_REMEMBERED:
+        _CODES_SEEN_VALID.add(code)
+
+
+def _factor_value(value: monitoring_pb2.FactorValue, index: int, number: int) -> FactorValue:
     """A factor value; its optional companions are None when unset."""
+    _checked_code(value.factor_code, index, number)
     has = value.HasField
     return FactorValue._make(
         (

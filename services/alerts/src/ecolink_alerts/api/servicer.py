@@ -12,7 +12,7 @@ from ecolink_alerts.api import convert, registry_convert
 from ecolink_alerts.service_layer import registration, registry_reading
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_common.auth.principal import current_principal
-from ecolink_common.paging import page_size
+from ecolink_common.paging import page_request
 
 
 class RegistryServicer(registry_service_pb2_grpc.RegistryServiceServicer):
@@ -47,8 +47,7 @@ class RegistryServicer(registry_service_pb2_grpc.RegistryServiceServicer):
             self._uow(),
             current_principal(),
             within_region=convert.region_filter(request.region_code),
-            page_size=page_size(request.page_size),
-            page_token=request.page_token,
+            page=page_request(request, current_principal().agency_id),
         )
         return pb.ListKeyUnitsResponse(
             key_units=[registry_convert.key_unit_to_proto(u) for u in page.items], next_page_token=page.next_page_token
@@ -89,8 +88,7 @@ class RegistryServicer(registry_service_pb2_grpc.RegistryServiceServicer):
             self._uow(),
             current_principal(),
             convert.unit_id_from_name(request.parent, "parent"),
-            page_size=page_size(request.page_size),
-            page_token=request.page_token,
+            page=page_request(request, current_principal().agency_id),
         )
         return pb.ListOutletsResponse(
             outlets=[registry_convert.outlet_to_proto(o) for o in page.items], next_page_token=page.next_page_token
@@ -129,8 +127,7 @@ class RegistryServicer(registry_service_pb2_grpc.RegistryServiceServicer):
             self._uow(),
             current_principal(),
             unit_id=convert.unit_id_from_name(request.unit, "unit") if request.unit else "",
-            page_size=page_size(request.page_size),
-            page_token=request.page_token,
+            page=page_request(request, current_principal().agency_id),
         )
         return pb.ListDevicesResponse(
             devices=[registry_convert.device_to_proto(d) for d in page.items], next_page_token=page.next_page_token
@@ -166,8 +163,7 @@ class RegistryServicer(registry_service_pb2_grpc.RegistryServiceServicer):
             self._uow(),
             current_principal(),
             convert.unit_id_from_name(request.parent, "parent"),
-            page_size=page_size(request.page_size),
-            page_token=request.page_token,
+            page=page_request(request, current_principal().agency_id),
         )
         return pb.ListVideoChannelsResponse(
             video_channels=[registry_convert.video_channel_to_proto(c) for c in page.items],

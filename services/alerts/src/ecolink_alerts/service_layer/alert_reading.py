@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 
 from ecolink_alerts.alert_model import Alert, AlertFilter
-from ecolink_alerts.service_layer.registry_reading import Page
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_common.access import require_visible
 from ecolink_common.auth.principal import Principal
-from ecolink_common.errors import InvalidArgument, NotFound
+from ecolink_common.errors import NotFound
 from ecolink_common.jurisdiction import REGION_WIDE_KINDS, may_see, region_prefix
-from ecolink_common.paging import decode_page_token, encode_page_token
+from ecolink_common.paging import Page, PageRequest, page_token_invalid
 
 
 async def get_alert(uow: AlertsUnitOfWork, principal: Principal, alert_id: str) -> Alert:
@@ -25,18 +24,18 @@ async def get_alert(uow: AlertsUnitOfWork, principal: Principal, alert_id: str) 
         return alert
 
 
-def _after(page_token: str) -> tuple[datetime, str] | None:
-    position = decode_page_token(page_token)
+def _after(page: PageRequest) -> tuple[datetime, str] | None:
+    position = page.position
     if not position:
         return None
     try:
         return datetime.fromisoformat(position["started_at"]), position["after"]
     except (KeyError, ValueError) as error:
-        raise InvalidArgument.for_field("page_token", "is not a token this server issued") from error
+        raise page_token_invalid() from error
 
 
 async def list_alerts(
-    uow: AlertsUnitOfWork, principal: Principal, wanted: AlertFilter, *, page_size: int, page_token: str
+    uow: AlertsUnitOfWork, principal: Principal, wanted: AlertFilter, *, page: PageRequest
 ) -> Page[Alert]:
     """By start time: the alerts of units in a bureau's region (DOMAIN §1); other agencies see none."""
     if principal.agency.kind not in REGION_WIDE_KINDS:
@@ -45,10 +44,8 @@ async def list_alerts(
         found = await uow.alerts.list(
             wanted,
             within=region_prefix(principal.agency.region_code),
-            after=_after(page_token),
-            limit=page_size + 1,
+            after=_after(page),
+            limit=page.size + 1,
         )
-    items = [alert for alert in found[:page_size] if may_see(principal.viewer, alert.scope)]
-    last = found[page_size - 1] if len(found) > page_size else None
-    token = encode_page_token({"started_at": last.started_at.isoformat(), "after": last.alert_id}) if last else ""
-    return Page(items, token)
+    listed = page.page_of(found, lambda last: {"started_at": last.started_at.isoformat(), "after": last.alert_id})
+    return Page([alert for alert in listed.items if may_see(principal.viewer, alert.scope)], listed.next_page_token)

@@ -5,62 +5,54 @@ from __future__ import annotations
 from datetime import datetime
 
 from ecolink_alerts.grading_model import CurrentGrade, GradeFilter, MeanFilter, StoredMean
-from ecolink_alerts.service_layer.registry_reading import Page
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_common.access import require_visible
 from ecolink_common.auth.principal import Principal
-from ecolink_common.errors import InvalidArgument, NotFound
+from ecolink_common.errors import NotFound
 from ecolink_common.jurisdiction import REGION_WIDE_KINDS, may_see, region_prefix
-from ecolink_common.paging import decode_page_token, encode_page_token
-
-NOT_A_TOKEN = "is not a token this server issued"
+from ecolink_common.paging import Page, PageRequest, page_token_invalid
 
 
 async def list_grades(
-    uow: AlertsUnitOfWork, principal: Principal, wanted: GradeFilter, *, page_size: int, page_token: str
+    uow: AlertsUnitOfWork, principal: Principal, wanted: GradeFilter, *, page: PageRequest
 ) -> Page[CurrentGrade]:
     """By unit and factor: the grades of units in a bureau's region (DOMAIN §1, §2.3); other agencies see none."""
     if principal.agency.kind not in REGION_WIDE_KINDS:
         return Page([], "")
-    position = decode_page_token(page_token)
+    position = page.position
     after = (position.get("unit", ""), position.get("factor", "")) if position else None
     async with uow:
         found = await uow.grades.list(
-            wanted, within=region_prefix(principal.agency.region_code), after=after, limit=page_size + 1
+            wanted, within=region_prefix(principal.agency.region_code), after=after, limit=page.size + 1
         )
-    items = [grade for grade in found[:page_size] if may_see(principal.viewer, grade.scope)]
-    last = found[page_size - 1] if len(found) > page_size else None
-    return Page(items, encode_page_token({"unit": last.unit_id, "factor": last.factor}) if last else "")
+    listed = page.page_of(found, lambda last: {"unit": last.unit_id, "factor": last.factor})
+    return Page([grade for grade in listed.items if may_see(principal.viewer, grade.scope)], listed.next_page_token)
 
 
-def _mean_after(page_token: str) -> tuple[datetime, str, str] | None:
-    position = decode_page_token(page_token)
+def _mean_after(page: PageRequest) -> tuple[datetime, str, str] | None:
+    position = page.position
     if not position:
         return None
     try:
         return datetime.fromisoformat(position["period"]), position["kind"], position["factor"]
     except (KeyError, ValueError) as error:
-        raise InvalidArgument.for_field("page_token", NOT_A_TOKEN) from error
+        raise page_token_invalid() from error
 
 
 async def list_derived_means(
-    uow: AlertsUnitOfWork, principal: Principal, wanted: MeanFilter, *, page_size: int, page_token: str
+    uow: AlertsUnitOfWork, principal: Principal, wanted: MeanFilter, *, page: PageRequest
 ) -> Page[StoredMean]:
     """By period start, kind and factor: a device's derived means, for whoever may see its unit (NOT_FOUND, audited,
     for anyone else, like an unknown device)."""
-    after = _mean_after(page_token)
+    after = _mean_after(page)
     async with uow:
         device = await uow.registry.get_device(wanted.mn)
         unit = None if device is None else await uow.registry.get_unit(device.unit_id)
         if device is None or unit is None:
             raise NotFound(f"devices/{wanted.mn} was not found")
         await require_visible(uow, principal, unit.scope, action="ListDerivedMeans", resource=device.name)
-        found = await uow.derived_means.list(wanted, after=after, limit=page_size + 1)
+        found = await uow.derived_means.list(wanted, after=after, limit=page.size + 1)
         await uow.commit()
-    last = found[page_size - 1] if len(found) > page_size else None
-    token = (
-        encode_page_token({"period": last.period_start.isoformat(), "kind": last.kind.value, "factor": last.factor})
-        if last
-        else ""
+    return page.page_of(
+        found, lambda last: {"period": last.period_start.isoformat(), "kind": last.kind.value, "factor": last.factor}
     )
-    return Page(list(found[:page_size]), token)

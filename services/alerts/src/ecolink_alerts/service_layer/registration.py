@@ -18,13 +18,13 @@ from ecolink_common.auth.principal import Principal
 from ecolink_common.directory import AgencyKind
 from ecolink_common.errors import AlreadyExists, FieldViolation, InvalidArgument, NotFound
 from ecolink_common.jurisdiction import RecordScope, may_see
+from ecolink_common.request_ids import replayed
 
 REASON_UNIT_EXISTS = "KEY_UNIT_ALREADY_EXISTS"
 REASON_OUTLET_EXISTS = "OUTLET_ALREADY_EXISTS"
 REASON_DEVICE_EXISTS = "DEVICE_ALREADY_EXISTS"
 REASON_CHANNEL_EXISTS = "VIDEO_CHANNEL_ALREADY_EXISTS"
 REASON_OUTLET_NOT_FOUND = "OUTLET_NOT_FOUND"
-REASON_REQUEST_ID_REUSED = "REQUEST_ID_REUSED"
 OUTCOME_OK = "OK"
 
 
@@ -40,11 +40,7 @@ async def _repeated(uow: AlertsUnitOfWork, principal: Principal, request_id: str
     if not request_id:
         return False
     earlier = await uow.registry.resource_for_request(principal.agency_id, request_id)
-    if earlier is not None and earlier != resource:
-        raise InvalidArgument.for_field(
-            "request_id", f"was already used for {earlier}", reason=REASON_REQUEST_ID_REUSED
-        )
-    return earlier is not None
+    return earlier is not None and replayed(request_id, earlier_resource=earlier, same_request=earlier == resource)
 
 
 async def _stored(write: Awaitable[None], resource: str, reason: str) -> None:

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Generic, TypeVar
-
 from ecolink_alerts.registry_model import Device, KeyUnit, Outlet, VideoChannel
 from ecolink_alerts.service_layer.registry_access import visible_unit
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
@@ -13,28 +9,11 @@ from ecolink_common.access import require_visible
 from ecolink_common.auth.principal import Principal
 from ecolink_common.errors import NotFound
 from ecolink_common.jurisdiction import REGION_WIDE_KINDS, may_see, region_prefix
-from ecolink_common.paging import decode_page_token, encode_page_token
-
-Record = TypeVar("Record")
+from ecolink_common.paging import Page, PageRequest
 
 
-@dataclass(frozen=True)
-class Page(Generic[Record]):
-    """One page of a listing and the token for the next (empty on the last)."""
-
-    items: list[Record]
-    next_page_token: str
-
-
-def _after(page_token: str) -> str:
-    return decode_page_token(page_token).get("after", "")
-
-
-def _page(found: Sequence[Record], page_size: int, key: Callable[[Record], str]) -> Page[Record]:
-    """`found` holds up to page_size + 1 records; the extra one only says another page follows."""
-    items = list(found[:page_size])
-    more = len(found) > page_size
-    return Page(items, encode_page_token({"after": key(items[-1])}) if more else "")
+def _after(page: PageRequest) -> str:
+    return page.position.get("after", "")
 
 
 def _bureau_reach(principal: Principal) -> str | None:
@@ -51,7 +30,7 @@ async def get_key_unit(uow: AlertsUnitOfWork, principal: Principal, unit_id: str
 
 
 async def list_key_units(
-    uow: AlertsUnitOfWork, principal: Principal, *, within_region: str, page_size: int, page_token: str
+    uow: AlertsUnitOfWork, principal: Principal, *, within_region: str, page: PageRequest
 ) -> Page[KeyUnit]:
     """By unit id: the units of the caller's region (bureaus) or its own (an enterprise), within a region if asked."""
     async with uow:
@@ -59,11 +38,11 @@ async def list_key_units(
             region_prefix=_bureau_reach(principal),
             agency_id=principal.agency_id,
             within_region=region_prefix(within_region) if within_region else "",
-            after_id=_after(page_token),
-            limit=page_size + 1,
+            after_id=_after(page),
+            limit=page.size + 1,
         )
-    page = _page(found, page_size, lambda unit: unit.unit_id)
-    return Page([unit for unit in page.items if may_see(principal.viewer, unit.scope)], page.next_page_token)
+    listed = page.page_of(found, lambda unit: {"after": unit.unit_id})
+    return Page([unit for unit in listed.items if may_see(principal.viewer, unit.scope)], listed.next_page_token)
 
 
 async def get_outlet(uow: AlertsUnitOfWork, principal: Principal, unit_id: str, outlet_id: str) -> Outlet:
@@ -76,14 +55,12 @@ async def get_outlet(uow: AlertsUnitOfWork, principal: Principal, unit_id: str, 
         return outlet
 
 
-async def list_outlets(
-    uow: AlertsUnitOfWork, principal: Principal, unit_id: str, *, page_size: int, page_token: str
-) -> Page[Outlet]:
+async def list_outlets(uow: AlertsUnitOfWork, principal: Principal, unit_id: str, *, page: PageRequest) -> Page[Outlet]:
     async with uow:
         await visible_unit(uow, principal, unit_id, action="ListOutlets")
-        found = await uow.registry.list_outlets(unit_id, after_id=_after(page_token), limit=page_size + 1)
+        found = await uow.registry.list_outlets(unit_id, after_id=_after(page), limit=page.size + 1)
         await uow.commit()
-    return _page(found, page_size, lambda outlet: outlet.outlet_id)
+    return page.page_of(found, lambda outlet: {"after": outlet.outlet_id})
 
 
 async def get_device(uow: AlertsUnitOfWork, principal: Principal, mn: str) -> Device:
@@ -98,9 +75,7 @@ async def get_device(uow: AlertsUnitOfWork, principal: Principal, mn: str) -> De
         return device
 
 
-async def list_devices(
-    uow: AlertsUnitOfWork, principal: Principal, *, unit_id: str, page_size: int, page_token: str
-) -> Page[Device]:
+async def list_devices(uow: AlertsUnitOfWork, principal: Principal, *, unit_id: str, page: PageRequest) -> Page[Device]:
     """By MN: the devices of the units the caller may see, only one unit's when `unit_id` is set."""
     async with uow:
         if unit_id:
@@ -109,18 +84,18 @@ async def list_devices(
             region_prefix=_bureau_reach(principal),
             agency_id=principal.agency_id,
             unit_id=unit_id,
-            after_mn=_after(page_token),
-            limit=page_size + 1,
+            after_mn=_after(page),
+            limit=page.size + 1,
         )
         await uow.commit()
-    return _page(found, page_size, lambda device: device.mn)
+    return page.page_of(found, lambda device: {"after": device.mn})
 
 
 async def list_video_channels(
-    uow: AlertsUnitOfWork, principal: Principal, unit_id: str, *, page_size: int, page_token: str
+    uow: AlertsUnitOfWork, principal: Principal, unit_id: str, *, page: PageRequest
 ) -> Page[VideoChannel]:
     async with uow:
         await visible_unit(uow, principal, unit_id, action="ListVideoChannels")
-        found = await uow.registry.list_channels(unit_id, after_id=_after(page_token), limit=page_size + 1)
+        found = await uow.registry.list_channels(unit_id, after_id=_after(page), limit=page.size + 1)
         await uow.commit()
-    return _page(found, page_size, lambda channel: channel.channel_id)
+    return page.page_of(found, lambda channel: {"after": channel.channel_id})

@@ -141,7 +141,7 @@ class EvidenceRepository:
         )
         reach = [items.c.owner_agency_id == agency_id, live_grant]
         if region_prefix is not None:
-            reach.append(items.c.region_code.startswith(region_prefix))
+            reach.append(items.c.region_code.startswith(region_prefix, autoescape=True))
         conditions = [or_(*reach)]
         if subject:
             conditions.append(items.c.subject == subject)

@@ -7,6 +7,7 @@ import re
 from ecolink.evidence.v1 import evidence_pb2, evidence_service_pb2
 from ecolink_common.errors import FieldViolation, InvalidArgument
 from ecolink_common.proto_time import TIMESTAMP_RANGE, datetime_or_none, timestamp_from_datetime
+from ecolink_common.text_rules import MAX_NAME_CHARS, text_violations
 from ecolink_evidence.domain.model import (
     CustodyAction,
     CustodyEvent,
@@ -19,8 +20,8 @@ from ecolink_evidence.domain.model import (
 from ecolink_evidence.service_layer.custody import CustodyReport
 
 NAME_PREFIX = "evidence/"
-SUBJECT = re.compile(r"^(cases|alerts)/[A-Za-z0-9._-]{1,100}$")
-SHA256_HEX = re.compile(r"^[0-9a-f]{64}$")
+SUBJECT = re.compile(r"^(cases|alerts)/[A-Za-z0-9._-]{1,100}\Z")
+SHA256_HEX = re.compile(r"^[0-9a-f]{64}\Z")
 
 KIND_TO_PROTO = {
     EvidenceKind.PHOTO: evidence_pb2.EVIDENCE_KIND_PHOTO,
@@ -66,10 +67,10 @@ def upload_description(metadata: evidence_service_pb2.EvidenceUpload) -> UploadD
     capture_time = datetime_or_none(metadata.capture_time) if metadata.HasField("capture_time") else None
     if capture_time is None:
         violations.append(FieldViolation("metadata.capture_time", "is required, " + TIMESTAMP_RANGE))
-    if not metadata.original_filename.strip():
-        violations.append(FieldViolation("metadata.original_filename", "is required"))
-    if not metadata.collecting_officer.strip():
-        violations.append(FieldViolation("metadata.collecting_officer", "is required"))
+    for name in ("original_filename", "collecting_officer", "content_type"):
+        violations += text_violations(
+            getattr(metadata, name), f"metadata.{name}", limit=MAX_NAME_CHARS, required=name != "content_type"
+        )
     if metadata.size_bytes < 0:
         violations.append(FieldViolation("metadata.size_bytes", "must be the file's size in bytes"))
     if metadata.client_sha256 and not SHA256_HEX.match(metadata.client_sha256.lower()):

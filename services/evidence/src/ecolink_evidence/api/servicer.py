@@ -13,8 +13,9 @@ from ecolink.evidence.v1 import evidence_service_pb2_grpc
 from ecolink_common.auth.keys import load_private_key
 from ecolink_common.auth.principal import current_principal
 from ecolink_common.errors import InvalidArgument
-from ecolink_common.paging import page_size
+from ecolink_common.paging import page_request
 from ecolink_common.proto_time import optional_datetime, required_datetime, timestamp_from_datetime
+from ecolink_common.text_rules import MAX_TEXT_CHARS, checked_text
 from ecolink_evidence.api import convert
 from ecolink_evidence.service_layer import custody_log, dossier, holds, intake, reading, sharing
 from ecolink_evidence.service_layer.ports import ObjectStore
@@ -85,8 +86,7 @@ class EvidenceServicer(evidence_service_pb2_grpc.EvidenceServiceServicer):
             self._uow(),
             current_principal(),
             wanted,
-            page_size=page_size(request.page_size),
-            page_token=request.page_token,
+            page=page_request(request, current_principal().agency_id),
         )
         return pb.ListEvidenceResponse(
             evidence=[convert.evidence_to_proto(i) for i in page.items], next_page_token=page.next_page_token
@@ -121,14 +121,12 @@ class EvidenceServicer(evidence_service_pb2_grpc.EvidenceServiceServicer):
     ) -> pb.GrantEvidenceAccessResponse:
         if not request.grantee_agency_id:
             raise InvalidArgument.for_field("grantee_agency_id", "is required")
-        if not request.purpose.strip():
-            raise InvalidArgument.for_field("purpose", "is required")
         grant = await sharing.grant_evidence_access(
             self._uow(),
             current_principal(),
             convert.evidence_id_from_name(request.name),
             grantee_agency_id=request.grantee_agency_id,
-            purpose=request.purpose.strip(),
+            purpose=checked_text(request.purpose, "purpose", limit=MAX_TEXT_CHARS, required=True),
             expires_at=required_datetime(request, "expire_time"),
             request_id=request.request_id,
         )
@@ -161,7 +159,7 @@ class EvidenceServicer(evidence_service_pb2_grpc.EvidenceServiceServicer):
             current_principal(),
             convert.evidence_id_from_name(request.name),
             on=True,
-            reason=request.reason,
+            reason=checked_text(request.reason, "reason", limit=MAX_TEXT_CHARS),
         )
         return pb.PlaceLegalHoldResponse(evidence=convert.evidence_to_proto(item))
 
@@ -174,7 +172,7 @@ class EvidenceServicer(evidence_service_pb2_grpc.EvidenceServiceServicer):
             current_principal(),
             convert.evidence_id_from_name(request.name),
             on=False,
-            reason=request.reason,
+            reason=checked_text(request.reason, "reason", limit=MAX_TEXT_CHARS),
         )
         return pb.ReleaseLegalHoldResponse(evidence=convert.evidence_to_proto(item))
 
@@ -191,11 +189,10 @@ class EvidenceServicer(evidence_service_pb2_grpc.EvidenceServiceServicer):
             self._uow(),
             current_principal(),
             convert.evidence_id_from_name(request.name),
-            page_size=page_size(request.page_size),
-            page_token=request.page_token,
+            page=page_request(request, current_principal().agency_id),
         )
         return pb.ListCustodyEventsResponse(
-            events=[convert.custody_event_to_proto(e) for e in page.events], next_page_token=page.next_page_token
+            events=[convert.custody_event_to_proto(e) for e in page.items], next_page_token=page.next_page_token
         )
 
     async def VerifyCustodyChain(

@@ -15,7 +15,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from ecolink_common.auth.principal import Principal
 from ecolink_common.errors import DataLoss, InvalidArgument
-from ecolink_common.paging import MAX_PAGE_SIZE
+from ecolink_common.paging import MAX_PAGE_SIZE, PageRequest
 from ecolink_evidence.domain.model import CustodyAction, CustodyEvent, EvidenceItem
 from ecolink_evidence.dossier_format import FORMAT, MANIFEST, SIGNATURE, key_fingerprint, sign_manifest
 from ecolink_evidence.service_layer.access import visible_item
@@ -52,15 +52,13 @@ async def _chosen_items(
             return [await visible_item(uow, principal, i, action="ExportDossier") for i in evidence_ids]
     if not subject:
         raise InvalidArgument.for_field("subject", "name a subject or at least one item")
-    items, token = [], ""
+    items, wanted = [], PageRequest(MAX_PAGE_SIZE)
     while True:
-        page = await list_evidence(
-            uow_factory(), principal, EvidenceFilter(subject=subject), page_size=MAX_PAGE_SIZE, page_token=token
-        )
+        page = await list_evidence(uow_factory(), principal, EvidenceFilter(subject=subject), page=wanted)
         items += page.items
-        token = page.next_page_token
-        if not token:
+        if not page.next_page_token:
             return sorted(items, key=lambda i: i.evidence_id)
+        wanted = wanted.following(page.next_page_token)
 
 
 async def export_dossier(

@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from ecolink_common.audit import AuditEntry
 from ecolink_common.auth.principal import Principal
 from ecolink_common.errors import Aborted, InvalidArgument
+from ecolink_common.request_ids import replayed
 from ecolink_evidence.domain.model import EvidenceItem, UploadDescription
 from ecolink_evidence.domain.rules import retain_until
 from ecolink_evidence.service_layer.custody import first_link
@@ -19,6 +20,17 @@ from ecolink_evidence.service_layer.ports import ObjectStore
 from ecolink_evidence.service_layer.storing import receive_and_store
 from ecolink_evidence.service_layer.unit_of_work import EvidenceUnitOfWork
 from ecolink_evidence.settings import EvidenceSettings
+
+
+def _describes(item: EvidenceItem, description: UploadDescription) -> bool:
+    """Whether a repeated upload is the same request: same subject, kind, file and capture, and (where the client
+    declared them) the same size and SHA-256."""
+    return (
+        (item.subject, item.kind, item.original_filename, item.capture_time)
+        == (description.subject, description.kind, description.original_filename, description.capture_time)
+        and description.size_bytes in (0, item.size_bytes)
+        and description.client_sha256 in ("", item.sha256)
+    )
 
 
 def new_evidence_id(now: datetime) -> str:
@@ -54,7 +66,9 @@ async def upload_evidence(
     if description.request_id:
         async with uow_factory() as uow:
             earlier = await uow.evidence.by_request(principal.agency_id, description.request_id)
-        if earlier is not None:
+        if earlier is not None and replayed(
+            description.request_id, earlier_resource=earlier.name, same_request=_describes(earlier, description)
+        ):
             return earlier
     size = description.size_bytes
     now = datetime.now(UTC)

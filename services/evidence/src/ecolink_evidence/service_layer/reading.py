@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 from ecolink_common.auth.principal import Principal
 from ecolink_common.errors import DataLoss, InvalidArgument
 from ecolink_common.jurisdiction import REGION_WIDE_KINDS, may_see, region_prefix
-from ecolink_common.paging import decode_page_token, encode_page_token
+from ecolink_common.paging import Page, PageRequest
 from ecolink_evidence.domain.model import CustodyAction, EvidenceItem, EvidenceKind
 from ecolink_evidence.domain.rules import visibility_scope
 from ecolink_evidence.service_layer.access import visible_item
@@ -41,17 +41,11 @@ class EvidenceFilter:
     capture_before: datetime | None = None
 
 
-@dataclass(frozen=True)
-class EvidencePage:
-    items: list[EvidenceItem]
-    next_page_token: str
-
-
 async def list_evidence(
-    uow: EvidenceUnitOfWork, principal: Principal, wanted: EvidenceFilter, *, page_size: int, page_token: str
-) -> EvidencePage:
+    uow: EvidenceUnitOfWork, principal: Principal, wanted: EvidenceFilter, *, page: PageRequest
+) -> Page[EvidenceItem]:
     """Newest first, only what the caller may see: its region (bureaus), its own items, its live grants."""
-    before = decode_page_token(page_token).get("before", "")
+    before = page.position.get("before", "")
     now = datetime.now(UTC)
     in_region = region_prefix(principal.agency.region_code) if principal.agency.kind in REGION_WIDE_KINDS else None
     async with uow:
@@ -64,16 +58,15 @@ async def list_evidence(
             capture_from=wanted.capture_from,
             capture_before=wanted.capture_before,
             before_id=before,
-            limit=page_size + 1,
+            limit=page.size + 1,
         )
-        examined = candidates[:page_size]
-        page = [
+        examined = page.page_of(candidates, lambda last: {"before": last.evidence_id})
+        visible = [
             item
-            for item in examined
+            for item in examined.items
             if may_see(principal.viewer, visibility_scope(item, await uow.evidence.grants(item.evidence_id), now))
         ]
-    more = len(candidates) > page_size
-    return EvidencePage(page, encode_page_token({"before": examined[-1].evidence_id}) if more else "")
+    return Page(visible, examined.next_page_token)
 
 
 @dataclass(frozen=True)

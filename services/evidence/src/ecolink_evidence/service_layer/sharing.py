@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from ecolink_common.audit import AuditEntry
 from ecolink_common.auth.principal import Principal
 from ecolink_common.errors import FailedPrecondition, InvalidArgument, NotFound
+from ecolink_common.request_ids import replayed
 from ecolink_evidence.domain.model import CustodyAction, EvidenceGrant
 from ecolink_evidence.service_layer.access import managed_item
 from ecolink_evidence.service_layer.custody import record_custody
@@ -31,7 +32,13 @@ async def grant_evidence_access(
         raise InvalidArgument.for_field("expire_time", "must be in the future")
     async with uow:
         item = await managed_item(uow, principal, evidence_id, action="GrantEvidenceAccess")
-        if request_id and (earlier := await uow.evidence.grant_by_request(principal.agency_id, request_id)):
+        earlier = await uow.evidence.grant_by_request(principal.agency_id, request_id) if request_id else None
+        if earlier is not None and replayed(
+            request_id,
+            earlier_resource=f"{earlier.grant_id} of evidence/{earlier.evidence_id}",
+            same_request=(earlier.evidence_id, earlier.grantee_agency_id, earlier.purpose, earlier.expires_at)
+            == (evidence_id, grantee_agency_id, purpose, expires_at),
+        ):
             return earlier
         if await uow.agencies.get(grantee_agency_id) is None:
             raise InvalidArgument.for_field("grantee_agency_id", f"{grantee_agency_id} is not in the directory")
