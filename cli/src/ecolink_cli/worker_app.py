@@ -11,7 +11,7 @@ from ecolink_alerts.settings import AlertsSettings
 from ecolink_alerts.worker.tasks import ROLL_UP_MEANS_AND_GRADES, TICK_RULE_ENGINES
 from ecolink_cli.services import SERVICES, service_spec
 from ecolink_common import operations
-from ecolink_common.celery_app import make_celery, run_async
+from ecolink_common.celery_app import RETRIED_TASK, make_celery, run_async
 from ecolink_common.settings import PlatformSettings
 from ecolink_evidence.settings import EvidenceSettings
 from ecolink_evidence.worker.tasks import INTEGRITY_SWEEP
@@ -22,6 +22,7 @@ platform = PlatformSettings()
 app = make_celery("ecolink", platform, include=["ecolink_evidence.worker.tasks", "ecolink_alerts.worker.tasks"])
 
 VERIFY_AUDIT_CHAIN = "ecolink.platform.verify_audit_chain"
+RELAY_OUTBOX = "ecolink.platform.relay_outbox"
 AUDIT_VERIFY_INTERVAL_SECONDS = 3600.0
 
 
@@ -43,6 +44,15 @@ def verify_audit_chain(self: Task, service: str) -> dict[str, Any]:
     }
 
 
+@app.task(name=RELAY_OUTBOX, max_retries=10, **RETRIED_TASK)
+def relay_outbox(self: Task, service: str) -> dict[str, Any]:
+    """Publishes one service's committed outbox events in order; a run killed at any point only publishes its batch
+    again (receivers de-duplicate by event id), and two runs at once publish each event once."""
+    spec = service_spec(service)
+    outcome = run_async(operations.relay_outbox(spec, operations.database_url(spec, platform)))
+    return {"service": service, "published": outcome.published, "deliveries": outcome.deliveries}
+
+
 app.conf.beat_schedule = {
     **{
         f"verify-audit-chain-{name}": {
@@ -50,6 +60,10 @@ app.conf.beat_schedule = {
             "schedule": AUDIT_VERIFY_INTERVAL_SECONDS,
             "args": (name,),
         }
+        for name in SERVICES
+    },
+    **{
+        f"relay-outbox-{name}": {"task": RELAY_OUTBOX, "schedule": platform.outbox_relay_seconds, "args": (name,)}
         for name in SERVICES
     },
     "alerts-tick-rule-engines": {

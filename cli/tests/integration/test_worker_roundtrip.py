@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import uuid
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import update
 
 from ecolink_alerts.service import SPEC as ALERTS
-from ecolink_cli.worker_app import VERIFY_AUDIT_CHAIN
+from ecolink_cli.worker_app import RELAY_OUTBOX, VERIFY_AUDIT_CHAIN
 from ecolink_common import operations
 from ecolink_common.celery_app import make_celery
-from ecolink_common.db import create_engine
+from ecolink_common.db import create_engine, create_session_factory
+from ecolink_common.outbox import OutboxEvent
 from ecolink_common.platform_tables import audit_event_table
 from ecolink_common.testing.databases import port_open, rabbitmq_required, redis_required
 from ecolink_common.testing.platform import platform_settings_for_tests
 from ecolink_common.testing.worker import running_worker
+from ecolink_common.unit_of_work import UnitOfWork
 
 REDIS = ("127.0.0.1", 6379)
 RABBITMQ = ("127.0.0.1", 5672)
@@ -79,3 +82,21 @@ async def test_worker_reports_a_tampered_chain(worker, database_url):
     client, queue = worker
     report = verify_through_worker(client, queue)
     assert (report["intact"], report["broken_seq"]) == (False, 1)
+
+
+async def test_the_worker_relays_committed_outbox_events_once(worker, database_url):
+    engine = create_engine(database_url)
+    sessions = create_session_factory(engine)
+    async with UnitOfWork(sessions) as uow:
+        for number in range(3):
+            event = OutboxEvent(f"e-{number}", "alerts.test_event", {"n": number}, datetime(2026, 12, 2, tzinfo=UTC))
+            await uow.outbox.add(event, at=datetime(2026, 12, 2, tzinfo=UTC))
+        await uow.commit()
+    client, queue = worker
+    first = client.send_task(RELAY_OUTBOX, args=("alerts",), queue=queue).get(timeout=RESULT_TIMEOUT_SECONDS)
+    again = client.send_task(RELAY_OUTBOX, args=("alerts",), queue=queue).get(timeout=RESULT_TIMEOUT_SECONDS)
+    assert (first["published"], again["published"]) == (3, 0)
+    async with UnitOfWork(sessions) as uow:
+        stored = await uow.outbox.all_events()
+    await engine.dispose()
+    assert [s.event.event_id for s in stored if s.published_at is not None] == ["e-0", "e-1", "e-2"]

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import BigInteger, DateTime, Integer, MetaData, event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Dialect, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.types import TypeDecorator
@@ -93,3 +94,10 @@ async def database_sessions(url: str) -> AsyncIterator[async_sessionmaker[AsyncS
         yield create_session_factory(engine)
     finally:
         await engine.dispose()
+
+
+def upsert_statement(session: AsyncSession, table: Any) -> Any:
+    """The dialect's INSERT for `table` (PostgreSQL or SQLite), which offers `on_conflict_do_nothing()` and
+    `on_conflict_do_update()`; the one place a repository picks its dialect."""
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    return dialect.insert(table)

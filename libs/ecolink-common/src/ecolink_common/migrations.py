@@ -37,19 +37,21 @@ def alembic_config(service_versions_dir: Path, database_url: str, service_metada
 
 
 def upgrade_to_head(service_versions_dir: Path, database_url: str) -> None:
-    """Migrates one service's database; synchronous, so call it outside an event loop (or in a thread)."""
-    command.upgrade(alembic_config(service_versions_dir, database_url), "head")
+    """Migrates one service's database to every head: the service's own history and the platform revisions added
+    after the service's first (a platform table such as the outbox arrives in every service without a revision of
+    each service's). Synchronous, so call it outside an event loop (or in a thread)."""
+    command.upgrade(alembic_config(service_versions_dir, database_url), "heads")
 
 
-def head_revision(service_versions_dir: Path) -> str | None:
-    return ScriptDirectory.from_config(alembic_config(service_versions_dir, "")).get_current_head()
+def head_revisions(service_versions_dir: Path) -> frozenset[str]:
+    return frozenset(ScriptDirectory.from_config(alembic_config(service_versions_dir, "")).get_heads())
 
 
-async def is_at_head(engine: AsyncEngine, head: str | None) -> bool:
-    """True when the database answers and carries the newest migration."""
+async def is_at_head(engine: AsyncEngine, heads: frozenset[str]) -> bool:
+    """True when the database answers and carries the newest migration of every branch."""
     async with engine.connect() as connection:
-        current = await connection.run_sync(lambda sync: MigrationContext.configure(sync).get_current_revision())
-    return current == head
+        current = await connection.run_sync(lambda sync: MigrationContext.configure(sync).get_current_heads())
+    return frozenset(current) == heads
 
 
 def run_env() -> None:

@@ -1,4 +1,5 @@
-"""Operator use cases run against a service's database: migrate, load the directory, verify the audit chain."""
+"""Operator use cases run against a service's database: migrate, load the directory, verify the audit chain, relay
+the outbox."""
 
 from __future__ import annotations
 
@@ -7,9 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ecolink_common.audit import AuditEntry, ChainReport, verify_chain
+from ecolink_common.clock import SYSTEM_CLOCK
 from ecolink_common.db import database_sessions
 from ecolink_common.directory import DirectoryFile, read_directory_file
 from ecolink_common.migrations import upgrade_to_head
+from ecolink_common.outbox_relay import RelayOutcome
+from ecolink_common.outbox_relay import relay_outbox as relay_outbox_events
 from ecolink_common.service_spec import ServiceSpec
 from ecolink_common.settings import PlatformSettings
 from ecolink_common.unit_of_work import UnitOfWork
@@ -66,3 +70,9 @@ async def verify_audit_chain(url: str) -> ChainReport:
     """Walks one service's audit chain and reports the first broken link."""
     async with database_sessions(url) as sessions, sessions() as session:
         return await verify_chain(session)
+
+
+async def relay_outbox(spec: ServiceSpec, url: str) -> RelayOutcome:
+    """Publishes one service's committed outbox events to the subscribers it declares."""
+    async with database_sessions(url) as sessions:
+        return await relay_outbox_events(lambda: UnitOfWork(sessions), spec.subscribers(), SYSTEM_CLOCK)

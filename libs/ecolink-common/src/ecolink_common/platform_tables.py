@@ -1,8 +1,8 @@
-"""Tables every service database holds: the agency directory copy and the hash-chained audit log."""
+"""Tables every service database holds: the agency directory copy, the hash-chained audit log and the outbox."""
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, BigInteger, Column, Integer, String, Table, Text
+from sqlalchemy import JSON, BigInteger, Column, Index, Integer, String, Table, Text
 
 from ecolink_common.db import BigIntId, UtcDateTime, new_metadata
 
@@ -52,4 +52,17 @@ audit_head_table = Table(
     Column("id", Integer, primary_key=True, autoincrement=False),
     Column("last_seq", BigInteger, nullable=False),
     Column("last_hash", String(64), nullable=False),
+)
+
+outbox_event_table = Table(
+    "outbox_event",
+    platform_metadata,
+    Column("seq", BigIntId, primary_key=True, autoincrement=True),
+    Column("event_id", String(128), nullable=False, unique=True),
+    Column("topic", String(128), nullable=False),
+    Column("payload", JSON, nullable=False),
+    Column("occurred_at", UtcDateTime, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
+    Column("published_at", UtcDateTime, nullable=True),
+    Index("ix_outbox_event_unpublished", "published_at", "seq"),
 )

@@ -11,6 +11,7 @@ from sqlalchemy import MetaData
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from ecolink_common.clock import SYSTEM_CLOCK, Clock
+from ecolink_common.outbox_relay import Subscribers
 from ecolink_common.settings import PlatformSettings, ServiceSettings
 from ecolink_common.unit_of_work import UnitOfWork
 
@@ -51,3 +52,5 @@ class ServiceSpec:
     migrations_dir: Path  # the service's own Alembic versions; the platform revisions come first
     register_servicers: Registrar = field(default=lambda server, deps: Registration())
     metadata: MetaData | None = None  # the service's own tables, for autogenerate and the migration check
+    # Who receives the service's outbox events, built where the relay runs (the worker); none by default.
+    subscribers: Callable[[], Subscribers] = field(default=Subscribers)

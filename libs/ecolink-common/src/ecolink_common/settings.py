@@ -45,6 +45,9 @@ class PlatformSettings(BaseSettings):
         default=5.0, description="How stale the in-memory directory used to authenticate calls may get."
     )
     shutdown_grace_seconds: float = 10.0
+    outbox_relay_seconds: float = Field(
+        default=10.0, gt=0, description="How often beat runs each service's outbox relay (proposed)."
+    )
     auth_refusal_audit_seconds: float = Field(
         default=60.0,
         gt=0,

@@ -1,4 +1,4 @@
-"""The unit of work a use case opens: one session, the audit trail, the directory; the use case commits."""
+"""The unit of work a use case opens: one session, the audit trail, the directory, the outbox; the use case commits."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from ecolink_common.agency_repository import AgencyRepository
 from ecolink_common.audit import AuditTrail
+from ecolink_common.outbox import OutboxRepository
 
 
 class UnitOfWork:
@@ -16,6 +17,7 @@ class UnitOfWork:
     session: AsyncSession
     audit: AuditTrail
     agencies: AgencyRepository
+    outbox: OutboxRepository
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession]):
         self._session_factory = session_factory
@@ -24,6 +26,7 @@ class UnitOfWork:
         self.session = self._session_factory()
         self.audit = AuditTrail(self.session)
         self.agencies = AgencyRepository(self.session)
+        self.outbox = OutboxRepository(self.session)
         return self
 
     async def __aexit__(

@@ -1,0 +1,58 @@
+"""The outbox relay: publishes each service's committed events, in order, to the subscribers of their topic, and
+marks them published; at least once, so a relay killed at any point loses nothing and receivers de-duplicate by the
+event id."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from ecolink_common.clock import Clock
+from ecolink_common.outbox import OutboxEvent
+from ecolink_common.unit_of_work import UnitOfWork
+
+log = logging.getLogger(__name__)
+
+Deliver = Callable[[OutboxEvent], Awaitable[None]]
+RELAY_BATCH = 100
+
+
+@dataclass(frozen=True)
+class Subscribers:
+    """Who receives the events of each topic; a topic nobody subscribes to is marked published as it is."""
+
+    by_topic: Mapping[str, Sequence[Deliver]] = field(default_factory=dict)
+
+    def of(self, topic: str) -> Sequence[Deliver]:
+        return self.by_topic.get(topic, ())
+
+
+@dataclass(frozen=True)
+class RelayOutcome:
+    """What one relay run published."""
+
+    published: int
+    deliveries: int
+
+
+async def relay_outbox(
+    uow_factory: Callable[[], UnitOfWork], subscribers: Subscribers, clock: Clock, *, batch: int = RELAY_BATCH
+) -> RelayOutcome:
+    """Publishes every unpublished event oldest first, one batch per transaction: each delivery is awaited before
+    the batch is marked, so a crash in between only delivers the batch again. A delivery that fails stops the run
+    with the rest left for the next one (retried by the task), never out of order."""
+    published = deliveries = 0
+    while True:
+        async with uow_factory() as uow:
+            pending = await uow.outbox.unpublished(limit=batch)
+            if not pending:
+                return RelayOutcome(published, deliveries)
+            for stored in pending:
+                for deliver in subscribers.of(stored.event.topic):
+                    await deliver(stored.event)
+                    deliveries += 1
+            await uow.outbox.mark_published([stored.seq for stored in pending], at=clock.now())
+            await uow.commit()
+        published += len(pending)
+        log.info("outbox relay published %d event(s)", len(pending))
