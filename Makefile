@@ -52,6 +52,7 @@ buf-lint: $(BUF)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 typecheck: $(STAMP)
 	$(BIN)/mypy libs/ecolink-common/src cli/src services/alerts/src services/cases/src services/referrals/src services/evidence/src scripts
