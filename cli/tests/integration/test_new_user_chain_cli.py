@@ -7,45 +7,17 @@ import csv
 import io
 import json
 import os
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import pytest
-
-from ecolink_alerts.adapters.gateway_ports import RegistryBackedSink, RegistryDeviceDirectory
 from ecolink_alerts.domain.hj212 import encode_frame
 from ecolink_alerts.domain.periods import CHINA_STANDARD_TIME
-from ecolink_alerts.domain.thresholds import RuleThresholds
-from ecolink_alerts.gateway.server import RunningGateway, start_gateway
-from ecolink_alerts.gateway.settings import GatewaySettings
-from ecolink_alerts.service_layer.device_memory import DeviceMemory
-from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_cli.testing import ecolink
-from ecolink_common.db import create_engine, create_session_factory
 
 UNIT, MN, PASSWORD = "lingbi-cement", "88888880000077", "Kiln-2026"
 BUREAU = "eeb-341323"
 DAY = datetime(2026, 11, 1, tzinfo=CHINA_STANDARD_TIME)
 SO2 = [21.5, 22.0, 20.75]
-
-
-@pytest.fixture
-async def gateway(database_url) -> AsyncIterator[RunningGateway]:
-    """The HJ 212 gateway as its process builds it, on a free port, reading the registry on every lookup (so a
-    device registered a moment ago is known at once)."""
-    engine = create_engine(database_url)
-    sessions = create_session_factory(engine)
-    memory = DeviceMemory(site_max_age=0)
-
-    def uow() -> AlertsUnitOfWork:
-        return AlertsUnitOfWork(sessions)
-
-    sink = RegistryBackedSink(uow, memory, thresholds=RuleThresholds(), max_packets_per_commit=100)
-    running = await start_gateway(GatewaySettings(port=0), RegistryDeviceDirectory(uow, memory), sink)
-    yield running
-    await running.stop()
-    await engine.dispose()
 
 
 def device_log(path: Path) -> Path:
