@@ -21,7 +21,7 @@ from ecolink_common.paging import decode_page_token, encode_page_token
 
 LIST_VALUES_ACTION = "ListMonitoringValues"
 REASON_VALUES_TARGET_INVALID = "VALUES_TARGET_INVALID"
-# HJ212.md §9: 2017 codes are a letter and five digits, 2005 codes two or three characters; the stored column holds 16.
+# HJ212.md §7, §9: 2017 codes are a letter and five digits (a21026), 2005 ones short (02, B01, 011); 16 are stored.
 FACTOR_CODE = re.compile(r"[A-Za-z0-9]{1,16}")
 TOKEN_NOT_ISSUED = "is not a token this server issued for these filters"
 
