@@ -114,9 +114,17 @@ def _value_row(value: pb.MonitoringValue) -> list[str]:
 
 
 def _csv_row(value: pb.MonitoringValue) -> list[str]:
-    kind = monitoring_pb2.DataKind.Name(value.data_kind).removeprefix("DATA_KIND_").lower()
-    row = _value_row(value)
-    return [value.mn, kind, row[0], *row[2:6], row[6], _conflicts(value)]
+    return [
+        value.mn,
+        monitoring_pb2.DataKind.Name(value.data_kind).removeprefix("DATA_KIND_").lower(),
+        shown_time(value.data_time),
+        value.factor_code,
+        f"{value.value:g}",
+        value.flag,
+        _number(value.converted, value.HasField("converted")),
+        shown_time(value.receive_time),
+        _conflicts(value),
+    ]
 
 
 def _every_value(
