@@ -29,7 +29,15 @@ def test_platform_comes_up_answers_and_stops_cleanly_and_keeps_its_data(tmp_path
     try:
         health = ecolink(platform_env, "health", "--json")
         assert health.returncode == 0, health.stderr
-        assert {row["status"] for row in json.loads(health.stdout)} == {"SERVING"}
+        statuses = {row["service"]: row["status"] for row in json.loads(health.stdout)}
+        assert statuses == {**dict.fromkeys(SERVICES, "SERVING"), "hj212-gateway": "LISTENING"}
+        # The start-up table, written to a file, is not cut to 80 columns: each row holds its whole log path.
+        started = log.read_text().splitlines()
+        for name in (*SERVICES, "hj212-gateway"):
+            log_path = str(Path(platform_env["ECOLINK_VAR_DIR"]) / "log" / f"{name}.log")
+            assert any(log_path in line for line in started), log.read_text()
+        gateway_port = platform_env["ALERTS_GATEWAY_PORT"]
+        assert any(f"tcp://127.0.0.1:{gateway_port}" in line and "LISTENING" in line for line in started)
 
         token = ecolink(platform_env, "token", "issue", "--agency", "psb-360800").stdout.strip()
         who = ecolink(platform_env, "whoami", "--token", token, "--service", "referrals", "--json")

@@ -9,13 +9,16 @@ import typer
 from ecolink_cli.commands import (
     admin,
     alerts,
+    cameras,
     certs,
+    devices,
     evidence,
     grades,
     health,
     hj212,
     identity,
     monitoring,
+    outlets,
     token,
     units,
 )
@@ -35,6 +38,9 @@ app.add_typer(admin.directory_app, name="directory")
 app.add_typer(admin.audit_app, name="audit")
 app.add_typer(evidence.evidence_app, name="evidence")
 app.add_typer(units.units_app, name="units")
+app.add_typer(outlets.outlets_app, name="outlets")
+app.add_typer(devices.devices_app, name="devices")
+app.add_typer(cameras.cameras_app, name="cameras")
 app.add_typer(hj212.hj212_app, name="hj212")
 app.add_typer(alerts.alerts_app, name="alerts")
 app.add_typer(monitoring.monitoring_app, name="monitoring")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Mapping, Sequence
 from typing import Annotated, Any, NoReturn
 
@@ -10,8 +11,20 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-console = Console()
-errors = Console(stderr=True)
+PIPED_WIDTH = 1000
+"""Output that is not a terminal is not cut to Rich's 80 columns: tables keep their natural width."""
+
+
+def _console(*, stderr: bool = False) -> Console:
+    """A console at the terminal's width; piped or redirected (and COLUMNS unset), at PIPED_WIDTH."""
+    probe = Console(stderr=stderr)
+    if probe.is_terminal or "COLUMNS" in os.environ:
+        return probe
+    return Console(stderr=stderr, width=PIPED_WIDTH)
+
+
+console = _console()
+errors = _console(stderr=True)
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print one JSON document for scripts instead of a table.")]
 

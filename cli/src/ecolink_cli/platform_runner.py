@@ -13,14 +13,11 @@ from pathlib import Path
 from types import FrameType
 from typing import IO
 
-from rich.console import Console
-
-from ecolink_alerts.gateway.settings import GatewaySettings
 from ecolink_alerts.service_layer.registry_loading import load_registry_file
 from ecolink_alerts.settings import AlertsSettings
 from ecolink_cli.client import sign_token
-from ecolink_cli.commands.health import check_service
-from ecolink_cli.output import make_table
+from ecolink_cli.commands.health import GATEWAY, GATEWAY_LISTENING, check_gateway, check_service
+from ecolink_cli.output import console, make_table
 from ecolink_cli.services import SERVICES
 from ecolink_common import operations
 from ecolink_common.auth.keys import ensure_signing_key
@@ -29,9 +26,6 @@ from ecolink_common.settings import PlatformSettings
 READY_TIMEOUT_SECONDS = 60.0
 POLL_SECONDS = 0.25
 DEMO_TOKEN_TTL = timedelta(hours=8)
-GATEWAY = "hj212-gateway"
-
-console = Console()
 
 
 @dataclass
@@ -90,13 +84,20 @@ def start_all(platform: PlatformSettings) -> list[Child]:
     return children
 
 
-def wait_until_serving(children: list[Child]) -> None:
+def _ready(name: str, platform: PlatformSettings) -> bool:
+    if name == GATEWAY:
+        return check_gateway(platform).status == GATEWAY_LISTENING
+    return check_service(name).status == "SERVING"
+
+
+def wait_until_serving(children: list[Child], platform: PlatformSettings) -> None:
+    """Until every service reports SERVING and the gateway's status file says it listens."""
     deadline = time.monotonic() + READY_TIMEOUT_SECONDS
-    pending = set(SERVICES)
-    with console.status("waiting for every service to report SERVING"):
+    pending = {*SERVICES, GATEWAY}
+    with console.status("waiting for every service to report SERVING and the gateway to listen"):
         while pending and time.monotonic() < deadline:
             _raise_if_exited(children)
-            pending = {name for name in pending if check_service(name).status != "SERVING"}
+            pending = {name for name in pending if not _ready(name, platform)}
             time.sleep(POLL_SECONDS if pending else 0)
     if pending:
         raise RuntimeError(f"not SERVING after {READY_TIMEOUT_SECONDS:.0f} s: {', '.join(sorted(pending))}")
@@ -129,8 +130,8 @@ def _endpoint(child: Child, platform: PlatformSettings) -> tuple[str, str, str]:
     if child.name in SERVICES:
         return child.name, SERVICES[child.name].settings_type().address, check_service(child.name).status
     if child.name == GATEWAY:
-        gateway = GatewaySettings()
-        return "HJ 212 gateway", f"tcp://{gateway.host}:{gateway.port}", "listening"
+        gateway = check_gateway(platform)
+        return "HJ 212 gateway", gateway.address, gateway.status
     return f"celery {child.name}", platform.broker_url, "running"
 
 
@@ -160,7 +161,7 @@ def run_platform(demo_agency: str) -> int:
     signal.signal(signal.SIGINT, request_stop)
     signal.signal(signal.SIGTERM, request_stop)
     try:
-        wait_until_serving(children)
+        wait_until_serving(children, platform)
         print_endpoints(platform, children, demo_agency)
         while not stop_requested:
             _raise_if_exited(children)

@@ -47,7 +47,8 @@ def stop_platform(process: subprocess.Popen[bytes]) -> int:
 
 
 def ecolink(
-    env: dict[str, str], *arguments: str, timeout: float = COMMAND_TIMEOUT_SECONDS
+    env: dict[str, str], *arguments: str, timeout: float = COMMAND_TIMEOUT_SECONDS, stdin: str = ""
 ) -> subprocess.CompletedProcess[str]:
-    """Runs one `ecolink` command and captures what it prints."""
-    return subprocess.run([str(BIN / "ecolink"), *arguments], env=env, capture_output=True, text=True, timeout=timeout)
+    """Runs one `ecolink` command with `stdin` as its input and captures what it prints."""
+    command = [str(BIN / "ecolink"), *arguments]
+    return subprocess.run(command, env=env, input=stdin, capture_output=True, text=True, timeout=timeout)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+import csv
+import io
 import json
 import os
 import subprocess
 import sys
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import grpc
@@ -91,3 +93,45 @@ async def test_alerts_rescan_finds_the_zero_hours_and_the_stored_alert_they_matc
     backwards = ["--from", until, "--to", since, *common[4:]]
     refused = await ecolink(env, "alerts", "rescan", "--unit", "lingbi-jiancai", *backwards)
     assert refused.returncode == 1 and "end_time" in refused.stderr
+
+
+async def test_monitoring_values_lists_a_device_as_json_and_a_units_factor_as_csv_with_its_conflict(
+    env, alerts_service
+):
+    async with grpc.aio.insecure_channel(alerts_service.target) as channel:
+        stub = monitoring_service_pb2_grpc.MonitoringServiceStub(channel)
+        again = pb.IngestMonitoringDataRequest(records=[record(LINGBI_MN, 4, 55.5)])
+        resent = await stub.IngestMonitoringData(iter([again]), metadata=alerts_service.metadata("eeb-340000"))
+        assert resent.conflicts == 1
+    since, until = DAY.isoformat(), (DAY + timedelta(days=1)).isoformat()
+    common = ["--kind", "hourly", "--from", since, "--to", until, "--address", alerts_service.target]
+    shown = await ecolink(env, "monitoring", "values", "--device", LINGBI_MN, *common, "--as", "eeb-341323", "--json")
+    assert shown.returncode == 0, shown.stdout + shown.stderr
+    values = json.loads(shown.stdout)
+    assert len(values) == 48 and {value["factor_code"] for value in values} == {"a21026", "a00000"}
+
+    listed = await ecolink(
+        env,
+        "monitoring",
+        "values",
+        "--unit",
+        "lingbi-jiancai",
+        "--factor",
+        "a21026",
+        *common,
+        "--as",
+        "eeb-341323",
+        "--csv",
+    )
+    assert listed.returncode == 0, listed.stdout + listed.stderr
+    rows = list(csv.DictReader(io.StringIO(listed.stdout)))
+    assert [float(row["value"]) for row in rows] == LINGBI_SO2
+    assert [row["conflicts"].split(" at ")[0] for row in rows if row["conflicts"]] == ["55.5 N"]
+    assert rows[4]["data_time"] == (DAY + timedelta(hours=4)).astimezone(UTC).isoformat()
+
+    table = await ecolink(env, "monitoring", "values", "--device", LINGBI_MN, *common, "--as", "eeb-341323")
+    assert table.returncode == 0 and "48 hourly values" in table.stdout
+    hidden = await ecolink(env, "monitoring", "values", "--device", LINGBI_MN, *common, "--as", "eeb-360800")
+    assert hidden.returncode == 1 and "NOT_FOUND" in hidden.stderr
+    both = await ecolink(env, "monitoring", "values", "--device", LINGBI_MN, "--unit", "lingbi-jiancai", *common)
+    assert both.returncode == 2 and "exactly one" in both.stderr

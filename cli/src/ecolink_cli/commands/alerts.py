@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 from functools import partial
 from typing import Annotated, Any
 
 import typer
 from google.protobuf.json_format import MessageToDict
-from google.protobuf.timestamp_pb2 import Timestamp
 
 from ecolink.alerts.v1 import alert_pb2, alert_service_pb2_grpc, monitoring_pb2
 from ecolink.alerts.v1 import alert_service_pb2 as pb
@@ -25,6 +24,7 @@ from ecolink_cli.client import (
     resolve_token,
 )
 from ecolink_cli.output import JsonFlag, console, emit, make_table
+from ecolink_cli.times import shown_time, utc_timestamp
 
 alerts_app = typer.Typer(help="Anomaly alerts raised by the monitoring rules (ANOMALY_RULES C1–C13, E1).")
 
@@ -44,18 +44,6 @@ def _stub(channel: Any) -> alert_service_pb2_grpc.AlertServiceStub:
     return alert_service_pb2_grpc.AlertServiceStub(channel)
 
 
-def _timestamp(moment: datetime | None) -> Timestamp | None:
-    if moment is None:
-        return None
-    stamp = Timestamp()
-    stamp.FromDatetime(moment if moment.tzinfo else moment.replace(tzinfo=UTC))
-    return stamp
-
-
-def _time(stamp: Timestamp) -> str:
-    return stamp.ToDatetime(tzinfo=UTC).isoformat() if stamp.seconds else "—"
-
-
 def _alert_id(alert: alert_pb2.Alert) -> str:
     return alert.name.removeprefix("alerts/")
 
@@ -67,8 +55,8 @@ def _row(alert: alert_pb2.Alert, evidence_points: int) -> list[str]:
         alert.unit.removeprefix("units/"),
         alert.factor_code or "—",
         alert_pb2.AlertState.Name(alert.state).removeprefix("ALERT_STATE_").lower(),
-        _time(alert.start_time),
-        _time(alert.end_time),
+        shown_time(alert.start_time),
+        shown_time(alert.end_time),
         str(evidence_points),
     ]
 
@@ -76,15 +64,15 @@ def _row(alert: alert_pb2.Alert, evidence_points: int) -> list[str]:
 def _evidence_row(point: alert_pb2.EvidencePoint) -> list[str]:
     if point.HasField("packet"):
         packet = point.packet
-        return [_time(packet.receive_time), "packet", f"QN {packet.qn or '—'}", "", ",".join(packet.faults), ""]
+        return [shown_time(packet.receive_time), "packet", f"QN {packet.qn or '—'}", "", ",".join(packet.faults), ""]
     reading = point.reading
     return [
-        _time(reading.data_time),
+        shown_time(reading.data_time),
         reading.factor_code,
         monitoring_pb2.DataKind.Name(reading.data_kind).removeprefix("DATA_KIND_").lower(),
         f"{reading.value:g}",
         reading.flag,
-        _time(reading.receive_time),
+        shown_time(reading.receive_time),
     ]
 
 
@@ -117,8 +105,8 @@ def list_alerts(
         region_code=region,
         rule=rule,
         state=f"ALERT_STATE_{state.value.upper()}" if state else None,
-        start_time=_timestamp(started_from),
-        end_time=_timestamp(started_before),
+        start_time=utc_timestamp(started_from),
+        end_time=utc_timestamp(started_before),
         page_size=PAGE_SIZE,
     )
     resolved = resolve_token(token, as_agency)
@@ -168,8 +156,8 @@ def _rescanned_row(episode: pb.RescannedEpisode) -> list[str]:
         monitoring_pb2.DataKind.Name(episode.data_kind).removeprefix("DATA_KIND_").lower(),
         episode.factor_code or "—",
         alert_pb2.AlertState.Name(episode.state).removeprefix("ALERT_STATE_").lower(),
-        _time(episode.start_time),
-        _time(episode.end_time),
+        shown_time(episode.start_time),
+        shown_time(episode.end_time),
         str(len(episode.evidence)),
         episode.matching_alert.removeprefix("alerts/") or "none",
     ]
@@ -194,8 +182,8 @@ def rescan(
     request = pb.RescanRangeRequest(
         unit=f"units/{unit.removeprefix('units/')}" if unit else "",
         device=f"devices/{mn}" if mn else "",
-        start_time=_timestamp(started_from),
-        end_time=_timestamp(ended_before),
+        start_time=utc_timestamp(started_from),
+        end_time=utc_timestamp(ended_before),
     )
     with open_channel("alerts", address) as channel:
         metadata = auth_metadata(resolve_token(token, as_agency))

@@ -3,86 +3,40 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
-from google.protobuf.json_format import MessageToDict
 
-from ecolink.alerts.v1 import registry_pb2, registry_service_pb2_grpc
+from ecolink.alerts.v1 import registry_pb2
 from ecolink.alerts.v1 import registry_service_pb2 as pb
 from ecolink_alerts.service_layer.registry_loading import load_registry_file
 from ecolink_alerts.settings import AlertsSettings
 from ecolink_cli.client import AddressOption, AsOption, TokenOption, call, open_channel, resolve_token
+from ecolink_cli.commands.registry_support import (
+    CHANNEL_COLUMNS,
+    DEVICE_COLUMNS,
+    FACTOR_COLUMNS,
+    PAGE_SIZE,
+    UNIT_COLUMNS,
+    RequestIdOption,
+    as_dict,
+    channel_row,
+    device_row,
+    every_page,
+    factor_rows,
+    registry_stub,
+    unit_name,
+    unit_row,
+    update_mask,
+)
 from ecolink_cli.output import JsonFlag, console, emit, make_table
 from ecolink_cli.services import service_spec
 from ecolink_common import operations
 from ecolink_common.settings import PlatformSettings
 
 units_app = typer.Typer(help="Key units (重点排污单位) with their outlets, factors, devices and video channels.")
-
-PAGE_SIZE = 200
-UNIT_COLUMNS = ["unit", "name", "region", "industry", "enterprise"]
-DEVICE_COLUMNS = ["device", "outlet", "protocol", "crc", "password"]
-
-
-def _stub(channel: Any) -> registry_service_pb2_grpc.RegistryServiceStub:
-    return registry_service_pb2_grpc.RegistryServiceStub(channel)
-
-
-def _as_dict(message: Any) -> dict[str, Any]:
-    return MessageToDict(message, preserving_proto_field_name=True)
-
-
-def _enum(enum: Any, value: int, prefix: str) -> str:
-    return str(enum.Name(value)).removeprefix(prefix).lower()
-
-
-def _every_page(rpc: Callable[..., Any], request: Any, items: str, *, token: str | None, as_json: bool) -> list[Any]:
-    """Calls a List method until its last page and returns every item."""
-    found: list[Any] = []
-    while True:
-        response = call(rpc, request, token=token, as_json=as_json)
-        found.extend(getattr(response, items))
-        if not response.next_page_token:
-            return found
-        request.page_token = response.next_page_token
-
-
-def _unit_row(unit: registry_pb2.KeyUnit) -> list[str]:
-    return [unit.unit_id, unit.display_name, unit.region_code, unit.industry, unit.enterprise_agency_id]
-
-
-def _limit(value: float, present: bool) -> str:
-    return f"{value:g}" if present else "—"
-
-
-def _factor_rows(outlet: registry_pb2.Outlet) -> list[list[str]]:
-    medium = _enum(registry_pb2.OutletMedium, outlet.medium, "OUTLET_MEDIUM_")
-    return [
-        [
-            outlet.outlet_id,
-            medium,
-            factor.pollutant_code,
-            factor.unit,
-            _limit(factor.emission_limit, factor.HasField("emission_limit")),
-            f"{_limit(factor.range_lower, factor.HasField('range_lower'))}–"
-            f"{_limit(factor.range_upper, factor.HasField('range_upper'))}",
-        ]
-        for factor in outlet.factors
-    ]
-
-
-def _device_row(device: registry_pb2.Device) -> list[str]:
-    return [
-        device.mn,
-        device.outlet,
-        _enum(registry_pb2.ProtocolVersion, device.protocol_version, "PROTOCOL_VERSION_"),
-        _enum(registry_pb2.CrcMode, device.crc_mode, "CRC_MODE_"),
-        "set" if device.password_set else "none",
-    ]
 
 
 @units_app.command("list")
@@ -96,11 +50,15 @@ def list_units(
     """List the key units you may see (follows all pages)."""
     with open_channel("alerts", address) as channel:
         request = pb.ListKeyUnitsRequest(region_code=region, page_size=PAGE_SIZE)
-        units = _every_page(
-            _stub(channel).ListKeyUnits, request, "key_units", token=resolve_token(token, as_agency), as_json=as_json
+        units = every_page(
+            registry_stub(channel).ListKeyUnits,
+            request,
+            "key_units",
+            token=resolve_token(token, as_agency),
+            as_json=as_json,
         )
-    table = make_table(f"{len(units)} key units", UNIT_COLUMNS, [_unit_row(u) for u in units])
-    emit([_as_dict(u) for u in units], as_json=as_json, table=table)
+    table = make_table(f"{len(units)} key units", UNIT_COLUMNS, [unit_row(u) for u in units])
+    emit([as_dict(u) for u in units], as_json=as_json, table=table)
 
 
 @units_app.command("get")
@@ -112,34 +70,85 @@ def get_unit(
     as_json: JsonFlag = False,
 ) -> None:
     """Show one unit with its outlets, factors and limits, devices and video channels."""
-    name = unit_id if unit_id.startswith("units/") else f"units/{unit_id}"
+    name = unit_name(unit_id)
     resolved = resolve_token(token, as_agency)
     with open_channel("alerts", address) as channel:
-        stub = _stub(channel)
+        stub = registry_stub(channel)
         unit = call(stub.GetKeyUnit, pb.GetKeyUnitRequest(name=name), token=resolved, as_json=as_json).key_unit
-        every = partial(_every_page, token=resolved, as_json=as_json)
+        every = partial(every_page, token=resolved, as_json=as_json)
         outlets = every(stub.ListOutlets, pb.ListOutletsRequest(parent=name, page_size=PAGE_SIZE), "outlets")
         devices = every(stub.ListDevices, pb.ListDevicesRequest(unit=name, page_size=PAGE_SIZE), "devices")
         channels = every(
             stub.ListVideoChannels, pb.ListVideoChannelsRequest(parent=name, page_size=PAGE_SIZE), "video_channels"
         )
     data = {
-        "key_unit": _as_dict(unit),
-        "outlets": [_as_dict(o) for o in outlets],
-        "devices": [_as_dict(d) for d in devices],
-        "video_channels": [_as_dict(c) for c in channels],
+        "key_unit": as_dict(unit),
+        "outlets": [as_dict(o) for o in outlets],
+        "devices": [as_dict(d) for d in devices],
+        "video_channels": [as_dict(c) for c in channels],
     }
     if as_json:
         emit(data, as_json=True)
         return
-    factor_rows = [row for outlet in outlets for row in _factor_rows(outlet)]
-    channel_rows = [[c.channel_id, c.display_name, c.outlet, c.stream_url] for c in channels]
-    console.print(make_table(unit.name, UNIT_COLUMNS, [_unit_row(unit)]))
+    console.print(make_table(unit.name, UNIT_COLUMNS, [unit_row(unit)]))
     console.print(
-        make_table("outlets and factors", ["outlet", "medium", "factor", "unit", "limit", "range"], factor_rows)
+        make_table("outlets and factors", FACTOR_COLUMNS, [row for outlet in outlets for row in factor_rows(outlet)])
     )
-    console.print(make_table("devices", DEVICE_COLUMNS, [_device_row(d) for d in devices]))
-    console.print(make_table("video channels", ["channel", "name", "outlet", "stream"], channel_rows))
+    console.print(make_table("devices", DEVICE_COLUMNS, [device_row(d) for d in devices]))
+    console.print(make_table("video channels", CHANNEL_COLUMNS, [channel_row(c) for c in channels]))
+
+
+@units_app.command("create")
+def create_unit(
+    unit_id: Annotated[str, typer.Argument(help="The new unit's identifier, e.g. lingbi-cement.")],
+    name: Annotated[str, typer.Option("--name", help="The unit's registered name (单位名称).")],
+    region: Annotated[str, typer.Option("--region", help="Six-digit county (区县) region code of the unit.")],
+    industry: Annotated[str, typer.Option("--industry", help="Its industry (行业), e.g. cement.")],
+    enterprise: Annotated[
+        str, typer.Option("--enterprise", help="The enterprise agency (its directory id) that may read the unit.")
+    ] = "",
+    request_id: RequestIdOption = "",
+    token: TokenOption = None,
+    as_agency: AsOption = None,
+    address: AddressOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Register a key unit (重点排污单位) in your region."""
+    unit = registry_pb2.KeyUnit(
+        unit_id=unit_id, display_name=name, region_code=region, industry=industry, enterprise_agency_id=enterprise
+    )
+    request = pb.CreateKeyUnitRequest(key_unit=unit, request_id=request_id)
+    with open_channel("alerts", address) as channel:
+        rpc = registry_stub(channel).CreateKeyUnit
+        created = call(rpc, request, token=resolve_token(token, as_agency), as_json=as_json).key_unit
+    emit(as_dict(created), as_json=as_json, table=make_table(created.name, UNIT_COLUMNS, [unit_row(created)]))
+
+
+@units_app.command("update")
+def update_unit(
+    unit_id: Annotated[str, typer.Argument(help="e.g. lingbi-cement")],
+    name: Annotated[str | None, typer.Option("--name", help="New registered name.")] = None,
+    industry: Annotated[str | None, typer.Option("--industry", help="New industry.")] = None,
+    enterprise: Annotated[
+        str | None, typer.Option("--enterprise", help="New enterprise agency id; an empty value removes it.")
+    ] = None,
+    token: TokenOption = None,
+    as_agency: AsOption = None,
+    address: AddressOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Change what is registered of a key unit: only the options given."""
+    mask = update_mask(
+        {"display_name": name, "industry": industry, "enterprise_agency_id": enterprise}, as_json=as_json
+    )
+    unit = registry_pb2.KeyUnit(
+        name=unit_name(unit_id), display_name=name or "", industry=industry or "", enterprise_agency_id=enterprise or ""
+    )
+    with open_channel("alerts", address) as channel:
+        rpc = registry_stub(channel).UpdateKeyUnit
+        request = pb.UpdateKeyUnitRequest(key_unit=unit, update_mask=mask)
+        updated = call(rpc, request, token=resolve_token(token, as_agency), as_json=as_json).key_unit
+    emit(as_dict(updated), as_json=as_json, table=make_table(updated.name, UNIT_COLUMNS, [unit_row(updated)]))
 
 
 @units_app.command("devices")
@@ -151,14 +160,18 @@ def list_devices(
     as_json: JsonFlag = False,
 ) -> None:
     """List the data-acquisition devices (数采仪) you may see, by MN (follows all pages)."""
-    unit = f"units/{unit_id.removeprefix('units/')}" if unit_id else ""
+    unit = unit_name(unit_id) if unit_id else ""
     with open_channel("alerts", address) as channel:
         request = pb.ListDevicesRequest(unit=unit, page_size=PAGE_SIZE)
-        devices = _every_page(
-            _stub(channel).ListDevices, request, "devices", token=resolve_token(token, as_agency), as_json=as_json
+        devices = every_page(
+            registry_stub(channel).ListDevices,
+            request,
+            "devices",
+            token=resolve_token(token, as_agency),
+            as_json=as_json,
         )
-    table = make_table(f"{len(devices)} devices", DEVICE_COLUMNS, [_device_row(d) for d in devices])
-    emit([_as_dict(d) for d in devices], as_json=as_json, table=table)
+    table = make_table(f"{len(devices)} devices", DEVICE_COLUMNS, [device_row(d) for d in devices])
+    emit([as_dict(d) for d in devices], as_json=as_json, table=table)
 
 
 @units_app.command("load-demo")

@@ -48,6 +48,7 @@ def register(server: grpc.aio.Server, deps: ServiceDependencies) -> Registration
         uow_factory,
         transmission=TransmissionExpectation(settings.transmission_data_kind, settings.transmission_interval),
         transmission_max_period=settings.transmission_max_period,
+        values_max_range=settings.values_max_range,
         memory=DeviceMemory(site_max_age=settings.registry_cache_seconds),
         thresholds=thresholds,
         group_records=settings.ingest_group_records,

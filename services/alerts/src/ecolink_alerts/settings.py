@@ -70,6 +70,10 @@ class AlertsSettings(ServiceSettings):
     transmission_max_period: timedelta = Field(
         default=timedelta(days=366), description="The longest period GetTransmissionRate counts over."
     )
+    # A year of hourly values bounds one ListMonitoringValues filter, as for the transmission rate (proposed here).
+    values_max_range: timedelta = Field(
+        default=timedelta(days=366), description="The longest DataTime range ListMonitoringValues lists over."
+    )
     # Proposed here (ANOMALY_RULES §A sets no number): how often beat runs the roll-up of derived means and grades.
     rollup_seconds: float = Field(default=300.0, description="How often beat runs the means and grades roll-up.")
     # Proposed here (ANOMALY_RULES §A R2/R3 name no delay): an hour or a day is complete 15 min after it ends, so

@@ -1,4 +1,4 @@
-"""Reads stored history for rescans and transmission rates: values over a range, record counts, region devices."""
+"""Reads stored history for rescans, listings and rates: values over a range, their conflicts, record counts."""
 
 from __future__ import annotations
 
@@ -6,17 +6,26 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 
-from sqlalchemy import case, func, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 # The row conversions of the repositories this one reads beside (kept there, not copied here).
 from ecolink_alerts.adapters.monitoring_repository import reading_from_row
 from ecolink_alerts.adapters.repository import unit_from_row
-from ecolink_alerts.adapters.tables import derived_mean_table, device_table, key_unit_table, monitoring_value_table
+from ecolink_alerts.adapters.tables import (
+    derived_mean_table,
+    device_table,
+    key_unit_table,
+    monitoring_value_table,
+    value_conflict_table,
+)
 from ecolink_alerts.domain.batch import ComputedHours
 from ecolink_alerts.domain.flags import DataFlag
 from ecolink_alerts.domain.readings import DataKind, Reading
 from ecolink_alerts.registry_model import Device, KeyUnit
+
+ValuePosition = tuple[datetime, str, str]
+"""Where a listing of values stands: the DataTime, MN and factor code of the last value returned."""
 
 
 class HistoryRepository:
@@ -32,6 +41,73 @@ class HistoryRepository:
         query = select(values).where(values.c.mn == device.mn, values.c.data_time >= start, values.c.data_time < end)
         rows = (await self._session.execute(query)).all()
         return [reading_from_row(row, device.unit_id, device.outlet_id) for row in rows]
+
+    async def values_page(
+        self,
+        devices: Sequence[Device],
+        kind: DataKind,
+        factor: str,
+        start: datetime,
+        end: datetime,
+        *,
+        after: ValuePosition | None,
+        limit: int,
+    ) -> list[Reading]:
+        """Up to `limit` stored values of these devices of one kind (of one factor when `factor` is set), DataTime in
+        [start, end), by DataTime, MN and factor code, after `after` when given."""
+        if not devices:
+            return []
+        values = monitoring_value_table
+        places = {device.mn: device for device in devices}
+        query = select(values).where(
+            values.c.mn.in_(sorted(places)),
+            values.c.kind == kind.value,
+            values.c.data_time >= start,
+            values.c.data_time < end,
+        )
+        if factor:
+            query = query.where(values.c.factor == factor)
+        if after is not None:
+            data_time, mn, code = after
+            query = query.where(
+                or_(
+                    values.c.data_time > data_time,
+                    and_(
+                        values.c.data_time == data_time,
+                        or_(values.c.mn > mn, and_(values.c.mn == mn, values.c.factor > code)),
+                    ),
+                )
+            )
+        query = query.order_by(values.c.data_time, values.c.mn, values.c.factor).limit(limit)
+        rows = (await self._session.execute(query)).all()
+        return [reading_from_row(row, places[row.mn].unit_id, places[row.mn].outlet_id) for row in rows]
+
+    async def conflicts_of(self, readings: Sequence[Reading]) -> dict[tuple[str, datetime, str], list[Reading]]:
+        """DOMAIN §2.1: the differing versions kept beside these stored values (C12), by (MN, DataTime, factor), in
+        the order they arrived."""
+        if not readings:
+            return {}
+        conflicts = value_conflict_table
+        places = {reading.mn: reading for reading in readings}
+        query = (
+            select(conflicts)
+            .where(
+                conflicts.c.mn.in_(sorted(places)),
+                conflicts.c.kind.in_(sorted({reading.kind.value for reading in readings})),
+                conflicts.c.data_time.in_(sorted({reading.data_time for reading in readings})),
+                conflicts.c.factor.in_(sorted({reading.factor for reading in readings})),
+            )
+            .order_by(conflicts.c.conflict_id)
+        )
+        wanted = {(reading.mn, reading.data_time, reading.factor) for reading in readings}
+        found: dict[tuple[str, datetime, str], list[Reading]] = {}
+        for row in (await self._session.execute(query)).all():
+            if (row.mn, row.data_time, row.factor) in wanted:
+                place = places[row.mn]
+                found.setdefault((row.mn, row.data_time, row.factor), []).append(
+                    reading_from_row(row, place.unit_id, place.outlet_id)
+                )
+        return found
 
     async def computed_hours_between(self, device: Device, start: datetime, end: datetime) -> list[ComputedHours]:
         """The hour values the roll-up computed for a device and the rules judged, DataTime in [start, end), grouped

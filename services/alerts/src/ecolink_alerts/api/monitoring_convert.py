@@ -1,8 +1,6 @@
-"""Conversion of monitoring protos: ingested records, ingest outcomes and transmission rates."""
+"""Conversion of monitoring protos: ingested records, ingest outcomes, transmission rates and listed values."""
 
 from __future__ import annotations
-
-import re
 
 from ecolink.alerts.v1 import (
     monitoring_pb2,
@@ -11,14 +9,19 @@ from ecolink.alerts.v1 import (
 from ecolink_alerts.api.convert import (
     KIND_TO_PROTO,
     enum_from_proto,
+    mn_from_name,
+    unit_id_from_name,
 )
+from ecolink_alerts.domain.hj212.factor_codes import ANY_FACTOR_CODE
+from ecolink_alerts.domain.readings import Reading
 from ecolink_alerts.monitoring_model import FactorValue, IngestOutcome, MonitoringRecord
 from ecolink_alerts.service_layer.transmission_rates import RateLevel, ScopedRate, TransmissionReport
+from ecolink_alerts.service_layer.value_listing import ListedValue, ValueFilter
 from ecolink_common.errors import InvalidArgument
-from ecolink_common.proto_time import TIMESTAMP_RANGE, datetime_or_none
+from ecolink_common.paging import Page
+from ecolink_common.proto_time import TIMESTAMP_RANGE, datetime_or_none, optional_datetime, timestamp_from_datetime
 
 PROTO_TO_KIND = {proto: kind for kind, proto in KIND_TO_PROTO.items()}
-FACTOR_CODE = re.compile(r"[A-Za-z0-9-]{1,16}", re.ASCII)
 MAX_CODES_REMEMBERED = 10_000
 _CODES_SEEN_VALID: set[str] = set()
 
@@ -48,9 +51,10 @@ def _checked_code(code: str, index: int, number: int) -> None:
     are remembered, so the check costs one set lookup per value."""
     if code in _CODES_SEEN_VALID:
         return
-    if not FACTOR_CODE.fullmatch(code):
+    if not ANY_FACTOR_CODE.fullmatch(code):
         raise InvalidArgument.for_field(
-            f"records[{index}].values[{number}].factor_code", "must be 1–16 ASCII letters, digits or '-'"
+            f"records[{index}].values[{number}].factor_code",
+            "must be 1–16 ASCII letters and digits",
         )
     if len(_CODES_SEEN_VALID) < MAX_CODES_REMEMBERED:
         _CODES_SEEN_VALID.add(code)
@@ -114,4 +118,52 @@ def _scoped_rate_to_proto(scoped: ScopedRate) -> monitoring_service_pb2.Transmis
 def transmission_report_to_proto(report: TransmissionReport) -> monitoring_service_pb2.GetTransmissionRateResponse:
     return monitoring_service_pb2.GetTransmissionRateResponse(
         rates=[_scoped_rate_to_proto(scoped) for scoped in report.rates], total=_scoped_rate_to_proto(report.total)
+    )
+
+
+def value_filter_from_proto(request: monitoring_service_pb2.ListMonitoringValuesRequest) -> ValueFilter:
+    """The filter of ListMonitoringValues; malformed names or an unset kind are INVALID_ARGUMENT naming the field."""
+    return ValueFilter(
+        kind=enum_from_proto(request.data_kind, KIND_TO_PROTO, "data_kind"),
+        start=optional_datetime(request, "start_time"),
+        end=optional_datetime(request, "end_time"),
+        mn=mn_from_name(request.device, "device") if request.device else "",
+        unit_id=unit_id_from_name(request.unit, "unit") if request.unit else "",
+        factor=request.factor_code,
+    )
+
+
+def _conflict_to_proto(version: Reading) -> monitoring_service_pb2.ConflictingVersion:
+    return monitoring_service_pb2.ConflictingVersion(
+        value=version.value,
+        flag=version.flag.value,
+        converted=version.converted,
+        minimum=version.minimum,
+        maximum=version.maximum,
+        cumulative=version.cumulative,
+        receive_time=timestamp_from_datetime(version.received_at),
+    )
+
+
+def _listed_value_to_proto(listed: ListedValue) -> monitoring_service_pb2.MonitoringValue:
+    reading = listed.reading
+    return monitoring_service_pb2.MonitoringValue(
+        mn=reading.mn,
+        data_kind=KIND_TO_PROTO[reading.kind],
+        data_time=timestamp_from_datetime(reading.data_time),
+        factor_code=reading.factor,
+        value=reading.value,
+        flag=reading.flag.value,
+        converted=reading.converted,
+        minimum=reading.minimum,
+        maximum=reading.maximum,
+        cumulative=reading.cumulative,
+        receive_time=timestamp_from_datetime(reading.received_at),
+        conflicts=[_conflict_to_proto(version) for version in listed.conflicts],
+    )
+
+
+def values_page_to_proto(page: Page[ListedValue]) -> monitoring_service_pb2.ListMonitoringValuesResponse:
+    return monitoring_service_pb2.ListMonitoringValuesResponse(
+        values=[_listed_value_to_proto(listed) for listed in page.items], next_page_token=page.next_page_token
     )

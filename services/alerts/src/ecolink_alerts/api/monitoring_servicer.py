@@ -18,14 +18,16 @@ from ecolink_alerts.service_layer.device_memory import DeviceMemory
 from ecolink_alerts.service_layer.ingest import ingest_records
 from ecolink_alerts.service_layer.transmission_rates import TransmissionExpectation, transmission_rates
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
+from ecolink_alerts.service_layer.value_listing import list_monitoring_values
 from ecolink_common.auth.principal import current_principal
 from ecolink_common.clock import Clock
 from ecolink_common.errors import InvalidArgument
+from ecolink_common.paging import page_request
 from ecolink_common.proto_time import optional_datetime
 
 
 class MonitoringServicer(monitoring_service_pb2_grpc.MonitoringServiceServicer):
-    """Bulk ingest of monitoring data, and transmission rates, over gRPC."""
+    """Bulk ingest of monitoring data, transmission rates and the stored values, over gRPC."""
 
     def __init__(
         self,
@@ -33,6 +35,7 @@ class MonitoringServicer(monitoring_service_pb2_grpc.MonitoringServiceServicer):
         *,
         transmission: TransmissionExpectation,
         transmission_max_period: timedelta,
+        values_max_range: timedelta,
         memory: DeviceMemory,
         thresholds: RuleThresholds,
         group_records: int,
@@ -44,6 +47,7 @@ class MonitoringServicer(monitoring_service_pb2_grpc.MonitoringServiceServicer):
         self._thresholds = thresholds
         self._transmission = transmission
         self._transmission_max_period = transmission_max_period
+        self._values_max_range = values_max_range
         self._group_records = group_records
 
     async def IngestMonitoringData(
@@ -86,6 +90,18 @@ class MonitoringServicer(monitoring_service_pb2_grpc.MonitoringServiceServicer):
             longest=self._transmission_max_period,
         )
         return monitoring_convert.transmission_report_to_proto(report)
+
+    async def ListMonitoringValues(
+        self, request: pb.ListMonitoringValuesRequest, context: grpc.aio.ServicerContext
+    ) -> pb.ListMonitoringValuesResponse:
+        page = await list_monitoring_values(
+            self._uow(),
+            current_principal(),
+            monitoring_convert.value_filter_from_proto(request),
+            longest=self._values_max_range,
+            page=page_request(request, current_principal().agency_id),
+        )
+        return monitoring_convert.values_page_to_proto(page)
 
 
 def _converted(

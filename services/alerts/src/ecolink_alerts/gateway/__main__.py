@@ -8,6 +8,7 @@ import signal
 from ecolink_alerts.adapters.gateway_ports import RegistryBackedSink, RegistryDeviceDirectory
 from ecolink_alerts.gateway.server import start_gateway
 from ecolink_alerts.gateway.settings import GatewaySettings
+from ecolink_alerts.gateway.status_file import status_path
 from ecolink_alerts.service_layer.device_memory import DeviceMemory
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_alerts.settings import AlertsSettings
@@ -34,7 +35,8 @@ async def serve() -> None:
     sink = RegistryBackedSink(
         uow, memory, thresholds=thresholds, max_packets_per_commit=settings.max_packets_per_commit
     )
-    gateway = await start_gateway(settings, RegistryDeviceDirectory(uow, memory), sink)
+    status_file = status_path(platform.var_dir)
+    gateway = await start_gateway(settings, RegistryDeviceDirectory(uow, memory), sink, status_file)
     tune_garbage_collection(platform.gc_young_threshold)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()

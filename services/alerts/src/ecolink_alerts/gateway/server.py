@@ -5,21 +5,30 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 from dataclasses import asdict
+from datetime import UTC, datetime
+from pathlib import Path
 
 from ecolink_alerts.gateway.connection import DeviceConnection
 from ecolink_alerts.gateway.counters import CountersSnapshot, GatewayCounters, RefusalReason
 from ecolink_alerts.gateway.ports import DeviceDirectory, PacketSink
 from ecolink_alerts.gateway.settings import GatewaySettings
+from ecolink_alerts.gateway.status_file import GatewayStatus, write_status
 
 log = logging.getLogger(__name__)
 
 
 class RunningGateway:
-    """A listening gateway: its bound port, its counters, and `stop()`."""
+    """A listening gateway: its bound port, its counters, its status file when given one, and `stop()`."""
 
-    def __init__(self, settings: GatewaySettings, directory: DeviceDirectory, sink: PacketSink) -> None:
+    def __init__(
+        self, settings: GatewaySettings, directory: DeviceDirectory, sink: PacketSink, status_file: Path | None = None
+    ) -> None:
         self._settings = settings
+        self._status_file = status_file
+        self._started_at = datetime.now(UTC)
+        self._status_writing: asyncio.Task[None] | None = None
         self._directory = directory
         self._sink = sink
         self._counters = GatewayCounters()
@@ -44,6 +53,8 @@ class RunningGateway:
         )
         self._port = int(self._server.sockets[0].getsockname()[1])
         self._counter_logging = asyncio.create_task(self._log_counters_periodically())
+        if self._status_file is not None:
+            self._status_writing = asyncio.create_task(self._write_status_periodically())
         log.info("hj212 gateway listening on %s:%d", self._settings.host, self.port)
 
     async def stop(self) -> None:
@@ -61,12 +72,14 @@ class RunningGateway:
                 task.cancel()
             await asyncio.gather(*overdue, return_exceptions=True)
         await self._server.wait_closed()
-        if self._counter_logging is not None:
-            self._counter_logging.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._counter_logging
+        for periodic in (self._counter_logging, self._status_writing):
+            if periodic is not None:
+                periodic.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await periodic
         self._log_counters("hj212 gateway stopped")
         self._server = None
+        self.write_status()
 
     async def _serve_connection(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         if self._counters.connections_open >= self._settings.max_connections:
@@ -96,13 +109,40 @@ class RunningGateway:
             await asyncio.sleep(self._settings.counters_log_interval_seconds)
             self._log_counters("hj212 gateway counters")
 
+    async def _write_status_periodically(self) -> None:
+        while True:
+            self.write_status()
+            await asyncio.sleep(self._settings.status_interval_seconds)
+
+    def write_status(self) -> None:
+        """Writes the status file now (listening while not stopped); a failed write is logged, never raised."""
+        if self._status_file is None:
+            return
+        status = GatewayStatus(
+            pid=os.getpid(),
+            host=self._settings.host,
+            port=self.port,
+            listening=self._server is not None,
+            started_at=self._started_at,
+            written_at=datetime.now(UTC),
+            interval_seconds=self._settings.status_interval_seconds,
+            counters=self._counters.snapshot(),
+        )
+        try:
+            write_status(self._status_file, status)
+        except OSError:
+            log.exception("hj212 gateway: cannot write its status file %s", self._status_file)
+
     def _log_counters(self, message: str) -> None:
         snapshot = self._counters.snapshot()
         log.info("%s: %s", message, asdict(snapshot))
 
 
-async def start_gateway(settings: GatewaySettings, directory: DeviceDirectory, sink: PacketSink) -> RunningGateway:
-    """Start the gateway on `settings.host:settings.port` (0: any free port) and return it running."""
-    gateway = RunningGateway(settings, directory, sink)
+async def start_gateway(
+    settings: GatewaySettings, directory: DeviceDirectory, sink: PacketSink, status_file: Path | None = None
+) -> RunningGateway:
+    """Start the gateway on `settings.host:settings.port` (0: any free port) and return it running; with
+    `status_file`, it writes its status there every `status_interval_seconds` and once more when stopped."""
+    gateway = RunningGateway(settings, directory, sink, status_file)
     await gateway.listen()
     return gateway

@@ -64,3 +64,10 @@ class GatewaySettings(BaseSettings):
         default=10.0, description="How long `stop()` lets in-flight commits and their replies finish."
     )
     counters_log_interval_seconds: float = Field(default=60.0, description="How often the counters are logged.")
+    status_interval_seconds: float = Field(
+        default=5.0,
+        description=(
+            "How often the status file (var/run/hj212-gateway.json, read by `ecolink health`) is rewritten; "
+            "proposed here: fresh enough for an operator, a few small writes a minute."
+        ),
+    )

@@ -87,3 +87,77 @@ class IngestMonitoringDataResponse(_message.Message):
     conflicts: int
     refusals: _containers.RepeatedCompositeFieldContainer[RecordRefusal]
     def __init__(self, accepted: _Optional[int] = ..., duplicates: _Optional[int] = ..., conflicts: _Optional[int] = ..., refusals: _Optional[_Iterable[_Union[RecordRefusal, _Mapping]]] = ...) -> None: ...
+
+class ListMonitoringValuesRequest(_message.Message):
+    __slots__ = ("device", "unit", "factor_code", "data_kind", "start_time", "end_time", "page_size", "page_token")
+    DEVICE_FIELD_NUMBER: _ClassVar[int]
+    UNIT_FIELD_NUMBER: _ClassVar[int]
+    FACTOR_CODE_FIELD_NUMBER: _ClassVar[int]
+    DATA_KIND_FIELD_NUMBER: _ClassVar[int]
+    START_TIME_FIELD_NUMBER: _ClassVar[int]
+    END_TIME_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    device: str
+    unit: str
+    factor_code: str
+    data_kind: _monitoring_pb2.DataKind
+    start_time: _timestamp_pb2.Timestamp
+    end_time: _timestamp_pb2.Timestamp
+    page_size: int
+    page_token: str
+    def __init__(self, device: _Optional[str] = ..., unit: _Optional[str] = ..., factor_code: _Optional[str] = ..., data_kind: _Optional[_Union[_monitoring_pb2.DataKind, str]] = ..., start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+
+class ConflictingVersion(_message.Message):
+    __slots__ = ("value", "flag", "converted", "minimum", "maximum", "cumulative", "receive_time")
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    FLAG_FIELD_NUMBER: _ClassVar[int]
+    CONVERTED_FIELD_NUMBER: _ClassVar[int]
+    MINIMUM_FIELD_NUMBER: _ClassVar[int]
+    MAXIMUM_FIELD_NUMBER: _ClassVar[int]
+    CUMULATIVE_FIELD_NUMBER: _ClassVar[int]
+    RECEIVE_TIME_FIELD_NUMBER: _ClassVar[int]
+    value: float
+    flag: str
+    converted: float
+    minimum: float
+    maximum: float
+    cumulative: float
+    receive_time: _timestamp_pb2.Timestamp
+    def __init__(self, value: _Optional[float] = ..., flag: _Optional[str] = ..., converted: _Optional[float] = ..., minimum: _Optional[float] = ..., maximum: _Optional[float] = ..., cumulative: _Optional[float] = ..., receive_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class MonitoringValue(_message.Message):
+    __slots__ = ("mn", "data_kind", "data_time", "factor_code", "value", "flag", "converted", "minimum", "maximum", "cumulative", "receive_time", "conflicts")
+    MN_FIELD_NUMBER: _ClassVar[int]
+    DATA_KIND_FIELD_NUMBER: _ClassVar[int]
+    DATA_TIME_FIELD_NUMBER: _ClassVar[int]
+    FACTOR_CODE_FIELD_NUMBER: _ClassVar[int]
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    FLAG_FIELD_NUMBER: _ClassVar[int]
+    CONVERTED_FIELD_NUMBER: _ClassVar[int]
+    MINIMUM_FIELD_NUMBER: _ClassVar[int]
+    MAXIMUM_FIELD_NUMBER: _ClassVar[int]
+    CUMULATIVE_FIELD_NUMBER: _ClassVar[int]
+    RECEIVE_TIME_FIELD_NUMBER: _ClassVar[int]
+    CONFLICTS_FIELD_NUMBER: _ClassVar[int]
+    mn: str
+    data_kind: _monitoring_pb2.DataKind
+    data_time: _timestamp_pb2.Timestamp
+    factor_code: str
+    value: float
+    flag: str
+    converted: float
+    minimum: float
+    maximum: float
+    cumulative: float
+    receive_time: _timestamp_pb2.Timestamp
+    conflicts: _containers.RepeatedCompositeFieldContainer[ConflictingVersion]
+    def __init__(self, mn: _Optional[str] = ..., data_kind: _Optional[_Union[_monitoring_pb2.DataKind, str]] = ..., data_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., factor_code: _Optional[str] = ..., value: _Optional[float] = ..., flag: _Optional[str] = ..., converted: _Optional[float] = ..., minimum: _Optional[float] = ..., maximum: _Optional[float] = ..., cumulative: _Optional[float] = ..., receive_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., conflicts: _Optional[_Iterable[_Union[ConflictingVersion, _Mapping]]] = ...) -> None: ...
+
+class ListMonitoringValuesResponse(_message.Message):
+    __slots__ = ("values", "next_page_token")
+    VALUES_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    values: _containers.RepeatedCompositeFieldContainer[MonitoringValue]
+    next_page_token: str
+    def __init__(self, values: _Optional[_Iterable[_Union[MonitoringValue, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...

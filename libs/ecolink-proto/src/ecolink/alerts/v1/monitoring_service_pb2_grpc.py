@@ -46,6 +46,11 @@ class MonitoringServiceStub:
                 request_serializer=ecolink_dot_alerts_dot_v1_dot_monitoring__service__pb2.GetTransmissionRateRequest.SerializeToString,
                 response_deserializer=ecolink_dot_alerts_dot_v1_dot_monitoring__service__pb2.GetTransmissionRateResponse.FromString,
                 _registered_method=True)
+        self.ListMonitoringValues = channel.unary_unary(
+                '/ecolink.alerts.v1.MonitoringService/ListMonitoringValues',
+                request_serializer=ecolink_dot_alerts_dot_v1_dot_monitoring__service__pb2.ListMonitoringValuesRequest.SerializeToString,
+                response_deserializer=ecolink_dot_alerts_dot_v1_dot_monitoring__service__pb2.ListMonitoringValuesResponse.FromString,
+                _registered_method=True)
 
 
 class MonitoringServiceServicer:
@@ -73,6 +78,16 @@ class MonitoringServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListMonitoringValues(self, request, context):
+        """The stored monitoring values (监测数据) of one device, or of every device of one unit (optionally of one factor),
+        of one data kind with a DataTime in [start_time, end_time), by DataTime, MN and factor code; each with the
+        differing versions of it that arrived later and were kept as conflicts (数据冲突, rule C12). A device or unit
+        outside the caller's jurisdiction is NOT_FOUND like an unknown one, and the attempt is audited.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_MonitoringServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -85,6 +100,11 @@ def add_MonitoringServiceServicer_to_server(servicer, server):
                     servicer.GetTransmissionRate,
                     request_deserializer=ecolink_dot_alerts_dot_v1_dot_monitoring__service__pb2.GetTransmissionRateRequest.FromString,
                     response_serializer=ecolink_dot_alerts_dot_v1_dot_monitoring__service__pb2.GetTransmissionRateResponse.SerializeToString,
+            ),
+            'ListMonitoringValues': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListMonitoringValues,
+                    request_deserializer=ecolink_dot_alerts_dot_v1_dot_monitoring__service__pb2.ListMonitoringValuesRequest.FromString,
+                    response_serializer=ecolink_dot_alerts_dot_v1_dot_monitoring__service__pb2.ListMonitoringValuesResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -143,6 +163,33 @@ class MonitoringService:
             '/ecolink.alerts.v1.MonitoringService/GetTransmissionRate',
             ecolink_dot_alerts_dot_v1_dot_monitoring__service__pb2.GetTransmissionRateRequest.SerializeToString,
             ecolink_dot_alerts_dot_v1_dot_monitoring__service__pb2.GetTransmissionRateResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListMonitoringValues(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ecolink.alerts.v1.MonitoringService/ListMonitoringValues',
+            ecolink_dot_alerts_dot_v1_dot_monitoring__service__pb2.ListMonitoringValuesRequest.SerializeToString,
+            ecolink_dot_alerts_dot_v1_dot_monitoring__service__pb2.ListMonitoringValuesResponse.FromString,
             options,
             channel_credentials,
             insecure,

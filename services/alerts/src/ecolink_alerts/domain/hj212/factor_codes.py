@@ -7,6 +7,9 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 _CODE_2017 = re.compile(r"[a-z]\d{5}", re.ASCII)
+# HJ212.md §7, §9: any code a device sends, 2017 (a21026) or 2005 (02, B01, 011), is a few ASCII letters and digits;
+# 16 is room to spare, and what a caller may store or filter by.
+ANY_FACTOR_CODE = re.compile(r"[A-Za-z0-9]{1,16}", re.ASCII)
 
 CODES_2005_TO_2017: Mapping[str, str] = MappingProxyType(
     {
