@@ -86,9 +86,12 @@ class AlertsSettings(ServiceSettings):
     rollup_receipt_settle: timedelta = Field(
         default=DEFAULT_ROLLUP.receipt_settle, description="How far before the last roll-up receipts are re-read."
     )
-    # Proposed here: the last 2 complete local days are recomputed each run.
-    rollup_day_lookback_days: int = Field(
-        default=DEFAULT_ROLLUP.day_lookback_days, description="How many past days derived daily means cover."
+    # Proposed here: a complete local day that received values since a device's last roll-up is recomputed up to
+    # 366 days back (a year of history a province forwards after an outage), with the grades of its window.
+    rollup_backfill_days: int = Field(
+        default=DEFAULT_ROLLUP.backfill_days,
+        gt=0,
+        description="How many days back a day that received late or back-filled values gets its daily means again.",
     )
     # Proposed here: a device that sent its own hourly value of a factor in the 7 days before an hour sends its own
     # hours, so that factor's derived hour is not judged by the hourly rules (its own hour is on the way).
@@ -126,7 +129,7 @@ class AlertsSettings(ServiceSettings):
             grace=self.rollup_grace,
             hour_lookback=self.rollup_hour_lookback,
             receipt_settle=self.rollup_receipt_settle,
-            day_lookback_days=self.rollup_day_lookback_days,
+            backfill_days=self.rollup_backfill_days,
             own_hours_lookback=self.rollup_own_hours_lookback,
             validity=rules.factor_defaults.validity,
             grading=grading,

@@ -15,7 +15,7 @@ from sqlalchemy import Table, func, select
 from ecolink.alerts.v1 import alert_pb2, alert_service_pb2_grpc, monitoring_pb2, monitoring_service_pb2_grpc
 from ecolink.alerts.v1 import alert_service_pb2 as alerts_pb
 from ecolink.alerts.v1 import monitoring_service_pb2 as pb
-from ecolink_alerts.adapters.gateway_ports import RegistryBackedSink, RegistryDeviceDirectory
+from ecolink_alerts.adapters.gateway_ports import RegistryDeviceDirectory
 from ecolink_alerts.adapters.tables import monitoring_value_table, rule_state_table, value_conflict_table
 from ecolink_alerts.domain.hj212 import Packet, parse_packet
 from ecolink_alerts.domain.thresholds import RuleThresholds
@@ -270,18 +270,6 @@ def lingbi_packet(hour: int, so2: float = 12.5) -> Packet:
         f"QN={local}000;ST=22;CN=2061;PW=123456;MN={LINGBI_MN};Flag=5;"
         f"CP=&&DataTime={local};a21026-Avg={so2},a21026-Flag=N;a00000-Avg=300000,a00000-Flag=N&&"
     )
-
-
-@pytest.fixture
-async def gateway_ports(database_url) -> AsyncIterator[tuple[RegistryDeviceDirectory, RegistryBackedSink]]:
-    """The ports as the gateway process builds them, sharing one device memory."""
-    engine = create_engine(database_url)
-    sessions = create_session_factory(engine)
-    memory = DeviceMemory(site_max_age=AlertsSettings().registry_cache_seconds)
-    uow = lambda: AlertsUnitOfWork(sessions)  # noqa: E731
-    sink = RegistryBackedSink(uow, memory, thresholds=RuleThresholds(), max_packets_per_commit=100)
-    yield RegistryDeviceDirectory(uow, memory), sink
-    await engine.dispose()
 
 
 async def test_the_gateway_sink_commits_a_parsed_packet_before_returning(clients, alerts_service, gateway_ports):

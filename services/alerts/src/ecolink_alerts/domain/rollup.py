@@ -38,8 +38,10 @@ class RollupPolicy:
     # Proposed here: ingest stamps a value's receipt time before it commits, so the hours of values received up to
     # 10 min before the device's last roll-up are looked at again.
     receipt_settle: timedelta = timedelta(minutes=10)
-    # Proposed here: complete local days of the last 2 days are recomputed each run.
-    day_lookback_days: int = 2
+    # Proposed here (ANOMALY_RULES §A R3 and DOMAIN §2.3 need every day's mean, however late its values come): a
+    # complete local day is recomputed when it received values since the device's last run, up to 366 days back, so
+    # a year of history a province forwards after an outage still gets its daily means and grades.
+    backfill_days: int = 366
     # Proposed here (ANOMALY_RULES notation: an hour value is a 2061 -Avg, or an hour computed from 2051/2011 where
     # there is none): a factor the device sent its own hourly value of in the 7 days before the hours being derived
     # (or during them) has its own hours, so a derived hour of it, computed while the device's hourly packet is
@@ -77,11 +79,36 @@ def hours_to_derive(
     return [hour for hour in hours if hour in touched or hour + ONE_HOUR + policy.grace > last_run]
 
 
-def complete_days(now: datetime, policy: RollupPolicy) -> list[date]:
-    """The local days within the lookback that ended at least `grace` before `now`, oldest first."""
+def backfill_start(now: datetime, policy: RollupPolicy) -> datetime:
+    """The start of the oldest local day a roll-up at `now` still recomputes."""
+    return day_start(local_date(now) - timedelta(days=policy.backfill_days))
+
+
+def days_to_recompute(
+    touched: Iterable[datetime], last_run: datetime | None, now: datetime, policy: RollupPolicy
+) -> list[date]:
+    """The complete local days (ended at least `grace` before `now`, within the back-fill bound) a roll-up must
+    (re)compute, oldest first: those holding a `touched` time (a value received since the device's last run, or an
+    hour derived in this run; the first time, every stored value) and those that became complete since the last
+    run, so the steady-state cost follows the new data, not the history."""
     last = local_date(now - policy.grace) - ONE_DAY
-    first = local_date(now) - timedelta(days=policy.day_lookback_days)
-    return [first + timedelta(days=step) for step in range((last - first).days + 1)]
+    first = local_date(now) - timedelta(days=policy.backfill_days)
+    days = {local_date(moment) for moment in touched}
+    if last_run is not None:
+        newly_complete = local_date(last_run - policy.grace)
+        days.update(newly_complete + timedelta(days=step) for step in range((last - newly_complete).days + 1))
+    return sorted(day for day in days if first <= day <= last)
+
+
+def day_spans(days: Sequence[date]) -> list[tuple[date, date]]:
+    """Ascending `days` as runs of consecutive days, each (first, last), so each run is read in one range."""
+    spans: list[tuple[date, date]] = []
+    for day in days:
+        if spans and spans[-1][1] + ONE_DAY == day:
+            spans[-1] = (spans[-1][0], day)
+        else:
+            spans.append((day, day))
+    return spans
 
 
 def typical_interval(times: Iterable[datetime], default: timedelta) -> timedelta:
