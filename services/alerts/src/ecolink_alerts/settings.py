@@ -77,21 +77,23 @@ class AlertsSettings(ServiceSettings):
     rollup_grace: timedelta = Field(
         default=DEFAULT_ROLLUP.grace, description="How long after its end an hour or day counts as complete."
     )
-    # Proposed here: the last 24 h of complete hours are recomputed each run (a late minute value updates its hour).
+    # Proposed here: the last 24 h of complete hours are derived on a device's first run and as they complete; older
+    # hours when they receive values, up to `rollup_backfill_days` back.
     rollup_hour_lookback: timedelta = Field(
-        default=DEFAULT_ROLLUP.hour_lookback, description="How far back derived hourly means are recomputed."
+        default=DEFAULT_ROLLUP.hour_lookback,
+        description="How far back a device's first roll-up derives hourly means (later ones follow the new values).",
     )
     # Proposed here: ingest stamps a receipt time before it commits, so the hours of values received up to 10 min
     # before a device's last roll-up are looked at again.
     rollup_receipt_settle: timedelta = Field(
         default=DEFAULT_ROLLUP.receipt_settle, description="How far before the last roll-up receipts are re-read."
     )
-    # Proposed here: a complete local day that received values since a device's last roll-up is recomputed up to
-    # 366 days back (a year of history a province forwards after an outage), with the grades of its window.
+    # Proposed here: a complete hour or local day that received values since a device's last roll-up is recomputed up
+    # to 366 days back (a year of history a province forwards after an outage), with the grades of its window.
     rollup_backfill_days: int = Field(
         default=DEFAULT_ROLLUP.backfill_days,
         gt=0,
-        description="How many days back a day that received late or back-filled values gets its daily means again.",
+        description="How many days back an hour or day that received late or back-filled values gets its means again.",
     )
     # Proposed here: a device that sent its own hourly value of a factor in the 7 days before an hour sends its own
     # hours, so that factor's derived hour is not judged by the hourly rules (its own hour is on the way).

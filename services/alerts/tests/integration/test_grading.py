@@ -369,11 +369,12 @@ async def test_forty_days_of_history_forwarded_at_once_get_every_daily_mean_and_
     )
 
 
-def hourly_packet(at: datetime, so2: float) -> Packet:
-    """The Lingbi device's hourly upload (CN 2061) for the hour starting `at` (DataTime in Beijing time)."""
+def upload(at: datetime, so2: float, cn: str = "2061") -> Packet:
+    """The Lingbi device's hourly (CN 2061) or minute (2051) upload for the period starting `at` (DataTime in
+    Beijing time)."""
     local = at.astimezone(CHINA_STANDARD_TIME).strftime("%Y%m%d%H%M%S")
     return parse_packet(
-        f"QN={local}000;ST=22;CN=2061;PW=123456;MN={LINGBI_MN};Flag=4;"
+        f"QN={local}000;ST=22;CN={cn};PW=123456;MN={LINGBI_MN};Flag=4;"
         f"CP=&&DataTime={local};a21026-Avg={so2},a21026-Flag=N&&"
     )
 
@@ -388,7 +389,7 @@ async def test_a_second_roll_up_without_new_data_recomputes_nothing_and_a_late_d
     # The gateway receives a month-old day and the last day of hourly uploads an hour before the roll-up.
     for day in (BACKFILL_DAYS[5], BACKFILL_DAYS[-1]):
         for hour in range(24):
-            packet = hourly_packet(day_start(day) + timedelta(hours=hour), 12.0 + hour % 5)
+            packet = upload(day_start(day) + timedelta(hours=hour), 12.0 + hour % 5)
             await sink.accept(packet, device, received_at=now - timedelta(hours=1), faults=())
     first = await roll_up_at(database_url, now)
     again = await roll_up_at(database_url, now + timedelta(minutes=5))
@@ -397,7 +398,7 @@ async def test_a_second_roll_up_without_new_data_recomputes_nothing_and_a_late_d
 
     # One late hour of a day three weeks back: that day alone is recomputed.
     late_day = BACKFILL_DAYS[20]
-    late = hourly_packet(day_start(late_day) + timedelta(hours=3), 30.0)
+    late = upload(day_start(late_day) + timedelta(hours=3), 30.0)
     await sink.accept(late, device, received_at=now + timedelta(minutes=7), faults=())
     later = await roll_up_at(database_url, now + timedelta(minutes=10))
     assert (later.days_recomputed, later.means_changed) == (1, 1)
@@ -407,3 +408,29 @@ async def test_a_second_roll_up_without_new_data_recomputes_nothing_and_a_late_d
         (day_start(late_day), False, 1),
         (day_start(BACKFILL_DAYS[-1]), True, 24),
     ]
+
+
+async def test_a_day_of_minute_values_forwarded_a_month_late_gets_its_hourly_and_daily_means(
+    clients, alerts_service, gateway_ports, database_url
+):
+    directory, sink = gateway_ports
+    device = await directory.device(LINGBI_MN)
+    assert device is not None
+    now = day_start(BACKFILL_DAYS[-1] + timedelta(days=1)) + timedelta(minutes=30)
+    await roll_up_at(database_url, now)
+    # Ten-minute values (CN 2051) of a day a month back, received after that roll-up: beyond the 24 h hour lookback.
+    late_day = BACKFILL_DAYS[9]
+    for slot in range(24 * 6):
+        at = day_start(late_day) + slot * timedelta(minutes=10)
+        await sink.accept(
+            upload(at, 20.0 + slot % 4, cn="2051"), device, received_at=now + timedelta(minutes=5), faults=()
+        )
+    outcome = await roll_up_at(database_url, now + timedelta(minutes=15))
+    assert (outcome.hours_recomputed, outcome.days_recomputed, outcome.means_changed) == (24, 1, 25)
+
+    request = pb.ListDerivedMeansRequest(device=f"devices/{LINGBI_MN}", page_size=100)
+    page = await clients.grading.ListDerivedMeans(request, metadata=alerts_service.metadata(LINGBI_BUREAU))
+    kinds = [(m.data_kind, m.valid) for m in page.derived_means]
+    assert kinds.count((monitoring_pb2.DATA_KIND_HOURLY, True)) == 24
+    [day] = [m for m in page.derived_means if m.data_kind == monitoring_pb2.DATA_KIND_DAILY]
+    assert (day.period_start.ToDatetime(tzinfo=UTC), day.valid, day.valid_count) == (day_start(late_day), True, 24)

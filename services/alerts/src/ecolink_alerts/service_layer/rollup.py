@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from ecolink_alerts.adapters.derived_mean_repository import DeviceOutlets
+from ecolink_alerts.adapters.derived_mean_repository import DeviceOutlets, ReplacedMeans
 from ecolink_alerts.adapters.grade_repository import GradedUnit
 from ecolink_alerts.domain.grading import ExceedanceGradeChanged, GradeSubject, unit_exceedance_days
 from ecolink_alerts.domain.periods import day_start, local_date
@@ -17,6 +17,7 @@ from ecolink_alerts.domain.rollup import (
     ONE_DAY,
     RollupPolicy,
     backfill_start,
+    by_local_day,
     complete_hours,
     day_spans,
     days_to_recompute,
@@ -108,26 +109,15 @@ async def _derive_means(
     candidates: list[datetime] = []
     rederived: set[datetime] = set()
     if hours:
-        start, end = hours[0], hours[-1] + ONE_HOUR
-        received = (
-            await uow.derived_means.periods_received(mn, (*FINER, *HOURLY), start, end, since=since)
-            if since is not None
-            else set()
+        oldest = backfill_start(now, policy)
+        received = await uow.derived_means.periods_received(
+            mn, (*FINER, *HOURLY), oldest, hours[-1] + ONE_HOUR, since=since
         )
-        candidates = hours_to_derive(hours, received, last_run, policy)
-        sent = {(r.data_time, r.factor) for r in await uow.derived_means.device_sent(outlets, HOURLY, start, end)}
-        factors = await uow.derived_means.factors_sent(mn, FINER, start, end)
-        # Most dataloggers send their own hourly values beside minute data: then no finer value needs reading.
-        needed = [hour for hour in candidates if any((hour, factor) not in sent for factor in factors)]
-        finer = await uow.derived_means.device_sent(outlets, FINER, needed[0], needed[-1] + ONE_HOUR) if needed else []
-        means = derived_hourly_means(finer, sent, needed, limits, policy)
-        replaced = await uow.derived_means.replace_means(mn, DataKind.HOURLY, candidates, means, at=now)
-        if replaced.written:
-            own_hours = await uow.derived_means.factors_sent(mn, HOURLY, start - policy.own_hours_lookback, end)
-            judged = [mean for mean in replaced.written if mean.key.factor not in own_hours]
-            await _judge_computed_hours(uow, site, judged, now, thresholds)
-        changed += replaced.changed
-        rederived = replaced.periods
+        candidates = hours_to_derive(hours, received, last_run, oldest, policy)
+        for group in by_local_day(candidates):
+            replaced = await _derive_hours(uow, site, limits, group, now, policy, thresholds)
+            changed += replaced.changed
+            rederived |= replaced.periods
     # Hourly and daily values received since the last run (late or back-filled, up to the bound) and the derived
     # hours that changed touch their days; only those, and the days completed since, are recomputed.
     received = await uow.derived_means.periods_received(
@@ -138,6 +128,33 @@ async def _derive_means(
         changed += await _derive_days(uow, mn, outlets, limits, first, last, now, policy)
     await uow.derived_means.mark_rolled(mn, at=now)
     return DerivedPeriods(changed, len(candidates), len(days))
+
+
+async def _derive_hours(
+    uow: AlertsUnitOfWork,
+    site: DeviceSite,
+    limits: Mapping[str, FactorLimits],
+    hours: Sequence[datetime],
+    now: datetime,
+    policy: RollupPolicy,
+    thresholds: RuleThresholds,
+) -> ReplacedMeans:
+    """ANOMALY_RULES §A R1, R2, R4–R6: the derived means of these hours (of one local day) from minute or real-time
+    values, none where the device sent the hourly value; those written are judged by the hourly rules."""
+    mn, outlets = site.device.mn, {site.device.mn: (site.device.unit_id, site.device.outlet_id)}
+    start, end = hours[0], hours[-1] + ONE_HOUR
+    sent = {(r.data_time, r.factor) for r in await uow.derived_means.device_sent(outlets, HOURLY, start, end)}
+    factors = await uow.derived_means.factors_sent(mn, FINER, start, end)
+    # Most dataloggers send their own hourly values beside minute data: then no finer value needs reading.
+    needed = [hour for hour in hours if any((hour, factor) not in sent for factor in factors)]
+    finer = await uow.derived_means.device_sent(outlets, FINER, needed[0], needed[-1] + ONE_HOUR) if needed else []
+    means = derived_hourly_means(finer, sent, needed, limits, policy)
+    replaced = await uow.derived_means.replace_means(mn, DataKind.HOURLY, hours, means, at=now)
+    if replaced.written:
+        own_hours = await uow.derived_means.factors_sent(mn, HOURLY, start - policy.own_hours_lookback, end)
+        judged = [mean for mean in replaced.written if mean.key.factor not in own_hours]
+        await _judge_computed_hours(uow, site, judged, now, thresholds)
+    return replaced
 
 
 async def _derive_days(

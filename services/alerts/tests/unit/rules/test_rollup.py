@@ -12,6 +12,7 @@ from ecolink_alerts.domain.periods import day_start
 from ecolink_alerts.domain.readings import DataKind, FactorLimits, Reading
 from ecolink_alerts.domain.rollup import (
     DEFAULT_ROLLUP,
+    by_local_day,
     complete_hours,
     day_spans,
     days_to_recompute,
@@ -50,12 +51,29 @@ def test_an_hour_is_complete_only_once_its_grace_period_has_passed():
 def test_after_the_first_run_only_newly_complete_hours_and_hours_with_new_receipts_are_derived_again():
     now = datetime(2026, 11, 20, 12, 20, tzinfo=UTC)
     hours = complete_hours(now, DEFAULT_ROLLUP)
-    assert hours_to_derive(hours, [], None, DEFAULT_ROLLUP) == hours
+    oldest = now - timedelta(days=366)
+    assert hours_to_derive(hours, [], None, oldest, DEFAULT_ROLLUP) == hours
     late = datetime(2026, 11, 20, 3, 17, tzinfo=UTC)
-    again = hours_to_derive(hours, [late], now - timedelta(minutes=5), DEFAULT_ROLLUP)
+    again = hours_to_derive(hours, [late], now - timedelta(minutes=5), oldest, DEFAULT_ROLLUP)
     assert again == [datetime(2026, 11, 20, 3, tzinfo=UTC)]
-    later = hours_to_derive(hours, [], now - timedelta(hours=1), DEFAULT_ROLLUP)
+    later = hours_to_derive(hours, [], now - timedelta(hours=1), oldest, DEFAULT_ROLLUP)
     assert later == [datetime(2026, 11, 20, 11, tzinfo=UTC)], "11:00–12:00 completed at 12:15"
+
+
+def test_hours_before_the_lookback_are_derived_when_they_received_values_up_to_the_oldest_hour():
+    now = datetime(2026, 11, 20, 12, 20, tzinfo=UTC)
+    hours = complete_hours(now, DEFAULT_ROLLUP)
+    month_old = [datetime(2026, 10, 20, 5, minute, tzinfo=UTC) for minute in (0, 10, 50)]
+    too_old = datetime(2025, 10, 20, 5, tzinfo=UTC)
+    oldest = datetime(2025, 11, 20, tzinfo=UTC)
+    found = hours_to_derive(hours, [*month_old, too_old], now - timedelta(minutes=5), oldest, DEFAULT_ROLLUP)
+    assert found == [datetime(2026, 10, 20, 5, tzinfo=UTC)]
+    assert hours_to_derive(hours, month_old, None, oldest, DEFAULT_ROLLUP) == [found[0], *hours]
+
+
+def test_hours_are_grouped_by_local_day():
+    hours = [DAY_START - timedelta(hours=1), DAY_START, DAY_START + timedelta(hours=23)]
+    assert by_local_day(hours) == [[hours[0]], hours[1:]]
 
 
 def test_a_local_day_is_recomputed_only_once_its_grace_period_has_passed():
