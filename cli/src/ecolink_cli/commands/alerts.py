@@ -65,6 +65,10 @@ def _evidence_row(point: alert_pb2.EvidencePoint) -> list[str]:
     if point.HasField("packet"):
         packet = point.packet
         return [shown_time(packet.receive_time), "packet", f"QN {packet.qn or '—'}", "", ",".join(packet.faults), ""]
+    if point.HasField("companion_rise"):
+        rise = point.companion_rise
+        change = f"{rise.baseline:g} → {rise.value:g} ({rise.relative_change:+.0%})"
+        return [shown_time(rise.data_time), rise.factor_code, "rise with the drop", change, "", ""]
     reading = point.reading
     return [
         shown_time(reading.data_time),

@@ -81,18 +81,23 @@ class AlertsSettings(ServiceSettings):
     rollup_grace: timedelta = Field(
         default=DEFAULT_ROLLUP.grace, description="How long after its end an hour or day counts as complete."
     )
-    # Proposed here: the last 24 h of complete hours are recomputed each run (a late minute value updates its hour).
+    # Proposed here: the last 24 h of complete hours are derived on a device's first run and as they complete; older
+    # hours when they receive values, up to `rollup_backfill_days` back.
     rollup_hour_lookback: timedelta = Field(
-        default=DEFAULT_ROLLUP.hour_lookback, description="How far back derived hourly means are recomputed."
+        default=DEFAULT_ROLLUP.hour_lookback,
+        description="How far back a device's first roll-up derives hourly means (later ones follow the new values).",
     )
     # Proposed here: ingest stamps a receipt time before it commits, so the hours of values received up to 10 min
     # before a device's last roll-up are looked at again.
     rollup_receipt_settle: timedelta = Field(
         default=DEFAULT_ROLLUP.receipt_settle, description="How far before the last roll-up receipts are re-read."
     )
-    # Proposed here: the last 2 complete local days are recomputed each run.
-    rollup_day_lookback_days: int = Field(
-        default=DEFAULT_ROLLUP.day_lookback_days, description="How many past days derived daily means cover."
+    # Proposed here: a complete hour or local day that received values since a device's last roll-up is recomputed up
+    # to 366 days back (a year of history a province forwards after an outage), with the grades of its window.
+    rollup_backfill_days: int = Field(
+        default=DEFAULT_ROLLUP.backfill_days,
+        gt=0,
+        description="How many days back an hour or day that received late or back-filled values gets its means again.",
     )
     # Proposed here: a device that sent its own hourly value of a factor in the 7 days before an hour sends its own
     # hours, so that factor's derived hour is not judged by the hourly rules (its own hour is on the way).
@@ -130,7 +135,7 @@ class AlertsSettings(ServiceSettings):
             grace=self.rollup_grace,
             hour_lookback=self.rollup_hour_lookback,
             receipt_settle=self.rollup_receipt_settle,
-            day_lookback_days=self.rollup_day_lookback_days,
+            backfill_days=self.rollup_backfill_days,
             own_hours_lookback=self.rollup_own_hours_lookback,
             validity=rules.factor_defaults.validity,
             grading=grading,

@@ -20,7 +20,8 @@ from ecolink.alerts.v1 import (
     monitoring_service_pb2_grpc,
 )
 from ecolink.alerts.v1 import grading_service_pb2 as pb
-from ecolink_alerts.domain.periods import day_start
+from ecolink_alerts.domain.hj212 import Packet, parse_packet
+from ecolink_alerts.domain.periods import CHINA_STANDARD_TIME, day_start
 from ecolink_alerts.domain.rollup import DEFAULT_ROLLUP, RollupPolicy
 from ecolink_alerts.domain.thresholds import RuleThresholds
 from ecolink_alerts.service_layer.registry_loading import load_registry_file
@@ -322,3 +323,118 @@ async def test_a_device_sending_its_own_hours_keeps_its_derived_hours_out_of_the
         unit=LINGBI, start_time=stamp(start), end_time=stamp(start + timedelta(days=1))
     )
     assert [e.rule for e in (await clients.alerts.RescanRange(rescan, metadata=metadata)).episodes] == []
+
+
+BACKFILL_START = date(2026, 9, 1)
+BACKFILL_DAYS = [BACKFILL_START + timedelta(days=offset) for offset in range(40)]
+BACKFILL_EXCEEDED = {BACKFILL_DAYS[3], BACKFILL_DAYS[6], BACKFILL_DAYS[30], BACKFILL_DAYS[35]}
+"""Four days of the forty above the limit: two more than 30 days before the roll-up, two inside its window."""
+
+
+def backfill_so2(day: date, hour: int) -> float:
+    """Below the limit (35) and varying, except on the exceedance days."""
+    return ABOVE_LIMIT + hour % 3 if day in BACKFILL_EXCEEDED else 12.0 + hour % 5
+
+
+async def listed_daily_means(clients: Clients, alerts_service) -> list[pb.DerivedMean]:
+    request = pb.ListDerivedMeansRequest(
+        device=f"devices/{LINGBI_MN}", data_kind=monitoring_pb2.DATA_KIND_DAILY, page_size=100
+    )
+    page = await clients.grading.ListDerivedMeans(request, metadata=alerts_service.metadata(LINGBI_BUREAU))
+    assert not page.next_page_token
+    return list(page.derived_means)
+
+
+async def test_forty_days_of_history_forwarded_at_once_get_every_daily_mean_and_the_grade_they_imply(
+    clients, alerts_service, database_url
+):
+    # A province forwards forty days of hourly values after an outage, in one stream, before any roll-up.
+    history = [
+        record(monitoring_pb2.DATA_KIND_HOURLY, day_start(day) + timedelta(hours=hour), backfill_so2(day, hour))
+        for day in BACKFILL_DAYS
+        for hour in range(24)
+    ]
+    await ingest(clients, alerts_service, history)
+    today = BACKFILL_DAYS[-1] + timedelta(days=1)
+    outcome = await roll_up_at(database_url, day_start(today) + timedelta(hours=1))
+    assert (outcome.days_recomputed, outcome.means_changed, outcome.grade_changes) == (40, 40, 1)
+
+    means = await listed_daily_means(clients, alerts_service)
+    assert [m.period_start.ToDatetime(tzinfo=UTC) for m in means] == [day_start(day) for day in BACKFILL_DAYS]
+    assert all(m.valid and m.valid_count == 24 for m in means)
+    exceeded = {day for day, mean in zip(BACKFILL_DAYS, means, strict=True) if mean.value > 35.0}
+    assert exceeded == BACKFILL_EXCEEDED
+    # DOMAIN §2.3: the window ending today holds the last two exceedance days only: blue.
+    [grade] = await lingbi_so2_grade(clients, alerts_service)
+    assert (grade.grade, grade.as_of_date, list(grade.exceedance_dates)) == (
+        pb.GRADE_BLUE,
+        today.isoformat(),
+        [BACKFILL_DAYS[30].isoformat(), BACKFILL_DAYS[35].isoformat()],
+    )
+
+
+def upload(at: datetime, so2: float, cn: str = "2061") -> Packet:
+    """The Lingbi device's hourly (CN 2061) or minute (2051) upload for the period starting `at` (DataTime in
+    Beijing time)."""
+    local = at.astimezone(CHINA_STANDARD_TIME).strftime("%Y%m%d%H%M%S")
+    return parse_packet(
+        f"QN={local}000;ST=22;CN={cn};PW=123456;MN={LINGBI_MN};Flag=4;"
+        f"CP=&&DataTime={local};a21026-Avg={so2},a21026-Flag=N&&"
+    )
+
+
+async def test_a_second_roll_up_without_new_data_recomputes_nothing_and_a_late_day_alone_is_recomputed(
+    clients, alerts_service, gateway_ports, database_url
+):
+    directory, sink = gateway_ports
+    device = await directory.device(LINGBI_MN)
+    assert device is not None
+    now = day_start(BACKFILL_DAYS[-1] + timedelta(days=1)) + timedelta(hours=1)
+    # The gateway receives a month-old day and the last day of hourly uploads an hour before the roll-up.
+    for day in (BACKFILL_DAYS[5], BACKFILL_DAYS[-1]):
+        for hour in range(24):
+            packet = upload(day_start(day) + timedelta(hours=hour), 12.0 + hour % 5)
+            await sink.accept(packet, device, received_at=now - timedelta(hours=1), faults=())
+    first = await roll_up_at(database_url, now)
+    again = await roll_up_at(database_url, now + timedelta(minutes=5))
+    assert (first.days_recomputed, first.means_changed) == (2, 2)
+    assert (again.hours_recomputed, again.days_recomputed, again.means_changed) == (0, 0, 0)
+
+    # One late hour of a day three weeks back: that day alone is recomputed.
+    late_day = BACKFILL_DAYS[20]
+    late = upload(day_start(late_day) + timedelta(hours=3), 30.0)
+    await sink.accept(late, device, received_at=now + timedelta(minutes=7), faults=())
+    later = await roll_up_at(database_url, now + timedelta(minutes=10))
+    assert (later.days_recomputed, later.means_changed) == (1, 1)
+    means = await listed_daily_means(clients, alerts_service)
+    assert [(m.period_start.ToDatetime(tzinfo=UTC), m.valid, m.valid_count) for m in means] == [
+        (day_start(BACKFILL_DAYS[5]), True, 24),
+        (day_start(late_day), False, 1),
+        (day_start(BACKFILL_DAYS[-1]), True, 24),
+    ]
+
+
+async def test_a_day_of_minute_values_forwarded_a_month_late_gets_its_hourly_and_daily_means(
+    clients, alerts_service, gateway_ports, database_url
+):
+    directory, sink = gateway_ports
+    device = await directory.device(LINGBI_MN)
+    assert device is not None
+    now = day_start(BACKFILL_DAYS[-1] + timedelta(days=1)) + timedelta(minutes=30)
+    await roll_up_at(database_url, now)
+    # Ten-minute values (CN 2051) of a day a month back, received after that roll-up: beyond the 24 h hour lookback.
+    late_day = BACKFILL_DAYS[9]
+    for slot in range(24 * 6):
+        at = day_start(late_day) + slot * timedelta(minutes=10)
+        await sink.accept(
+            upload(at, 20.0 + slot % 4, cn="2051"), device, received_at=now + timedelta(minutes=5), faults=()
+        )
+    outcome = await roll_up_at(database_url, now + timedelta(minutes=15))
+    assert (outcome.hours_recomputed, outcome.days_recomputed, outcome.means_changed) == (24, 1, 25)
+
+    request = pb.ListDerivedMeansRequest(device=f"devices/{LINGBI_MN}", page_size=100)
+    page = await clients.grading.ListDerivedMeans(request, metadata=alerts_service.metadata(LINGBI_BUREAU))
+    kinds = [(m.data_kind, m.valid) for m in page.derived_means]
+    assert kinds.count((monitoring_pb2.DATA_KIND_HOURLY, True)) == 24
+    [day] = [m for m in page.derived_means if m.data_kind == monitoring_pb2.DATA_KIND_DAILY]
+    assert (day.period_start.ToDatetime(tzinfo=UTC), day.valid, day.valid_count) == (day_start(late_day), True, 24)

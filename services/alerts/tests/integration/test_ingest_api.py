@@ -15,7 +15,7 @@ from sqlalchemy import Table, func, select
 from ecolink.alerts.v1 import alert_pb2, alert_service_pb2_grpc, monitoring_pb2, monitoring_service_pb2_grpc
 from ecolink.alerts.v1 import alert_service_pb2 as alerts_pb
 from ecolink.alerts.v1 import monitoring_service_pb2 as pb
-from ecolink_alerts.adapters.gateway_ports import RegistryBackedSink, RegistryDeviceDirectory
+from ecolink_alerts.adapters.gateway_ports import RegistryDeviceDirectory
 from ecolink_alerts.adapters.tables import monitoring_value_table, rule_state_table, value_conflict_table
 from ecolink_alerts.domain.hj212 import Packet, parse_packet
 from ecolink_alerts.domain.thresholds import RuleThresholds
@@ -33,7 +33,7 @@ from ecolink_common.testing.worker import running_worker, task_result
 
 LINGBI_MN = "88888880000001"
 LINGBI_BUREAU = "eeb-341323"
-SO2, FLOW = "a21026", "a00000"
+SO2, FLOW, OXYGEN = "a21026", "a00000", "a19001"
 START = datetime(2026, 11, 20, 0, tzinfo=UTC)
 
 
@@ -154,6 +154,49 @@ async def test_three_zero_hours_while_running_raise_one_c2_alert_seen_only_in_it
     assert hidden == [("GetAlert", zero[0].name)]
 
 
+def hourly_process(so2: Sequence[float], flow: Sequence[float], oxygen: Sequence[float]) -> list:
+    """One hourly record per hour with SO2, flow and O2, all flagged N."""
+    records = []
+    for index, values in enumerate(zip(so2, flow, oxygen, strict=True)):
+        data_time = Timestamp()
+        data_time.FromDatetime(START + timedelta(hours=index))
+        factors = [
+            monitoring_pb2.FactorValue(factor_code=code, value=value, flag="N")
+            for code, value in zip((SO2, FLOW, OXYGEN), values, strict=True)
+        ]
+        records.append(
+            monitoring_pb2.MonitoringRecord(
+                mn=LINGBI_MN, data_kind=monitoring_pb2.DATA_KIND_HOURLY, data_time=data_time, values=factors
+            )
+        )
+    return records
+
+
+async def test_a_sudden_drop_while_flow_and_o2_rise_is_a_c4_alert_whose_evidence_shows_the_rises(
+    clients, alerts_service
+):
+    # ANOMALY_RULES §C4 (revised): SO2 falls to a third of its level while flow rises by 30 % and O2 by 22 %, the
+    # dilution signature; the rises are recorded beside each hour of the drop.
+    so2 = [30.0, 31.0, 29.5, 30.5, 30.0, 31.0, 10.0, 10.5, 9.8, 10.2, 30.0]
+    flow = [300000.0 + 1000 * (hour % 3) for hour in range(6)] + [391300.0] * 4 + [300000.0]
+    oxygen = [9.0 + 0.1 * (hour % 2) for hour in range(6)] + [11.0] * 4 + [9.0]
+    assert (await ingest(clients, alerts_service, hourly_process(so2, flow, oxygen))).accepted == 11
+    [drop] = await alerts_of(clients, alerts_service, "C4")
+    request = alerts_pb.GetAlertRequest(name=drop.name)
+    alert = (await clients.alerts.GetAlert(request, metadata=alerts_service.metadata(LINGBI_BUREAU))).alert
+    assert (alert.factor_code, alert.start_time.ToDatetime(tzinfo=UTC)) == (SO2, START + timedelta(hours=6))
+    rises = [point.companion_rise for point in alert.evidence if point.HasField("companion_rise")]
+    seen = [(rise.factor_code, rise.data_time.ToDatetime(tzinfo=UTC), rise.baseline, rise.value) for rise in rises]
+    assert seen == [
+        (factor, START + timedelta(hours=hour), baseline, value)
+        for hour in range(6, 10)
+        for factor, baseline, value in ((FLOW, 301000.0, 391300.0), (OXYGEN, 9.05, 11.0))
+    ]
+    assert [round(rise.relative_change, 3) for rise in rises[:2]] == [0.3, 0.215]
+    readings = [point.reading.value for point in alert.evidence if point.HasField("reading")]
+    assert readings == [10.0, 10.5, 9.8, 10.2]
+
+
 async def test_an_unknown_mn_and_a_bureau_outside_the_region_are_refused_per_record(
     clients, alerts_service, database_url
 ):
@@ -227,18 +270,6 @@ def lingbi_packet(hour: int, so2: float = 12.5) -> Packet:
         f"QN={local}000;ST=22;CN=2061;PW=123456;MN={LINGBI_MN};Flag=5;"
         f"CP=&&DataTime={local};a21026-Avg={so2},a21026-Flag=N;a00000-Avg=300000,a00000-Flag=N&&"
     )
-
-
-@pytest.fixture
-async def gateway_ports(database_url) -> AsyncIterator[tuple[RegistryDeviceDirectory, RegistryBackedSink]]:
-    """The ports as the gateway process builds them, sharing one device memory."""
-    engine = create_engine(database_url)
-    sessions = create_session_factory(engine)
-    memory = DeviceMemory(site_max_age=AlertsSettings().registry_cache_seconds)
-    uow = lambda: AlertsUnitOfWork(sessions)  # noqa: E731
-    sink = RegistryBackedSink(uow, memory, thresholds=RuleThresholds(), max_packets_per_commit=100)
-    yield RegistryDeviceDirectory(uow, memory), sink
-    await engine.dispose()
 
 
 async def test_the_gateway_sink_commits_a_parsed_packet_before_returning(clients, alerts_service, gateway_ports):

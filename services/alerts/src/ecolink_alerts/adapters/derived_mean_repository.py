@@ -43,15 +43,21 @@ MEAN_COLUMNS = (
 
 @dataclass(frozen=True)
 class ReplacedMeans:
-    """What making a device's derived means exactly the wanted ones wrote: new or changed means, rows removed."""
+    """What making a device's derived means exactly the wanted ones wrote: new or changed means, and the (period
+    start, factor) of the rows removed."""
 
     written: list[Mean]
-    removed: int
+    removed: list[PeriodFactor]
 
     @property
     def changed(self) -> int:
         """Rows written or removed: 0 when nothing changed."""
-        return len(self.written) + self.removed
+        return len(self.written) + len(self.removed)
+
+    @property
+    def periods(self) -> set[datetime]:
+        """The period starts whose means changed."""
+        return {mean.period_start for mean in self.written} | {period for period, _ in self.removed}
 
 
 def _mean_row(mean: Mean) -> dict[str, Any]:
@@ -154,7 +160,7 @@ class DerivedMeanRepository:
         """Makes the device's derived means of this kind for these period starts exactly `means`, those written
         stamped `at`; nothing is written when nothing changed, so a second run writes nothing."""
         if not periods:
-            return ReplacedMeans([], 0)
+            return ReplacedMeans([], [])
         table = derived_mean_table
         chosen = and_(table.c.mn == mn, table.c.kind == kind.value, table.c.data_time.in_(sorted(set(periods))))
         stored = {(row.data_time, row.factor): row for row in await self._session.execute(select(table).where(chosen))}
@@ -192,7 +198,7 @@ class DerivedMeanRepository:
                     chosen, or_(*(and_(table.c.data_time == period, table.c.factor == f) for period, f in gone))
                 )
             )
-        return ReplacedMeans(written, len(gone))
+        return ReplacedMeans(written, gone)
 
     async def mark_judged(self, mn: str, kind: DataKind, keys: Collection[PeriodFactor]) -> None:
         """Records that the rules judged these derived means (period start, factor) of the device."""
@@ -205,22 +211,20 @@ class DerivedMeanRepository:
         )
 
     async def periods_received(
-        self, mn: str, kinds: Iterable[DataKind], start: datetime, end: datetime, *, since: datetime
+        self, mn: str, kinds: Iterable[DataKind], start: datetime, end: datetime, *, since: datetime | None
     ) -> set[datetime]:
-        """The DataTimes in [start, end) of the device's values of these kinds received at or after `since`."""
+        """The DataTimes in [start, end) of the device's values of these kinds received at or after `since`, or of
+        all of them when `since` is None. With `since`, the DataTimes are filtered here, so that the query reads by
+        the receipt index only the values received since, however long the range."""
         values = monitoring_value_table
-        query = (
-            select(values.c.data_time)
-            .where(
-                values.c.mn == mn,
-                values.c.kind.in_([kind.value for kind in kinds]),
-                values.c.data_time >= start,
-                values.c.data_time < end,
-                values.c.received_at >= since,
-            )
-            .distinct()
-        )
-        return set((await self._session.execute(query)).scalars())
+        conditions = [values.c.mn == mn, values.c.kind.in_([kind.value for kind in kinds])]
+        if since is None:
+            conditions += [values.c.data_time >= start, values.c.data_time < end]
+        else:
+            conditions.append(values.c.received_at >= since)
+        query = select(values.c.data_time).where(*conditions).distinct()
+        found = set((await self._session.execute(query)).scalars())
+        return {moment for moment in found if start <= moment < end}
 
     async def rolled_at(self, mn: str) -> datetime | None:
         """When the device's means were last derived, None before the first time."""

@@ -1,4 +1,4 @@
-"""Evidence windows as bounded JSON text: the readings and packet receipts an alert's episode matched."""
+"""Evidence windows as bounded JSON text: the readings, packet receipts and companion rises of an alert's episode."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Any
 from ecolink_alerts.domain.flags import DataFlag
 from ecolink_alerts.domain.packets import PacketReceipt, ProtocolFault
 from ecolink_alerts.domain.readings import DataKind, Reading
-from ecolink_alerts.domain.rules.events import Evidence
+from ecolink_alerts.domain.rules.events import CompanionRise, Evidence
 from ecolink_alerts.domain.thresholds import EngineThresholds
 
 EVIDENCE_LIMIT = EngineThresholds().evidence_limit
@@ -39,14 +39,28 @@ def _packet(receipt: PacketReceipt) -> dict[str, Any]:
     }
 
 
+def _companion_rise(rise: CompanionRise) -> dict[str, Any]:
+    return {
+        "companion_factor": rise.factor,
+        "data_time": rise.data_time.isoformat(),
+        "baseline": rise.baseline,
+        "value": rise.value,
+    }
+
+
+def _item(item: Evidence) -> dict[str, Any]:
+    if isinstance(item, PacketReceipt):
+        return _packet(item)
+    return _companion_rise(item) if isinstance(item, CompanionRise) else _reading(item)
+
+
 def dump_evidence(evidence: Sequence[Evidence]) -> str:
     """The latest `EVIDENCE_LIMIT` items as JSON text."""
-    kept = evidence[-EVIDENCE_LIMIT:]
-    return json.dumps([_packet(item) if isinstance(item, PacketReceipt) else _reading(item) for item in kept])
+    return json.dumps([_item(item) for item in evidence[-EVIDENCE_LIMIT:]])
 
 
 def load_evidence(text: str, *, mn: str, unit_id: str, outlet_id: str) -> tuple[Evidence, ...]:
-    """The items `dump_evidence` wrote, as readings and packet receipts of the alert's device."""
+    """The items `dump_evidence` wrote, as readings, packet receipts and companion rises of the alert's device."""
     items: list[Evidence] = []
     for item in json.loads(text):
         if "packet_received_at" in item:
@@ -60,6 +74,10 @@ def load_evidence(text: str, *, mn: str, unit_id: str, outlet_id: str) -> tuple[
                     tuple(ProtocolFault(fault) for fault in item["faults"]),
                 )
             )
+            continue
+        if "companion_factor" in item:
+            data_time = datetime.fromisoformat(item["data_time"])
+            items.append(CompanionRise(item["companion_factor"], data_time, item["baseline"], item["value"]))
             continue
         received_at = item["received_at"]
         items.append(

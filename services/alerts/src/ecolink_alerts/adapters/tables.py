@@ -116,6 +116,8 @@ monitoring_value_table = Table(
     Column("data_time", UtcDateTime, primary_key=True),
     Column("factor", String(16), primary_key=True),
     *_value_columns(),
+    # The roll-up finds the periods that received values since its last run without reading the history.
+    Index("ix_monitoring_value_received", "mn", "received_at"),
 )
 
 value_conflict_table = Table(

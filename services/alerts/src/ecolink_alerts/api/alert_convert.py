@@ -18,7 +18,7 @@ from ecolink_alerts.api.convert import (
     unit_id_from_name,
 )
 from ecolink_alerts.domain.packets import PacketReceipt
-from ecolink_alerts.domain.rules.events import Evidence
+from ecolink_alerts.domain.rules.events import CompanionRise, Evidence
 from ecolink_alerts.registry_model import (
     outlet_name,
 )
@@ -31,6 +31,15 @@ STATE_TO_PROTO = {AlertState.OPEN: alert_pb2.ALERT_STATE_OPEN, AlertState.CLOSED
 
 
 def evidence_point(item: Evidence) -> alert_pb2.EvidencePoint:
+    if isinstance(item, CompanionRise):
+        rise = alert_pb2.EvidenceCompanionRise(
+            factor_code=item.factor,
+            data_time=timestamp_from_datetime(item.data_time),
+            baseline=item.baseline,
+            value=item.value,
+            relative_change=item.relative_change,
+        )
+        return alert_pb2.EvidencePoint(companion_rise=rise)
     if isinstance(item, PacketReceipt):
         packet = alert_pb2.EvidencePacket(
             receive_time=timestamp_from_datetime(item.received_at),

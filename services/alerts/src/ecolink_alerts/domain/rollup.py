@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from itertools import pairwise
+from itertools import groupby, pairwise
 
 from ecolink_alerts.domain.grading import (
     ExceedanceGrade,
@@ -33,13 +33,16 @@ class RollupPolicy:
     # Proposed here (ANOMALY_RULES §A R2/R3 name no delay): a period is complete 15 min after it ends, so minute
     # values a datalogger re-sends late still count.
     grace: timedelta = timedelta(minutes=15)
-    # Proposed here: complete hours of the last 24 h are recomputed each run (a late minute value updates its hour).
+    # Proposed here: complete hours of the last 24 h are derived on a device's first run and as they complete; older
+    # hours only when they receive values (late or back-filled, up to `backfill_days` back).
     hour_lookback: timedelta = timedelta(hours=24)
     # Proposed here: ingest stamps a value's receipt time before it commits, so the hours of values received up to
     # 10 min before the device's last roll-up are looked at again.
     receipt_settle: timedelta = timedelta(minutes=10)
-    # Proposed here: complete local days of the last 2 days are recomputed each run.
-    day_lookback_days: int = 2
+    # Proposed here (ANOMALY_RULES §A R2/R3 and DOMAIN §2.3 need every period's mean, however late its values come):
+    # a complete hour or local day is recomputed when it received values since the device's last run, up to 366 days
+    # back, so a year of history a province forwards after an outage still gets its means and grades.
+    backfill_days: int = 366
     # Proposed here (ANOMALY_RULES notation: an hour value is a 2061 -Avg, or an hour computed from 2051/2011 where
     # there is none): a factor the device sent its own hourly value of in the 7 days before the hours being derived
     # (or during them) has its own hours, so a derived hour of it, computed while the device's hourly packet is
@@ -66,22 +69,58 @@ def complete_hours(now: datetime, policy: RollupPolicy) -> list[datetime]:
 
 
 def hours_to_derive(
-    hours: Sequence[datetime], received: Iterable[datetime], last_run: datetime | None, policy: RollupPolicy
+    hours: Sequence[datetime],
+    received: Iterable[datetime],
+    last_run: datetime | None,
+    oldest: datetime,
+    policy: RollupPolicy,
 ) -> list[datetime]:
-    """Of the complete `hours`, those a roll-up must (re)derive: every one the first time; afterwards those that
-    became complete since the device's last run and those holding a value received since then (late or back-filled
-    data), so the steady-state cost follows the new data, not the lookback."""
-    if last_run is None:
-        return list(hours)
+    """The hours a roll-up must (re)derive, oldest first. Of the complete `hours` of the lookback: every one the first
+    time; afterwards those that became complete since the device's last run and those holding a value received since
+    then. Before the lookback, back to `oldest`: every hour holding a value received since the last run (every
+    stored value the first time), late or back-filled. So the steady-state cost follows the new data."""
     touched = {floor_to(moment, ONE_HOUR) for moment in received}
-    return [hour for hour in hours if hour in touched or hour + ONE_HOUR + policy.grace > last_run]
+    older = sorted(hour for hour in touched if oldest <= hour < hours[0]) if hours else []
+    if last_run is None:
+        return [*older, *hours]
+    return [*older, *(hour for hour in hours if hour in touched or hour + ONE_HOUR + policy.grace > last_run)]
 
 
-def complete_days(now: datetime, policy: RollupPolicy) -> list[date]:
-    """The local days within the lookback that ended at least `grace` before `now`, oldest first."""
+def by_local_day(hours: Sequence[datetime]) -> list[list[datetime]]:
+    """Ascending hour starts grouped by local day, so each group's values are read in a range of at most a day."""
+    return [list(group) for _, group in groupby(hours, key=local_date)]
+
+
+def backfill_start(now: datetime, policy: RollupPolicy) -> datetime:
+    """The start of the oldest local day a roll-up at `now` still recomputes."""
+    return day_start(local_date(now) - timedelta(days=policy.backfill_days))
+
+
+def days_to_recompute(
+    touched: Iterable[datetime], last_run: datetime | None, now: datetime, policy: RollupPolicy
+) -> list[date]:
+    """The complete local days (ended at least `grace` before `now`, within the back-fill bound) a roll-up must
+    (re)compute, oldest first: those holding a `touched` time (a value received since the device's last run, or an
+    hour derived in this run; the first time, every stored value) and those that became complete since the last
+    run, so the steady-state cost follows the new data, not the history."""
     last = local_date(now - policy.grace) - ONE_DAY
-    first = local_date(now) - timedelta(days=policy.day_lookback_days)
-    return [first + timedelta(days=step) for step in range((last - first).days + 1)]
+    first = local_date(now) - timedelta(days=policy.backfill_days)
+    days = {local_date(moment) for moment in touched}
+    if last_run is not None:
+        newly_complete = local_date(last_run - policy.grace)
+        days.update(newly_complete + timedelta(days=step) for step in range((last - newly_complete).days + 1))
+    return sorted(day for day in days if first <= day <= last)
+
+
+def day_spans(days: Sequence[date]) -> list[tuple[date, date]]:
+    """Ascending `days` as runs of consecutive days, each (first, last), so each run is read in one range."""
+    spans: list[tuple[date, date]] = []
+    for day in days:
+        if spans and spans[-1][1] + ONE_DAY == day:
+            spans[-1] = (spans[-1][0], day)
+        else:
+            spans.append((day, day))
+    return spans
 
 
 def typical_interval(times: Iterable[datetime], default: timedelta) -> timedelta:

@@ -110,6 +110,16 @@ class StableLow(Shaped):
 
 
 @dataclass(frozen=True)
+class DilutionAir(Shaped):
+    """ANOMALY_RULES §C4's dilution signature: air let into the stack raises the flow by `rise` (a share)."""
+
+    rise: float = 0.25
+
+    def reshape(self, value: float, limits: FactorLimits, draw: Random) -> tuple[float, DataFlag]:
+        return value * (1 + self.rise), DataFlag.NORMAL
+
+
+@dataclass(frozen=True)
 class ConstantValue(Shaped):
     """ANOMALY_RULES §C1: one value repeated."""
 
@@ -257,8 +267,9 @@ def suzhou_pattern(
 ) -> DeviceSimulation:
     """DOMAIN §2.5: SO2 hugs its limit for `hugging`, then drops to a stable low for `low` while flow varies.
 
-    ANOMALY_RULES §C4 only counts a drop while flow holds, so start (and drop) in the middle of a shift,
-    e.g. at 14:00 local time.
+    The drop is a dilution: the flow rises by 25 % with it (ANOMALY_RULES §C4's dilution signature), and with the
+    night shift's three-quarter load it swings by 20 % and more around the drop. §C4 counts a production cut (flow
+    falling by 10 %) as an explanation, so start (and drop) in the middle of a shift, e.g. at 14:00 local time.
     """
     return DeviceSimulation(
         mn=mn,
@@ -270,5 +281,6 @@ def suzhou_pattern(
         anomalies=(
             LimitHugging(start=start, duration=hugging, factor=SO2),
             StableLow(start=start + hugging, duration=low, factor=SO2),
+            DilutionAir(start=start + hugging, duration=low, factor=FLUE_GAS_FLOW),
         ),
     )

@@ -96,8 +96,15 @@ class SuddenDropThresholds:
     baseline_hours: int = 6
     # ANOMALY_RULES §C4 (proposed): … that stays below it for ≥ 3 h …
     min_hours: int = 3
-    # ANOMALY_RULES §C4 (proposed): … while flow and O2 change by < 10 %.
-    max_companion_change: float = 0.10
+    # ANOMALY_RULES §C4 (proposed, revised): … unless the process explains it: flow falls by ≥ 10 % against the same
+    # baseline (a production cut) …
+    explaining_flow_fall: float = 0.10
+    # ANOMALY_RULES §C4 (proposed, revised): … or the unit reports a stop / maintenance flag (HJ 212-2017 Table 8:
+    # F stopped, M maintenance) …
+    explaining_flags: frozenset[DataFlag] = frozenset({DataFlag.STOPPED, DataFlag.MAINTENANCE})
+    # ANOMALY_RULES §C4 (proposed, revised): … a rise of flow or O2 by ≥ 10 % with the drop is the dilution signature
+    # and is recorded on the alert.
+    recorded_rise: float = 0.10
 
 
 @dataclass(frozen=True)

@@ -3,20 +3,24 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
+from ecolink_alerts.adapters.derived_mean_repository import DeviceOutlets, ReplacedMeans
 from ecolink_alerts.adapters.grade_repository import GradedUnit
 from ecolink_alerts.domain.grading import ExceedanceGradeChanged, GradeSubject, unit_exceedance_days
 from ecolink_alerts.domain.periods import day_start, local_date
-from ecolink_alerts.domain.readings import DataKind
+from ecolink_alerts.domain.readings import DataKind, FactorLimits
 from ecolink_alerts.domain.rollup import (
     ONE_DAY,
     RollupPolicy,
-    complete_days,
+    backfill_start,
+    by_local_day,
     complete_hours,
+    day_spans,
+    days_to_recompute,
     derived_daily_means,
     derived_hourly_means,
     device_sent_wins,
@@ -44,11 +48,23 @@ DAILY = (DataKind.DAILY,)
 
 @dataclass(frozen=True)
 class RollupOutcome:
-    """One roll-up: derived mean rows written or removed, units regraded and grade changes recorded."""
+    """One roll-up: derived mean rows written or removed, units regraded and grade changes recorded, and the device
+    hours and device-days whose means it computed (0 and 0 when no new data came and no period completed)."""
 
     means_changed: int
     units_graded: int
     grade_changes: int
+    hours_recomputed: int
+    days_recomputed: int
+
+
+@dataclass(frozen=True)
+class DerivedPeriods:
+    """What deriving one device's means did: rows written or removed, hours and days computed."""
+
+    changed: int
+    hours: int
+    days: int
 
 
 async def roll_up(
@@ -60,65 +76,108 @@ async def roll_up(
     async with uow_factory() as uow:
         sites = await every_device_site(uow)
         units = await uow.grades.graded_units()
-    means_changed = 0
+    derived: list[DerivedPeriods] = []
     for mn in sorted(sites):
         async with uow_factory() as uow:
-            means_changed += await _derive_means(uow, sites[mn], now, policy, thresholds)
+            derived.append(await _derive_means(uow, sites[mn], now, policy, thresholds))
             await uow.commit()
     changes = 0
     for unit in units:
         async with uow_factory() as uow:
             changes += await _regrade_unit(uow, unit, now, policy)
             await uow.commit()
-    return RollupOutcome(means_changed, len(units), changes)
+    return RollupOutcome(
+        means_changed=sum(device.changed for device in derived),
+        units_graded=len(units),
+        grade_changes=changes,
+        hours_recomputed=sum(device.hours for device in derived),
+        days_recomputed=sum(device.days for device in derived),
+    )
 
 
 async def _derive_means(
     uow: AlertsUnitOfWork, site: DeviceSite, now: datetime, policy: RollupPolicy, thresholds: RuleThresholds
-) -> int:
+) -> DerivedPeriods:
     """ANOMALY_RULES §A R1–R6: the device's complete hours from its minute or real-time values, then its complete
     days from its hourly values, device-sent or derived; a device-sent value of a period is never derived."""
     mn, outlets = site.device.mn, {site.device.mn: (site.device.unit_id, site.device.outlet_id)}
     limits = {factor.pollutant_code: factor.limits for factor in site.outlet.factors}
+    last_run = await uow.derived_means.rolled_at(mn)
+    since = last_run - policy.receipt_settle if last_run is not None else None
     changed = 0
     hours = complete_hours(now, policy)
+    candidates: list[datetime] = []
+    rederived: set[datetime] = set()
     if hours:
-        start, end = hours[0], hours[-1] + ONE_HOUR
-        last_run = await uow.derived_means.rolled_at(mn)
-        received = (
-            await uow.derived_means.periods_received(
-                mn, (*FINER, *HOURLY), start, end, since=last_run - policy.receipt_settle
-            )
-            if last_run is not None
-            else set()
+        oldest = backfill_start(now, policy)
+        received = await uow.derived_means.periods_received(
+            mn, (*FINER, *HOURLY), oldest, hours[-1] + ONE_HOUR, since=since
         )
-        candidates = hours_to_derive(hours, received, last_run, policy)
-        sent = {(r.data_time, r.factor) for r in await uow.derived_means.device_sent(outlets, HOURLY, start, end)}
-        factors = await uow.derived_means.factors_sent(mn, FINER, start, end)
-        # Most dataloggers send their own hourly values beside minute data: then no finer value needs reading.
-        needed = [hour for hour in candidates if any((hour, factor) not in sent for factor in factors)]
-        finer = await uow.derived_means.device_sent(outlets, FINER, needed[0], needed[-1] + ONE_HOUR) if needed else []
-        means = derived_hourly_means(finer, sent, needed, limits, policy)
-        replaced = await uow.derived_means.replace_means(mn, DataKind.HOURLY, candidates, means, at=now)
-        if replaced.written:
-            own_hours = await uow.derived_means.factors_sent(mn, HOURLY, start - policy.own_hours_lookback, end)
-            judged = [mean for mean in replaced.written if mean.key.factor not in own_hours]
-            await _judge_computed_hours(uow, site, judged, now, thresholds)
-        changed += replaced.changed
-    days = complete_days(now, policy)
-    if days:
-        start, end = day_start(days[0]), day_start(days[-1] + ONE_DAY)
-        sent_hourly = await uow.derived_means.device_sent(outlets, HOURLY, start, end)
-        derived_hourly = await uow.derived_means.derived_readings(outlets, DataKind.HOURLY, start, end)
-        sent_daily = await uow.derived_means.device_sent(outlets, DAILY, start, end)
-        hourly = device_sent_wins(sent_hourly, derived_hourly)
-        means = derived_daily_means(hourly, [(r.data_time, r.factor) for r in sent_daily], days, limits, policy)
-        replaced = await uow.derived_means.replace_means(
-            mn, DataKind.DAILY, [day_start(d) for d in days], means, at=now
-        )
-        changed += replaced.changed
+        candidates = hours_to_derive(hours, received, last_run, oldest, policy)
+        for group in by_local_day(candidates):
+            replaced = await _derive_hours(uow, site, limits, group, now, policy, thresholds)
+            changed += replaced.changed
+            rederived |= replaced.periods
+    # Hourly and daily values received since the last run (late or back-filled, up to the bound) and the derived
+    # hours that changed touch their days; only those, and the days completed since, are recomputed.
+    received = await uow.derived_means.periods_received(
+        mn, (*HOURLY, *DAILY), backfill_start(now, policy), now, since=since
+    )
+    days = days_to_recompute(received | rederived, last_run, now, policy)
+    for first, last in day_spans(days):
+        changed += await _derive_days(uow, mn, outlets, limits, first, last, now, policy)
     await uow.derived_means.mark_rolled(mn, at=now)
-    return changed
+    return DerivedPeriods(changed, len(candidates), len(days))
+
+
+async def _derive_hours(
+    uow: AlertsUnitOfWork,
+    site: DeviceSite,
+    limits: Mapping[str, FactorLimits],
+    hours: Sequence[datetime],
+    now: datetime,
+    policy: RollupPolicy,
+    thresholds: RuleThresholds,
+) -> ReplacedMeans:
+    """ANOMALY_RULES §A R1, R2, R4–R6: the derived means of these hours (of one local day) from minute or real-time
+    values, none where the device sent the hourly value; those written are judged by the hourly rules."""
+    mn, outlets = site.device.mn, {site.device.mn: (site.device.unit_id, site.device.outlet_id)}
+    start, end = hours[0], hours[-1] + ONE_HOUR
+    sent = {(r.data_time, r.factor) for r in await uow.derived_means.device_sent(outlets, HOURLY, start, end)}
+    factors = await uow.derived_means.factors_sent(mn, FINER, start, end)
+    # Most dataloggers send their own hourly values beside minute data: then no finer value needs reading.
+    needed = [hour for hour in hours if any((hour, factor) not in sent for factor in factors)]
+    finer = await uow.derived_means.device_sent(outlets, FINER, needed[0], needed[-1] + ONE_HOUR) if needed else []
+    means = derived_hourly_means(finer, sent, needed, limits, policy)
+    replaced = await uow.derived_means.replace_means(mn, DataKind.HOURLY, hours, means, at=now)
+    if replaced.written:
+        own_hours = await uow.derived_means.factors_sent(mn, HOURLY, start - policy.own_hours_lookback, end)
+        judged = [mean for mean in replaced.written if mean.key.factor not in own_hours]
+        await _judge_computed_hours(uow, site, judged, now, thresholds)
+    return replaced
+
+
+async def _derive_days(
+    uow: AlertsUnitOfWork,
+    mn: str,
+    outlets: DeviceOutlets,
+    limits: Mapping[str, FactorLimits],
+    first: date,
+    last: date,
+    now: datetime,
+    policy: RollupPolicy,
+) -> int:
+    """ANOMALY_RULES §A R3–R6: the daily means of the local days first…last from the hourly values, device-sent
+    winning over derived, none where the device sent the daily value; the rows written or removed."""
+    days = [first + timedelta(days=step) for step in range((last - first).days + 1)]
+    start, end = day_start(first), day_start(last + ONE_DAY)
+    sent_hourly = await uow.derived_means.device_sent(outlets, HOURLY, start, end)
+    derived_hourly = await uow.derived_means.derived_readings(outlets, DataKind.HOURLY, start, end)
+    sent_daily = await uow.derived_means.device_sent(outlets, DAILY, start, end)
+    hourly = device_sent_wins(sent_hourly, derived_hourly)
+    means = derived_daily_means(hourly, [(r.data_time, r.factor) for r in sent_daily], days, limits, policy)
+    replaced = await uow.derived_means.replace_means(mn, DataKind.DAILY, [day_start(d) for d in days], means, at=now)
+    return replaced.changed
 
 
 async def _judge_computed_hours(

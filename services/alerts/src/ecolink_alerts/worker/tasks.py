@@ -55,6 +55,8 @@ async def _roll_up_once(now: datetime) -> dict[str, Any]:
         "means_changed": outcome.means_changed,
         "units_graded": outcome.units_graded,
         "grade_changes": outcome.grade_changes,
+        "hours_recomputed": outcome.hours_recomputed,
+        "days_recomputed": outcome.days_recomputed,
     }
 
 

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-from ecolink_alerts.domain.factors import FLUE_GAS_FLOW, SO2
-from ecolink_alerts.domain.rules.events import EpisodeOpened, RuleId
+from dataclasses import replace
+
+import pytest
+
+from ecolink_alerts.domain.factors import FLUE_GAS_FLOW, OXYGEN, SO2
+from ecolink_alerts.domain.flags import DataFlag
+from ecolink_alerts.domain.readings import Reading
+from ecolink_alerts.domain.rules.events import CompanionRise, EpisodeOpened, RuleId
 
 
 def shifts(hours: int) -> list[float]:
@@ -28,6 +34,52 @@ def test_a_drop_that_follows_the_flow_is_a_load_change_not_a_sudden_drop(scripte
     flow = [60.0 + hour % 2 for hour in range(6)] + [40.0 + hour % 2 for hour in range(5)]
     readings = scripted.readings([80, 82, 81, 79, 80, 83, 30, 31, 29, 30, 85], companions={FLUE_GAS_FLOW: flow})
     assert rules_fired(scripted, readings) == set()
+
+
+DROP = [80, 82, 81, 79, 80, 83, 30, 31, 29, 30, 85]
+"""Six baseline hours near 81, four hours near 30 (below half the baseline), then back."""
+
+
+def test_a_drop_while_the_flow_rises_by_30_percent_is_a_sudden_drop_with_the_rise_recorded(scripted):
+    flow = [60.0 + hour % 2 for hour in range(6)] + [78.6] * 4 + [60.0]
+    oxygen = [9.0 + 0.1 * (hour % 3) for hour in range(11)]
+    readings = scripted.readings(DROP, companions={FLUE_GAS_FLOW: flow, OXYGEN: oxygen})
+    [drop] = scripted.episodes(readings)
+    assert (drop.rule, drop.started_at) == (RuleId.SUDDEN_DROP, scripted.at(6))
+    rises = [item for item in drop.evidence if isinstance(item, CompanionRise)]
+    assert [(rise.factor, rise.data_time, rise.baseline, rise.value) for rise in rises] == [
+        (FLUE_GAS_FLOW, scripted.at(hour), 60.5, 78.6) for hour in range(6, 10)
+    ], "the flow's rise in each hour of the drop; O2 held, so it is not recorded"
+    assert rises[0].relative_change == pytest.approx(0.299, abs=1e-3)
+    assert [item.data_time for item in drop.evidence if isinstance(item, Reading)] == [
+        scripted.at(hour) for hour in range(6, 10)
+    ]
+
+
+def test_a_drop_while_the_flow_falls_by_15_percent_is_a_production_cut_not_a_sudden_drop(scripted):
+    flow = [60.0 + hour % 2 for hour in range(6)] + [51.4] * 4 + [60.0]
+    assert rules_fired(scripted, scripted.readings(DROP, companions={FLUE_GAS_FLOW: flow})) == set()
+
+
+def test_a_drop_while_only_o2_falls_is_still_a_sudden_drop(scripted):
+    oxygen = [9.0 + 0.1 * (hour % 3) for hour in range(6)] + [7.0, 7.1, 7.2, 7.0, 9.0]
+    flow = [60.0 + hour % 5 for hour in range(11)]
+    readings = scripted.readings(DROP, companions={FLUE_GAS_FLOW: flow, OXYGEN: oxygen})
+    assert rules_fired(scripted, readings) == {"C4"}
+
+
+@pytest.mark.parametrize("flag", [DataFlag.STOPPED, DataFlag.MAINTENANCE])
+def test_a_drop_the_unit_flags_as_stopped_or_in_maintenance_is_not_a_sudden_drop(scripted, flag):
+    readings = scripted.readings(DROP)
+    flagged_flow = [
+        replace(reading, flag=flag)
+        for reading in readings
+        if reading.factor == FLUE_GAS_FLOW and reading.data_time == scripted.at(7)
+    ]
+    kept = [reading for reading in readings if reading.factor != FLUE_GAS_FLOW or reading.data_time != scripted.at(7)]
+    assert rules_fired(scripted, [*kept, *flagged_flow]) == set(), "the flow of hour 7 is flagged"
+    own = scripted.readings([80, 82, 81, 79, 80, 83, (30, flag), 31, 29, 30, 85])
+    assert rules_fired(scripted, own) == set(), "SO2 of the first low hour is flagged; the hours after are no drop"
 
 
 def test_a_drop_stays_one_episode_for_as_long_as_the_values_stay_low(scripted):

@@ -12,8 +12,10 @@ from ecolink_alerts.domain.periods import day_start
 from ecolink_alerts.domain.readings import DataKind, FactorLimits, Reading
 from ecolink_alerts.domain.rollup import (
     DEFAULT_ROLLUP,
-    complete_days,
+    by_local_day,
     complete_hours,
+    day_spans,
+    days_to_recompute,
     derived_daily_means,
     derived_hourly_means,
     device_sent_wins,
@@ -49,18 +51,57 @@ def test_an_hour_is_complete_only_once_its_grace_period_has_passed():
 def test_after_the_first_run_only_newly_complete_hours_and_hours_with_new_receipts_are_derived_again():
     now = datetime(2026, 11, 20, 12, 20, tzinfo=UTC)
     hours = complete_hours(now, DEFAULT_ROLLUP)
-    assert hours_to_derive(hours, [], None, DEFAULT_ROLLUP) == hours
+    oldest = now - timedelta(days=366)
+    assert hours_to_derive(hours, [], None, oldest, DEFAULT_ROLLUP) == hours
     late = datetime(2026, 11, 20, 3, 17, tzinfo=UTC)
-    again = hours_to_derive(hours, [late], now - timedelta(minutes=5), DEFAULT_ROLLUP)
+    again = hours_to_derive(hours, [late], now - timedelta(minutes=5), oldest, DEFAULT_ROLLUP)
     assert again == [datetime(2026, 11, 20, 3, tzinfo=UTC)]
-    later = hours_to_derive(hours, [], now - timedelta(hours=1), DEFAULT_ROLLUP)
+    later = hours_to_derive(hours, [], now - timedelta(hours=1), oldest, DEFAULT_ROLLUP)
     assert later == [datetime(2026, 11, 20, 11, tzinfo=UTC)], "11:00–12:00 completed at 12:15"
 
 
-def test_a_local_day_is_complete_only_once_its_grace_period_has_passed():
+def test_hours_before_the_lookback_are_derived_when_they_received_values_up_to_the_oldest_hour():
+    now = datetime(2026, 11, 20, 12, 20, tzinfo=UTC)
+    hours = complete_hours(now, DEFAULT_ROLLUP)
+    month_old = [datetime(2026, 10, 20, 5, minute, tzinfo=UTC) for minute in (0, 10, 50)]
+    too_old = datetime(2025, 10, 20, 5, tzinfo=UTC)
+    oldest = datetime(2025, 11, 20, tzinfo=UTC)
+    found = hours_to_derive(hours, [*month_old, too_old], now - timedelta(minutes=5), oldest, DEFAULT_ROLLUP)
+    assert found == [datetime(2026, 10, 20, 5, tzinfo=UTC)]
+    assert hours_to_derive(hours, month_old, None, oldest, DEFAULT_ROLLUP) == [found[0], *hours]
+
+
+def test_hours_are_grouped_by_local_day():
+    hours = [DAY_START - timedelta(hours=1), DAY_START, DAY_START + timedelta(hours=23)]
+    assert by_local_day(hours) == [[hours[0]], hours[1:]]
+
+
+def test_a_local_day_is_recomputed_only_once_its_grace_period_has_passed():
     next_midnight = day_start(DAY + timedelta(days=1))
-    assert complete_days(next_midnight + timedelta(minutes=14), DEFAULT_ROLLUP)[-1] == DAY - timedelta(days=1)
-    assert complete_days(next_midnight + timedelta(minutes=15), DEFAULT_ROLLUP) == [DAY - timedelta(days=1), DAY]
+    touched = [DAY_START + timedelta(hours=3), DAY_START - timedelta(hours=3)]
+    assert days_to_recompute(touched, None, next_midnight + timedelta(minutes=14), DEFAULT_ROLLUP) == [
+        DAY - timedelta(days=1)
+    ]
+    assert days_to_recompute(touched, None, next_midnight + timedelta(minutes=15), DEFAULT_ROLLUP) == [
+        DAY - timedelta(days=1),
+        DAY,
+    ]
+
+
+def test_days_that_received_values_are_recomputed_however_old_up_to_the_backfill_bound():
+    now = day_start(DAY + timedelta(days=1)) + timedelta(hours=1)
+    last_run = now - timedelta(minutes=5)
+    late = [DAY_START - timedelta(days=39, hours=-2), DAY_START - timedelta(days=400)]
+    assert days_to_recompute(late, last_run, now, DEFAULT_ROLLUP) == [DAY - timedelta(days=39)], "400 days is too old"
+    assert days_to_recompute([], last_run, now, DEFAULT_ROLLUP) == [], "nothing new, nothing completed"
+    assert days_to_recompute([], now - timedelta(hours=2), now, DEFAULT_ROLLUP) == [DAY], "completed at 00:15"
+    assert days_to_recompute(late, last_run, now, replace(DEFAULT_ROLLUP, backfill_days=30)) == []
+
+
+def test_days_are_read_in_runs_of_consecutive_days():
+    days = [DAY, DAY + timedelta(days=1), DAY + timedelta(days=2), DAY + timedelta(days=5)]
+    assert day_spans(days) == [(DAY, DAY + timedelta(days=2)), (DAY + timedelta(days=5), DAY + timedelta(days=5))]
+    assert day_spans([]) == []
 
 
 def test_forty_five_valid_minutes_make_a_valid_hour_and_thirty_do_not():

@@ -26,21 +26,23 @@ from ecolink.alerts.v1 import monitoring_pb2 as ecolink_dot_alerts_dot_v1_dot_mo
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1d\x65\x63olink/alerts/v1/alert.proto\x12\x11\x65\x63olink.alerts.v1\x1a\"ecolink/alerts/v1/monitoring.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xfa\x01\n\x0f\x45videnceReading\x12\x13\n\x0b\x66\x61\x63tor_code\x18\x01 \x01(\t\x12.\n\tdata_kind\x18\x02 \x01(\x0e\x32\x1b.ecolink.alerts.v1.DataKind\x12-\n\tdata_time\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\r\n\x05value\x18\x04 \x01(\x01\x12\x0c\n\x04\x66lag\x18\x05 \x01(\t\x12\x16\n\tconverted\x18\x06 \x01(\x01H\x00\x88\x01\x01\x12\x30\n\x0creceive_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x0c\n\n_converted\"^\n\x0e\x45videncePacket\x12\x30\n\x0creceive_time\x18\x01 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\n\n\x02qn\x18\x02 \x01(\t\x12\x0e\n\x06\x66\x61ults\x18\x03 \x03(\t\"\x84\x01\n\rEvidencePoint\x12\x35\n\x07reading\x18\x01 \x01(\x0b\x32\".ecolink.alerts.v1.EvidenceReadingH\x00\x12\x33\n\x06packet\x18\x02 \x01(\x0b\x32!.ecolink.alerts.v1.EvidencePacketH\x00\x42\x07\n\x05point\"\xcd\x03\n\x05\x41lert\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0c\n\x04rule\x18\x02 \x01(\t\x12\x0c\n\x04unit\x18\x03 \x01(\t\x12\x0e\n\x06outlet\x18\x04 \x01(\t\x12\x0e\n\x06\x64\x65vice\x18\x05 \x01(\t\x12.\n\tdata_kind\x18\x06 \x01(\x0e\x32\x1b.ecolink.alerts.v1.DataKind\x12\x13\n\x0b\x66\x61\x63tor_code\x18\x07 \x01(\t\x12\x13\n\x0bregion_code\x18\x08 \x01(\t\x12,\n\x05state\x18\t \x01(\x0e\x32\x1d.ecolink.alerts.v1.AlertState\x12.\n\nstart_time\x18\n \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12,\n\x08\x65nd_time\x18\x0b \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0b\x63reate_time\x18\x0c \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\r \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x32\n\x08\x65vidence\x18\x0e \x03(\x0b\x32 .ecolink.alerts.v1.EvidencePoint*W\n\nAlertState\x12\x1b\n\x17\x41LERT_STATE_UNSPECIFIED\x10\x00\x12\x14\n\x10\x41LERT_STATE_OPEN\x10\x01\x12\x16\n\x12\x41LERT_STATE_CLOSED\x10\x02\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1d\x65\x63olink/alerts/v1/alert.proto\x12\x11\x65\x63olink.alerts.v1\x1a\"ecolink/alerts/v1/monitoring.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xfa\x01\n\x0f\x45videnceReading\x12\x13\n\x0b\x66\x61\x63tor_code\x18\x01 \x01(\t\x12.\n\tdata_kind\x18\x02 \x01(\x0e\x32\x1b.ecolink.alerts.v1.DataKind\x12-\n\tdata_time\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\r\n\x05value\x18\x04 \x01(\x01\x12\x0c\n\x04\x66lag\x18\x05 \x01(\t\x12\x16\n\tconverted\x18\x06 \x01(\x01H\x00\x88\x01\x01\x12\x30\n\x0creceive_time\x18\x07 \x01(\x0b\x32\x1a.google.protobuf.TimestampB\x0c\n\n_converted\"^\n\x0e\x45videncePacket\x12\x30\n\x0creceive_time\x18\x01 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\n\n\x02qn\x18\x02 \x01(\t\x12\x0e\n\x06\x66\x61ults\x18\x03 \x03(\t\"\x95\x01\n\x15\x45videnceCompanionRise\x12\x13\n\x0b\x66\x61\x63tor_code\x18\x01 \x01(\t\x12-\n\tdata_time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x10\n\x08\x62\x61seline\x18\x03 \x01(\x01\x12\r\n\x05value\x18\x04 \x01(\x01\x12\x17\n\x0frelative_change\x18\x05 \x01(\x01\"\xc8\x01\n\rEvidencePoint\x12\x35\n\x07reading\x18\x01 \x01(\x0b\x32\".ecolink.alerts.v1.EvidenceReadingH\x00\x12\x33\n\x06packet\x18\x02 \x01(\x0b\x32!.ecolink.alerts.v1.EvidencePacketH\x00\x12\x42\n\x0e\x63ompanion_rise\x18\x03 \x01(\x0b\x32(.ecolink.alerts.v1.EvidenceCompanionRiseH\x00\x42\x07\n\x05point\"\xcd\x03\n\x05\x41lert\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0c\n\x04rule\x18\x02 \x01(\t\x12\x0c\n\x04unit\x18\x03 \x01(\t\x12\x0e\n\x06outlet\x18\x04 \x01(\t\x12\x0e\n\x06\x64\x65vice\x18\x05 \x01(\t\x12.\n\tdata_kind\x18\x06 \x01(\x0e\x32\x1b.ecolink.alerts.v1.DataKind\x12\x13\n\x0b\x66\x61\x63tor_code\x18\x07 \x01(\t\x12\x13\n\x0bregion_code\x18\x08 \x01(\t\x12,\n\x05state\x18\t \x01(\x0e\x32\x1d.ecolink.alerts.v1.AlertState\x12.\n\nstart_time\x18\n \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12,\n\x08\x65nd_time\x18\x0b \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0b\x63reate_time\x18\x0c \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12/\n\x0bupdate_time\x18\r \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x32\n\x08\x65vidence\x18\x0e \x03(\x0b\x32 .ecolink.alerts.v1.EvidencePoint*W\n\nAlertState\x12\x1b\n\x17\x41LERT_STATE_UNSPECIFIED\x10\x00\x12\x14\n\x10\x41LERT_STATE_OPEN\x10\x01\x12\x16\n\x12\x41LERT_STATE_CLOSED\x10\x02\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'ecolink.alerts.v1.alert_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_ALERTSTATE']._serialized_start=1069
-  _globals['_ALERTSTATE']._serialized_end=1156
+  _globals['_ALERTSTATE']._serialized_start=1289
+  _globals['_ALERTSTATE']._serialized_end=1376
   _globals['_EVIDENCEREADING']._serialized_start=122
   _globals['_EVIDENCEREADING']._serialized_end=372
   _globals['_EVIDENCEPACKET']._serialized_start=374
   _globals['_EVIDENCEPACKET']._serialized_end=468
-  _globals['_EVIDENCEPOINT']._serialized_start=471
-  _globals['_EVIDENCEPOINT']._serialized_end=603
-  _globals['_ALERT']._serialized_start=606
-  _globals['_ALERT']._serialized_end=1067
+  _globals['_EVIDENCECOMPANIONRISE']._serialized_start=471
+  _globals['_EVIDENCECOMPANIONRISE']._serialized_end=620
+  _globals['_EVIDENCEPOINT']._serialized_start=623
+  _globals['_EVIDENCEPOINT']._serialized_end=823
+  _globals['_ALERT']._serialized_start=826
+  _globals['_ALERT']._serialized_end=1287
 # @@protoc_insertion_point(module_scope)

@@ -48,13 +48,29 @@ class EvidencePacket(_message.Message):
     faults: _containers.RepeatedScalarFieldContainer[str]
     def __init__(self, receive_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., qn: _Optional[str] = ..., faults: _Optional[_Iterable[str]] = ...) -> None: ...
 
+class EvidenceCompanionRise(_message.Message):
+    __slots__ = ("factor_code", "data_time", "baseline", "value", "relative_change")
+    FACTOR_CODE_FIELD_NUMBER: _ClassVar[int]
+    DATA_TIME_FIELD_NUMBER: _ClassVar[int]
+    BASELINE_FIELD_NUMBER: _ClassVar[int]
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    RELATIVE_CHANGE_FIELD_NUMBER: _ClassVar[int]
+    factor_code: str
+    data_time: _timestamp_pb2.Timestamp
+    baseline: float
+    value: float
+    relative_change: float
+    def __init__(self, factor_code: _Optional[str] = ..., data_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., baseline: _Optional[float] = ..., value: _Optional[float] = ..., relative_change: _Optional[float] = ...) -> None: ...
+
 class EvidencePoint(_message.Message):
-    __slots__ = ("reading", "packet")
+    __slots__ = ("reading", "packet", "companion_rise")
     READING_FIELD_NUMBER: _ClassVar[int]
     PACKET_FIELD_NUMBER: _ClassVar[int]
+    COMPANION_RISE_FIELD_NUMBER: _ClassVar[int]
     reading: EvidenceReading
     packet: EvidencePacket
-    def __init__(self, reading: _Optional[_Union[EvidenceReading, _Mapping]] = ..., packet: _Optional[_Union[EvidencePacket, _Mapping]] = ...) -> None: ...
+    companion_rise: EvidenceCompanionRise
+    def __init__(self, reading: _Optional[_Union[EvidenceReading, _Mapping]] = ..., packet: _Optional[_Union[EvidencePacket, _Mapping]] = ..., companion_rise: _Optional[_Union[EvidenceCompanionRise, _Mapping]] = ...) -> None: ...
 
 class Alert(_message.Message):
     __slots__ = ("name", "rule", "unit", "outlet", "device", "data_kind", "factor_code", "region_code", "state", "start_time", "end_time", "create_time", "update_time", "evidence")

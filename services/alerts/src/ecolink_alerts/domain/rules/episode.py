@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from ecolink_alerts.domain.readings import Reading, SeriesKey
+from ecolink_alerts.domain.packets import PacketReceipt
+from ecolink_alerts.domain.readings import SeriesKey
 from ecolink_alerts.domain.rules.events import (
     EpisodeClosed,
     EpisodeExtended,
@@ -17,8 +18,8 @@ from ecolink_alerts.domain.rules.events import (
 
 
 def evidence_time(item: Evidence) -> datetime:
-    """When an evidence item happened: a reading's DataTime, a packet's receipt time."""
-    return item.data_time if isinstance(item, Reading) else item.received_at
+    """When an evidence item happened: a packet's receipt time, a reading's (or a companion rise's) DataTime."""
+    return item.received_at if isinstance(item, PacketReceipt) else item.data_time
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,26 @@ from enum import StrEnum
 from ecolink_alerts.domain.packets import PacketReceipt
 from ecolink_alerts.domain.readings import Reading, SeriesKey
 
-Evidence = Reading | PacketReceipt
-"""What an episode keeps as evidence: the readings (or, for C12 QN and C13, the packets) that matched."""
+
+@dataclass(frozen=True)
+class CompanionRise:
+    """ANOMALY_RULES §C4: flow or O2 risen with a sudden drop, against its median over the drop's baseline hours (the
+    dilution signature), in one hour of the drop."""
+
+    factor: str
+    data_time: datetime
+    baseline: float
+    value: float
+
+    @property
+    def relative_change(self) -> float:
+        """(value − baseline) / baseline: 0.3 is a 30 % rise."""
+        return (self.value - self.baseline) / self.baseline
+
+
+Evidence = Reading | PacketReceipt | CompanionRise
+"""What an episode keeps as evidence: the readings (or, for C12 QN and C13, the packets) that matched, and for C4
+the companion rises seen beside them."""
 
 
 class RuleId(StrEnum):

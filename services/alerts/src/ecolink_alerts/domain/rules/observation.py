@@ -15,12 +15,16 @@ from ecolink_alerts.domain.rules.events import RuleEvent, RuleId
 
 @dataclass(frozen=True)
 class ProcessSnapshot:
-    """The process at the reading's DataTime, taken from the other factors of the same record."""
+    """The process at the reading's DataTime, taken from the other factors of the same record: the values flagged N,
+    the valid flow and O2 with their factor codes, whether it runs, and every flag the record's factors carry."""
 
     values: Mapping[str, float]
     flow: float | None
     oxygen: float | None
     running: bool
+    flow_factor: str | None
+    oxygen_factor: str | None
+    flags: frozenset[DataFlag]
 
 
 @dataclass(frozen=True)

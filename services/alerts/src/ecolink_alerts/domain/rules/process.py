@@ -65,5 +65,8 @@ def observe_process(
         flow=None if flow_reading is None else flow_reading.value,
         oxygen=None if oxygen_reading is None else oxygen_reading.value,
         running=running,
+        flow_factor=None if flow_reading is None else flow_reading.factor,
+        oxygen_factor=None if oxygen_reading is None else oxygen_reading.factor,
+        flags=frozenset(r.flag for r in frame),
     )
     return ProcessState(flows), snapshot
