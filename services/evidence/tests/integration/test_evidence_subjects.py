@@ -87,7 +87,8 @@ async def test_case_subjects_are_taken_as_they_are_until_the_cases_service_serve
     assert item.subject == "cases/jian-2026-007"
 
 
-@pytest.mark.parametrize("agency", ["eeb-360800", "psb-341300", "ent-360823-chem"])
+# The unit's own enterprise does not see its C2 (zero value) alert either: falsification clues stay with the bureaus.
+@pytest.mark.parametrize("agency", ["eeb-360800", "psb-341300", "ent-360823-chem", "ent-341323-jiancai"])
 async def test_an_alert_the_uploader_may_not_see_is_not_found_and_nothing_is_stored(
     evidence,
     evidence_asking_alerts,
