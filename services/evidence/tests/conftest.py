@@ -1,13 +1,19 @@
-"""Fixtures of the evidence tests: an S3 server on loopback, and the service on each object store."""
+"""Fixtures of the evidence tests: an S3 server on loopback, the service on each object store, and the alerts
+service beside it for alert subjects."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
 
 import grpc
 import pytest
 
 from ecolink.evidence.v1 import evidence_service_pb2_grpc
+from ecolink_alerts.service import SPEC as ALERTS
+from ecolink_alerts.service_layer.registry_loading import load_registry_file
+from ecolink_alerts.settings import AlertsSettings
+from ecolink_common.testing.databases import create_postgres_database, drop_postgres_database, sqlite_url
 from ecolink_common.testing.platform import ServiceUnderTest, prepared_service
 from ecolink_common.testing.s3 import S3Endpoint, running_s3_server, service_s3_settings
 from ecolink_evidence.service import SPEC as EVIDENCE
@@ -41,3 +47,31 @@ async def evidence_service(platform, database_url, evidence_settings) -> AsyncIt
 async def evidence_stub(evidence_service) -> AsyncIterator[evidence_service_pb2_grpc.EvidenceServiceStub]:
     async with grpc.aio.insecure_channel(evidence_service.target) as channel:
         yield evidence_service_pb2_grpc.EvidenceServiceStub(channel)
+
+
+@pytest.fixture
+async def alerts_database_url(backend: str, tmp_path: Path) -> AsyncIterator[str]:
+    """The alerts service's own database beside the evidence one, on the same backend."""
+    if backend == "sqlite":
+        yield sqlite_url(tmp_path, "alerts")
+        return
+    url = await create_postgres_database("ecolink_test_alerts")
+    yield url
+    await drop_postgres_database(url)
+
+
+@pytest.fixture
+async def alerts_beside_evidence(platform, alerts_database_url) -> AsyncIterator[ServiceUnderTest]:
+    """The alerts service with the demo registry, on its own database and a free port, trusting the same key."""
+    service = await prepared_service(ALERTS, platform, alerts_database_url)
+    await load_registry_file(alerts_database_url, AlertsSettings().registry_file)
+    yield service
+    await service.running.stop()
+
+
+@pytest.fixture
+async def evidence_asking_alerts(platform, database_url, alerts_beside_evidence) -> AsyncIterator[ServiceUnderTest]:
+    """The evidence service (filesystem store) asking that alerts service about `alerts/…` subjects."""
+    service = await prepared_service(EVIDENCE, platform, database_url, alerts_target=alerts_beside_evidence.target)
+    yield service
+    await service.running.stop()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ecolink_common.audit import AuditEntry
 from ecolink_common.auth.principal import Principal
 from ecolink_common.errors import NotFound
-from ecolink_common.jurisdiction import RecordScope, may_see
+from ecolink_common.jurisdiction import RecordScope, may_see, region_contains
 from ecolink_common.unit_of_work import UnitOfWork
 
 OUTCOME_ALLOWED = "ALLOWED"
@@ -35,3 +35,16 @@ async def require_visible(
     if not visible:
         await uow.commit()
         raise NotFound(f"{resource} was not found", reason="NOT_FOUND")
+
+
+async def require_region_within_reach(uow: UnitOfWork, principal: Principal, region_code: str, *, action: str) -> None:
+    """DOMAIN §1: a list or report narrowed to a region outside the caller's own answers NOT_FOUND, as an unknown
+    region would, and the attempt is committed to the audit log. One rule for every region-filtered request."""
+    if region_contains(principal.agency.region_code, region_code):
+        return
+    resource = f"regions/{region_code}"
+    await uow.audit.record(
+        AuditEntry(principal.agency_id, action, resource, OUTCOME_HIDDEN, REASON_OUTSIDE_JURISDICTION)
+    )
+    await uow.commit()
+    raise NotFound(f"{resource} was not found", reason="NOT_FOUND")

@@ -29,6 +29,9 @@ class RecordScope:
     shared_with: frozenset[str] = frozenset()
     basin_ids: frozenset[str] = frozenset()
     open_to_oversight: bool = False
+    # DOMAIN §1: the region rule is the bureau hierarchy's. False for a record owned by an agency outside it
+    # (police, procuratorate, court, basin desk): no bureau sees it by region, only its owner and its shares.
+    seen_by_region_bureaus: bool = True
 
 
 def region_prefix(region_code: str) -> str:
@@ -54,7 +57,7 @@ def may_see(viewer: Viewer, record: RecordScope) -> bool:
         return True
     # DOMAIN §1: bureaus see everything in their region; the provincial enforcement bureau screens its province.
     if viewer.kind in REGION_WIDE_KINDS:
-        return region_contains(viewer.region_code, record.region_code)
+        return record.seen_by_region_bureaus and region_contains(viewer.region_code, record.region_code)
     # DOMAIN §1: the procuratorate oversees the transfers in its region, and nothing else unshared.
     if viewer.kind is AgencyKind.PROCURATORATE:
         return record.open_to_oversight and region_contains(viewer.region_code, record.region_code)

@@ -59,7 +59,7 @@ def expected_visibility(viewer: Agency, record: RecordScope) -> bool:
     rules = RULES_BY_KIND[viewer.kind]
     in_region = record.region_code in regions_at_or_below(viewer.region_code)
     return (
-        (SEES_ITS_REGION in rules and in_region)
+        (SEES_ITS_REGION in rules and in_region and record.seen_by_region_bureaus)
         or (SEES_BASIN_SHARES in rules and bool(set(viewer.basin_ids) & record.basin_ids))
         or (SEES_OVERSIGHT in rules and record.open_to_oversight and in_region)
     )
@@ -81,6 +81,10 @@ SCENARIOS: dict[str, RecordsOf] = {
     ),
     "shared with a basin": lambda owner, _: (record_of(owner, basin_ids=frozenset({basin})) for basin in BASINS),
     "open to oversight": lambda owner, _: iter([record_of(owner, open_to_oversight=True)]),
+    "outside the bureau hierarchy": lambda owner, directory: (
+        record_of(owner, seen_by_region_bureaus=False, shared_with=frozenset({grantee.agency_id}))
+        for grantee in directory.agencies
+    ),
 }
 
 
@@ -140,6 +144,14 @@ def test_police_procuratorate_court_desk_and_enterprise_see_nothing_unshared_but
     assert sees(demo_directory, viewer_id, viewer_id)
     assert not sees(demo_directory, viewer_id, "eeb-360823")
     assert sees(demo_directory, viewer_id, "eeb-360823", shared_with=frozenset({viewer_id}))
+
+
+@pytest.mark.parametrize("bureau_id", ["eeb-360800", "eeb-360000", "eeb-360823"])
+def test_no_bureau_sees_by_region_a_record_kept_outside_the_bureau_hierarchy(demo_directory, bureau_id):
+    assert not sees(demo_directory, bureau_id, "court-360823", seen_by_region_bureaus=False)
+    assert sees(demo_directory, "court-360823", "court-360823", seen_by_region_bureaus=False)
+    shared = frozenset({bureau_id})
+    assert sees(demo_directory, bureau_id, "court-360823", seen_by_region_bureaus=False, shared_with=shared)
 
 
 def test_procuratorate_sees_records_open_to_oversight_in_its_region_only(demo_directory):

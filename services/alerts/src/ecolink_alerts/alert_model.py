@@ -41,10 +41,11 @@ class Alert:
     def name(self) -> str:
         return f"alerts/{self.alert_id}"
 
-    @property
-    def scope(self) -> RecordScope:
-        """DOMAIN §1: falsification clues are the bureaus' of the unit's region; the enterprise is not an owner."""
-        return RecordScope(owner_agency_id="", region_code=self.region_code)
+    def scope(self, enterprise_agency_id: str = "", unit_rules: frozenset[RuleId] = frozenset()) -> RecordScope:
+        """DOMAIN §1: an alert is the bureaus' of the unit's region; the unit's enterprise (`enterprise_agency_id`)
+        sees it too when its rule is one of `unit_rules` (ALERTS_UNIT_VISIBLE_RULES), never as its owner."""
+        shared = frozenset({enterprise_agency_id}) if enterprise_agency_id and self.rule in unit_rules else frozenset()
+        return RecordScope(owner_agency_id="", region_code=self.region_code, shared_with=shared)
 
 
 @dataclass(frozen=True)

@@ -41,8 +41,10 @@ maximum, cumulative) and the receipt time; a plain tuple, as bulk ingest makes o
 class RefusalReason(StrEnum):
     """Why a record was not stored; each is a stable reason clients may branch on."""
 
+    # Also a device the forwarding agency may not see (DOMAIN §1: existence is not leaked).
     UNKNOWN_MN = "UNKNOWN_MN"
-    OUTSIDE_JURISDICTION = "OUTSIDE_JURISDICTION"
+    # The agency sees the device (its own enterprise) but only the bureaus of the unit's region forward its data.
+    FORWARDING_NOT_PERMITTED = "FORWARDING_NOT_PERMITTED"
     UNKNOWN_DATA_FLAG = "UNKNOWN_DATA_FLAG"
     INVALID_VALUE = "INVALID_VALUE"
 

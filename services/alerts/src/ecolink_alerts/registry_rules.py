@@ -6,7 +6,9 @@ import re
 
 from ecolink_alerts.domain.hj212.factor_codes import is_2017_code
 from ecolink_alerts.registry_model import Device, KeyUnit, Outlet, VideoChannel
+from ecolink_common.directory import Agency, AgencyKind
 from ecolink_common.errors import FieldViolation
+from ecolink_common.jurisdiction import region_contains
 from ecolink_common.text_rules import MAX_NAME_CHARS, MAX_URL_CHARS, finite_violations, text_violations
 
 RESOURCE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}\Z")
@@ -33,6 +35,28 @@ def unit_violations(unit: KeyUnit) -> list[FieldViolation]:
     if not REGION_CODE.match(unit.region_code):
         violations.append(FieldViolation("region_code", "must be a six-digit administrative division code"))
     return violations + _required(unit.industry, "industry")
+
+
+def enterprise_violations(unit: KeyUnit, enterprise: Agency | None) -> list[FieldViolation]:
+    """DOMAIN §1: the enterprise named sees the unit, so it must be an enterprise registered in the unit's region.
+
+    `enterprise` is the directory entry the unit names (None when there is none). An entry that exists elsewhere
+    is refused in the same words as one that does not exist, because directory entries of enterprises are
+    visible only within their region (DOMAIN §1: existence is not leaked).
+    """
+    if not unit.enterprise_agency_id:
+        return []
+    if (
+        enterprise is not None
+        and enterprise.kind is AgencyKind.ENTERPRISE
+        and region_contains(unit.region_code, enterprise.region_code)
+    ):
+        return []
+    return [
+        FieldViolation(
+            "enterprise_agency_id", f"names no enterprise of the directory registered in region {unit.region_code}"
+        )
+    ]
 
 
 def outlet_violations(outlet: Outlet) -> list[FieldViolation]:

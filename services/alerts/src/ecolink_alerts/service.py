@@ -21,6 +21,7 @@ from ecolink_alerts.api.alert_servicer import AlertServicer
 from ecolink_alerts.api.grading_servicer import GradingServicer
 from ecolink_alerts.api.monitoring_servicer import MonitoringServicer
 from ecolink_alerts.api.servicer import RegistryServicer
+from ecolink_alerts.domain.unit_visibility import rules_seen_by_unit
 from ecolink_alerts.service_layer.device_memory import DeviceMemory
 from ecolink_alerts.service_layer.transmission_rates import TransmissionExpectation
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
@@ -55,7 +56,12 @@ def register(server: grpc.aio.Server, deps: ServiceDependencies) -> Registration
         clock=deps.clock,
     )
     monitoring_service_pb2_grpc.add_MonitoringServiceServicer_to_server(monitoring, server)
-    alerts = AlertServicer(uow_factory, rescan_max_range=settings.rescan_max_range, thresholds=thresholds)
+    alerts = AlertServicer(
+        uow_factory,
+        rescan_max_range=settings.rescan_max_range,
+        thresholds=thresholds,
+        unit_rules=rules_seen_by_unit(settings.unit_visible_rules),
+    )
     alert_service_pb2_grpc.add_AlertServiceServicer_to_server(alerts, server)
     grading_service_pb2_grpc.add_GradingServiceServicer_to_server(GradingServicer(uow_factory), server)
     return Registration([REGISTRY_SERVICE_NAME, MONITORING_SERVICE_NAME, ALERT_SERVICE_NAME, GRADING_SERVICE_NAME])

@@ -5,12 +5,13 @@ from datetime import timedelta
 from pathlib import Path
 from typing import ClassVar
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import SettingsConfigDict
 
 from ecolink_alerts.domain.readings import DataKind
 from ecolink_alerts.domain.rollup import DEFAULT_ROLLUP, RollupPolicy
 from ecolink_alerts.domain.thresholds import DEFAULT_GRADING, GradingThresholds, RuleThresholds
+from ecolink_alerts.domain.unit_visibility import DEFAULT_UNIT_VISIBLE_RULES, unknown_rule_names
 from ecolink_alerts.threshold_overrides import load_rule_thresholds
 from ecolink_common.settings import REPO_ROOT, ServiceSettings
 
@@ -53,6 +54,22 @@ class AlertsSettings(ServiceSettings):
             "transaction, up to this many records (a larger batch goes alone)."
         ),
     )
+    unit_visible_rules: frozenset[str] = Field(
+        default=DEFAULT_UNIT_VISIBLE_RULES,
+        description=(
+            "DOMAIN §1: the rules (an id like C11.manual_value, or a section like C11) whose alerts a key unit's "
+            "enterprise sees of its own units, as a JSON list; the others stay with the bureaus."
+        ),
+    )
+
+    @field_validator("unit_visible_rules")
+    @classmethod
+    def _known_rules(cls, names: frozenset[str]) -> frozenset[str]:
+        unknown = unknown_rule_names(names)
+        if unknown:
+            raise ValueError(f"unknown rules: {', '.join(unknown)}")
+        return names
+
     # ANOMALY_RULES §C11 judges a calendar month and §C7 seven days: a 31-day range holds either window whole,
     # and bounds the values one RescanRange call replays (proposed here; no source sets a number).
     rescan_max_range: timedelta = Field(

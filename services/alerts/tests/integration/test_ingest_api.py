@@ -197,20 +197,48 @@ async def test_a_sudden_drop_while_flow_and_o2_rise_is_a_c4_alert_whose_evidence
     assert readings == [10.0, 10.5, 9.8, 10.2]
 
 
-async def test_an_unknown_mn_and_a_bureau_outside_the_region_are_refused_per_record(
-    clients, alerts_service, database_url
-):
+async def test_an_unknown_mn_is_refused_per_record(clients, alerts_service):
     unknown = await ingest(clients, alerts_service, hourly([12.0]) + hourly([5.0], mn="99999990000009"))
     assert unknown.accepted == 1
     assert [(r.index, r.mn, r.reason) for r in unknown.refusals] == [(1, "99999990000009", "UNKNOWN_MN")]
-    outside = await ingest(clients, alerts_service, hourly([12.0, 13.0]), agency="eeb-360800")
-    assert [(r.index, r.reason) for r in outside.refusals] == [(0, "OUTSIDE_JURISDICTION"), (1, "OUTSIDE_JURISDICTION")]
-    denied = [
-        (row["action"], row["resource"], row["reason"])
+
+
+async def test_a_device_outside_the_callers_reach_reads_as_an_unknown_mn_and_only_the_audit_knows(
+    clients, alerts_service, database_url
+):
+    batch = hourly([12.0]) + hourly([5.0], mn="99999990000009")
+    for agency in ("eeb-360800", "psb-341300", "ent-360823-chem"):
+        outcome = await ingest(clients, alerts_service, batch, agency=agency)
+        assert outcome.accepted == 0
+        assert [(r.index, r.mn, r.reason) for r in outcome.refusals] == [
+            (0, LINGBI_MN, "UNKNOWN_MN"),
+            (1, "99999990000009", "UNKNOWN_MN"),
+        ], agency
+    audited = [
+        (row["actor_agency_id"], row["action"], row["resource"], row["outcome"], row["reason"])
         for row in await audit_rows(database_url)
-        if row["actor_agency_id"] == "eeb-360800"
+        if row["action"] == "IngestMonitoringData"
     ]
-    assert denied == [("IngestMonitoringData", f"devices/{LINGBI_MN}", "OUTSIDE_JURISDICTION")]
+    assert audited == [
+        (agency, "IngestMonitoringData", f"devices/{LINGBI_MN}", "NOT_FOUND", "OUTSIDE_JURISDICTION")
+        for agency in ("eeb-360800", "psb-341300", "ent-360823-chem")
+    ]
+
+
+async def test_the_units_own_enterprise_sees_its_device_but_may_not_forward_its_data(
+    clients, alerts_service, database_url
+):
+    outcome = await ingest(clients, alerts_service, hourly([12.0, 13.0]), agency="ent-341323-jiancai")
+    assert [(r.index, r.reason) for r in outcome.refusals] == [
+        (0, "FORWARDING_NOT_PERMITTED"),
+        (1, "FORWARDING_NOT_PERMITTED"),
+    ]
+    denied = [
+        (row["action"], row["resource"], row["outcome"], row["reason"])
+        for row in await audit_rows(database_url)
+        if row["actor_agency_id"] == "ent-341323-jiancai"
+    ]
+    assert denied == [("IngestMonitoringData", f"devices/{LINGBI_MN}", "PERMISSION_DENIED", "FORWARDING_NOT_PERMITTED")]
 
 
 async def test_a_long_minute_stream_is_stored_once_and_its_one_manual_value_raises_one_c11_alert(

@@ -279,6 +279,36 @@ async def test_a_malformed_unit_names_the_field(registry, alerts_service, mutate
     assert (failure.code, failure.fields) == (grpc.StatusCode.INVALID_ARGUMENT, [field])
 
 
+async def test_a_unit_takes_only_an_enterprise_registered_in_its_region(registry, alerts_service):
+    metadata = alerts_service.metadata(LINGBI_BUREAU)
+    foreign = new_unit()
+    foreign.enterprise_agency_id = "ent-360823-chem"
+    failure = await failure_of(registry.CreateKeyUnit(pb.CreateKeyUnitRequest(key_unit=foreign), metadata=metadata))
+    assert (failure.code, failure.reason, failure.fields) == (
+        grpc.StatusCode.INVALID_ARGUMENT,
+        "INVALID_ARGUMENT",
+        ["key_unit.enterprise_agency_id"],
+    )
+    missing = new_unit()
+    missing.enterprise_agency_id = "ent-nowhere"
+    unknown = await failure_of(registry.CreateKeyUnit(pb.CreateKeyUnitRequest(key_unit=missing), metadata=metadata))
+    assert unknown.message == failure.message
+    listed = await registry.ListKeyUnits(pb.ListKeyUnitsRequest(), metadata=metadata)
+    assert [unit.name for unit in listed.key_units] == [LINGBI]
+    moved = pb.UpdateKeyUnitRequest(
+        key_unit=registry_pb2.KeyUnit(name=LINGBI, enterprise_agency_id="ent-360823-chem"),
+        update_mask=FieldMask(paths=["enterprise_agency_id"]),
+    )
+    failure = await failure_of(registry.UpdateKeyUnit(moved, metadata=metadata))
+    assert (failure.code, failure.fields) == (grpc.StatusCode.INVALID_ARGUMENT, ["key_unit.enterprise_agency_id"])
+    kept = (await registry.GetKeyUnit(pb.GetKeyUnitRequest(name=LINGBI), metadata=metadata)).key_unit
+    assert kept.enterprise_agency_id == "ent-341323-jiancai"
+    hidden = await failure_of(
+        registry.GetKeyUnit(pb.GetKeyUnitRequest(name=LINGBI), metadata=alerts_service.metadata("ent-360823-chem"))
+    )
+    assert hidden.code == grpc.StatusCode.NOT_FOUND
+
+
 async def test_malformed_codes_and_mns_name_their_fields(registry, alerts_service):
     metadata = alerts_service.metadata(LINGBI_BUREAU)
     outlet = flue_gas_outlet()

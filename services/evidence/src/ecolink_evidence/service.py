@@ -9,6 +9,7 @@ import grpc
 
 from ecolink.evidence.v1 import evidence_service_pb2, evidence_service_pb2_grpc
 from ecolink_common.service_spec import Registration, ServiceDependencies, ServiceSpec
+from ecolink_evidence.adapters.alerts_client import AlertsEndpoint
 from ecolink_evidence.adapters.store_factory import build_object_store
 from ecolink_evidence.adapters.tables import evidence_metadata
 from ecolink_evidence.api.servicer import EvidenceServicer
@@ -29,6 +30,12 @@ def register(server: grpc.aio.Server, deps: ServiceDependencies) -> Registration
         lambda: EvidenceUnitOfWork(deps.session_factory),
         store,
         settings,
+        subjects_for=AlertsEndpoint(
+            settings.alerts_target,
+            deadline_seconds=settings.alerts_deadline_seconds,
+            attempts=settings.alerts_attempts,
+            retry_backoff_seconds=settings.alerts_retry_backoff_seconds,
+        ).for_caller,
         staging_dir=staging_dir,
         signing_key_file=settings.dossier_signing_key_file or deps.platform.private_key_path,
     )

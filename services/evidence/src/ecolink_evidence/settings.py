@@ -51,3 +51,16 @@ class EvidenceSettings(ServiceSettings):
     )
     sweep_share: float = Field(default=0.1, description="Share of stored items re-hashed per integrity sweep run.")
     sweep_interval_seconds: float = 3600.0
+    alerts_target: str = Field(
+        default="127.0.0.1:50051",
+        description="host:port of the alerts service, asked whether an alert subject is seen.",
+    )
+    # Proposed: no source names these; one check must not hold an upload long, and a restarting alerts service
+    # is usually back within a second.
+    alerts_deadline_seconds: float = Field(default=5.0, gt=0, description="Deadline of one GetAlert call.")
+    alerts_attempts: int = Field(
+        default=3, ge=1, description="GetAlert attempts while the alerts service is UNAVAILABLE."
+    )
+    alerts_retry_backoff_seconds: float = Field(
+        default=0.2, ge=0, description="Wait before the first retry; doubled before each further one."
+    )

@@ -237,6 +237,78 @@ async def test_agencies_above_the_uploader_see_the_item_and_siblings_do_not(
         assert (await failure_of(call)).code == grpc.StatusCode.NOT_FOUND
 
 
+@pytest.mark.parametrize("uploader", ["psb-360800", "proc-360800", "court-360823", "basin-ganjiang"])
+async def test_an_item_of_an_agency_outside_the_bureau_hierarchy_is_hidden_from_the_bureaus_of_its_region(
+    evidence_stub, evidence_service, database_url, uploader
+):
+    item = await upload(evidence_stub, evidence_service, b"interrogation record", agency=uploader)
+    for bureau in ("eeb-360800", "eeb-360000", "eeb-360823"):
+        metadata = evidence_service.metadata(bureau)
+        failures = [
+            await failure_of(evidence_stub.GetEvidence(pb.GetEvidenceRequest(name=item.name), metadata=metadata)),
+            await failure_of(
+                evidence_stub.GrantEvidenceAccess(grant_request(item.name, "proc-360800"), metadata=metadata)
+            ),
+            await failure_of(
+                evidence_stub.PlaceLegalHold(
+                    pb.PlaceLegalHoldRequest(name=item.name, reason="court"), metadata=metadata
+                )
+            ),
+        ]
+        assert [failure.code for failure in failures] == [grpc.StatusCode.NOT_FOUND] * 3, bureau
+        listed = await evidence_stub.ListEvidence(pb.ListEvidenceRequest(), metadata=metadata)
+        assert list(listed.evidence) == [], bureau
+    hidden = [
+        (r["actor_agency_id"], r["action"])
+        for r in await audit_rows(database_url)
+        if r["outcome"] == "NOT_FOUND" and r["resource"] == item.name
+    ]
+    assert hidden == [
+        (bureau, action)
+        for bureau in ("eeb-360800", "eeb-360000", "eeb-360823")
+        for action in ("GetEvidence", "GrantEvidenceAccess", "PlaceLegalHold")
+    ]
+    owner = evidence_service.metadata(uploader)
+    assert [e.name for e in (await evidence_stub.ListEvidence(pb.ListEvidenceRequest(), metadata=owner)).evidence] == [
+        item.name
+    ]
+    held = await evidence_stub.PlaceLegalHold(pb.PlaceLegalHoldRequest(name=item.name, reason="trial"), metadata=owner)
+    assert held.evidence.legal_hold
+
+
+async def test_a_bureau_granted_a_police_item_reads_it_but_may_not_share_or_hold_it(evidence_stub, evidence_service):
+    item = await upload(evidence_stub, evidence_service, b"seizure list", agency=POLICE)
+    await evidence_stub.GrantEvidenceAccess(grant_request(item.name, OWNER), metadata=evidence_service.metadata(POLICE))
+    bureau = evidence_service.metadata(OWNER)
+    assert (await evidence_stub.GetEvidence(pb.GetEvidenceRequest(name=item.name), metadata=bureau)).evidence.sha256
+    listed = await evidence_stub.ListEvidence(pb.ListEvidenceRequest(), metadata=bureau)
+    assert [e.name for e in listed.evidence] == [item.name]
+    for call in (
+        lambda: evidence_stub.GrantEvidenceAccess(grant_request(item.name, "proc-360800"), metadata=bureau),
+        lambda: evidence_stub.PlaceLegalHold(pb.PlaceLegalHoldRequest(name=item.name, reason="case"), metadata=bureau),
+    ):
+        failure = await failure_of(call())
+        assert (failure.code, failure.reason) == (grpc.StatusCode.PERMISSION_DENIED, "EVIDENCE_GRANTEE_CANNOT_SHARE")
+    above = evidence_service.metadata("eeb-360000")
+    assert (
+        await failure_of(evidence_stub.GetEvidence(pb.GetEvidenceRequest(name=item.name), metadata=above))
+    ).code == (grpc.StatusCode.NOT_FOUND)
+
+
+async def test_rectification_material_of_an_enterprise_is_seen_by_the_bureaus_of_its_region(
+    evidence_stub, evidence_service
+):
+    item = await upload(evidence_stub, evidence_service, b"after photo", agency="ent-360823-chem")
+    for bureau, visible in (("eeb-360823", True), ("eeb-360800", True), ("eeb-360300", False)):
+        call = evidence_stub.GetEvidence(
+            pb.GetEvidenceRequest(name=item.name), metadata=evidence_service.metadata(bureau)
+        )
+        if visible:
+            assert (await call).evidence.sha256 == item.sha256
+        else:
+            assert (await failure_of(call)).code == grpc.StatusCode.NOT_FOUND
+
+
 async def test_delete_during_retention_is_refused_and_audited(evidence_stub, evidence_service, database_url):
     item = await upload(evidence_stub, evidence_service, b"document")
     failure = await failure_of(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 
 from sqlalchemy import ColumnElement, and_, insert, or_, select, update
@@ -92,11 +92,23 @@ class AlertRepository:
         return _alert(row) if row else None
 
     async def list(
-        self, wanted: AlertFilter, *, within: str, after: tuple[datetime, str] | None, limit: int
+        self,
+        wanted: AlertFilter,
+        *,
+        within: str,
+        after: tuple[datetime, str] | None,
+        limit: int,
+        unit_ids: Collection[str] | None = None,
+        rules: Collection[RuleId] | None = None,
     ) -> Sequence[Alert]:
-        """By start time, then id: alerts of units under the region prefix `within` that match the filter."""
+        """By start time, then id: alerts of units under the region prefix `within` that match the filter, and only
+        of `unit_ids` and `rules` when they are given."""
         alerts = alert_table
         conditions = [alerts.c.region_code.startswith(within, autoescape=True)]
+        if unit_ids is not None:
+            conditions.append(alerts.c.unit_id.in_(list(unit_ids)))
+        if rules is not None:
+            conditions.append(alerts.c.rule.in_(sorted(rule.value for rule in rules)))
         if wanted.unit_id:
             conditions.append(alerts.c.unit_id == wanted.unit_id)
         if wanted.region_code:

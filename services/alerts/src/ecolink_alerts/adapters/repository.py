@@ -111,6 +111,12 @@ class RegistryRepository:
         query = select(units).where(and_(*conditions)).order_by(units.c.unit_id).limit(limit)
         return [unit_from_row(row) for row in (await self._session.execute(query)).all()]
 
+    async def units_of_enterprise(self, agency_id: str) -> Sequence[KeyUnit]:
+        """The units whose enterprise is this directory agency, by unit id."""
+        units = key_unit_table
+        query = select(units).where(units.c.enterprise_agency_id == agency_id).order_by(units.c.unit_id)
+        return [unit_from_row(row) for row in (await self._session.execute(query)).all()]
+
     async def put_unit(self, unit: KeyUnit) -> None:
         await self._put(
             key_unit_table,

@@ -9,6 +9,7 @@ import grpc
 
 from ecolink.alerts.v1 import alert_service_pb2, alert_service_pb2_grpc
 from ecolink_alerts.api import alert_convert, convert
+from ecolink_alerts.domain.rules.events import RuleId
 from ecolink_alerts.domain.thresholds import RuleThresholds
 from ecolink_alerts.service_layer import alert_reading
 from ecolink_alerts.service_layer.rescan import rescan_range
@@ -22,9 +23,15 @@ class AlertServicer(alert_service_pb2_grpc.AlertServiceServicer):
     """Alerts over gRPC."""
 
     def __init__(
-        self, uow_factory: Callable[[], AlertsUnitOfWork], *, rescan_max_range: timedelta, thresholds: RuleThresholds
+        self,
+        uow_factory: Callable[[], AlertsUnitOfWork],
+        *,
+        rescan_max_range: timedelta,
+        thresholds: RuleThresholds,
+        unit_rules: frozenset[RuleId],
     ):
         self._uow = uow_factory
+        self._unit_rules = unit_rules
         self._rescan_max_range = rescan_max_range
         self._thresholds = thresholds
 
@@ -35,6 +42,7 @@ class AlertServicer(alert_service_pb2_grpc.AlertServiceServicer):
             self._uow(),
             current_principal(),
             alert_convert.alert_filter_from_proto(request),
+            unit_rules=self._unit_rules,
             page=page_request(request, current_principal().agency_id),
         )
         return alert_service_pb2.ListAlertsResponse(
@@ -46,7 +54,7 @@ class AlertServicer(alert_service_pb2_grpc.AlertServiceServicer):
         self, request: alert_service_pb2.GetAlertRequest, context: grpc.aio.ServicerContext
     ) -> alert_service_pb2.GetAlertResponse:
         alert = await alert_reading.get_alert(
-            self._uow(), current_principal(), convert.alert_id_from_name(request.name)
+            self._uow(), current_principal(), convert.alert_id_from_name(request.name), unit_rules=self._unit_rules
         )
         return alert_service_pb2.GetAlertResponse(alert=alert_convert.alert_to_proto(alert, with_evidence=True))
 

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from ecolink_alerts.grading_model import CurrentGrade, GradeFilter, MeanFilter, StoredMean
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
-from ecolink_common.access import require_visible
+from ecolink_common.access import require_region_within_reach, require_visible
 from ecolink_common.auth.principal import Principal
 from ecolink_common.errors import NotFound
 from ecolink_common.jurisdiction import REGION_WIDE_KINDS, may_see, region_prefix
@@ -16,12 +16,15 @@ from ecolink_common.paging import Page, PageRequest, page_token_invalid
 async def list_grades(
     uow: AlertsUnitOfWork, principal: Principal, wanted: GradeFilter, *, page: PageRequest
 ) -> Page[CurrentGrade]:
-    """By unit and factor: the grades of units in a bureau's region (DOMAIN §1, §2.3); other agencies see none."""
-    if principal.agency.kind not in REGION_WIDE_KINDS:
-        return Page([], "")
+    """By unit and factor: the grades of units in a bureau's region (DOMAIN §1, §2.3); other agencies see none. A
+    region filter outside the caller's own is NOT_FOUND (audited)."""
     position = page.position
     after = (position.get("unit", ""), position.get("factor", "")) if position else None
     async with uow:
+        if wanted.region_code:
+            await require_region_within_reach(uow, principal, wanted.region_code, action="ListExceedanceGrades")
+        if principal.agency.kind not in REGION_WIDE_KINDS:
+            return Page([], "")
         found = await uow.grades.list(
             wanted, within=region_prefix(principal.agency.region_code), after=after, limit=page.size + 1
         )

@@ -26,8 +26,10 @@ from ecolink_alerts.service_layer.device_rules import (
 from ecolink_alerts.service_layer.record_runs import new_records, record_readings
 from ecolink_alerts.service_layer.registry_access import OUTCOME_DENIED, may_register
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
+from ecolink_common.access import OUTCOME_HIDDEN, REASON_OUTSIDE_JURISDICTION
 from ecolink_common.audit import AuditEntry
 from ecolink_common.auth.principal import Principal
+from ecolink_common.jurisdiction import may_see
 
 INGEST_ACTION = "IngestMonitoringData"
 
@@ -103,17 +105,26 @@ def _sort_out(
 async def _admit(
     uow: AlertsUnitOfWork, memory: DeviceMemory, batch: _DeviceBatch, source_agency: Principal | None
 ) -> RefusalReason | None:
-    """Finds the device's site, or says why its records are refused (unknown MN; a forwarding bureau outside the
-    unit's region, DOMAIN §1, which is audited)."""
+    """Finds the device's site, or says why its records are refused: unknown MN, or a forwarding agency that is not
+    a bureau of the unit's region (DOMAIN §1, audited).
+
+    DOMAIN §1 (existence is not leaked): to a caller who may not see the device, its records read exactly as those
+    of an unknown MN; only the audit row says that the device exists. A caller who sees the device but may not
+    forward its data (its own enterprise) is told so.
+    """
     batch.site = await memory.site(uow, batch.mn)
     if batch.site is None:
         return RefusalReason.UNKNOWN_MN
-    if source_agency is not None and not may_register(source_agency, batch.site.unit.region_code):
-        reason = RefusalReason.OUTSIDE_JURISDICTION
-        name = batch.site.device.name
-        await uow.audit.record(AuditEntry(source_agency.agency_id, INGEST_ACTION, name, OUTCOME_DENIED, reason.value))
-        return reason
-    return None
+    if source_agency is None or may_register(source_agency, batch.site.unit.region_code):
+        return None
+    name = batch.site.device.name
+    if not may_see(source_agency.viewer, batch.site.unit.scope):
+        entry = AuditEntry(source_agency.agency_id, INGEST_ACTION, name, OUTCOME_HIDDEN, REASON_OUTSIDE_JURISDICTION)
+        await uow.audit.record(entry)
+        return RefusalReason.UNKNOWN_MN
+    reason = RefusalReason.FORWARDING_NOT_PERMITTED
+    await uow.audit.record(AuditEntry(source_agency.agency_id, INGEST_ACTION, name, OUTCOME_DENIED, reason.value))
+    return reason
 
 
 def _device_batches(arrivals: Sequence[Arrival]) -> list[_DeviceBatch]:

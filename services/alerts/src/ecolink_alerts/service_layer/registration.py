@@ -10,12 +10,17 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 
 from ecolink_alerts.registry_model import Device, KeyUnit, Outlet, VideoChannel
-from ecolink_alerts.registry_rules import channel_violations, device_violations, outlet_violations, unit_violations
+from ecolink_alerts.registry_rules import (
+    channel_violations,
+    device_violations,
+    enterprise_violations,
+    outlet_violations,
+    unit_violations,
+)
 from ecolink_alerts.service_layer.registry_access import may_register, refuse_registration, registrable_unit
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_common.audit import AuditEntry
 from ecolink_common.auth.principal import Principal
-from ecolink_common.directory import AgencyKind
 from ecolink_common.errors import AlreadyExists, FieldViolation, InvalidArgument, NotFound
 from ecolink_common.jurisdiction import RecordScope, may_see
 from ecolink_common.request_ids import replayed
@@ -75,12 +80,9 @@ async def _refuse_duplicate(
     await refuse_registration(uow, principal, action=action, resource=resource)
 
 
-async def _require_enterprise(uow: AlertsUnitOfWork, agency_id: str) -> None:
-    if not agency_id:
-        return
-    agency = await uow.agencies.get(agency_id)
-    if agency is None or agency.kind is not AgencyKind.ENTERPRISE:
-        raise InvalidArgument.for_field("key_unit.enterprise_agency_id", "names no enterprise in the directory")
+async def _require_enterprise(uow: AlertsUnitOfWork, unit: KeyUnit) -> None:
+    enterprise = await uow.agencies.get(unit.enterprise_agency_id) if unit.enterprise_agency_id else None
+    require_well_formed(enterprise_violations(unit, enterprise), "key_unit")
 
 
 async def _require_outlet(uow: AlertsUnitOfWork, unit_id: str, outlet_id: str) -> None:
@@ -103,7 +105,7 @@ async def create_key_unit(uow: AlertsUnitOfWork, principal: Principal, unit: Key
             )
         if not may_register(principal, unit.region_code):
             await refuse_registration(uow, principal, action=action, resource=unit.name)
-        await _require_enterprise(uow, unit.enterprise_agency_id)
+        await _require_enterprise(uow, unit)
         await _stored(uow.registry.put_unit(unit), unit.name, REASON_UNIT_EXISTS)
         await _committed(uow, principal, action=action, resource=unit.name, request_id=request_id)
         return unit
@@ -117,7 +119,7 @@ async def update_key_unit(
     async with uow:
         unit = replace(await registrable_unit(uow, principal, unit_id, action=action), **changes)
         require_well_formed(unit_violations(unit), "key_unit")
-        await _require_enterprise(uow, unit.enterprise_agency_id)
+        await _require_enterprise(uow, unit)
         await uow.registry.put_unit(unit)
         await _committed(uow, principal, action=action, resource=unit.name, details={"fields": sorted(changes)})
         return unit

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ecolink_alerts.registry_model import Device, KeyUnit, Outlet, VideoChannel
 from ecolink_alerts.service_layer.registry_access import visible_unit
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
-from ecolink_common.access import require_visible
+from ecolink_common.access import require_region_within_reach, require_visible
 from ecolink_common.auth.principal import Principal
 from ecolink_common.errors import NotFound
 from ecolink_common.jurisdiction import REGION_WIDE_KINDS, may_see, region_prefix
@@ -32,8 +32,11 @@ async def get_key_unit(uow: AlertsUnitOfWork, principal: Principal, unit_id: str
 async def list_key_units(
     uow: AlertsUnitOfWork, principal: Principal, *, within_region: str, page: PageRequest
 ) -> Page[KeyUnit]:
-    """By unit id: the units of the caller's region (bureaus) or its own (an enterprise), within a region if asked."""
+    """By unit id: the units of the caller's region (bureaus) or its own (an enterprise), within a region if asked
+    (NOT_FOUND, audited, for a region outside the caller's own)."""
     async with uow:
+        if within_region:
+            await require_region_within_reach(uow, principal, within_region, action="ListKeyUnits")
         found = await uow.registry.list_units(
             region_prefix=_bureau_reach(principal),
             agency_id=principal.agency_id,

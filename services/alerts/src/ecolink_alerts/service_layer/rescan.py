@@ -103,7 +103,7 @@ async def _sites(uow: AlertsUnitOfWork, principal: Principal, target: RescanTarg
         await uow.audit.record(entry)
         await uow.commit()
         raise PermissionDenied(
-            f"{principal.agency_id} may not rescan {resource}: alerts are for the bureaus of the unit's region",
+            f"{principal.agency_id} may not rescan {resource}: rescans are for the bureaus of the unit's region",
             reason=REASON_ALERTS_FOR_BUREAUS,
         )
     await require_visible(uow, principal, alerts_scope, action=RESCAN_ACTION, resource=resource)

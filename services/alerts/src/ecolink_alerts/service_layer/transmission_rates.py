@@ -19,11 +19,10 @@ from ecolink_alerts.registry_model import KeyUnit
 from ecolink_alerts.registry_rules import REGION_CODE
 from ecolink_alerts.service_layer.time_range import checked_range
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
-from ecolink_common.access import OUTCOME_HIDDEN, REASON_OUTSIDE_JURISDICTION
-from ecolink_common.audit import AuditEntry
+from ecolink_common.access import require_region_within_reach
 from ecolink_common.auth.principal import Principal
-from ecolink_common.errors import InvalidArgument, NotFound
-from ecolink_common.jurisdiction import may_see, region_contains, region_prefix
+from ecolink_common.errors import InvalidArgument
+from ecolink_common.jurisdiction import may_see, region_prefix
 
 RATE_ACTION = "GetTransmissionRate"
 REASON_REGION_CODE_INVALID = "REGION_CODE_INVALID"
@@ -110,13 +109,7 @@ async def transmission_rates(
     region_code = _region(region_code)
     start, end = checked_range(start, end, longest=longest)
     async with uow:
-        if not region_contains(principal.agency.region_code, region_code):
-            resource = f"regions/{region_code}"
-            await uow.audit.record(
-                AuditEntry(principal.agency_id, RATE_ACTION, resource, OUTCOME_HIDDEN, REASON_OUTSIDE_JURISDICTION)
-            )
-            await uow.commit()
-            raise NotFound(f"{resource} was not found")
+        await require_region_within_reach(uow, principal, region_code, action=RATE_ACTION)
         devices = [
             (mn, unit)
             for mn, unit in await uow.history.devices_within(region_prefix(region_code))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import asdict
 from datetime import datetime
 from typing import Any
@@ -11,6 +11,8 @@ from sqlalchemy import and_, exists, insert, or_, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from ecolink_common.directory import AgencyKind
+from ecolink_common.platform_tables import agency_table
 from ecolink_evidence.adapters.tables import custody_event_table, evidence_grant_table, evidence_item_table
 from ecolink_evidence.domain.model import (
     CustodyAction,
@@ -122,6 +124,7 @@ class EvidenceRepository:
         self,
         *,
         region_prefix: str | None,
+        region_seen_owner_kinds: Collection[AgencyKind],
         agency_id: str,
         now: datetime,
         subject: str,
@@ -131,7 +134,8 @@ class EvidenceRepository:
         before_id: str,
         limit: int,
     ) -> Sequence[EvidenceItem]:
-        """Newest first: items in the region prefix (when given), the caller's own, or granted to it and live."""
+        """Newest first: items in the region prefix (when given) whose uploader is of a kind the region's bureaus
+        see, the caller's own, or granted to it and live."""
         items = evidence_item_table
         live_grant = exists().where(
             evidence_grant_table.c.evidence_id == items.c.evidence_id,
@@ -141,7 +145,11 @@ class EvidenceRepository:
         )
         reach = [items.c.owner_agency_id == agency_id, live_grant]
         if region_prefix is not None:
-            reach.append(items.c.region_code.startswith(region_prefix, autoescape=True))
+            owner_seen_by_region = exists().where(
+                agency_table.c.agency_id == items.c.owner_agency_id,
+                agency_table.c.kind.in_([kind.value for kind in region_seen_owner_kinds]),
+            )
+            reach.append(and_(items.c.region_code.startswith(region_prefix, autoescape=True), owner_seen_by_region))
         conditions = [or_(*reach)]
         if subject:
             conditions.append(items.c.subject == subject)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Sequence
 from pathlib import Path
 
 import grpc
@@ -18,7 +18,7 @@ from ecolink_common.proto_time import optional_datetime, required_datetime, time
 from ecolink_common.text_rules import MAX_TEXT_CHARS, checked_text
 from ecolink_evidence.api import convert
 from ecolink_evidence.service_layer import custody_log, dossier, holds, intake, reading, sharing
-from ecolink_evidence.service_layer.ports import ObjectStore
+from ecolink_evidence.service_layer.ports import ObjectStore, SubjectRecords
 from ecolink_evidence.service_layer.unit_of_work import EvidenceUnitOfWork
 from ecolink_evidence.settings import EvidenceSettings
 
@@ -32,12 +32,14 @@ class EvidenceServicer(evidence_service_pb2_grpc.EvidenceServiceServicer):
         store: ObjectStore,
         settings: EvidenceSettings,
         *,
+        subjects_for: Callable[[Sequence[str]], SubjectRecords],
         staging_dir: Path,
         signing_key_file: Path,
     ):
         self._uow = uow_factory
         self._store = store
         self._settings = settings
+        self._subjects_for = subjects_for
         self._staging_dir = staging_dir
         self._signing_key_file = signing_key_file
 
@@ -63,6 +65,7 @@ class EvidenceServicer(evidence_service_pb2_grpc.EvidenceServiceServicer):
             current_principal(),
             description,
             chunks(),
+            subjects=self._subjects_for(_authorization(context)),
             staging_dir=self._staging_dir,
         )
         return pb.UploadEvidenceResponse(evidence=convert.evidence_to_proto(item))
@@ -219,3 +222,8 @@ class EvidenceServicer(evidence_service_pb2_grpc.EvidenceServiceServicer):
         )
         async for chunk in chunks:
             yield pb.ExportDossierResponse(chunk=chunk)
+
+
+def _authorization(context: grpc.aio.ServicerContext) -> list[str]:
+    """The caller's `authorization` metadata as it came, to be passed on to the service owning a subject."""
+    return [str(value) for key, value in context.invocation_metadata() or () if key == "authorization"]

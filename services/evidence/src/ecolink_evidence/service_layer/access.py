@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from ecolink_common.access import require_visible
 from ecolink_common.audit import AuditEntry
 from ecolink_common.auth.principal import Principal
+from ecolink_common.directory import AgencyKind
 from ecolink_common.errors import NotFound, PermissionDenied
 from ecolink_common.jurisdiction import may_see
 from ecolink_evidence.domain.model import CustodyAction, EvidenceItem
@@ -17,12 +18,20 @@ from ecolink_evidence.service_layer.unit_of_work import EvidenceUnitOfWork
 REASON_GRANTEE_CANNOT_SHARE = "EVIDENCE_GRANTEE_CANNOT_SHARE"
 
 
-async def visible_item(uow: EvidenceUnitOfWork, principal: Principal, evidence_id: str, *, action: str) -> EvidenceItem:
-    """The item if the caller may see it; otherwise the refusal is put in custody and audit, then NOT_FOUND."""
+async def owner_kind(uow: EvidenceUnitOfWork, owner_agency_id: str) -> AgencyKind | None:
+    """The uploading agency's kind in the directory, which decides whether the bureaus above it see its items."""
+    owner = await uow.agencies.get(owner_agency_id)
+    return owner.kind if owner is not None else None
+
+
+async def _visible(
+    uow: EvidenceUnitOfWork, principal: Principal, evidence_id: str, *, action: str
+) -> tuple[EvidenceItem, AgencyKind | None]:
     item = await uow.evidence.get(evidence_id)
     if item is None:
         raise NotFound(f"evidence/{evidence_id} was not found")
-    scope = visibility_scope(item, await uow.evidence.grants(evidence_id), datetime.now(UTC))
+    kind = await owner_kind(uow, item.owner_agency_id)
+    scope = visibility_scope(item, kind, await uow.evidence.grants(evidence_id), datetime.now(UTC))
     if not may_see(principal.viewer, scope):
         await record_custody(
             uow,
@@ -33,19 +42,25 @@ async def visible_item(uow: EvidenceUnitOfWork, principal: Principal, evidence_i
             details={"action": action},
         )
     await require_visible(uow, principal, scope, action=action, resource=item.name)
+    return item, kind
+
+
+async def visible_item(uow: EvidenceUnitOfWork, principal: Principal, evidence_id: str, *, action: str) -> EvidenceItem:
+    """The item if the caller may see it; otherwise the refusal is put in custody and audit, then NOT_FOUND."""
+    item, _ = await _visible(uow, principal, evidence_id, action=action)
     return item
 
 
 async def managed_item(uow: EvidenceUnitOfWork, principal: Principal, evidence_id: str, *, action: str) -> EvidenceItem:
     """The item if the caller sees it by jurisdiction; a grantee may look but never share or hold (audited)."""
-    item = await visible_item(uow, principal, evidence_id, action=action)
-    if not may_share(principal.viewer, item):
+    item, kind = await _visible(uow, principal, evidence_id, action=action)
+    if not may_share(principal.viewer, item, kind):
         await uow.audit.record(
             AuditEntry(principal.agency_id, action, item.name, "PERMISSION_DENIED", REASON_GRANTEE_CANNOT_SHARE)
         )
         await uow.commit()
         raise PermissionDenied(
-            f"{item.name} was shared with {principal.agency_id}; only its owner and the bureaus above may do this",
+            f"{item.name} was shared with {principal.agency_id}; only who sees it without a grant may do this",
             reason=REASON_GRANTEE_CANNOT_SHARE,
         )
     return item

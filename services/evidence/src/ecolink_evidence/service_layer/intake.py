@@ -16,8 +16,9 @@ from ecolink_common.request_ids import replayed
 from ecolink_evidence.domain.model import EvidenceItem, UploadDescription
 from ecolink_evidence.domain.rules import retain_until
 from ecolink_evidence.service_layer.custody import first_link
-from ecolink_evidence.service_layer.ports import ObjectStore
+from ecolink_evidence.service_layer.ports import ObjectStore, SubjectRecords
 from ecolink_evidence.service_layer.storing import receive_and_store
+from ecolink_evidence.service_layer.subjects import require_visible_subject
 from ecolink_evidence.service_layer.unit_of_work import EvidenceUnitOfWork
 from ecolink_evidence.settings import EvidenceSettings
 
@@ -55,12 +56,13 @@ async def upload_evidence(
     description: UploadDescription,
     chunks: AsyncIterator[bytes],
     *,
+    subjects: SubjectRecords,
     staging_dir: Path,
 ) -> EvidenceItem:
     """DOMAIN §5: a SHA-256 taken as the bytes arrive; nothing is kept unless everything matched.
 
     A refused, failed or interrupted upload leaves no object and no row. The same `request_id` from
-    the same agency returns the first item.
+    the same agency returns the first item. The subject is checked before a byte is read.
     """
     _check_declared_size(description.size_bytes, settings.max_upload_bytes)
     if description.request_id:
@@ -70,6 +72,7 @@ async def upload_evidence(
             description.request_id, earlier_resource=earlier.name, same_request=_describes(earlier, description)
         ):
             return earlier
+    await require_visible_subject(uow_factory(), subjects, principal, description.subject)
     size = description.size_bytes
     now = datetime.now(UTC)
     until = retain_until(description.kind, now, settings.retention_days)

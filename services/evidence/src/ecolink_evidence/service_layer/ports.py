@@ -1,4 +1,5 @@
-"""What the use cases need from the outside: an object store that keeps bytes immutable during retention."""
+"""What the use cases need from the outside: an object store that keeps bytes immutable during retention, and
+the services that own the records evidence is about."""
 
 from __future__ import annotations
 
@@ -44,6 +45,13 @@ class ObjectStore(Protocol):
 
     def download_url(self, stored: StoredObject, *, filename: str, ttl_seconds: int) -> str:
         """A URL that serves the object for `ttl_seconds`."""
+
+
+class SubjectRecords(Protocol):
+    """The owning services of evidence subjects, asked with the caller's own credentials."""
+
+    async def may_see_alert(self, alert_name: str) -> bool:
+        """Whether the caller may see `alerts/{id}` (False also when there is no such alert)."""
 
 
 def content_key(sha256: str) -> str:

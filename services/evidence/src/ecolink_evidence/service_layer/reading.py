@@ -12,8 +12,8 @@ from ecolink_common.errors import DataLoss, InvalidArgument
 from ecolink_common.jurisdiction import REGION_WIDE_KINDS, may_see, region_prefix
 from ecolink_common.paging import Page, PageRequest
 from ecolink_evidence.domain.model import CustodyAction, EvidenceItem, EvidenceKind
-from ecolink_evidence.domain.rules import visibility_scope
-from ecolink_evidence.service_layer.access import visible_item
+from ecolink_evidence.domain.rules import REGION_SEEN_OWNER_KINDS, visibility_scope
+from ecolink_evidence.service_layer.access import owner_kind, visible_item
 from ecolink_evidence.service_layer.custody import record_custody
 from ecolink_evidence.service_layer.ports import ObjectStore
 from ecolink_evidence.service_layer.rehash import HashingReader, stored_object
@@ -44,13 +44,15 @@ class EvidenceFilter:
 async def list_evidence(
     uow: EvidenceUnitOfWork, principal: Principal, wanted: EvidenceFilter, *, page: PageRequest
 ) -> Page[EvidenceItem]:
-    """Newest first, only what the caller may see: its region (bureaus), its own items, its live grants."""
+    """Newest first, only what the caller may see: its region's items of the bureau hierarchy (bureaus), its own
+    items, its live grants."""
     before = page.position.get("before", "")
     now = datetime.now(UTC)
     in_region = region_prefix(principal.agency.region_code) if principal.agency.kind in REGION_WIDE_KINDS else None
     async with uow:
         candidates = await uow.evidence.list_visible_candidates(
             region_prefix=in_region,
+            region_seen_owner_kinds=REGION_SEEN_OWNER_KINDS,
             agency_id=principal.agency_id,
             now=now,
             subject=wanted.subject,
@@ -61,10 +63,14 @@ async def list_evidence(
             limit=page.size + 1,
         )
         examined = page.page_of(candidates, lambda last: {"before": last.evidence_id})
+        kinds = {owner: await owner_kind(uow, owner) for owner in {item.owner_agency_id for item in examined.items}}
         visible = [
             item
             for item in examined.items
-            if may_see(principal.viewer, visibility_scope(item, await uow.evidence.grants(item.evidence_id), now))
+            if may_see(
+                principal.viewer,
+                visibility_scope(item, kinds[item.owner_agency_id], await uow.evidence.grants(item.evidence_id), now),
+            )
         ]
     return Page(visible, examined.next_page_token)
 

@@ -26,7 +26,8 @@ if _version_not_supported:
 
 
 class AlertServiceStub:
-    """Alerts raised by the anomaly rules (异常线索); bureaus see those of the units in their region.
+    """Alerts raised by the anomaly rules (异常线索); bureaus see those of the units in their region, and a unit's
+    enterprise those of its own units for the rules in ALERTS_UNIT_VISIBLE_RULES (E1 and C9–C13 by default).
     """
 
     def __init__(self, channel):
@@ -53,7 +54,8 @@ class AlertServiceStub:
 
 
 class AlertServiceServicer:
-    """Alerts raised by the anomaly rules (异常线索); bureaus see those of the units in their region.
+    """Alerts raised by the anomaly rules (异常线索); bureaus see those of the units in their region, and a unit's
+    enterprise those of its own units for the rules in ALERTS_UNIT_VISIBLE_RULES (E1 and C9–C13 by default).
     """
 
     def ListAlerts(self, request, context):
@@ -120,7 +122,8 @@ def add_AlertServiceServicer_to_server(servicer, server):
 
  # This class is part of an EXPERIMENTAL API.
 class AlertService:
-    """Alerts raised by the anomaly rules (异常线索); bureaus see those of the units in their region.
+    """Alerts raised by the anomaly rules (异常线索); bureaus see those of the units in their region, and a unit's
+    enterprise those of its own units for the rules in ALERTS_UNIT_VISIBLE_RULES (E1 and C9–C13 by default).
     """
 
     @staticmethod
