@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Row, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from ecolink_common.clock import SYSTEM_CLOCK, Clock
 from ecolink_common.hash_chain import GENESIS_HASH as GENESIS_HASH  # the migration seeds the head with it
 from ecolink_common.hash_chain import canonical_time, seal, walk
 from ecolink_common.platform_tables import audit_event_table, audit_head_table
@@ -52,8 +53,9 @@ def chain_hash(*, seq: int, occurred_at: datetime, entry: AuditEntry, trace_id: 
 class AuditTrail:
     """Appends audit rows inside the caller's transaction; it never commits."""
 
-    def __init__(self, session: AsyncSession):
+    def __init__(self, session: AsyncSession, clock: Clock = SYSTEM_CLOCK):
         self._session = session
+        self._clock = clock
 
     async def record(self, entry: AuditEntry, *, now: datetime | None = None) -> int:
         """Appends one row and returns its sequence number; concurrent writers queue on the head row."""
@@ -66,7 +68,7 @@ class AuditTrail:
             )
         ).one()
         seq, prev_hash = head.last_seq, head.last_hash
-        occurred_at = now or datetime.now(UTC)
+        occurred_at = now or self._clock.now()
         trace_id = current_trace_id()
         row_hash = chain_hash(seq=seq, occurred_at=occurred_at, entry=entry, trace_id=trace_id, prev_hash=prev_hash)
         await self._session.execute(

@@ -26,7 +26,7 @@ class ServiceDependencies:
     clock: Clock = SYSTEM_CLOCK
 
     def uow_factory(self) -> Callable[[], UnitOfWork]:
-        return lambda: UnitOfWork(self.session_factory)
+        return lambda: UnitOfWork(self.session_factory, self.clock)
 
 
 ReadinessCheck = Callable[[], Awaitable[bool]]

@@ -42,7 +42,7 @@ def register(server: grpc.aio.Server, deps: ServiceDependencies) -> Registration
     thresholds = settings.rule_thresholds()
 
     def uow_factory() -> AlertsUnitOfWork:
-        return AlertsUnitOfWork(deps.session_factory)
+        return AlertsUnitOfWork(deps.session_factory, deps.clock)
 
     registry_service_pb2_grpc.add_RegistryServiceServicer_to_server(RegistryServicer(uow_factory), server)
     monitoring = MonitoringServicer(

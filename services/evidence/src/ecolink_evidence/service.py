@@ -27,7 +27,7 @@ def register(server: grpc.aio.Server, deps: ServiceDependencies) -> Registration
     staging_dir = deps.platform.var_dir / "evidence-staging"
     staging_dir.mkdir(parents=True, exist_ok=True)
     servicer = EvidenceServicer(
-        lambda: EvidenceUnitOfWork(deps.session_factory),
+        lambda: EvidenceUnitOfWork(deps.session_factory, deps.clock),
         store,
         settings,
         subjects_for=AlertsEndpoint(

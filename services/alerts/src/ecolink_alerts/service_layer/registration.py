@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Mapping
 from dataclasses import replace
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
@@ -67,7 +66,7 @@ async def _committed(
 ) -> None:
     await uow.audit.record(AuditEntry(principal.agency_id, action, resource, OUTCOME_OK, details=details or {}))
     if request_id:
-        await uow.registry.remember_request(principal.agency_id, request_id, resource, at=datetime.now(UTC))
+        await uow.registry.remember_request(principal.agency_id, request_id, resource, at=uow.clock.now())
     await uow.commit()
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from ecolink_common.access import require_visible
 from ecolink_common.audit import AuditEntry
 from ecolink_common.auth.principal import Principal
@@ -31,7 +29,7 @@ async def _visible(
     if item is None:
         raise NotFound(f"evidence/{evidence_id} was not found")
     kind = await owner_kind(uow, item.owner_agency_id)
-    scope = visibility_scope(item, kind, await uow.evidence.grants(evidence_id), datetime.now(UTC))
+    scope = visibility_scope(item, kind, await uow.evidence.grants(evidence_id), uow.clock.now())
     if not may_see(principal.viewer, scope):
         await record_custody(
             uow,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from ecolink_common.hash_chain import GENESIS_HASH, canonical_time, seal, walk
@@ -40,13 +40,14 @@ def sealed_link(
     prev_hash: str,
     actor: str,
     sha256_seen: str,
+    at: datetime,
     details: Mapping[str, Any] | None = None,
 ) -> CustodyEvent:
-    """One link, sealed to the hash of the link before it."""
+    """One link made at `at`, sealed to the hash of the link before it."""
     unsealed = CustodyEvent(
         evidence_id=evidence_id,
         seq=seq,
-        occurred_at=datetime.now(UTC),
+        occurred_at=at,
         action=action,
         actor_agency_id=actor,
         sha256_seen=sha256_seen,
@@ -57,7 +58,9 @@ def sealed_link(
     return CustodyEvent(**{**unsealed.__dict__, "hash": custody_hash(unsealed, prev_hash)})
 
 
-def first_link(evidence_id: str, *, actor: str, sha256_seen: str, details: Mapping[str, Any]) -> CustodyEvent:
+def first_link(
+    evidence_id: str, *, actor: str, sha256_seen: str, at: datetime, details: Mapping[str, Any]
+) -> CustodyEvent:
     """The intake link that starts a new item's chain; the item is stored with it as its head."""
     return sealed_link(
         evidence_id,
@@ -66,6 +69,7 @@ def first_link(evidence_id: str, *, actor: str, sha256_seen: str, details: Mappi
         prev_hash=GENESIS_HASH,
         actor=actor,
         sha256_seen=sha256_seen,
+        at=at,
         details=details,
     )
 
@@ -79,10 +83,17 @@ async def record_custody(
     sha256_seen: str,
     details: Mapping[str, Any] | None = None,
 ) -> CustodyEvent:
-    """Appends one link inside the caller's transaction."""
+    """Appends one link inside the caller's transaction, made at the unit of work's "now"."""
     seq, prev_hash = await uow.custody.advance_head(evidence_id)
     sealed = sealed_link(
-        evidence_id, action, seq=seq, prev_hash=prev_hash, actor=actor, sha256_seen=sha256_seen, details=details
+        evidence_id,
+        action,
+        seq=seq,
+        prev_hash=prev_hash,
+        actor=actor,
+        sha256_seen=sha256_seen,
+        at=uow.clock.now(),
+        details=details,
     )
     await uow.custody.append(sealed)
     return sealed

@@ -7,7 +7,7 @@ import tempfile
 import zipfile
 from collections.abc import AsyncIterator, Callable
 from dataclasses import asdict
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +78,7 @@ async def export_dossier(
         raise InvalidArgument.for_field("subject", f"no evidence of {subject} is visible to {principal.agency_id}")
     manifest_items = []
     async with uow_factory() as uow:
+        exported_at = uow.clock.now()
         for item in items:
             await record_custody(
                 uow, item.evidence_id, CustodyAction.EXPORTED, actor=principal.agency_id, sha256_seen=item.sha256
@@ -86,7 +87,7 @@ async def export_dossier(
         await uow.commit()
     manifest = {
         "format": FORMAT,
-        "exported_at": datetime.now(UTC).isoformat(),
+        "exported_at": exported_at.isoformat(),
         "exported_by": principal.agency_id,
         "subject": subject,
         "signing_key_sha256": key_fingerprint(signing_key.public_key()),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
 
 from ecolink_common.audit import AuditEntry
 from ecolink_common.auth.principal import Principal
@@ -46,7 +45,7 @@ async def delete_evidence(uow: EvidenceUnitOfWork, principal: Principal, evidenc
     archive's procedure (a deletion through this API would also erase the chain of custody)."""
     async with uow:
         item = await managed_item(uow, principal, evidence_id, action="DeleteEvidence")
-        reason = deletion_refusal(item, datetime.now(UTC)) or REASON_DISPOSAL_BY_ARCHIVE
+        reason = deletion_refusal(item, uow.clock.now()) or REASON_DISPOSAL_BY_ARCHIVE
         await record_custody(
             uow,
             evidence_id,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import AsyncIterator, Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError
@@ -74,7 +74,7 @@ async def upload_evidence(
             return earlier
     await require_visible_subject(uow_factory(), subjects, principal, description.subject)
     size = description.size_bytes
-    now = datetime.now(UTC)
+    now = uow_factory().clock.now()  # the clock every unit of work of this service reads
     until = retain_until(description.kind, now, settings.retention_days)
     sha256, stored = await receive_and_store(
         uow_factory, store, settings, description, chunks, retain_until=until, staging_dir=staging_dir
@@ -104,6 +104,7 @@ async def upload_evidence(
         item.evidence_id,
         actor=principal.agency_id,
         sha256_seen=sha256,
+        at=now,
         details={"size_bytes": size, "original_filename": item.original_filename, "object_key": stored.key},
     )
     async with uow_factory() as uow:

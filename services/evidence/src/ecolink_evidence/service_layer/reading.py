@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from ecolink_common.auth.principal import Principal
 from ecolink_common.errors import DataLoss, InvalidArgument
@@ -47,7 +47,7 @@ async def list_evidence(
     """Newest first, only what the caller may see: its region's items of the bureau hierarchy (bureaus), its own
     items, its live grants."""
     before = page.position.get("before", "")
-    now = datetime.now(UTC)
+    now = uow.clock.now()
     in_region = region_prefix(principal.agency.region_code) if principal.agency.kind in REGION_WIDE_KINDS else None
     async with uow:
         candidates = await uow.evidence.list_visible_candidates(
@@ -161,4 +161,4 @@ async def create_download_url(
             details={"ttl_minutes": minutes},
         )
         await uow.commit()
-    return DownloadUrl(url, datetime.now(UTC) + timedelta(minutes=minutes))
+    return DownloadUrl(url, uow.clock.now() + timedelta(minutes=minutes))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 
 from ecolink_common.audit import AuditEntry
 from ecolink_common.auth.principal import Principal
@@ -27,7 +27,7 @@ async def grant_evidence_access(
     request_id: str,
 ) -> EvidenceGrant:
     """Gives one agency access until `expires_at`; the same `request_id` returns the first grant."""
-    now = datetime.now(UTC)
+    now = uow.clock.now()
     if expires_at <= now:
         raise InvalidArgument.for_field("expire_time", "must be in the future")
     async with uow:
@@ -81,7 +81,7 @@ async def revoke_evidence_access(
     uow: EvidenceUnitOfWork, principal: Principal, evidence_id: str, *, grant_id: str
 ) -> EvidenceGrant:
     """Ends a grant at once; revoking twice is refused with the rule."""
-    now = datetime.now(UTC)
+    now = uow.clock.now()
     async with uow:
         item = await managed_item(uow, principal, evidence_id, action="RevokeEvidenceAccess")
         grant = next((g for g in await uow.evidence.grants(evidence_id) if g.grant_id == grant_id), None)

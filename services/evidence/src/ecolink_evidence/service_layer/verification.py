@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
 
 from ecolink_common.audit import AuditEntry
 from ecolink_evidence.domain.model import CustodyAction, EvidenceItem
@@ -23,7 +22,7 @@ async def record_rehash(
         await record_custody(
             uow, item.evidence_id, action, actor=actor, sha256_seen=seen_sha256, details={"during": during}
         )
-        await uow.evidence.record_verification(item.evidence_id, at=datetime.now(UTC), intact=intact)
+        await uow.evidence.record_verification(item.evidence_id, at=uow.clock.now(), intact=intact)
         if not intact:
             await uow.audit.record(
                 AuditEntry(
