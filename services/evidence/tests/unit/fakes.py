@@ -1,0 +1,81 @@
+"""In-memory evidence repositories and object store, on top of ecolink_common's fake unit of work."""
+
+from __future__ import annotations
+
+from collections.abc import Generator, Sequence
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from ecolink_common.audit import GENESIS_HASH
+from ecolink_common.clock import Clock
+from ecolink_common.testing.fakes import FakeUnitOfWork
+from ecolink_evidence.domain.model import CustodyEvent, EvidenceGrant, EvidenceItem
+from ecolink_evidence.service_layer.ports import StoredObject
+
+
+class InMemoryEvidence:
+    def __init__(self) -> None:
+        self.items: dict[str, EvidenceItem] = {}
+        self.grant_rows: list[tuple[EvidenceGrant, str]] = []
+
+    async def get(self, evidence_id: str) -> EvidenceItem | None:
+        return self.items.get(evidence_id)
+
+    async def grants(self, evidence_id: str) -> Sequence[EvidenceGrant]:
+        return [grant for grant, _ in self.grant_rows if grant.evidence_id == evidence_id]
+
+    async def grant_by_request(self, granted_by: str, request_id: str) -> EvidenceGrant | None:
+        return next(
+            (g for g, rid in self.grant_rows if g.granted_by_agency_id == granted_by and rid == request_id), None
+        )
+
+    async def add_grant(self, grant: EvidenceGrant, *, request_id: str) -> None:
+        self.grant_rows.append((grant, request_id))
+
+    async def revoke_grant(self, grant_id: str, *, at: datetime, by: str) -> None:
+        self.grant_rows = [
+            (replace(g, revoked_at=at) if g.grant_id == grant_id else g, rid) for g, rid in self.grant_rows
+        ]
+
+    async def set_legal_hold(self, evidence_id: str, on: bool) -> None:
+        self.items[evidence_id] = replace(self.items[evidence_id], legal_hold=on)
+
+    async def holds_on_object(self, object_key: str) -> int:
+        return sum(1 for item in self.items.values() if item.object_key == object_key and item.legal_hold)
+
+
+class InMemoryCustody:
+    def __init__(self) -> None:
+        self.links: dict[str, list[CustodyEvent]] = {}
+
+    async def advance_head(self, evidence_id: str) -> tuple[int, str]:
+        chain = self.links.get(evidence_id, [])
+        return len(chain) + 1, chain[-1].hash if chain else GENESIS_HASH
+
+    async def append(self, event: CustodyEvent) -> None:
+        self.links.setdefault(event.evidence_id, []).append(event)
+
+    async def events(self, evidence_id: str, *, after_seq: int = 0, limit: int | None = None) -> Sequence[CustodyEvent]:
+        chain = [event for event in self.links.get(evidence_id, []) if event.seq > after_seq]
+        return chain[:limit] if limit is not None else chain
+
+
+class RecordingStore:
+    """An object store that only records the legal holds set on it (no bytes move in these use cases)."""
+
+    def __init__(self) -> None:
+        self.holds: list[tuple[str, bool]] = []
+
+    def set_legal_hold(self, stored: StoredObject, on: bool) -> None:
+        self.holds.append((stored.key, on))
+
+    def read(self, stored: StoredObject, chunk_bytes: int) -> Generator[bytes, None, None]:
+        raise AssertionError("no use case tested here reads bytes")
+
+
+class FakeEvidenceUnitOfWork(FakeUnitOfWork):
+    def __init__(self, clock: Clock, **kwargs: Any):
+        super().__init__(clock, **kwargs)
+        self.evidence = InMemoryEvidence()
+        self.custody = InMemoryCustody()
