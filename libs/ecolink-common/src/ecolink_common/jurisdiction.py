@@ -48,6 +48,12 @@ def region_contains(outer: str, inner: str) -> bool:
     return inner.startswith(region_prefix(outer))
 
 
+def bureau_reach(viewer: Viewer) -> str | None:
+    """DOMAIN §1: the region prefix a bureau sees everything under (what a list narrows its query to); None for every
+    other kind of agency, which sees only its own records and its shares."""
+    return region_prefix(viewer.region_code) if viewer.kind in REGION_WIDE_KINDS else None
+
+
 def may_see(viewer: Viewer, record: RecordScope) -> bool:
     """DOMAIN §1: a record is visible to its owner, to an explicit share, and to the rule of the viewer's kind."""
     if viewer.agency_id == record.owner_agency_id or viewer.agency_id in record.shared_with:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from ecolink_common.auth.principal import Principal
 from ecolink_common.directory import Agency, AgencyKind, DirectoryFile
-from ecolink_common.jurisdiction import RecordScope, may_see, region_contains, region_prefix
+from ecolink_common.jurisdiction import RecordScope, Viewer, bureau_reach, may_see, region_contains, region_prefix
 
 # DOMAIN §1 restated as tables, independently of ecolink_common.jurisdiction.
 # The region tree of the demo directory: each code and the region directly above it.
@@ -227,3 +227,18 @@ def test_two_regions_contain_each_other_only_when_they_are_the_same(a, b):
 def test_region_containment_is_transitive(a, b, c):
     if region_contains(a, b) and region_contains(b, c):
         assert region_contains(a, c)
+
+
+@pytest.mark.parametrize(
+    ("kind", "region", "reach"),
+    [
+        (AgencyKind.ECO_BUREAU, "340000", "34"),
+        (AgencyKind.ECO_BUREAU, "341300", "3413"),
+        (AgencyKind.ENFORCEMENT_BUREAU, "341323", "341323"),
+        (AgencyKind.POLICE, "341300", None),
+        (AgencyKind.PROCURATORATE, "341300", None),
+        (AgencyKind.ENTERPRISE, "341323", None),
+    ],
+)
+def test_a_bureaus_reach_is_its_region_prefix_and_other_agencies_have_none(kind, region, reach):
+    assert bureau_reach(Viewer("any", kind, region)) == reach

@@ -11,7 +11,7 @@ from ecolink_common.access import require_region_within_reach, require_visible
 from ecolink_common.auth.principal import Principal
 from ecolink_common.directory import AgencyKind
 from ecolink_common.errors import NotFound
-from ecolink_common.jurisdiction import REGION_WIDE_KINDS, may_see, region_prefix
+from ecolink_common.jurisdiction import bureau_reach, may_see
 from ecolink_common.paging import Page, PageRequest, page_token_invalid
 
 
@@ -56,10 +56,9 @@ async def list_alerts(
         if wanted.region_code:
             await require_region_within_reach(uow, principal, wanted.region_code, action="ListAlerts")
         enterprise_of: dict[str, str] = {}
-        if principal.agency.kind in REGION_WIDE_KINDS:
-            found = await uow.alerts.list(
-                wanted, within=region_prefix(principal.agency.region_code), after=after, limit=page.size + 1
-            )
+        reach = bureau_reach(principal.viewer)
+        if reach is not None:
+            found = await uow.alerts.list(wanted, within=reach, after=after, limit=page.size + 1)
         elif principal.agency.kind is AgencyKind.ENTERPRISE and unit_rules:
             own_units = await uow.registry.units_of_enterprise(principal.agency_id)
             enterprise_of = {unit.unit_id: principal.agency_id for unit in own_units}

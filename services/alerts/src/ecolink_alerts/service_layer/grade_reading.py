@@ -9,7 +9,7 @@ from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_common.access import require_region_within_reach, require_visible
 from ecolink_common.auth.principal import Principal
 from ecolink_common.errors import NotFound
-from ecolink_common.jurisdiction import REGION_WIDE_KINDS, may_see, region_prefix
+from ecolink_common.jurisdiction import bureau_reach, may_see
 from ecolink_common.paging import Page, PageRequest, page_token_invalid
 
 
@@ -23,11 +23,10 @@ async def list_grades(
     async with uow:
         if wanted.region_code:
             await require_region_within_reach(uow, principal, wanted.region_code, action="ListExceedanceGrades")
-        if principal.agency.kind not in REGION_WIDE_KINDS:
+        reach = bureau_reach(principal.viewer)
+        if reach is None:
             return Page([], "")
-        found = await uow.grades.list(
-            wanted, within=region_prefix(principal.agency.region_code), after=after, limit=page.size + 1
-        )
+        found = await uow.grades.list(wanted, within=reach, after=after, limit=page.size + 1)
     listed = page.page_of(found, lambda last: {"unit": last.unit_id, "factor": last.factor})
     return Page([grade for grade in listed.items if may_see(principal.viewer, grade.scope)], listed.next_page_token)
 

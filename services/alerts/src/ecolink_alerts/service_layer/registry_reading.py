@@ -8,18 +8,12 @@ from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_common.access import require_region_within_reach, require_visible
 from ecolink_common.auth.principal import Principal
 from ecolink_common.errors import NotFound
-from ecolink_common.jurisdiction import REGION_WIDE_KINDS, may_see, region_prefix
+from ecolink_common.jurisdiction import bureau_reach, may_see, region_prefix
 from ecolink_common.paging import Page, PageRequest
 
 
 def _after(page: PageRequest) -> str:
     return page.position.get("after", "")
-
-
-def _bureau_reach(principal: Principal) -> str | None:
-    """DOMAIN §1: the region prefix a bureau sees everything under; None for every other kind of agency."""
-    kind = principal.agency.kind
-    return region_prefix(principal.agency.region_code) if kind in REGION_WIDE_KINDS else None
 
 
 async def get_key_unit(uow: AlertsUnitOfWork, principal: Principal, unit_id: str) -> KeyUnit:
@@ -38,7 +32,7 @@ async def list_key_units(
         if within_region:
             await require_region_within_reach(uow, principal, within_region, action="ListKeyUnits")
         found = await uow.registry.list_units(
-            region_prefix=_bureau_reach(principal),
+            region_prefix=bureau_reach(principal.viewer),
             agency_id=principal.agency_id,
             within_region=region_prefix(within_region) if within_region else "",
             after_id=_after(page),
@@ -84,7 +78,7 @@ async def list_devices(uow: AlertsUnitOfWork, principal: Principal, *, unit_id: 
         if unit_id:
             await visible_unit(uow, principal, unit_id, action="ListDevices")
         found = await uow.registry.list_devices(
-            region_prefix=_bureau_reach(principal),
+            region_prefix=bureau_reach(principal.viewer),
             agency_id=principal.agency_id,
             unit_id=unit_id,
             after_mn=_after(page),

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 
 from ecolink_common.auth.principal import Principal
 from ecolink_common.errors import DataLoss, InvalidArgument
-from ecolink_common.jurisdiction import REGION_WIDE_KINDS, may_see, region_prefix
+from ecolink_common.jurisdiction import bureau_reach, may_see
 from ecolink_common.paging import Page, PageRequest
 from ecolink_evidence.domain.model import CustodyAction, EvidenceItem, EvidenceKind
 from ecolink_evidence.domain.rules import REGION_SEEN_OWNER_KINDS, visibility_scope
@@ -48,7 +48,7 @@ async def list_evidence(
     items, its live grants."""
     before = page.position.get("before", "")
     now = uow.clock.now()
-    in_region = region_prefix(principal.agency.region_code) if principal.agency.kind in REGION_WIDE_KINDS else None
+    in_region = bureau_reach(principal.viewer)
     async with uow:
         candidates = await uow.evidence.list_visible_candidates(
             region_prefix=in_region,
