@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Table, and_, delete, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -23,6 +22,7 @@ from ecolink_alerts.domain.readings import DataKind, Reading
 from ecolink_alerts.domain.rollup import PeriodFactor
 from ecolink_alerts.domain.validity import Mean
 from ecolink_alerts.grading_model import MeanFilter, StoredMean
+from ecolink_common.db import upsert_statement
 
 DeviceOutlets = Mapping[str, tuple[str, str]]
 """MN → (unit id, outlet id): where each device of a query measures."""
@@ -172,7 +172,7 @@ class DerivedMeanRepository:
         ]
         gone = [key for key in stored if key not in wanted]
         if written:
-            upsert = self._insert(table)
+            upsert = upsert_statement(self._session, table)
             rows = [
                 {
                     "mn": mn,
@@ -232,12 +232,8 @@ class DerivedMeanRepository:
         return (await self._session.execute(query)).scalar_one_or_none()
 
     async def mark_rolled(self, mn: str, *, at: datetime) -> None:
-        upsert = self._insert(derived_mean_mark_table).values(mn=mn, rolled_at=at)
+        upsert = upsert_statement(self._session, derived_mean_mark_table).values(mn=mn, rolled_at=at)
         await self._session.execute(upsert.on_conflict_do_update(index_elements=["mn"], set_={"rolled_at": at}))
-
-    def _insert(self, table: Table) -> Any:
-        dialect = postgresql if self._session.get_bind().dialect.name == "postgresql" else sqlite
-        return dialect.insert(table)
 
     async def list(
         self, wanted: MeanFilter, *, after: tuple[datetime, str, str] | None, limit: int

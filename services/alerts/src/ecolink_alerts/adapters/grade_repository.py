@@ -9,7 +9,6 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import and_, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -22,6 +21,7 @@ from ecolink_alerts.adapters.tables import (
 from ecolink_alerts.domain.grading import ExceedanceGrade, GradeWindow
 from ecolink_alerts.domain.readings import FactorLimits
 from ecolink_alerts.grading_model import CurrentGrade, GradeFilter
+from ecolink_common.db import upsert_statement
 from ecolink_common.jurisdiction import region_prefix
 
 
@@ -69,10 +69,6 @@ class GradeRepository:
     def __init__(self, session: AsyncSession):
         self._session = session
 
-    def _insert(self, table: Any) -> Any:
-        dialect = postgresql if self._session.get_bind().dialect.name == "postgresql" else sqlite
-        return dialect.insert(table)
-
     async def graded_units(self) -> list[GradedUnit]:
         """By unit id: every unit with a factor limit at one of its outlets, and those limits."""
         factors, units = outlet_factor_table, key_unit_table
@@ -99,7 +95,7 @@ class GradeRepository:
         table = exceedance_grade_table
         first = {"grade": ExceedanceGrade.NONE.value, "as_of": None, "exceedance_days": "[]", "updated_at": at}
         await self._session.execute(
-            self._insert(table)
+            upsert_statement(self._session, table)
             .values(unit_id=unit_id, factor=factor, region_code=region_code, **first)
             .on_conflict_do_nothing()
         )
@@ -129,7 +125,7 @@ class GradeRepository:
         twice is kept once."""
         row = {"event_id": event_id, "event_type": event_type, "payload": json.dumps(payload, sort_keys=True)}
         await self._session.execute(
-            self._insert(alerts_outbox_table)
+            upsert_statement(self._session, alerts_outbox_table)
             .values(**row, occurred_at=occurred_at, created_at=at, published_at=None)
             .on_conflict_do_nothing()
         )
