@@ -3,14 +3,17 @@ case reads "now" from; the use case commits."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from types import TracebackType
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from ecolink_common.agency_repository import AgencyRepository
-from ecolink_common.audit import AuditTrail
+from ecolink_common.audit import AuditEntry, AuditTrail
 from ecolink_common.clock import SYSTEM_CLOCK, Clock
 from ecolink_common.outbox import OutboxRepository
+
+Refusal = Callable[[], Awaitable[object]]
 
 
 class UnitOfWork:
@@ -39,4 +42,15 @@ class UnitOfWork:
         await self.session.close()
 
     async def commit(self) -> None:
+        await self.session.commit()
+
+    async def commit_refusal(self, *entries: AuditEntry, also: Refusal | None = None) -> None:
+        """Discards what the use case wrote in this transaction and commits only the record of a refusal: its audit
+        rows and what `also` writes beside them (an evidence custody link). The caller raises the refusal next, so a
+        refused call leaves that record and nothing else."""
+        await self.session.rollback()
+        if also is not None:
+            await also()
+        for entry in entries:
+            await self.audit.record(entry)
         await self.session.commit()

@@ -1,5 +1,5 @@
 """The outbox in a real database: events land only with their transaction, go out in order, at least once, and a
-relay that fails or runs twice at once loses and duplicates nothing."""
+relay that fails or runs twice at once loses and duplicates nothing; a refusal commits only its own record."""
 
 from __future__ import annotations
 
@@ -9,10 +9,12 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from ecolink_common import operations
+from ecolink_common.audit import AuditEntry
 from ecolink_common.clock import FakeClock
 from ecolink_common.db import create_engine, create_session_factory
 from ecolink_common.outbox import OutboxEvent
 from ecolink_common.outbox_relay import Subscribers, relay_outbox
+from ecolink_common.testing.audit_rows import audit_rows
 from ecolink_common.unit_of_work import UnitOfWork
 from ecolink_evidence.service import SPEC as EVIDENCE
 
@@ -98,3 +100,14 @@ async def test_two_relays_at_once_publish_every_event_exactly_once_in_order(uow_
     )
     assert recorder.received == [f"grade-{n}" for n in range(1, 41)]
     assert sum(outcome.published for outcome in outcomes) == 40
+
+
+async def test_a_refusal_commits_its_audit_row_and_nothing_the_use_case_wrote_before_it(uow_factory, database_url):
+    async with uow_factory() as uow:
+        await uow.outbox.add(event(1), at=AT)
+        await uow.commit_refusal(AuditEntry("eeb-360800", "GrantEvidenceAccess", "evidence/ev-1", "NOT_FOUND"))
+    async with uow_factory() as uow:
+        assert await uow.outbox.all_events() == []
+    assert [(row["action"], row["outcome"]) for row in await audit_rows(database_url)] == [
+        ("GrantEvidenceAccess", "NOT_FOUND")
+    ]

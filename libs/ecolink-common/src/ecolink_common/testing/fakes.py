@@ -15,6 +15,7 @@ from ecolink_common.clock import Clock
 from ecolink_common.directory import Agency, AgencyKind, read_directory_file
 from ecolink_common.outbox import OutboxEvent, StoredEvent
 from ecolink_common.settings import PlatformSettings
+from ecolink_common.unit_of_work import Refusal
 
 
 class InMemoryAudit:
@@ -99,4 +100,12 @@ class FakeUnitOfWork:
         return None
 
     async def commit(self) -> None:
+        self.commits += 1
+
+    async def commit_refusal(self, *entries: AuditEntry, also: Refusal | None = None) -> None:
+        """As the real one, but nothing written before it is discarded here: refusal tests assert on the audit."""
+        if also is not None:
+            await also()
+        for entry in entries:
+            await self.audit.record(entry)
         self.commits += 1

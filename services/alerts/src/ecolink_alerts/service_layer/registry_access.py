@@ -29,9 +29,10 @@ async def visible_unit(uow: AlertsUnitOfWork, principal: Principal, unit_id: str
 
 
 async def refuse_registration(uow: AlertsUnitOfWork, principal: Principal, *, action: str, resource: str) -> None:
-    """Audits and commits the refusal, then raises PERMISSION_DENIED."""
-    await uow.audit.record(AuditEntry(principal.agency_id, action, resource, OUTCOME_DENIED, REASON_REGISTRY_READ_ONLY))
-    await uow.commit()
+    """Commits the refusal's audit row alone, then raises PERMISSION_DENIED."""
+    await uow.commit_refusal(
+        AuditEntry(principal.agency_id, action, resource, OUTCOME_DENIED, REASON_REGISTRY_READ_ONLY)
+    )
     raise PermissionDenied(
         f"{principal.agency_id} may not change {resource}: only the bureaus whose region contains the unit may",
         reason=REASON_REGISTRY_READ_ONLY,

@@ -100,8 +100,7 @@ async def _sites(uow: AlertsUnitOfWork, principal: Principal, target: RescanTarg
     if may_see(principal.viewer, unit.scope) and not may_see(principal.viewer, alerts_scope):
         # The unit's own enterprise sees the unit, not the clues against it: refused, not hidden.
         entry = AuditEntry(principal.agency_id, RESCAN_ACTION, resource, OUTCOME_DENIED, REASON_ALERTS_FOR_BUREAUS)
-        await uow.audit.record(entry)
-        await uow.commit()
+        await uow.commit_refusal(entry)
         raise PermissionDenied(
             f"{principal.agency_id} may not rescan {resource}: rescans are for the bureaus of the unit's region",
             reason=REASON_ALERTS_FOR_BUREAUS,

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable
+
 from ecolink_common.access import require_visible
 from ecolink_common.audit import AuditEntry
 from ecolink_common.auth.principal import Principal
 from ecolink_common.directory import AgencyKind
 from ecolink_common.errors import NotFound, PermissionDenied
-from ecolink_common.jurisdiction import may_see
-from ecolink_evidence.domain.model import CustodyAction, EvidenceItem
+from ecolink_evidence.domain.model import CustodyAction, CustodyEvent, EvidenceItem
 from ecolink_evidence.domain.rules import may_share, visibility_scope
 from ecolink_evidence.service_layer.custody import record_custody
 from ecolink_evidence.service_layer.unit_of_work import EvidenceUnitOfWork
@@ -30,16 +31,14 @@ async def _visible(
         raise NotFound(f"evidence/{evidence_id} was not found")
     kind = await owner_kind(uow, item.owner_agency_id)
     scope = visibility_scope(item, kind, await uow.evidence.grants(evidence_id), uow.clock.now())
-    if not may_see(principal.viewer, scope):
-        await record_custody(
-            uow,
-            evidence_id,
-            CustodyAction.ACCESS_REFUSED,
-            actor=principal.agency_id,
-            sha256_seen="",
-            details={"action": action},
+
+    def refused_link() -> Awaitable[CustodyEvent]:
+        details = {"action": action}
+        return record_custody(
+            uow, evidence_id, CustodyAction.ACCESS_REFUSED, actor=principal.agency_id, sha256_seen="", details=details
         )
-    await require_visible(uow, principal, scope, action=action, resource=item.name)
+
+    await require_visible(uow, principal, scope, action=action, resource=item.name, also=refused_link)
     return item, kind
 
 
@@ -53,10 +52,9 @@ async def managed_item(uow: EvidenceUnitOfWork, principal: Principal, evidence_i
     """The item if the caller sees it by jurisdiction; a grantee may look but never share or hold (audited)."""
     item, kind = await _visible(uow, principal, evidence_id, action=action)
     if not may_share(principal.viewer, item, kind):
-        await uow.audit.record(
+        await uow.commit_refusal(
             AuditEntry(principal.agency_id, action, item.name, "PERMISSION_DENIED", REASON_GRANTEE_CANNOT_SHARE)
         )
-        await uow.commit()
         raise PermissionDenied(
             f"{item.name} was shared with {principal.agency_id}; only who sees it without a grant may do this",
             reason=REASON_GRANTEE_CANNOT_SHARE,

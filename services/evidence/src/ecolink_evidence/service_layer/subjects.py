@@ -24,8 +24,7 @@ async def require_visible_subject(
     if not subject.startswith(ALERT_SUBJECT_PREFIX) or await records.may_see_alert(subject):
         return
     async with uow:
-        await uow.audit.record(
+        await uow.commit_refusal(
             AuditEntry(principal.agency_id, "UploadEvidence", subject, "NOT_FOUND", REASON_SUBJECT_NOT_FOUND)
         )
-        await uow.commit()
     raise NotFound(f"{subject} was not found", reason=REASON_SUBJECT_NOT_FOUND)
