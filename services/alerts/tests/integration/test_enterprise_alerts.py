@@ -3,8 +3,6 @@ outside the caller's reach, through a real server and channel on SQLite and Post
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import grpc
@@ -15,12 +13,10 @@ from ecolink.alerts.v1 import (
     alert_service_pb2,
     alert_service_pb2_grpc,
     grading_service_pb2,
-    grading_service_pb2_grpc,
     monitoring_pb2,
     monitoring_service_pb2,
     monitoring_service_pb2_grpc,
     registry_service_pb2,
-    registry_service_pb2_grpc,
 )
 from ecolink_alerts.service import SPEC as ALERTS
 from ecolink_alerts.service_layer.registry_loading import load_registry_file
@@ -48,26 +44,6 @@ SO2_HOURS = [
     (13.0, "S"),
     *[(12.0 + hour % 3, "N") for hour in range(4)],
 ]
-
-
-@dataclass
-class Clients:
-    monitoring: monitoring_service_pb2_grpc.MonitoringServiceStub
-    alerts: alert_service_pb2_grpc.AlertServiceStub
-    grading: grading_service_pb2_grpc.GradingServiceStub
-    registry: registry_service_pb2_grpc.RegistryServiceStub
-
-
-@pytest.fixture
-async def clients(alerts_service, database_url) -> AsyncIterator[Clients]:
-    await load_registry_file(database_url, AlertsSettings().registry_file)
-    async with grpc.aio.insecure_channel(alerts_service.target) as channel:
-        yield Clients(
-            monitoring_service_pb2_grpc.MonitoringServiceStub(channel),
-            alert_service_pb2_grpc.AlertServiceStub(channel),
-            grading_service_pb2_grpc.GradingServiceStub(channel),
-            registry_service_pb2_grpc.RegistryServiceStub(channel),
-        )
 
 
 def hourly_records() -> list[monitoring_pb2.MonitoringRecord]:

@@ -3,8 +3,8 @@ channel, and the roll-up task through a real Celery worker, on both databases.""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import grpc
@@ -13,21 +13,16 @@ from google.protobuf.timestamp_pb2 import Timestamp
 
 from ecolink.alerts.v1 import (
     alert_service_pb2,
-    alert_service_pb2_grpc,
-    grading_service_pb2_grpc,
     monitoring_pb2,
     monitoring_service_pb2,
-    monitoring_service_pb2_grpc,
 )
 from ecolink.alerts.v1 import grading_service_pb2 as pb
 from ecolink_alerts.domain.hj212 import Packet, parse_packet
 from ecolink_alerts.domain.periods import CHINA_STANDARD_TIME, day_start
 from ecolink_alerts.domain.rollup import DEFAULT_ROLLUP, RollupPolicy
 from ecolink_alerts.domain.thresholds import RuleThresholds
-from ecolink_alerts.service_layer.registry_loading import load_registry_file
 from ecolink_alerts.service_layer.rollup import GRADE_CHANGED_EVENT, RollupOutcome, roll_up
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
-from ecolink_alerts.settings import AlertsSettings
 from ecolink_alerts.worker.tasks import ROLL_UP_MEANS_AND_GRADES
 from ecolink_common.celery_app import make_celery
 from ecolink_common.db import database_sessions
@@ -43,24 +38,6 @@ ABOVE_LIMIT = 50.0
 """Lingbi's SO2 limit is 35 mg/m3 (data/registry/demo-registry.json)."""
 
 
-@dataclass
-class Clients:
-    monitoring: monitoring_service_pb2_grpc.MonitoringServiceStub
-    grading: grading_service_pb2_grpc.GradingServiceStub
-    alerts: alert_service_pb2_grpc.AlertServiceStub
-
-
-@pytest.fixture
-async def clients(alerts_service, database_url) -> AsyncIterator[Clients]:
-    await load_registry_file(database_url, AlertsSettings().registry_file)
-    async with grpc.aio.insecure_channel(alerts_service.target) as channel:
-        yield Clients(
-            monitoring_service_pb2_grpc.MonitoringServiceStub(channel),
-            grading_service_pb2_grpc.GradingServiceStub(channel),
-            alert_service_pb2_grpc.AlertServiceStub(channel),
-        )
-
-
 def stamp(moment: datetime) -> Timestamp:
     value = Timestamp()
     value.FromDatetime(moment)
@@ -72,7 +49,7 @@ def record(kind: int, at: datetime, so2: float) -> monitoring_pb2.MonitoringReco
     return monitoring_pb2.MonitoringRecord(mn=LINGBI_MN, data_kind=kind, data_time=stamp(at), values=[value])
 
 
-async def ingest(clients: Clients, alerts_service, records: Sequence[monitoring_pb2.MonitoringRecord]) -> None:
+async def ingest(clients, alerts_service, records: Sequence[monitoring_pb2.MonitoringRecord]) -> None:
     batches = [records[start : start + 500] for start in range(0, len(records), 500)]
     requests = [monitoring_service_pb2.IngestMonitoringDataRequest(records=batch) for batch in batches]
     outcome = await clients.monitoring.IngestMonitoringData(
@@ -81,7 +58,7 @@ async def ingest(clients: Clients, alerts_service, records: Sequence[monitoring_
     assert (outcome.accepted, list(outcome.refusals)) == (len(records), [])
 
 
-async def exceedance_days(clients: Clients, alerts_service, days: Sequence[date]) -> None:
+async def exceedance_days(clients, alerts_service, days: Sequence[date]) -> None:
     """Device-sent daily means (CN 2031) above the limit on these local days."""
     await ingest(
         clients, alerts_service, [record(monitoring_pb2.DATA_KIND_DAILY, day_start(d), ABOVE_LIMIT) for d in days]
@@ -100,7 +77,7 @@ async def grade_events(database_url: str) -> list[dict]:
     return [event.payload for event in events if event.payload["factor_code"] == SO2]
 
 
-async def lingbi_so2_grade(clients: Clients, alerts_service, agency: str = LINGBI_BUREAU) -> list[pb.ExceedanceGrade]:
+async def lingbi_so2_grade(clients, alerts_service, agency: str = LINGBI_BUREAU) -> list[pb.ExceedanceGrade]:
     request = pb.ListExceedanceGradesRequest(unit=LINGBI)
     response = await clients.grading.ListExceedanceGrades(request, metadata=alerts_service.metadata(agency))
     return [grade for grade in response.exceedance_grades if grade.factor_code == SO2]
@@ -336,7 +313,7 @@ def backfill_so2(day: date, hour: int) -> float:
     return ABOVE_LIMIT + hour % 3 if day in BACKFILL_EXCEEDED else 12.0 + hour % 5
 
 
-async def listed_daily_means(clients: Clients, alerts_service) -> list[pb.DerivedMean]:
+async def listed_daily_means(clients, alerts_service) -> list[pb.DerivedMean]:
     request = pb.ListDerivedMeansRequest(
         device=f"devices/{LINGBI_MN}", data_kind=monitoring_pb2.DATA_KIND_DAILY, page_size=100
     )

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import grpc
@@ -12,7 +12,7 @@ import pytest
 from google.protobuf.timestamp_pb2 import Timestamp
 from sqlalchemy import Table, func, select
 
-from ecolink.alerts.v1 import alert_pb2, alert_service_pb2_grpc, monitoring_pb2, monitoring_service_pb2_grpc
+from ecolink.alerts.v1 import alert_pb2, monitoring_pb2
 from ecolink.alerts.v1 import alert_service_pb2 as alerts_pb
 from ecolink.alerts.v1 import monitoring_service_pb2 as pb
 from ecolink_alerts.adapters.gateway_ports import RegistryDeviceDirectory
@@ -20,10 +20,8 @@ from ecolink_alerts.adapters.tables import monitoring_value_table, rule_state_ta
 from ecolink_alerts.domain.hj212 import Packet, parse_packet
 from ecolink_alerts.domain.thresholds import RuleThresholds
 from ecolink_alerts.service_layer.device_memory import DeviceMemory
-from ecolink_alerts.service_layer.registry_loading import load_registry_file
 from ecolink_alerts.service_layer.rule_clock import tick_rule_engines
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
-from ecolink_alerts.settings import AlertsSettings
 from ecolink_alerts.worker.tasks import TICK_RULE_ENGINES
 from ecolink_common.celery_app import make_celery
 from ecolink_common.db import create_engine, create_session_factory
@@ -35,21 +33,6 @@ LINGBI_MN = "88888880000001"
 LINGBI_BUREAU = "eeb-341323"
 SO2, FLOW, OXYGEN = "a21026", "a00000", "a19001"
 START = datetime(2026, 11, 20, 0, tzinfo=UTC)
-
-
-@dataclass
-class Clients:
-    monitoring: monitoring_service_pb2_grpc.MonitoringServiceStub
-    alerts: alert_service_pb2_grpc.AlertServiceStub
-
-
-@pytest.fixture
-async def clients(alerts_service, database_url) -> AsyncIterator[Clients]:
-    await load_registry_file(database_url, AlertsSettings().registry_file)
-    async with grpc.aio.insecure_channel(alerts_service.target) as channel:
-        yield Clients(
-            monitoring_service_pb2_grpc.MonitoringServiceStub(channel), alert_service_pb2_grpc.AlertServiceStub(channel)
-        )
 
 
 def records_of(
@@ -86,13 +69,13 @@ def minutes(count: int, *, manual_at: int | None = None) -> list[monitoring_pb2.
 
 
 async def ingest(
-    clients: Clients, alerts_service, *batches: list[monitoring_pb2.MonitoringRecord], agency: str = LINGBI_BUREAU
+    clients, alerts_service, *batches: list[monitoring_pb2.MonitoringRecord], agency: str = LINGBI_BUREAU
 ) -> pb.IngestMonitoringDataResponse:
     requests = [pb.IngestMonitoringDataRequest(records=batch) for batch in batches]
     return await clients.monitoring.IngestMonitoringData(iter(requests), metadata=alerts_service.metadata(agency))
 
 
-async def alerts_of(clients: Clients, alerts_service, rule: str, agency: str = LINGBI_BUREAU) -> list:
+async def alerts_of(clients, alerts_service, rule: str, agency: str = LINGBI_BUREAU) -> list:
     request = alerts_pb.ListAlertsRequest(unit="units/lingbi-jiancai", rule=rule)
     return list((await clients.alerts.ListAlerts(request, metadata=alerts_service.metadata(agency))).alerts)
 

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import grpc
 import pytest
 from google.protobuf.timestamp_pb2 import Timestamp
 
-from ecolink.alerts.v1 import alert_pb2, alert_service_pb2_grpc, monitoring_pb2, monitoring_service_pb2_grpc
+from ecolink.alerts.v1 import alert_pb2, monitoring_pb2
 from ecolink.alerts.v1 import alert_service_pb2 as alerts_pb
 from ecolink.alerts.v1 import monitoring_service_pb2 as pb
 from ecolink_alerts.domain.factors import FLUE_GAS_FLOW, OXYGEN
@@ -19,10 +19,8 @@ from ecolink_alerts.domain.readings import DataKind, FactorLimits, Reading
 from ecolink_alerts.domain.simulation import FLUE_GAS_FACTORS, simulate, suzhou_pattern
 from ecolink_alerts.domain.thresholds import RuleThresholds
 from ecolink_alerts.service import SPEC as ALERTS
-from ecolink_alerts.service_layer.registry_loading import load_registry_file
 from ecolink_alerts.service_layer.rule_clock import tick_rule_engines
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
-from ecolink_alerts.settings import AlertsSettings
 from ecolink_common.clock import FakeClock
 from ecolink_common.db import create_engine, create_session_factory
 from ecolink_common.testing.audit_rows import audit_rows
@@ -56,27 +54,12 @@ SO2_HOURS = [
 ]
 
 
-@dataclass
-class Clients:
-    monitoring: monitoring_service_pb2_grpc.MonitoringServiceStub
-    alerts: alert_service_pb2_grpc.AlertServiceStub
-
-
 @pytest.fixture
 async def alerts_service(platform, database_url) -> AsyncIterator[ServiceUnderTest]:
     """The alerts service with its clock standing at NOW."""
     service = await prepared_service(ALERTS, platform, database_url, clock=FakeClock(NOW))
     yield service
     await service.running.stop()
-
-
-@pytest.fixture
-async def clients(alerts_service, database_url) -> AsyncIterator[Clients]:
-    await load_registry_file(database_url, AlertsSettings().registry_file)
-    async with grpc.aio.insecure_channel(alerts_service.target) as channel:
-        yield Clients(
-            monitoring_service_pb2_grpc.MonitoringServiceStub(channel), alert_service_pb2_grpc.AlertServiceStub(channel)
-        )
 
 
 def _stamp(moment: datetime) -> Timestamp:
@@ -101,7 +84,7 @@ def hourly(so2: list[float], start: datetime, flag: str = "N") -> list[monitorin
     ]
 
 
-async def ingest(clients: Clients, alerts_service, records: list[monitoring_pb2.MonitoringRecord]) -> None:
+async def ingest(clients, alerts_service, records: list[monitoring_pb2.MonitoringRecord]) -> None:
     """Several streams of batches, as a forwarding platform sends them."""
     for begin in range(0, len(records), 10):
         requests = [pb.IngestMonitoringDataRequest(records=records[begin + cut : begin + cut + 4]) for cut in (0, 4, 8)]
@@ -121,7 +104,7 @@ async def settle(database_url: str) -> None:
         await engine.dispose()
 
 
-async def stored_alerts(clients: Clients, alerts_service, agency: str = LINGBI_BUREAU) -> list[alert_pb2.Alert]:
+async def stored_alerts(clients, alerts_service, agency: str = LINGBI_BUREAU) -> list[alert_pb2.Alert]:
     """Every alert ListAlerts shows for the unit, each with its evidence from GetAlert."""
     metadata = alerts_service.metadata(agency)
     listed = await clients.alerts.ListAlerts(alerts_pb.ListAlertsRequest(unit=LINGBI_UNIT), metadata=metadata)
@@ -135,9 +118,7 @@ def rescan_request(start: datetime, end: datetime, **target: str) -> alerts_pb.R
     return alerts_pb.RescanRangeRequest(start_time=_stamp(start), end_time=_stamp(end), **target)
 
 
-async def rescan(
-    clients: Clients, alerts_service, request, agency: str = LINGBI_BUREAU
-) -> alerts_pb.RescanRangeResponse:
+async def rescan(clients, alerts_service, request, agency: str = LINGBI_BUREAU) -> alerts_pb.RescanRangeResponse:
     return await clients.alerts.RescanRange(request, metadata=alerts_service.metadata(agency))
 
 
