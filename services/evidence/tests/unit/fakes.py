@@ -25,6 +25,9 @@ class InMemoryEvidence:
     async def grants(self, evidence_id: str) -> Sequence[EvidenceGrant]:
         return [grant for grant, _ in self.grant_rows if grant.evidence_id == evidence_id]
 
+    async def grants_of(self, evidence_ids: Sequence[str]) -> dict[str, list[EvidenceGrant]]:
+        return {evidence_id: list(await self.grants(evidence_id)) for evidence_id in evidence_ids}
+
     async def grant_by_request(self, granted_by: str, request_id: str) -> EvidenceGrant | None:
         return next(
             (g for g, rid in self.grant_rows if g.granted_by_agency_id == granted_by and rid == request_id), None

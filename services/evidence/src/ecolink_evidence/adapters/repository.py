@@ -7,7 +7,7 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, exists, insert, or_, select, update
+from sqlalchemy import and_, exists, func, insert, or_, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -193,19 +193,29 @@ class EvidenceRepository:
         return [_item(row) for row in (await self._session.execute(query)).all()]
 
     async def count(self) -> int:
-        return len((await self._session.execute(select(evidence_item_table.c.evidence_id))).all())
+        return int((await self._session.execute(select(func.count()).select_from(evidence_item_table))).scalar_one())
 
     async def failed_verification(self) -> Sequence[EvidenceItem]:
         query = select(evidence_item_table).where(evidence_item_table.c.intact.is_(False))
         return [_item(row) for row in (await self._session.execute(query)).all()]
 
     async def grants(self, evidence_id: str) -> Sequence[EvidenceGrant]:
+        return (await self.grants_of([evidence_id])).get(evidence_id, [])
+
+    async def grants_of(self, evidence_ids: Sequence[str]) -> dict[str, list[EvidenceGrant]]:
+        """The grants of several items in one query, each item's oldest first."""
+        if not evidence_ids:
+            return {}
         query = (
             select(evidence_grant_table)
-            .where(evidence_grant_table.c.evidence_id == evidence_id)
+            .where(evidence_grant_table.c.evidence_id.in_(list(evidence_ids)))
             .order_by(evidence_grant_table.c.created_at, evidence_grant_table.c.grant_id)
         )
-        return [_grant(row) for row in (await self._session.execute(query)).all()]
+        by_item: dict[str, list[EvidenceGrant]] = {}
+        for row in (await self._session.execute(query)).all():
+            grant = _grant(row)
+            by_item.setdefault(grant.evidence_id, []).append(grant)
+        return by_item
 
     async def grant_by_request(self, granted_by: str, request_id: str) -> EvidenceGrant | None:
         query = select(evidence_grant_table).where(

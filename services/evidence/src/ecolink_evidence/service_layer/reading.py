@@ -64,12 +64,13 @@ async def list_evidence(
         )
         examined = page.page_of(candidates, lambda last: {"before": last.evidence_id})
         kinds = {owner: await owner_kind(uow, owner) for owner in {item.owner_agency_id for item in examined.items}}
+        grants = await uow.evidence.grants_of([item.evidence_id for item in examined.items])
         visible = [
             item
             for item in examined.items
             if may_see(
                 principal.viewer,
-                visibility_scope(item, kinds[item.owner_agency_id], await uow.evidence.grants(item.evidence_id), now),
+                visibility_scope(item, kinds[item.owner_agency_id], grants.get(item.evidence_id, []), now),
             )
         ]
     return Page(visible, examined.next_page_token)
