@@ -12,6 +12,7 @@ from celery.signals import worker_process_init
 
 from ecolink_common.settings import PlatformSettings
 from ecolink_common.telemetry import configure_telemetry
+from ecolink_common.worker_resources import forget_worker_resources
 
 T = TypeVar("T")
 
@@ -80,5 +81,6 @@ def run_async(coroutine: Coroutine[Any, Any, T]) -> T:
 
 @worker_process_init.connect
 def _init_worker_process(**_: Any) -> None:
+    forget_worker_resources()
     platform = PlatformSettings()
     configure_telemetry("ecolink-worker", otlp_endpoint=platform.otlp_endpoint, environment=platform.environment)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -16,8 +16,8 @@ from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_alerts.settings import AlertsSettings
 from ecolink_alerts.threshold_overrides import load_rule_thresholds
 from ecolink_common.celery_app import RETRIED_TASK, run_async
-from ecolink_common.db import database_sessions
-from ecolink_common.settings import PlatformSettings
+from ecolink_common.clock import SYSTEM_CLOCK
+from ecolink_common.worker_resources import service_sessions, service_settings
 
 TICK_RULE_ENGINES = "ecolink.alerts.tick_rule_engines"
 ROLL_UP_MEANS_AND_GRADES = "ecolink.alerts.roll_up_means_and_grades"
@@ -29,13 +29,13 @@ def _rule_thresholds(path: Path | None) -> RuleThresholds:
     return load_rule_thresholds(path)
 
 
+def _unit_of_work() -> AlertsUnitOfWork:
+    return AlertsUnitOfWork(service_sessions(AlertsSettings))
+
+
 async def _tick_once() -> dict[str, Any]:
-    settings, platform = AlertsSettings(), PlatformSettings()
-    thresholds = _rule_thresholds(settings.rule_thresholds_file)
-    async with database_sessions(settings.resolved_database_url(platform)) as sessions:
-        outcome = await tick_rule_engines(
-            lambda: AlertsUnitOfWork(sessions), now=datetime.now(UTC), thresholds=thresholds
-        )
+    thresholds = _rule_thresholds(service_settings(AlertsSettings).rule_thresholds_file)
+    outcome = await tick_rule_engines(_unit_of_work, now=SYSTEM_CLOCK.now(), thresholds=thresholds)
     return {"devices": outcome.devices, "events": outcome.events}
 
 
@@ -46,11 +46,10 @@ def tick_rules(self: Task) -> dict[str, Any]:
 
 
 async def _roll_up_once(now: datetime) -> dict[str, Any]:
-    settings, platform = AlertsSettings(), PlatformSettings()
+    settings = service_settings(AlertsSettings)
     thresholds = _rule_thresholds(settings.rule_thresholds_file)
     policy = settings.rollup_policy(thresholds)
-    async with database_sessions(settings.resolved_database_url(platform)) as sessions:
-        outcome = await roll_up(lambda: AlertsUnitOfWork(sessions), now=now, policy=policy, thresholds=thresholds)
+    outcome = await roll_up(_unit_of_work, now=now, policy=policy, thresholds=thresholds)
     return {
         "means_changed": outcome.means_changed,
         "units_graded": outcome.units_graded,
@@ -64,4 +63,4 @@ async def _roll_up_once(now: datetime) -> dict[str, Any]:
 def roll_up_means_and_grades(self: Task, now: str | None = None) -> dict[str, Any]:
     """Derives the hourly and daily means of complete periods and regrades every unit up to today; `now` (ISO 8601)
     replays a given moment. Idempotent: a redelivered or repeated run at the same moment changes nothing."""
-    return run_async(_roll_up_once(datetime.fromisoformat(now) if now else datetime.now(UTC)))
+    return run_async(_roll_up_once(datetime.fromisoformat(now) if now else SYSTEM_CLOCK.now()))
