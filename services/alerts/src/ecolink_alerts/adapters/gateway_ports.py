@@ -37,7 +37,9 @@ class RegistryDeviceDirectory:
         if site is None:
             return None
         device = site.device
-        return DeviceCredentials(mn, device.access_password, device.crc_mode, device.unit_id, device.outlet_id)
+        return DeviceCredentials(
+            mn, device.access_password, device.crc_mode, device.unit_id, device.outlet_id, device.protocol_version
+        )
 
 
 class RegistryBackedSink:

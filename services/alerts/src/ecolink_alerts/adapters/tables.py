@@ -105,6 +105,8 @@ def _value_columns() -> list[Column]:
         Column("maximum", Float, nullable=True),
         Column("cumulative", Float, nullable=True),
         Column("received_at", UtcDateTime, nullable=False),
+        # HJ212.md §7: the code a 2005 device sent, when the value is stored under its 2017 code.
+        Column("reported_code", String(16), nullable=True),
     ]
 
 

@@ -50,6 +50,7 @@ def _factor_value(value: monitoring_pb2.FactorValue) -> FactorValue:
             value.minimum if has("minimum") else None,
             value.maximum if has("maximum") else None,
             value.cumulative if has("cumulative") else None,
+            None,
         )
     )
 

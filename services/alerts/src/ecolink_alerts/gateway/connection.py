@@ -18,9 +18,11 @@ from ecolink_alerts.domain.hj212 import (
     QnRtn,
     SubpacketAssembler,
     data_reply,
+    is_unmapped_2005_code,
     matching_crc_mode,
     parse_packet,
     request_reply,
+    sends_2005_codes,
 )
 from ecolink_alerts.gateway.counters import REFUSAL_FOR_FRAME_ERROR, GatewayCounters, RefusalReason
 from ecolink_alerts.gateway.ports import DeviceCredentials, DeviceDirectory, PacketSink
@@ -211,9 +213,19 @@ class DeviceConnection:
             )
             return
         self._counters.packets_accepted += 1
+        self._count_unmapped_codes(packet, device)
         reply = data_reply(packet, device.crc_mode)
         if reply is not None:
             await self._send(reply)
+
+    def _count_unmapped_codes(self, packet: Packet, device: DeviceCredentials) -> None:
+        """HJ212.md §7: a 2005 code with no 2017 code is stored as sent; the gateway counts and logs it."""
+        if not sends_2005_codes(device.protocol, packet.version):
+            return
+        unmapped = sorted(code for code in packet.cp.factors if is_unmapped_2005_code(code))
+        if unmapped:
+            self._counters.unmapped_factor_codes += len(unmapped)
+            log.info("hj212 connection %s: %s sent 2005 codes with no 2017 code: %s", self._peer, packet.mn, unmapped)
 
     async def _refuse(self, packet: Packet, device: DeviceCredentials, reason: RefusalReason, qn_rtn: QnRtn) -> None:
         """Count the refusal and, when the packet waits for a reply, answer 9011 with the return code (HJ212.md §4)."""

@@ -48,6 +48,8 @@ class CountersSnapshot:
     replies_sent: int
     sink_failures: int
     connection_errors: int
+    unmapped_factor_codes: int
+    """Factor codes of 2005 devices with no 2017 code (HJ212.md §7), stored as sent."""
     refused: dict[str, int]
     """Refusals by `RefusalReason` value; a copy, so changing it changes nothing."""
 
@@ -66,6 +68,7 @@ class GatewayCounters:
     replies_sent: int = 0
     sink_failures: int = 0
     connection_errors: int = 0
+    unmapped_factor_codes: int = 0
     refused: Counter[RefusalReason] = field(default_factory=Counter)
 
     def refuse(self, reason: RefusalReason) -> None:
@@ -81,5 +84,6 @@ class GatewayCounters:
             replies_sent=self.replies_sent,
             sink_failures=self.sink_failures,
             connection_errors=self.connection_errors,
+            unmapped_factor_codes=self.unmapped_factor_codes,
             refused={reason.value: count for reason, count in sorted(self.refused.items())},
         )

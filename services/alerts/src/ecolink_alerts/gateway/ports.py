@@ -6,18 +6,20 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from ecolink_alerts.domain.hj212 import CrcMode, Packet
+from ecolink_alerts.domain.hj212 import CrcMode, Packet, ProtocolVersion
 
 
 @dataclass(frozen=True, slots=True)
 class DeviceCredentials:
-    """What the registry knows of one monitoring device: its MN, access password, CRC mode and where it measures."""
+    """What the registry knows of one monitoring device: its MN, access password, CRC mode, where it measures and
+    the HJ 212 edition it is registered for."""
 
     mn: str
     access_password: str
     crc_mode: CrcMode
     unit_id: str
     outlet_id: str
+    protocol: ProtocolVersion = ProtocolVersion.HJ212_2017
 
 
 class DeviceDirectory(Protocol):

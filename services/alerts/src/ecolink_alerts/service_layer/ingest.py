@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -23,11 +24,14 @@ from ecolink_alerts.service_layer.device_rules import (
     locked_engines,
     save_engines,
 )
+from ecolink_alerts.service_layer.factor_translation import in_2017_codes
 from ecolink_alerts.service_layer.record_runs import new_records, record_readings
 from ecolink_alerts.service_layer.registry_access import OUTCOME_DENIED, may_register
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_common.audit import AuditEntry
 from ecolink_common.auth.principal import Principal
+
+log = logging.getLogger(__name__)
 
 INGEST_ACTION = "IngestMonitoringData"
 
@@ -116,6 +120,21 @@ async def _admit(
     return None
 
 
+def _translate_codes(batch: _DeviceBatch, outcome: IngestOutcome) -> None:
+    """HJ212.md §7: a 2005 device's values are stored and judged under their 2017 codes; unmapped codes are counted."""
+    assert batch.site is not None, "only admitted devices are translated"
+    translated = []
+    unmapped = 0
+    for index, record, received_at in batch.records:
+        record, record_unmapped = in_2017_codes(record, batch.site.device)
+        unmapped += record_unmapped
+        translated.append((index, record, received_at))
+    batch.records = translated
+    outcome.unmapped_codes += unmapped
+    if unmapped:
+        log.info("ingest: %d values of %s kept under 2005 codes that have no 2017 code", unmapped, batch.mn)
+
+
 def _device_batches(arrivals: Sequence[Arrival]) -> list[_DeviceBatch]:
     """The arrivals' records and receipts by device, in MN order; records are numbered across the arrivals."""
     batches: dict[str, _DeviceBatch] = {}
@@ -160,6 +179,7 @@ async def ingest_arrivals(
         for batch in _device_batches(arrivals):
             refused = await _admit(uow, memory, batch, source_agency)
             if refused is None:
+                _translate_codes(batch, outcome)
                 admitted.append(batch)
             else:
                 outcome.refusals.extend(Refusal(index, batch.mn, refused) for index, _, _ in batch.records)

@@ -1,0 +1,129 @@
+"""The HJ 212 gateway over a real socket, storing through the registry and ingest into the database (both backends)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+import grpc
+import pytest
+from sqlalchemy import select
+
+from ecolink.alerts.v1 import alert_service_pb2 as alerts_pb
+from ecolink.alerts.v1 import alert_service_pb2_grpc
+from ecolink_alerts.adapters.gateway_ports import RegistryBackedSink, RegistryDeviceDirectory
+from ecolink_alerts.adapters.tables import monitoring_value_table
+from ecolink_alerts.domain.hj212 import ProtocolVersion, encode_frame
+from ecolink_alerts.domain.thresholds import RuleThresholds
+from ecolink_alerts.gateway import GatewaySettings, RunningGateway, start_gateway
+from ecolink_alerts.service_layer.device_memory import DeviceMemory
+from ecolink_alerts.service_layer.registry_loading import load_registry_file
+from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
+from ecolink_alerts.settings import AlertsSettings
+from ecolink_common.db import create_engine, create_session_factory
+
+LINGBI_MN = "88888880000001"
+LINGBI_BUREAU = "eeb-341323"
+PASSWORD = "123456"
+REPLY_WAIT = 10.0
+
+
+@dataclass
+class Storing:
+    """A gateway storing into the test database, and what a test needs to look at the result."""
+
+    gateway: RunningGateway
+    database_url: str
+    alerts: alert_service_pb2_grpc.AlertServiceStub
+    metadata: Any
+
+    async def alerts_of(self, rule: str) -> list:
+        request = alerts_pb.ListAlertsRequest(unit="units/lingbi-jiancai", rule=rule)
+        return list((await self.alerts.ListAlerts(request, metadata=self.metadata)).alerts)
+
+    async def stored_values(self) -> list[tuple[str, str | None, float]]:
+        engine = create_engine(self.database_url)
+        try:
+            table = monitoring_value_table
+            query = select(table.c.factor, table.c.reported_code, table.c.value).order_by(table.c.factor)
+            async with engine.connect() as connection:
+                return [tuple(row) for row in await connection.execute(query)]
+        finally:
+            await engine.dispose()
+
+
+async def register_lingbi_as(database_url: str, protocol: ProtocolVersion) -> None:
+    engine = create_engine(database_url)
+    try:
+        async with AlertsUnitOfWork(create_session_factory(engine)) as uow:
+            device = await uow.registry.get_device(LINGBI_MN)
+            assert device is not None
+            await uow.registry.put_device(replace(device, protocol_version=protocol))
+            await uow.commit()
+    finally:
+        await engine.dispose()
+
+
+@pytest.fixture
+async def storing(alerts_service, database_url) -> AsyncIterator[Storing]:
+    """The demo registry with Lingbi's device registered as a 2005 device, and the gateway as its process runs it."""
+    await load_registry_file(database_url, AlertsSettings().registry_file)
+    await register_lingbi_as(database_url, ProtocolVersion.HJ212_2005)
+    engine = create_engine(database_url)
+    sessions = create_session_factory(engine)
+    memory = DeviceMemory(site_max_age=AlertsSettings().registry_cache_seconds)
+
+    def uow() -> AlertsUnitOfWork:
+        return AlertsUnitOfWork(sessions)
+
+    sink = RegistryBackedSink(uow, memory, thresholds=RuleThresholds(), max_packets_per_commit=100)
+    gateway = await start_gateway(GatewaySettings(port=0), RegistryDeviceDirectory(uow, memory), sink)
+    async with grpc.aio.insecure_channel(alerts_service.target) as channel:
+        yield Storing(
+            gateway,
+            database_url,
+            alert_service_pb2_grpc.AlertServiceStub(channel),
+            alerts_service.metadata(LINGBI_BUREAU),
+        )
+    await gateway.stop()
+    await engine.dispose()
+
+
+def hourly_2005(hour: int, values: Sequence[tuple[str, float]]) -> bytes:
+    """A 2005 hourly upload (CN=2061, Flag=1: 2005 with reply) of 2005 factor codes, DataTime in Beijing time."""
+    area = ";".join(f"{code}-Avg={value},{code}-Flag=N" for code, value in values)
+    local = f"20261120{8 + hour:02d}0000"
+    segment = f"QN={local}000;ST=31;CN=2061;PW={PASSWORD};MN={LINGBI_MN};Flag=1;CP=&&DataTime={local};{area}&&"
+    return encode_frame(segment.encode())
+
+
+async def send_all(gateway: RunningGateway, frames: Sequence[bytes]) -> list[bytes]:
+    """Each frame over one connection, waiting for its reply before the next."""
+    reader, writer = await asyncio.open_connection("127.0.0.1", gateway.port)
+    replies = []
+    try:
+        for frame in frames:
+            writer.write(frame)
+            replies.append(await asyncio.wait_for(reader.readuntil(b"\r\n"), REPLY_WAIT))
+    finally:
+        writer.close()
+    return replies
+
+
+async def test_a_2005_device_so2_above_its_limit_is_stored_under_a21026_and_raises_e1(storing: Storing) -> None:
+    # Lingbi's SO2 limit is 35 mg/m³; `02` is the 2005 code of SO2 and `B02` of flue-gas flow (HJ212.md §7).
+    frames = [hourly_2005(hour, [("02", 80.0), ("B02", 300000.0)]) for hour in range(2)]
+    replies = await send_all(storing.gateway, frames)
+    assert all(b"CN=9014" in reply for reply in replies)
+    stored = await storing.stored_values()
+    assert sorted({(factor, reported) for factor, reported, _ in stored}) == [("a00000", "B02"), ("a21026", "02")]
+    [exceedance] = await storing.alerts_of("E1")
+    assert exceedance.factor_code == "a21026"
+
+
+async def test_a_2005_code_without_a_2017_code_is_stored_as_sent_and_counted(storing: Storing) -> None:
+    await send_all(storing.gateway, [hourly_2005(0, [("02", 20.0), ("99", 1.5)])])
+    assert await storing.stored_values() == [("99", None, 1.5), ("a21026", "02", 20.0)]
+    assert storing.gateway.counters().unmapped_factor_codes == 1
