@@ -11,8 +11,8 @@ import grpc
 import pytest
 from sqlalchemy import select
 
+from ecolink.alerts.v1 import alert_pb2, alert_service_pb2_grpc
 from ecolink.alerts.v1 import alert_service_pb2 as alerts_pb
-from ecolink.alerts.v1 import alert_service_pb2_grpc
 from ecolink_alerts.adapters.gateway_ports import RegistryBackedSink, RegistryDeviceDirectory
 from ecolink_alerts.adapters.tables import monitoring_value_table
 from ecolink_alerts.domain.hj212 import ProtocolVersion, encode_frame
@@ -127,3 +127,32 @@ async def test_a_2005_code_without_a_2017_code_is_stored_as_sent_and_counted(sto
     await send_all(storing.gateway, [hourly_2005(0, [("02", 20.0), ("99", 1.5)])])
     assert await storing.stored_values() == [("99", None, 1.5), ("a21026", "02", 20.0)]
     assert storing.gateway.counters().unmapped_factor_codes == 1
+
+
+def hourly_2017(hour: int, so2: float = 12.5) -> bytes:
+    local = f"20261120{8 + hour:02d}0000"
+    segment = (
+        f"QN={local}000;ST=31;CN=2061;PW={PASSWORD};MN={LINGBI_MN};Flag=5;"
+        f"CP=&&DataTime={local};a21026-Avg={so2},a21026-Flag=N;a00000-Avg=300000,a00000-Flag=N&&"
+    )
+    return encode_frame(segment.encode())
+
+
+def with_wrong_length(frame: bytes) -> bytes:
+    """The frame with its length field 3 too high (HJ212.md §1: a real fixture declares 0139 for 136 bytes)."""
+    return frame[:2] + b"%04d" % (int(frame[2:6]) + 3) + frame[6:]
+
+
+async def test_five_packets_in_a_row_with_a_wrong_length_field_raise_one_c13_alert(storing: Storing) -> None:
+    replies = await send_all(storing.gateway, [with_wrong_length(hourly_2017(hour)) for hour in range(5)])
+    assert all(b"CN=9014" in reply for reply in replies)
+    [integrity] = await storing.alerts_of("C13")
+    assert integrity.state == alert_pb2.ALERT_STATE_OPEN
+
+
+async def test_packets_with_a_wrong_length_field_among_sound_ones_raise_one_c13_alert(storing: Storing) -> None:
+    frames = [hourly_2017(hour) if hour % 2 else with_wrong_length(hourly_2017(hour)) for hour in range(9)]
+    replies = await send_all(storing.gateway, frames)
+    assert all(b"CN=9014" in reply for reply in replies)
+    [integrity] = await storing.alerts_of("C13")
+    assert integrity.state == alert_pb2.ALERT_STATE_OPEN

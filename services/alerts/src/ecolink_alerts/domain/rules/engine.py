@@ -89,7 +89,7 @@ class RuleEngine:
         )
         self.future = future_data_time_rule(device.time, self.evidence_limit)
         self.malformed_qn = malformed_qn_rule(device.time, self.evidence_limit)
-        self.protocol = protocol_integrity_rule(self.evidence_limit)
+        self.protocol = protocol_integrity_rule(device.protocol, self.evidence_limit)
         self._rules: dict[tuple[str, DataKind], tuple[tuple[str, SeriesRule], ...]] = {}
 
     def initial_state(self) -> EngineState:
