@@ -40,6 +40,9 @@ class AcknowledgingSink:
     ) -> None:
         return None
 
+    async def expire_split_packets(self, now: datetime) -> int:
+        return 0
+
 
 def raise_open_file_limit(wanted: int) -> int:
     """Raise the soft limit on open files towards `wanted` (capped by the hard limit); return the new soft limit."""

@@ -7,6 +7,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import NamedTuple
 
+from ecolink_alerts.domain.hj212.reassembly import DroppedGroup
 from ecolink_alerts.domain.hj212.version import ProtocolVersion
 from ecolink_alerts.domain.readings import DataKind
 
@@ -77,10 +78,13 @@ class IngestOutcome:
     refusals: list[Refusal] = field(default_factory=list)
     unmapped_codes: int = 0
     """Values of 2005 devices whose factor code has no 2017 code in HJ212.md §7: stored under the code as sent."""
+    split_groups_dropped: list[DroppedGroup] = field(default_factory=list)
+    """Split packets given up in the transaction (expired, evicted or restarted), each raised as C13."""
 
     def add(self, other: IngestOutcome) -> None:
         self.accepted += other.accepted
         self.duplicates += other.duplicates
         self.conflicts += other.conflicts
         self.unmapped_codes += other.unmapped_codes
+        self.split_groups_dropped.extend(other.split_groups_dropped)
         self.refusals.extend(other.refusals)

@@ -80,6 +80,9 @@ class RecordingSink:
             raise self.failure
         self.stored.append((packet, device, faults))
 
+    async def expire_split_packets(self, now: datetime) -> int:
+        return 0
+
 
 Starter = Callable[..., Awaitable[RunningGateway]]
 
@@ -226,19 +229,29 @@ async def test_a_modbus_crc_is_accepted_only_from_a_device_registered_for_it(sta
     assert [packet.mn for packet, _, _ in sink.stored] == [MODBUS_MN]
 
 
-async def test_split_packets_are_reassembled_into_one_stored_packet_and_one_reply(start: Starter) -> None:
+async def test_each_part_of_a_split_packet_that_asks_is_answered_once_the_sink_holds_it(start: Starter) -> None:
     sink = RecordingSink()
     gateway = await start(sink)
     first = upload(flag=7, split="PNUM=2;PNO=1;", cp="DataTime=20160801080000;a21026-Avg=12.5,a21026-Flag=N")
     second = upload(flag=7, split="PNUM=2;PNO=2;", cp="DataTime=20160801080000;a21002-Avg=80.1,a21002-Flag=N")
     reader, writer = await connect(gateway)
     writer.write(first)
-    await assert_silent(reader)
+    assert await next_reply(reader) == expected_data_reply()
     writer.write(second)
     assert await next_reply(reader) == expected_data_reply()
     writer.close()
-    ((packet, _, _),) = sink.stored
-    assert (sorted(packet.cp.factors), packet.pnum, packet.pno) == (["a21002", "a21026"], None, None)
+    assert [(packet.pnum, packet.pno) for packet, _, _ in sink.stored] == [(2, 1), (2, 2)]
+
+
+async def test_a_split_packet_of_more_parts_than_the_limit_is_not_held_and_counted(start: Starter) -> None:
+    sink = RecordingSink()
+    gateway = await start(sink, max_subpackets=4)
+    reader, writer = await connect(gateway)
+    writer.write(upload(flag=7, split="PNUM=5;PNO=1;"))
+    await assert_silent(reader)
+    writer.close()
+    assert sink.stored == []
+    assert gateway.counters().refused_for(RefusalReason.SUBPACKETS_DROPPED) == 1
 
 
 async def test_a_wrong_length_field_is_accepted_and_passed_to_the_sink_as_a_fault(start: Starter) -> None:

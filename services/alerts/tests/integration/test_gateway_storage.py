@@ -5,19 +5,20 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import grpc
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from ecolink.alerts.v1 import alert_pb2, alert_service_pb2_grpc
 from ecolink.alerts.v1 import alert_service_pb2 as alerts_pb
 from ecolink_alerts.adapters.gateway_ports import RegistryBackedSink, RegistryDeviceDirectory
-from ecolink_alerts.adapters.tables import monitoring_value_table
+from ecolink_alerts.adapters.tables import monitoring_value_table, split_packet_part_table
 from ecolink_alerts.domain.hj212 import ProtocolVersion, encode_frame
 from ecolink_alerts.domain.thresholds import RuleThresholds
-from ecolink_alerts.gateway import GatewaySettings, RunningGateway, start_gateway
+from ecolink_alerts.gateway import GatewaySettings, RefusalReason, RunningGateway, start_gateway
 from ecolink_alerts.service_layer.device_memory import DeviceMemory
 from ecolink_alerts.service_layer.registry_loading import load_registry_file
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
@@ -28,6 +29,7 @@ LINGBI_MN = "88888880000001"
 LINGBI_BUREAU = "eeb-341323"
 PASSWORD = "123456"
 REPLY_WAIT = 10.0
+SPLIT_MAX_AGE = timedelta(minutes=10)
 
 
 @dataclass
@@ -42,6 +44,15 @@ class Storing:
     async def alerts_of(self, rule: str) -> list:
         request = alerts_pb.ListAlertsRequest(unit="units/lingbi-jiancai", rule=rule)
         return list((await self.alerts.ListAlerts(request, metadata=self.metadata)).alerts)
+
+    async def held_parts(self) -> int:
+        engine = create_engine(self.database_url)
+        try:
+            async with engine.connect() as connection:
+                query = select(func.count()).select_from(split_packet_part_table)
+                return int((await connection.execute(query)).scalar_one())
+        finally:
+            await engine.dispose()
 
     async def stored_values(self) -> list[tuple[str, str | None, float]]:
         engine = create_engine(self.database_url)
@@ -78,7 +89,14 @@ async def storing(alerts_service, database_url) -> AsyncIterator[Storing]:
     def uow() -> AlertsUnitOfWork:
         return AlertsUnitOfWork(sessions)
 
-    sink = RegistryBackedSink(uow, memory, thresholds=RuleThresholds(), max_packets_per_commit=100)
+    sink = RegistryBackedSink(
+        uow,
+        memory,
+        thresholds=RuleThresholds(),
+        max_packets_per_commit=100,
+        split_max_age=SPLIT_MAX_AGE,
+        max_pending_split_groups=16,
+    )
     gateway = await start_gateway(GatewaySettings(port=0), RegistryDeviceDirectory(uow, memory), sink)
     async with grpc.aio.insecure_channel(alerts_service.target) as channel:
         yield Storing(
@@ -154,5 +172,59 @@ async def test_packets_with_a_wrong_length_field_among_sound_ones_raise_one_c13_
     frames = [hourly_2017(hour) if hour % 2 else with_wrong_length(hourly_2017(hour)) for hour in range(9)]
     replies = await send_all(storing.gateway, frames)
     assert all(b"CN=9014" in reply for reply in replies)
+    [integrity] = await storing.alerts_of("C13")
+    assert integrity.state == alert_pb2.ALERT_STATE_OPEN
+
+
+def split_part(pno: int, pnum: int, area: str, *, qn: str = "20261120080000000") -> bytes:
+    """A part of a 2017 hourly upload split in `pnum` (Flag=7: split, reply asked), DataTime 08:00 Beijing time."""
+    segment = (
+        f"QN={qn};ST=31;CN=2061;PW={PASSWORD};MN={LINGBI_MN};Flag=7;PNUM={pnum};PNO={pno};"
+        f"CP=&&DataTime=20261120080000;{area}&&"
+    )
+    return encode_frame(segment.encode())
+
+
+SO2_PART = "a21026-Avg=12.5,a21026-Flag=N"
+FLOW_PART = "a00000-Avg=300000,a00000-Flag=N"
+
+
+async def test_parts_over_two_connections_are_each_answered_once_held_and_joined_into_one_stored_record(
+    storing: Storing,
+) -> None:
+    [first_reply] = await send_all(storing.gateway, [split_part(1, 2, SO2_PART)])
+    assert b"CN=9014" in first_reply
+    assert (await storing.held_parts(), await storing.stored_values()) == (1, [])
+    [second_reply] = await send_all(storing.gateway, [split_part(2, 2, FLOW_PART)])
+    assert b"CN=9014" in second_reply
+    assert await storing.stored_values() == [("a00000", None, 300000.0), ("a21026", None, 12.5)]
+    assert await storing.held_parts() == 0
+
+
+async def test_a_part_sent_again_after_a_lost_reply_is_held_once_and_the_record_stored_once(storing: Storing) -> None:
+    replies = await send_all(storing.gateway, [split_part(1, 2, SO2_PART)] * 2 + [split_part(2, 2, FLOW_PART)])
+    assert all(b"CN=9014" in reply for reply in replies)
+    assert len(await storing.stored_values()) == 2
+
+
+async def test_an_incomplete_split_packet_is_given_up_after_the_age_limit_counted_and_raised_as_c13(
+    storing: Storing,
+) -> None:
+    await send_all(storing.gateway, [split_part(1, 3, SO2_PART), split_part(2, 3, FLOW_PART)])
+    first_part_at = datetime.now(UTC)
+    assert await storing.gateway.expire_split_packets(first_part_at + SPLIT_MAX_AGE - timedelta(minutes=1)) == 0
+    assert await storing.gateway.expire_split_packets(first_part_at + SPLIT_MAX_AGE) == 1
+    assert (await storing.held_parts(), await storing.stored_values()) == (0, [])
+    assert storing.gateway.counters().refused_for(RefusalReason.SUBPACKETS_DROPPED) == 1
+    [integrity] = await storing.alerts_of("C13")
+    assert integrity.state == alert_pb2.ALERT_STATE_OPEN
+
+
+async def test_a_device_starting_a_split_packet_over_gives_the_old_group_up_as_c13_and_joins_the_new(
+    storing: Storing,
+) -> None:
+    frames = [split_part(1, 3, SO2_PART), split_part(1, 2, SO2_PART), split_part(2, 2, FLOW_PART)]
+    assert all(b"CN=9014" in reply for reply in await send_all(storing.gateway, frames))
+    assert len(await storing.stored_values()) == 2
     [integrity] = await storing.alerts_of("C13")
     assert integrity.state == alert_pb2.ALERT_STATE_OPEN

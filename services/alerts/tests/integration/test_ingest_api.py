@@ -236,7 +236,14 @@ async def gateway_ports(database_url) -> AsyncIterator[tuple[RegistryDeviceDirec
     sessions = create_session_factory(engine)
     memory = DeviceMemory(site_max_age=AlertsSettings().registry_cache_seconds)
     uow = lambda: AlertsUnitOfWork(sessions)  # noqa: E731
-    sink = RegistryBackedSink(uow, memory, thresholds=RuleThresholds(), max_packets_per_commit=100)
+    sink = RegistryBackedSink(
+        uow,
+        memory,
+        thresholds=RuleThresholds(),
+        max_packets_per_commit=100,
+        split_max_age=timedelta(minutes=10),
+        max_pending_split_groups=16,
+    )
     yield RegistryDeviceDirectory(uow, memory), sink
     await engine.dispose()
 

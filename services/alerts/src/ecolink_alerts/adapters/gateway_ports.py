@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from ecolink_alerts.adapters.group_commit import GroupCommit
 from ecolink_alerts.domain.hj212 import Packet
-from ecolink_alerts.domain.packets import PacketReceipt, ProtocolFault
+from ecolink_alerts.domain.packets import HeldPart, PacketReceipt, ProtocolFault
 from ecolink_alerts.domain.thresholds import RuleThresholds
 from ecolink_alerts.gateway.ports import DeviceCredentials
 from ecolink_alerts.packet_records import records_from_packet
+from ecolink_alerts.service_layer.arrivals import Arrival
 from ecolink_alerts.service_layer.device_memory import DeviceMemory
-from ecolink_alerts.service_layer.ingest import Arrival, ingest_arrivals
+from ecolink_alerts.service_layer.ingest import ingest_arrivals
+from ecolink_alerts.service_layer.split_packets import SplitPackets
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 
 GATEWAY_FAULTS = {"HJ212_LENGTH_MISMATCH": ProtocolFault.LENGTH_MISMATCH, **{f.value: f for f in ProtocolFault}}
@@ -44,7 +47,8 @@ class RegistryDeviceDirectory:
 
 class RegistryBackedSink:
     """`PacketSink` storing packets through `ingest_arrivals`, those arriving together in one transaction; each
-    `accept` returns once its packet is committed."""
+    `accept` returns once its packet (or split-packet part) is committed. Parts are held in the database by MN and
+    QN, whatever connection they came over; `expire_split_packets` gives up the groups older than `split_max_age`."""
 
     def __init__(
         self,
@@ -53,11 +57,17 @@ class RegistryBackedSink:
         *,
         thresholds: RuleThresholds,
         max_packets_per_commit: int,
+        split_max_age: timedelta,
+        max_pending_split_groups: int,
     ):
         self._uow = uow_factory
         self._memory = memory
         self._thresholds = thresholds
+        self._split_max_age = split_max_age
+        self._max_pending_split_groups = max_pending_split_groups
         self._group = GroupCommit(self._store, max_items=max_packets_per_commit)
+        # One transaction at a time: the expiry of split packets never races a commit of their parts.
+        self._storing = asyncio.Lock()
 
     async def accept(
         self, packet: Packet, device: DeviceCredentials, *, received_at: datetime, faults: tuple[str, ...]
@@ -70,7 +80,26 @@ class RegistryBackedSink:
             qn=packet.qn,
             faults=tuple(GATEWAY_FAULTS[fault] for fault in faults if fault in GATEWAY_FAULTS),
         )
-        await self._group.submit(Arrival(records_from_packet(packet), received_at, receipt))
+        if packet.is_subpacket:
+            await self._group.submit(Arrival((), received_at, part=HeldPart(packet, receipt)))
+        else:
+            await self._group.submit(Arrival(records_from_packet(packet), received_at, receipt))
+
+    async def expire_split_packets(self, now: datetime) -> int:
+        split = SplitPackets(self._max_pending_split_groups, expire_before=now - self._split_max_age)
+        async with self._storing:
+            outcome = await ingest_arrivals(
+                self._uow, [], source_agency=None, thresholds=self._thresholds, memory=self._memory, split_packets=split
+            )
+        return len(outcome.split_groups_dropped)
 
     async def _store(self, arrivals: Sequence[Arrival]) -> None:
-        await ingest_arrivals(self._uow, arrivals, source_agency=None, thresholds=self._thresholds, memory=self._memory)
+        async with self._storing:
+            await ingest_arrivals(
+                self._uow,
+                arrivals,
+                source_agency=None,
+                thresholds=self._thresholds,
+                memory=self._memory,
+                split_packets=SplitPackets(self._max_pending_split_groups),
+            )

@@ -1,5 +1,5 @@
 """Tables of the alerts database: the registry, monitoring values and conflicts, rule states, alerts, derived means,
-exceedance grades and the outbox."""
+exceedance grades, held parts of split packets and the outbox."""
 
 from __future__ import annotations
 
@@ -203,6 +203,21 @@ exceedance_grade_table = Table(
     Column("updated_at", UtcDateTime, nullable=False),
     Column("changed_at", UtcDateTime, nullable=True),
 )
+
+split_packet_part_table = Table(
+    "split_packet_part",
+    alerts_metadata,
+    Column("mn", String(24), primary_key=True),
+    # HJ212.md §3: parts of one group share MN and QN; 2005 parts may have no QN, kept as "".
+    Column("qn", String(20), primary_key=True),
+    Column("pno", Integer, primary_key=True),
+    Column("pnum", Integer, nullable=False),
+    Column("packet", Text, nullable=False),
+    Column("faults", Text, nullable=False),
+    Column("received_at", UtcDateTime, nullable=False),
+    Index("ix_split_packet_part_received_at", "received_at"),
+)
+"""The parts of split packets held until their group is whole, so each part is answered once durably kept."""
 
 alerts_outbox_table = Table(
     "alerts_outbox",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import signal
+from datetime import timedelta
 
 from ecolink_alerts.adapters.gateway_ports import RegistryBackedSink, RegistryDeviceDirectory
 from ecolink_alerts.gateway.server import start_gateway
@@ -32,7 +33,12 @@ async def serve() -> None:
     settings = GatewaySettings()
     memory = DeviceMemory(site_max_age=alerts.registry_cache_seconds)
     sink = RegistryBackedSink(
-        uow, memory, thresholds=thresholds, max_packets_per_commit=settings.max_packets_per_commit
+        uow,
+        memory,
+        thresholds=thresholds,
+        max_packets_per_commit=settings.max_packets_per_commit,
+        split_max_age=timedelta(seconds=settings.subpacket_max_age_seconds),
+        max_pending_split_groups=settings.max_pending_subpacket_groups,
     )
     gateway = await start_gateway(settings, RegistryDeviceDirectory(uow, memory), sink)
     tune_garbage_collection(platform.gc_young_threshold)

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 from ecolink_alerts.domain.hj212 import (
     CommandCode,
+    DropReason,
     Frame,
     FrameDecoder,
     FrameError,
@@ -16,7 +17,6 @@ from ecolink_alerts.domain.hj212 import (
     Packet,
     PacketError,
     QnRtn,
-    SubpacketAssembler,
     data_reply,
     is_unmapped_2005_code,
     matching_crc_mode,
@@ -37,7 +37,6 @@ LENGTH_MISMATCH = "HJ212_LENGTH_MISMATCH"
 _REPLY_COMMANDS = frozenset(
     {CommandCode.REQUEST_REPLY, CommandCode.EXECUTION_RESULT, CommandCode.NOTIFICATION_REPLY, CommandCode.DATA_REPLY}
 )
-GroupKey = tuple[str, str | None]
 
 
 class FrameRate:
@@ -85,12 +84,6 @@ class DeviceConnection:
         self._sink = sink
         self._counters = counters
         self._decoder = FrameDecoder(settings.max_frame_data_bytes)
-        self._assembler = SubpacketAssembler(
-            max_age=settings.subpacket_max_age_seconds,
-            max_pending_groups=settings.max_pending_subpacket_groups,
-            max_subpackets=settings.max_subpackets,
-        )
-        self._pending_faults: dict[GroupKey, set[str]] = {}
         self._frame_rate = FrameRate(settings.max_packets_per_second)
         self._peer = writer.get_extra_info("peername")
         self.busy = False
@@ -173,32 +166,19 @@ class DeviceConnection:
         if not hmac.compare_digest(packet.pw.encode(), device.access_password.encode()):
             await self._refuse(packet, device, RefusalReason.PASSWORD, QnRtn.PASSWORD_ERROR)
             return
-        faults = set() if result.length_ok else {LENGTH_MISMATCH}
-        await self._assemble(packet, device, received_at, faults)
-
-    async def _assemble(
-        self, packet: Packet, device: DeviceCredentials, received_at: datetime, faults: set[str]
-    ) -> None:
-        """HJ212.md §3: parts with PNUM/PNO are held until their group is whole; the faults of every part go along."""
-        step = self._assembler.add(packet, asyncio.get_running_loop().time())
-        for dropped in step.dropped:
+        if packet.pnum is not None and packet.pnum > self._settings.max_subpackets:
             self._counters.refuse(RefusalReason.SUBPACKETS_DROPPED)
-            self._pending_faults.pop((dropped.mn, dropped.qn), None)
             log.info(
-                "hj212 connection %s: split packet %s/%s dropped: %s",
+                "hj212 connection %s: split packet of %s QN=%s not held: %s",
                 self._peer,
-                dropped.mn,
-                dropped.qn,
-                dropped.reason,
+                packet.mn,
+                packet.qn,
+                DropReason.TOO_LARGE.value,
             )
-        key = (packet.mn, packet.qn)
-        if packet.is_subpacket:
-            faults |= self._pending_faults.pop(key, set())
-            held = step.completed is None and all((dropped.mn, dropped.qn) != key for dropped in step.dropped)
-            if held and faults:
-                self._pending_faults[key] = faults
-        if step.completed is not None:
-            await self._commit(step.completed, device, received_at, tuple(sorted(faults)))
+            return
+        # HJ212.md §3: a part of a split packet goes to the sink like a packet; it is held there by MN and QN.
+        faults = () if result.length_ok else (LENGTH_MISMATCH,)
+        await self._commit(packet, device, received_at, faults)
 
     async def _commit(
         self, packet: Packet, device: DeviceCredentials, received_at: datetime, faults: tuple[str, ...]

@@ -39,10 +39,18 @@ class PacketSink(Protocol):
     and then the gateway sends no data reply, so the device retries (HJ212.md §4: 3 retries).
     `faults` names the protocol-integrity faults the gateway saw on the frames of the packet (for
     example a wrong length field), beyond the packet's own format warnings.
+
+    A part of a split packet (PNUM/PNO) is accepted like a packet: `accept` returns once the part is durably
+    held by its device and QN (whatever connection brought it), so the gateway answers each part that asks.
     """
 
     async def accept(
         self, packet: Packet, device: DeviceCredentials, *, received_at: datetime, faults: tuple[str, ...]
     ) -> None:
-        """Commit the packet's data durably, or raise."""
+        """Commit the packet's data (or hold the part) durably, or raise."""
+        ...
+
+    async def expire_split_packets(self, now: datetime) -> int:
+        """Give up the split packets whose first part is older than the age limit at `now` (each raised as C13);
+        returns how many."""
         ...

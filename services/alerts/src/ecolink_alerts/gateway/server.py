@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import logging
 from dataclasses import asdict
+from datetime import UTC, datetime
 
 from ecolink_alerts.gateway.connection import DeviceConnection
 from ecolink_alerts.gateway.counters import CountersSnapshot, GatewayCounters, RefusalReason
@@ -25,7 +26,7 @@ class RunningGateway:
         self._counters = GatewayCounters()
         self._connections: dict[asyncio.Task[None], DeviceConnection] = {}
         self._server: asyncio.Server | None = None
-        self._counter_logging: asyncio.Task[None] | None = None
+        self._periodic: list[asyncio.Task[None]] = []
         self._port = settings.port
 
     @property
@@ -43,7 +44,10 @@ class RunningGateway:
             self._serve_connection, self._settings.host, self._settings.port, backlog=self._settings.listen_backlog
         )
         self._port = int(self._server.sockets[0].getsockname()[1])
-        self._counter_logging = asyncio.create_task(self._log_counters_periodically())
+        self._periodic = [
+            asyncio.create_task(self._log_counters_periodically()),
+            asyncio.create_task(self._expire_split_packets_periodically()),
+        ]
         log.info("hj212 gateway listening on %s:%d", self._settings.host, self.port)
 
     async def stop(self) -> None:
@@ -61,10 +65,10 @@ class RunningGateway:
                 task.cancel()
             await asyncio.gather(*overdue, return_exceptions=True)
         await self._server.wait_closed()
-        if self._counter_logging is not None:
-            self._counter_logging.cancel()
+        for task in self._periodic:
+            task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
-                await self._counter_logging
+                await task
         self._log_counters("hj212 gateway stopped")
         self._server = None
 
@@ -95,6 +99,20 @@ class RunningGateway:
         while True:
             await asyncio.sleep(self._settings.counters_log_interval_seconds)
             self._log_counters("hj212 gateway counters")
+
+    async def expire_split_packets(self, now: datetime) -> int:
+        """Give up the split packets older than the age limit at `now`, counting each; how many were given up."""
+        dropped = await self._sink.expire_split_packets(now)
+        self._counters.refused[RefusalReason.SUBPACKETS_DROPPED] += dropped
+        return dropped
+
+    async def _expire_split_packets_periodically(self) -> None:
+        while True:
+            await asyncio.sleep(self._settings.subpacket_sweep_seconds)
+            try:
+                await self.expire_split_packets(datetime.now(UTC))
+            except Exception:
+                log.exception("hj212 gateway: expiring split packets failed; trying again next time")
 
     def _log_counters(self, message: str) -> None:
         snapshot = self._counters.snapshot()

@@ -48,10 +48,19 @@ class GatewaySettings(BaseSettings):
         ),
     )
     subpacket_max_age_seconds: float = Field(
-        default=120.0,
-        description="A split packet's parts must all arrive within this time (HJ212.md §4: 10 s timeout, 3 retries).",
+        default=600.0,
+        description=(
+            "Proposed: a split packet's parts must all arrive within 10 min of the first, over any connections "
+            "(HJ212.md §4: 10 s timeout and 3 retries per part, and devices reconnect); then the group is given up, "
+            "counted, logged and raised as C13."
+        ),
     )
-    max_pending_subpacket_groups: int = Field(default=16, description="Split packets one connection may hold open.")
+    subpacket_sweep_seconds: float = Field(
+        default=60.0, description="How often split packets older than the age limit are looked for."
+    )
+    max_pending_subpacket_groups: int = Field(
+        default=16, description="Split packets one device may have held at once; a new one gives up its oldest."
+    )
     max_subpackets: int = Field(default=64, description="Largest PNUM accepted.")
     max_packets_per_commit: int = Field(
         default=500,
