@@ -15,7 +15,8 @@ from sqlalchemy import func, select
 from ecolink.alerts.v1 import alert_pb2, alert_service_pb2_grpc
 from ecolink.alerts.v1 import alert_service_pb2 as alerts_pb
 from ecolink_alerts.adapters.gateway_ports import RegistryBackedSink, RegistryDeviceDirectory
-from ecolink_alerts.adapters.tables import monitoring_value_table, split_packet_part_table
+from ecolink_alerts.adapters.tables import device_table, monitoring_value_table, split_packet_part_table
+from ecolink_alerts.domain.device_passwords import DevicePasswords, is_password_digest
 from ecolink_alerts.domain.hj212 import ProtocolVersion, encode_frame
 from ecolink_alerts.domain.thresholds import RuleThresholds
 from ecolink_alerts.gateway import GatewaySettings, RefusalReason, RunningGateway, start_gateway
@@ -24,12 +25,14 @@ from ecolink_alerts.service_layer.registry_loading import load_registry_file
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_alerts.settings import AlertsSettings
 from ecolink_common.db import create_engine, create_session_factory
+from ecolink_common.testing.audit_rows import audit_rows
 
 LINGBI_MN = "88888880000001"
 LINGBI_BUREAU = "eeb-341323"
 PASSWORD = "123456"
 REPLY_WAIT = 10.0
 SPLIT_MAX_AGE = timedelta(minutes=10)
+PASSWORDS = DevicePasswords(b"test-device-password-key-32-byte")
 
 
 @dataclass
@@ -80,7 +83,7 @@ async def register_lingbi_as(database_url: str, protocol: ProtocolVersion) -> No
 @pytest.fixture
 async def storing(alerts_service, database_url) -> AsyncIterator[Storing]:
     """The demo registry with Lingbi's device registered as a 2005 device, and the gateway as its process runs it."""
-    await load_registry_file(database_url, AlertsSettings().registry_file)
+    await load_registry_file(database_url, AlertsSettings().registry_file, passwords=PASSWORDS)
     await register_lingbi_as(database_url, ProtocolVersion.HJ212_2005)
     engine = create_engine(database_url)
     sessions = create_session_factory(engine)
@@ -97,7 +100,10 @@ async def storing(alerts_service, database_url) -> AsyncIterator[Storing]:
         split_max_age=SPLIT_MAX_AGE,
         max_pending_split_groups=16,
     )
-    gateway = await start_gateway(GatewaySettings(port=0), RegistryDeviceDirectory(uow, memory), sink)
+    settings = GatewaySettings(
+        port=0, max_packets_per_second=100_000, password_failures_per_source=5, password_mn_delay_seconds=0
+    )
+    gateway = await start_gateway(settings, RegistryDeviceDirectory(uow, memory), sink, PASSWORDS)
     async with grpc.aio.insecure_channel(alerts_service.target) as channel:
         yield Storing(
             gateway,
@@ -147,10 +153,10 @@ async def test_a_2005_code_without_a_2017_code_is_stored_as_sent_and_counted(sto
     assert storing.gateway.counters().unmapped_factor_codes == 1
 
 
-def hourly_2017(hour: int, so2: float = 12.5) -> bytes:
+def hourly_2017(hour: int, so2: float = 12.5, pw: str = PASSWORD) -> bytes:
     local = f"20261120{8 + hour:02d}0000"
     segment = (
-        f"QN={local}000;ST=31;CN=2061;PW={PASSWORD};MN={LINGBI_MN};Flag=5;"
+        f"QN={local}000;ST=31;CN=2061;PW={pw};MN={LINGBI_MN};Flag=5;"
         f"CP=&&DataTime={local};a21026-Avg={so2},a21026-Flag=N;a00000-Avg=300000,a00000-Flag=N&&"
     )
     return encode_frame(segment.encode())
@@ -228,3 +234,56 @@ async def test_a_device_starting_a_split_packet_over_gives_the_old_group_up_as_c
     assert len(await storing.stored_values()) == 2
     [integrity] = await storing.alerts_of("C13")
     assert integrity.state == alert_pb2.ALERT_STATE_OPEN
+
+
+async def stored_password(database_url: str) -> str:
+    engine = create_engine(database_url)
+    try:
+        async with engine.connect() as connection:
+            query = select(device_table.c.access_password).where(device_table.c.mn == LINGBI_MN)
+            return str((await connection.execute(query)).scalar_one())
+    finally:
+        await engine.dispose()
+
+
+async def test_a_registered_password_is_stored_only_as_its_keyed_digest(storing: Storing) -> None:
+    stored = await stored_password(storing.database_url)
+    assert is_password_digest(stored) and "123456" not in stored
+    assert stored == PASSWORDS.digest("123456") != DevicePasswords(b"another-key-of-thirty-two-bytes!").digest("123456")
+
+
+async def test_1500_wrong_passwords_block_the_guessing_address_and_are_audited_once_and_raised_as_c13(
+    storing: Storing,
+) -> None:
+    reader, writer = await asyncio.open_connection("127.0.0.1", storing.gateway.port)
+    guesses = [hourly_2017(0, pw=f"{guess:06d}") for guess in range(1500)]
+    writer.write(b"".join(guesses[:5]))
+    answered = [await asyncio.wait_for(reader.readuntil(b"\r\n"), REPLY_WAIT) for _ in range(5)]
+    assert all(b"QnRtn=3" in reply for reply in answered)
+    writer.write(b"".join(guesses[5:]) + hourly_2017(0))  # the right password last, from the guessing address
+    writer.write_eof()
+    assert await asyncio.wait_for(reader.read(), REPLY_WAIT) == b""  # all read, none answered, then closed
+    writer.close()
+    [device_reply] = await send_all_from("127.0.0.2", storing.gateway, [hourly_2017(0)])
+    assert b"CN=9014" in device_reply
+    counters = storing.gateway.counters()
+    assert (counters.refused_for(RefusalReason.PASSWORD), counters.refused_for(RefusalReason.THROTTLED)) == (5, 1496)
+    assert await storing.gateway.record_password_failures(datetime.now(UTC)) == 1
+    [row] = [row for row in await audit_rows(storing.database_url) if row["action"] == "HJ212Authenticate"]
+    assert (row["resource"], row["reason"]) == (f"devices/{LINGBI_MN}", "DEVICE_PASSWORD_WRONG")
+    assert (row["details"]["source"], row["details"]["failures"]) == ("127.0.0.1", 5)
+    [integrity] = await storing.alerts_of("C13")
+    assert integrity.region_code == "341323"
+
+
+async def send_all_from(address: str, gateway: RunningGateway, frames: Sequence[bytes]) -> list[bytes]:
+    """Each frame over one connection from another loopback address, waiting for its reply before the next."""
+    reader, writer = await asyncio.open_connection("127.0.0.1", gateway.port, local_addr=(address, 0))
+    replies = []
+    try:
+        for frame in frames:
+            writer.write(frame)
+            replies.append(await asyncio.wait_for(reader.readuntil(b"\r\n"), REPLY_WAIT))
+    finally:
+        writer.close()
+    return replies

@@ -17,6 +17,7 @@ from ecolink.alerts.v1 import alert_service_pb2 as alerts_pb
 from ecolink.alerts.v1 import monitoring_service_pb2 as pb
 from ecolink_alerts.adapters.gateway_ports import RegistryBackedSink, RegistryDeviceDirectory
 from ecolink_alerts.adapters.tables import monitoring_value_table, rule_state_table, value_conflict_table
+from ecolink_alerts.domain.device_passwords import DevicePasswords
 from ecolink_alerts.domain.hj212 import Packet, parse_packet
 from ecolink_alerts.domain.thresholds import RuleThresholds
 from ecolink_alerts.service_layer.device_memory import DeviceMemory
@@ -35,6 +36,7 @@ LINGBI_MN = "88888880000001"
 LINGBI_BUREAU = "eeb-341323"
 SO2, FLOW = "a21026", "a00000"
 START = datetime(2026, 11, 20, 0, tzinfo=UTC)
+PASSWORDS = DevicePasswords(b"test-device-password-key-32-byte")
 
 
 @dataclass
@@ -45,7 +47,7 @@ class Clients:
 
 @pytest.fixture
 async def clients(alerts_service, database_url) -> AsyncIterator[Clients]:
-    await load_registry_file(database_url, AlertsSettings().registry_file)
+    await load_registry_file(database_url, AlertsSettings().registry_file, passwords=PASSWORDS)
     async with grpc.aio.insecure_channel(alerts_service.target) as channel:
         yield Clients(
             monitoring_service_pb2_grpc.MonitoringServiceStub(channel), alert_service_pb2_grpc.AlertServiceStub(channel)
@@ -251,7 +253,7 @@ async def gateway_ports(database_url) -> AsyncIterator[tuple[RegistryDeviceDirec
 async def test_the_gateway_sink_commits_a_parsed_packet_before_returning(clients, alerts_service, gateway_ports):
     directory, sink = gateway_ports
     device = await directory.device(LINGBI_MN)
-    assert device is not None and device.access_password == "123456"
+    assert device is not None and PASSWORDS.matches("123456", device.password_digest)
     assert await directory.device("99999990000009") is None
     await sink.accept(lingbi_packet(0), device, received_at=START + timedelta(minutes=5), faults=())
     resent = await ingest(clients, alerts_service, hourly([12.5]))
@@ -274,16 +276,17 @@ async def test_a_changed_password_applies_once_the_remembered_site_is_older_than
     memory = DeviceMemory(site_max_age=5.0, clock=lambda: now[0])
     directory = RegistryDeviceDirectory(lambda: AlertsUnitOfWork(create_session_factory(engine)), memory)
     try:
-        assert (await directory.device(LINGBI_MN)).access_password == "123456"  # type: ignore[union-attr]
+        old, new = PASSWORDS.digest("123456"), PASSWORDS.digest("654321")
+        assert (await directory.device(LINGBI_MN)).password_digest == old  # type: ignore[union-attr]
         async with AlertsUnitOfWork(create_session_factory(engine)) as uow:
             device = await uow.registry.get_device(LINGBI_MN)
             assert device is not None
-            await uow.registry.put_device(replace(device, access_password="654321"))
+            await uow.registry.put_device(replace(device, access_password=new))
             await uow.commit()
         now[0] = 4.9
-        assert (await directory.device(LINGBI_MN)).access_password == "123456"  # type: ignore[union-attr]
+        assert (await directory.device(LINGBI_MN)).password_digest == old  # type: ignore[union-attr]
         now[0] = 5.0
-        assert (await directory.device(LINGBI_MN)).access_password == "654321"  # type: ignore[union-attr]
+        assert (await directory.device(LINGBI_MN)).password_digest == new  # type: ignore[union-attr]
     finally:
         await engine.dispose()
 

@@ -10,13 +10,21 @@ from ecolink_alerts.adapters.group_commit import GroupCommit
 from ecolink_alerts.domain.hj212 import Packet
 from ecolink_alerts.domain.packets import HeldPart, PacketReceipt, ProtocolFault
 from ecolink_alerts.domain.thresholds import RuleThresholds
+from ecolink_alerts.gateway.password_guard import FailureCount
 from ecolink_alerts.gateway.ports import DeviceCredentials
 from ecolink_alerts.packet_records import records_from_packet
 from ecolink_alerts.service_layer.arrivals import Arrival
 from ecolink_alerts.service_layer.device_memory import DeviceMemory
 from ecolink_alerts.service_layer.ingest import ingest_arrivals
+from ecolink_alerts.service_layer.registry_access import OUTCOME_DENIED
 from ecolink_alerts.service_layer.split_packets import SplitPackets
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
+from ecolink_common.audit import AuditEntry
+
+GATEWAY_ACTOR = "hj212-gateway"
+AUTHENTICATE_ACTION = "HJ212Authenticate"
+WRONG_PASSWORD_REASON = "DEVICE_PASSWORD_WRONG"
+"""Issue 10: the audit row of wrong device passwords, one per source address, MN and interval with the count."""
 
 GATEWAY_FAULTS = {"HJ212_LENGTH_MISMATCH": ProtocolFault.LENGTH_MISMATCH, **{f.value: f for f in ProtocolFault}}
 """ANOMALY_RULES §C13: the gateway's fault names as the rules know them; others are not integrity faults."""
@@ -92,6 +100,42 @@ class RegistryBackedSink:
                 self._uow, [], source_agency=None, thresholds=self._thresholds, memory=self._memory, split_packets=split
             )
         return len(outcome.split_groups_dropped)
+
+    async def record_password_failures(self, failures: Sequence[FailureCount]) -> None:
+        async with self._storing:
+            async with self._uow() as uow:
+                for count in failures:
+                    await uow.audit.record(
+                        AuditEntry(
+                            GATEWAY_ACTOR,
+                            AUTHENTICATE_ACTION,
+                            f"devices/{count.mn}",
+                            OUTCOME_DENIED,
+                            WRONG_PASSWORD_REASON,
+                            details={
+                                "source": count.source,
+                                "failures": count.failures,
+                                "first_at": count.first_at.isoformat(),
+                                "last_at": count.last_at.isoformat(),
+                            },
+                        )
+                    )
+                await uow.commit()
+            receipts = [await self._failure_receipt(count) for count in failures]
+            arrivals = [Arrival((), receipt.received_at, receipt) for receipt in receipts if receipt is not None]
+            await ingest_arrivals(
+                self._uow, arrivals, source_agency=None, thresholds=self._thresholds, memory=self._memory
+            )
+
+    async def _failure_receipt(self, count: FailureCount) -> PacketReceipt | None:
+        """ANOMALY_RULES §C13 for the device's bureau: the wrong passwords as one packet it may not have sent."""
+        async with self._uow() as uow:
+            site = await self._memory.site(uow, count.mn)
+        if site is None:
+            return None
+        fault = (ProtocolFault.WRONG_PASSWORD,)
+        device = site.device
+        return PacketReceipt(count.mn, device.unit_id, device.outlet_id, count.last_at, None, fault, from_device=False)
 
     async def _store(self, arrivals: Sequence[Arrival]) -> None:
         async with self._storing:

@@ -62,7 +62,8 @@ device_table = Table(
     Column("outlet_id", String(64), nullable=False),
     Column("protocol_version", String(16), nullable=False),
     Column("crc_mode", String(16), nullable=False),
-    Column("access_password", String(64), nullable=False),
+    # Issue 10: the HMAC-SHA256 digest of the password (domain/device_passwords.py), never the password.
+    Column("access_password", String(80), nullable=False),
     ForeignKeyConstraint(["unit_id", "outlet_id"], ["outlet.unit_id", "outlet.outlet_id"]),
 )
 

@@ -19,6 +19,8 @@ class ProtocolFault(StrEnum):
     MODBUS_CRC = "modbus_crc"
     SPLIT_PACKET_INCOMPLETE = "split_packet_incomplete"
     """Issue 10: a split packet (PNUM/PNO) whose parts did not all arrive within the age limit."""
+    WRONG_PASSWORD = "wrong_password"
+    """Issue 10: packets naming the MN with a wrong password (counted per source and interval)."""
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,8 @@ class PacketReceipt:
     received_at: datetime
     qn: str | None = None
     faults: tuple[ProtocolFault, ...] = ()
+    from_device: bool = True
+    """False for packets the device may not have sent (a wrong password): they feed C13 only, not C10 or C12."""
 
     def __post_init__(self) -> None:
         require_utc(self.received_at, "received_at")

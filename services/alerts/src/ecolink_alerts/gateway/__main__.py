@@ -7,6 +7,7 @@ import signal
 from datetime import timedelta
 
 from ecolink_alerts.adapters.gateway_ports import RegistryBackedSink, RegistryDeviceDirectory
+from ecolink_alerts.adapters.password_key import device_passwords
 from ecolink_alerts.gateway.server import start_gateway
 from ecolink_alerts.gateway.settings import GatewaySettings
 from ecolink_alerts.service_layer.device_memory import DeviceMemory
@@ -40,7 +41,8 @@ async def serve() -> None:
         split_max_age=timedelta(seconds=settings.subpacket_max_age_seconds),
         max_pending_split_groups=settings.max_pending_subpacket_groups,
     )
-    gateway = await start_gateway(settings, RegistryDeviceDirectory(uow, memory), sink)
+    passwords = device_passwords(alerts.device_password_key_path(platform))
+    gateway = await start_gateway(settings, RegistryDeviceDirectory(uow, memory), sink, passwords)
     tune_garbage_collection(platform.gc_young_threshold)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-import hmac
 import logging
 from datetime import UTC, datetime
 
+from ecolink_alerts.domain.device_passwords import DevicePasswords
 from ecolink_alerts.domain.hj212 import (
     CommandCode,
     DropReason,
@@ -25,6 +25,7 @@ from ecolink_alerts.domain.hj212 import (
     sends_2005_codes,
 )
 from ecolink_alerts.gateway.counters import REFUSAL_FOR_FRAME_ERROR, GatewayCounters, RefusalReason
+from ecolink_alerts.gateway.password_guard import PasswordGuard
 from ecolink_alerts.gateway.ports import DeviceCredentials, DeviceDirectory, PacketSink
 from ecolink_alerts.gateway.settings import GatewaySettings
 
@@ -76,6 +77,8 @@ class DeviceConnection:
         directory: DeviceDirectory,
         sink: PacketSink,
         counters: GatewayCounters,
+        passwords: DevicePasswords,
+        guard: PasswordGuard,
     ) -> None:
         self._reader = reader
         self._writer = writer
@@ -86,6 +89,11 @@ class DeviceConnection:
         self._decoder = FrameDecoder(settings.max_frame_data_bytes)
         self._frame_rate = FrameRate(settings.max_packets_per_second)
         self._peer = writer.get_extra_info("peername")
+        self._source = str(self._peer[0]) if isinstance(self._peer, tuple) and self._peer else str(self._peer)
+        self._passwords = passwords
+        self._guard = guard
+        self._verified: dict[str, tuple[str, str]] = {}
+        """The password and digest last found to match, per MN: each packet is checked without a new HMAC."""
         self.busy = False
         """True while a chunk's frames are handled (a commit may be in flight): `stop()` then lets it finish."""
         self.stopping = False
@@ -144,6 +152,9 @@ class DeviceConnection:
             log.debug("hj212 connection %s: %s (%d bytes)", self._peer, result.reason, result.skipped)
             return
         received_at = datetime.now(UTC)
+        if self._guard.blocked(self._source, received_at):
+            self._counters.refuse(RefusalReason.THROTTLED)
+            return
         try:
             packet = parse_packet(result.data)
         except PacketError as error:
@@ -163,9 +174,13 @@ class DeviceConnection:
         if not result.crc_matches(device.crc_mode):
             await self._refuse(packet, device, RefusalReason.CRC, QnRtn.CRC_ERROR)
             return
-        if not hmac.compare_digest(packet.pw.encode(), device.access_password.encode()):
+        if not self._password_matches(packet, device):
+            delay = self._guard.failed(self._source, packet.mn, received_at)
             await self._refuse(packet, device, RefusalReason.PASSWORD, QnRtn.PASSWORD_ERROR)
+            if delay:
+                await asyncio.sleep(delay.total_seconds())
             return
+        self._guard.succeeded(self._source)
         if packet.pnum is not None and packet.pnum > self._settings.max_subpackets:
             self._counters.refuse(RefusalReason.SUBPACKETS_DROPPED)
             log.info(
@@ -197,6 +212,15 @@ class DeviceConnection:
         reply = data_reply(packet, device.crc_mode)
         if reply is not None:
             await self._send(reply)
+
+    def _password_matches(self, packet: Packet, device: DeviceCredentials) -> bool:
+        """Issue 10: the packet's PW against the stored digest; a match is remembered for this connection."""
+        if self._verified.get(packet.mn) == (packet.pw, device.password_digest):
+            return True
+        if not self._passwords.matches(packet.pw, device.password_digest):
+            return False
+        self._verified[packet.mn] = (packet.pw, device.password_digest)
+        return True
 
     def _count_unmapped_codes(self, packet: Packet, device: DeviceCredentials) -> None:
         """HJ212.md §7: a 2005 code with no 2017 code is stored as sent; the gateway counts and logs it."""

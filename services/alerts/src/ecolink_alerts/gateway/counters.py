@@ -22,6 +22,8 @@ class RefusalReason(StrEnum):
     CRC = "crc"
     UNKNOWN_MN = "unknown_mn"
     PASSWORD = "password"
+    THROTTLED = "throttled"
+    """A packet from an address blocked after repeated wrong passwords, dropped unchecked."""
     SUBPACKETS_DROPPED = "subpackets_dropped"
     CONNECTION_LIMIT = "connection_limit"
     IDLE_TIMEOUT = "idle_timeout"

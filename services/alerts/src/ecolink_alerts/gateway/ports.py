@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
 from ecolink_alerts.domain.hj212 import CrcMode, Packet, ProtocolVersion
+from ecolink_alerts.gateway.password_guard import FailureCount
 
 
 @dataclass(frozen=True, slots=True)
 class DeviceCredentials:
-    """What the registry knows of one monitoring device: its MN, access password, CRC mode, where it measures and
-    the HJ 212 edition it is registered for."""
+    """What the registry knows of one monitoring device: its MN, the digest of its access password, CRC mode, where
+    it measures and the HJ 212 edition it is registered for."""
 
     mn: str
-    access_password: str
+    password_digest: str
     crc_mode: CrcMode
     unit_id: str
     outlet_id: str
@@ -48,6 +50,11 @@ class PacketSink(Protocol):
         self, packet: Packet, device: DeviceCredentials, *, received_at: datetime, faults: tuple[str, ...]
     ) -> None:
         """Commit the packet's data (or hold the part) durably, or raise."""
+        ...
+
+    async def record_password_failures(self, failures: Sequence[FailureCount]) -> None:
+        """Write the wrong passwords counted per source and MN to the audit log, one row each, and raise them as C13
+        for their devices."""
         ...
 
     async def expire_split_packets(self, now: datetime) -> int:

@@ -8,8 +8,10 @@ import logging
 from dataclasses import asdict
 from datetime import UTC, datetime
 
+from ecolink_alerts.domain.device_passwords import DevicePasswords
 from ecolink_alerts.gateway.connection import DeviceConnection
 from ecolink_alerts.gateway.counters import CountersSnapshot, GatewayCounters, RefusalReason
+from ecolink_alerts.gateway.password_guard import PasswordGuard
 from ecolink_alerts.gateway.ports import DeviceDirectory, PacketSink
 from ecolink_alerts.gateway.settings import GatewaySettings
 
@@ -19,8 +21,12 @@ log = logging.getLogger(__name__)
 class RunningGateway:
     """A listening gateway: its bound port, its counters, and `stop()`."""
 
-    def __init__(self, settings: GatewaySettings, directory: DeviceDirectory, sink: PacketSink) -> None:
+    def __init__(
+        self, settings: GatewaySettings, directory: DeviceDirectory, sink: PacketSink, passwords: DevicePasswords
+    ) -> None:
         self._settings = settings
+        self._passwords = passwords
+        self._guard = PasswordGuard(settings.guard_limits())
         self._directory = directory
         self._sink = sink
         self._counters = GatewayCounters()
@@ -47,6 +53,7 @@ class RunningGateway:
         self._periodic = [
             asyncio.create_task(self._log_counters_periodically()),
             asyncio.create_task(self._expire_split_packets_periodically()),
+            asyncio.create_task(self._record_password_failures_periodically()),
         ]
         log.info("hj212 gateway listening on %s:%d", self._settings.host, self.port)
 
@@ -80,7 +87,14 @@ class RunningGateway:
         task = asyncio.current_task()
         assert task is not None
         connection = DeviceConnection(
-            reader, writer, settings=self._settings, directory=self._directory, sink=self._sink, counters=self._counters
+            reader,
+            writer,
+            settings=self._settings,
+            directory=self._directory,
+            sink=self._sink,
+            counters=self._counters,
+            passwords=self._passwords,
+            guard=self._guard,
         )
         self._counters.connections_opened += 1
         self._counters.connections_open += 1
@@ -114,13 +128,32 @@ class RunningGateway:
             except Exception:
                 log.exception("hj212 gateway: expiring split packets failed; trying again next time")
 
+    async def record_password_failures(self, now: datetime) -> int:
+        """Write the wrong passwords counted until `now` to the audit log (one row per source and MN) and raise them
+        as C13; how many rows."""
+        failures = self._guard.flush(now)
+        if failures:
+            await self._sink.record_password_failures(failures)
+        return len(failures)
+
+    async def _record_password_failures_periodically(self) -> None:
+        while True:
+            await asyncio.sleep(self._settings.password_audit_seconds)
+            try:
+                await self.record_password_failures(datetime.now(UTC))
+            except Exception:
+                log.exception("hj212 gateway: recording wrong passwords failed")
+
     def _log_counters(self, message: str) -> None:
         snapshot = self._counters.snapshot()
         log.info("%s: %s", message, asdict(snapshot))
 
 
-async def start_gateway(settings: GatewaySettings, directory: DeviceDirectory, sink: PacketSink) -> RunningGateway:
-    """Start the gateway on `settings.host:settings.port` (0: any free port) and return it running."""
-    gateway = RunningGateway(settings, directory, sink)
+async def start_gateway(
+    settings: GatewaySettings, directory: DeviceDirectory, sink: PacketSink, passwords: DevicePasswords
+) -> RunningGateway:
+    """Start the gateway on `settings.host:settings.port` (0: any free port) and return it running; `passwords`
+    checks each packet's PW against the digest the directory holds."""
+    gateway = RunningGateway(settings, directory, sink, passwords)
     await gateway.listen()
     return gateway

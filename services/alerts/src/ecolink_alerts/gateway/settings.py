@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from ecolink_alerts.domain.hj212 import DEFAULT_MAX_DATA_LENGTH
+from ecolink_alerts.gateway.password_guard import GuardLimits
 
 
 class GatewaySettings(BaseSettings):
@@ -62,6 +65,32 @@ class GatewaySettings(BaseSettings):
         default=16, description="Split packets one device may have held at once; a new one gives up its oldest."
     )
     max_subpackets: int = Field(default=64, description="Largest PNUM accepted.")
+    password_failures_per_source: int = Field(
+        default=5,
+        gt=0,
+        description="Proposed: wrong device passwords from one address within the window that block the address.",
+    )
+    password_failures_per_mn: int = Field(
+        default=20,
+        gt=0,
+        description=(
+            "Proposed: wrong passwords for one MN (any address) within the window beyond which each further one "
+            "holds its connection for the MN delay; the right password from another address still passes."
+        ),
+    )
+    password_failure_window_seconds: float = Field(default=600.0, gt=0, description="Proposed: 10 min.")
+    password_block_seconds: float = Field(
+        default=900.0, gt=0, description="Proposed: a blocked address is dropped unchecked for 15 min."
+    )
+    password_mn_delay_seconds: float = Field(default=1.0, ge=0, description="Proposed: 1 s per wrong password.")
+    password_audit_seconds: float = Field(
+        default=300.0,
+        gt=0,
+        description=(
+            "Wrong passwords are written to the audit log as one row per address, MN and this interval, with the "
+            "count, and raised as C13 for the device (proposed: 5 min)."
+        ),
+    )
     max_packets_per_commit: int = Field(
         default=500,
         description=(
@@ -73,3 +102,13 @@ class GatewaySettings(BaseSettings):
         default=10.0, description="How long `stop()` lets in-flight commits and their replies finish."
     )
     counters_log_interval_seconds: float = Field(default=60.0, description="How often the counters are logged.")
+
+    def guard_limits(self) -> GuardLimits:
+        """The password-guessing limits of these settings."""
+        return GuardLimits(
+            source_failures=self.password_failures_per_source,
+            mn_failures=self.password_failures_per_mn,
+            window=timedelta(seconds=self.password_failure_window_seconds),
+            source_block=timedelta(seconds=self.password_block_seconds),
+            mn_delay=timedelta(seconds=self.password_mn_delay_seconds),
+        )
