@@ -29,6 +29,7 @@ def upgrade() -> None:
         sa.Column("packet", sa.Text, nullable=False),
         sa.Column("faults", sa.Text, nullable=False),
         sa.Column("received_at", UtcDateTime, nullable=False),
+        sa.Column("joined", sa.Boolean, nullable=False, server_default=sa.false()),
     )
     op.create_index("ix_split_packet_part_received_at", "split_packet_part", ["received_at"])
 

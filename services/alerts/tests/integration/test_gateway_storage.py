@@ -49,10 +49,12 @@ class Storing:
         return list((await self.alerts.ListAlerts(request, metadata=self.metadata)).alerts)
 
     async def held_parts(self) -> int:
+        """Parts held that wait for the rest of their group."""
         engine = create_engine(self.database_url)
         try:
             async with engine.connect() as connection:
-                query = select(func.count()).select_from(split_packet_part_table)
+                waiting = split_packet_part_table.c.joined.is_(False)
+                query = select(func.count()).select_from(split_packet_part_table).where(waiting)
                 return int((await connection.execute(query)).scalar_one())
         finally:
             await engine.dispose()
@@ -287,3 +289,13 @@ async def send_all_from(address: str, gateway: RunningGateway, frames: Sequence[
     finally:
         writer.close()
     return replies
+
+
+async def test_the_last_part_sent_again_after_its_reply_was_lost_is_answered_and_raises_nothing(
+    storing: Storing,
+) -> None:
+    frames = [split_part(1, 2, SO2_PART), split_part(2, 2, FLOW_PART), split_part(2, 2, FLOW_PART)]
+    assert all(b"CN=9014" in reply for reply in await send_all(storing.gateway, frames))
+    assert await storing.gateway.expire_split_packets(datetime.now(UTC) + SPLIT_MAX_AGE) == 0
+    assert (len(await storing.stored_values()), await storing.held_parts()) == (2, 0)
+    assert await storing.alerts_of("C13") == []

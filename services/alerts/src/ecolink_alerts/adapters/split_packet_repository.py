@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -25,6 +25,7 @@ class StoredPart:
     packet: Packet
     faults: tuple[ProtocolFault, ...]
     received_at: datetime
+    joined: bool
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ def _packet(text: str) -> Packet:
 
 def _stored(row: Row) -> StoredPart:
     faults = tuple(ProtocolFault(fault) for fault in json.loads(row.faults))
-    return StoredPart(_packet(row.packet), faults, row.received_at)
+    return StoredPart(_packet(row.packet), faults, row.received_at, row.joined)
 
 
 class SplitPacketRepository:
@@ -109,13 +110,20 @@ class SplitPacketRepository:
     async def drop_group(self, mn: str, qn: str) -> None:
         await self._session.execute(delete(_table).where(_table.c.mn == mn, _table.c.qn == qn))
 
+    async def mark_joined(self, mn: str, qn: str) -> None:
+        """The group is whole and stored; its parts stay known until `forget_joined`."""
+        await self._session.execute(update(_table).where(_table.c.mn == mn, _table.c.qn == qn).values(joined=True))
+
+    async def forget_joined(self, received_before: datetime) -> None:
+        await self._session.execute(delete(_table).where(_table.c.joined, _table.c.received_at < received_before))
+
     async def pending_groups(
         self, mn: str | None = None, *, first_before: datetime | None = None
     ) -> list[PendingGroup]:
         """The groups waiting for parts, oldest first: of one device, or those whose first part came before a time."""
         first, last = func.min(_table.c.received_at), func.max(_table.c.received_at)
         columns = (_table.c.mn, _table.c.qn, func.count(), func.max(_table.c.pnum), first, last)
-        query = select(*columns).group_by(_table.c.mn, _table.c.qn)
+        query = select(*columns).where(_table.c.joined.is_(False)).group_by(_table.c.mn, _table.c.qn)
         if mn is not None:
             query = query.where(_table.c.mn == mn)
         if first_before is not None:

@@ -216,9 +216,12 @@ split_packet_part_table = Table(
     Column("packet", Text, nullable=False),
     Column("faults", Text, nullable=False),
     Column("received_at", UtcDateTime, nullable=False),
+    # Set once the group was whole and stored: a part sent again (its reply lost) is then answered, not held anew.
+    Column("joined", Boolean, nullable=False, server_default=false()),
     Index("ix_split_packet_part_received_at", "received_at"),
 )
-"""The parts of split packets held until their group is whole, so each part is answered once durably kept."""
+"""The parts of split packets held until their group is whole (so each part is answered once durably kept), and
+for the age limit after it (so a part sent again is known)."""
 
 alerts_outbox_table = Table(
     "alerts_outbox",

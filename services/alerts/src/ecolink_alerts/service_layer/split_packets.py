@@ -37,6 +37,7 @@ async def held_arrivals(
     resolved: list[Arrival] = []
     dropped: list[tuple[DroppedGroup, PendingGroup]] = []
     if split.expire_before is not None:
+        await uow.split_packets.forget_joined(split.expire_before)
         for expired in await uow.split_packets.pending_groups(first_before=split.expire_before):
             dropped.append((await _drop(uow, expired, DropReason.EXPIRED), expired))
     for arrival in arrivals:
@@ -66,6 +67,11 @@ async def _hold(
     assert packet.pnum is not None and packet.pno is not None, "only parts of split packets are held"
     dropped = []
     stored = await uow.split_packets.parts(packet.mn, qn)
+    if stored and stored[0].joined:
+        if stored[0].packet.pnum == packet.pnum:
+            return None, []  # a part of a packet already whole and stored, sent again because its reply was lost
+        await uow.split_packets.drop_group(packet.mn, qn)
+        stored = []
     if stored and stored[0].packet.pnum != packet.pnum:
         [group] = [found for found in await uow.split_packets.pending_groups(packet.mn) if found.qn == qn]
         dropped.append((await _drop(uow, group, DropReason.RESTARTED), group))
@@ -79,7 +85,7 @@ async def _hold(
         stored = await uow.split_packets.parts(packet.mn, qn)
     if len(stored) < packet.pnum:
         return None, dropped
-    await uow.split_packets.drop_group(packet.mn, qn)
+    await uow.split_packets.mark_joined(packet.mn, qn)
     whole = joined_parts(held.packet for held in stored)
     faults = sorted({fault for held in stored for fault in held.faults}, key=lambda fault: fault.value)
     received_at = max(held.received_at for held in stored)
