@@ -9,11 +9,14 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from datetime import datetime
 
 from bench.report import Figure, report
+from ecolink_alerts.domain.device_passwords import DevicePasswords
 from ecolink_alerts.domain.hj212 import CrcMode, Packet, encode_frame
 from ecolink_alerts.gateway import DeviceCredentials, GatewaySettings, start_gateway
+from ecolink_alerts.gateway.password_guard import FailureCount
 
 TARGET_CONNECTIONS = 5_000
 PACKETS_PER_CONNECTION = 5
@@ -21,6 +24,8 @@ CONNECT_BATCH = 500
 PACED_WINDOW_SECONDS = 5.0
 """The paced phase squeezes each device's minute into this window: 12x the real load of one packet a minute."""
 PASSWORD = "123456"
+PASSWORDS = DevicePasswords(b"bench-device-password-key-32-byt")
+PASSWORD_DIGEST = PASSWORDS.digest(PASSWORD)
 DEVICE_TIMEOUT_MS = 10_000.0
 """HJ212.md §4 (Table 1): a device waits 10 s for a reply before it retries."""
 
@@ -29,7 +34,7 @@ class EveryBenchDevice:
     """Knows every MN: the bench measures the gateway, not a registry."""
 
     async def device(self, mn: str) -> DeviceCredentials | None:
-        return DeviceCredentials(mn, PASSWORD, CrcMode.HJ212, "bench-unit", "DA001")
+        return DeviceCredentials(mn, PASSWORD_DIGEST, CrcMode.HJ212, "bench-unit", "DA001")
 
 
 class AcknowledgingSink:
@@ -38,6 +43,12 @@ class AcknowledgingSink:
     async def accept(
         self, packet: Packet, device: DeviceCredentials, *, received_at: datetime, faults: tuple[str, ...]
     ) -> None:
+        return None
+
+    async def expire_split_packets(self, now: datetime) -> int:
+        return 0
+
+    async def record_password_failures(self, failures: Sequence[FailureCount]) -> None:
         return None
 
 
@@ -66,7 +77,7 @@ async def serve(port: int) -> None:
     """The gateway process: listen until killed."""
     raise_open_file_limit(4 * TARGET_CONNECTIONS)
     settings = GatewaySettings(port=port, max_connections=2 * TARGET_CONNECTIONS, max_packets_per_second=1000)
-    await start_gateway(settings, EveryBenchDevice(), AcknowledgingSink())
+    await start_gateway(settings, EveryBenchDevice(), AcknowledgingSink(), PASSWORDS)
     await asyncio.Event().wait()
 
 

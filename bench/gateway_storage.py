@@ -20,10 +20,13 @@ from sqlalchemy.engine import make_url
 
 from bench.gateway import DEVICE_TIMEOUT_MS, PASSWORD, TARGET_CONNECTIONS, p99, raise_open_file_limit, wait_listening
 from bench.report import Figure, report
+from ecolink_alerts.adapters.password_key import device_passwords
 from ecolink_alerts.domain.hj212 import encode_frame
 from ecolink_alerts.service import SPEC as ALERTS
 from ecolink_alerts.service_layer.registry_loading import load_registry_file
+from ecolink_alerts.settings import AlertsSettings
 from ecolink_common import operations
+from ecolink_common.settings import PlatformSettings
 from ecolink_common.testing.databases import (
     admin_url,
     create_postgres_database,
@@ -144,7 +147,8 @@ async def measure(var_dir: Path, database_url: str, connections: int) -> tuple[f
     await operations.migrate(ALERTS, database_url)
     registry = var_dir / "registry.json"
     registry.write_text(json.dumps(registry_document()))
-    await load_registry_file(database_url, registry)
+    passwords = device_passwords(AlertsSettings().device_password_key_path(PlatformSettings(var_dir=var_dir)))
+    await load_registry_file(database_url, registry, passwords=passwords)
     port = free_port()
     env = {
         **os.environ,

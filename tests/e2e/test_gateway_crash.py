@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select
 
+from ecolink_alerts.adapters.password_key import device_passwords
 from ecolink_alerts.adapters.tables import alert_table, monitoring_value_table, value_conflict_table
 from ecolink_alerts.domain.hj212 import encode_frame
 from ecolink_alerts.domain.periods import CHINA_STANDARD_TIME
@@ -96,7 +97,8 @@ async def test_every_replied_packet_survives_a_kill_9_and_a_resend_stores_nothin
     tmp_path, platform, database_url
 ):
     await operations.migrate(ALERTS, database_url)
-    await load_registry_file(database_url, AlertsSettings().registry_file)
+    passwords = device_passwords(AlertsSettings().device_password_key_path(platform))
+    await load_registry_file(database_url, AlertsSettings().registry_file, passwords=passwords)
     frames = [minute_frame(minute) for minute in range(PACKETS)]
     data_time_of = {qn: START + timedelta(minutes=minute) for minute, (qn, _) in enumerate(frames)}
     port = free_port()

@@ -13,6 +13,7 @@ from pathlib import Path
 from types import FrameType
 from typing import IO
 
+from ecolink_alerts.adapters.password_key import device_passwords
 from ecolink_alerts.service_layer.registry_loading import load_registry_file
 from ecolink_alerts.settings import AlertsSettings
 from ecolink_cli.client import sign_token
@@ -60,7 +61,11 @@ def prepare(platform: PlatformSettings) -> None:
         state = "loaded" if load.changed else "up to date"
         console.print(f"[green]✓[/] {spec.name}: database migrated, directory {load.version} {state}")
     registry = asyncio.run(
-        load_registry_file(operations.database_url(SERVICES["alerts"], platform), AlertsSettings().registry_file)
+        load_registry_file(
+            operations.database_url(SERVICES["alerts"], platform),
+            AlertsSettings().registry_file,
+            passwords=device_passwords(AlertsSettings().device_password_key_path(platform)),
+        )
     )
     console.print(f"[green]✓[/] alerts: registry {registry.version} {'loaded' if registry.changed else 'up to date'}")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "alerts_0009"
-down_revision = "alerts_0006"
+down_revision = "alerts_0008"
 branch_labels = None
 depends_on = None
 

@@ -7,6 +7,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import NamedTuple
 
+from ecolink_alerts.domain.hj212.reassembly import DroppedGroup
+from ecolink_alerts.domain.hj212.version import ProtocolVersion
 from ecolink_alerts.domain.readings import DataKind
 
 
@@ -21,21 +23,27 @@ class FactorValue(NamedTuple):
     minimum: float | None = None
     maximum: float | None = None
     cumulative: float | None = None
+    reported_code: str | None = None
+    """The factor code as the device sent it, when ingest stores the value under another (a 2005 code, HJ212.md §7)."""
 
 
 @dataclass(frozen=True)
 class MonitoringRecord:
-    """DOMAIN §2.1: one record, identified by (MN, CN, DataTime), with its factor values."""
+    """DOMAIN §2.1: one record, identified by (MN, CN, DataTime), with its factor values; `protocol` is the HJ 212
+    edition of the packet it came in (None off the wire: bulk ingest)."""
 
     mn: str
     kind: DataKind
     data_time: datetime
     values: tuple[FactorValue, ...]
+    protocol: ProtocolVersion | None = None
 
 
-ValueRow = tuple[str, str, datetime, str, float, str, float | None, float | None, float | None, float | None, datetime]
+ValueRow = tuple[
+    str, str, datetime, str, float, str, float | None, float | None, float | None, float | None, datetime, str | None
+]
 """One stored factor value: MN, CN, DataTime, factor, value, flag code, the companions (converted, minimum,
-maximum, cumulative) and the receipt time; a plain tuple, as bulk ingest makes one per value."""
+maximum, cumulative), the receipt time and the code as reported; a plain tuple, as bulk ingest makes one per value."""
 
 
 class RefusalReason(StrEnum):
@@ -70,9 +78,15 @@ class IngestOutcome:
     duplicates: int = 0
     conflicts: int = 0
     refusals: list[Refusal] = field(default_factory=list)
+    unmapped_codes: int = 0
+    """Values of 2005 devices whose factor code has no 2017 code in HJ212.md §7: stored under the code as sent."""
+    split_groups_dropped: list[DroppedGroup] = field(default_factory=list)
+    """Split packets given up in the transaction (expired, evicted or restarted), each raised as C13."""
 
     def add(self, other: IngestOutcome) -> None:
         self.accepted += other.accepted
         self.duplicates += other.duplicates
         self.conflicts += other.conflicts
+        self.unmapped_codes += other.unmapped_codes
+        self.split_groups_dropped.extend(other.split_groups_dropped)
         self.refusals.extend(other.refusals)

@@ -50,4 +50,4 @@ def records_from_packet(packet: Packet) -> list[MonitoringRecord]:
     values = tuple(
         found for code in sorted(packet.cp.factors) if (found := _factor_value(packet.cp, code, kind)) is not None
     )
-    return [MonitoringRecord(packet.mn, kind, data_time, values)] if values else []
+    return [MonitoringRecord(packet.mn, kind, data_time, values, packet.version)] if values else []

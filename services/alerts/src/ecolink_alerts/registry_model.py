@@ -84,6 +84,8 @@ class Device:
     protocol_version: ProtocolVersion
     crc_mode: CrcMode
     access_password: str
+    """As given when registering (at most 64 characters); once registered, its HMAC-SHA256 digest
+    (`domain/device_passwords.py`), which is all the registry stores."""
 
     @property
     def name(self) -> str:

@@ -84,8 +84,11 @@ def outlet_violations(outlet: Outlet) -> list[FieldViolation]:
     return violations
 
 
-def device_violations(device: Device) -> list[FieldViolation]:
+def device_violations(device: Device, *, password_given: bool = True) -> list[FieldViolation]:
+    """What is wrong with a device; its password only when one is given (a stored device holds its digest)."""
     violations = [] if MN.match(device.mn) else [FieldViolation("mn", "must be 7 to 24 letters, digits or underscores")]
+    if not password_given:
+        return violations
     if len(device.access_password) > MAX_PASSWORD_LENGTH:
         violations.append(FieldViolation("access_password", f"must be at most {MAX_PASSWORD_LENGTH} characters"))
     return violations + _required(device.access_password, "access_password")

@@ -16,6 +16,7 @@ from ecolink.alerts.v1 import (
     registry_service_pb2,
     registry_service_pb2_grpc,
 )
+from ecolink_alerts.adapters.password_key import device_passwords
 from ecolink_alerts.adapters.tables import alerts_metadata
 from ecolink_alerts.api.alert_servicer import AlertServicer
 from ecolink_alerts.api.grading_servicer import GradingServicer
@@ -44,7 +45,8 @@ def register(server: grpc.aio.Server, deps: ServiceDependencies) -> Registration
     def uow_factory() -> AlertsUnitOfWork:
         return AlertsUnitOfWork(deps.session_factory, deps.clock)
 
-    registry_service_pb2_grpc.add_RegistryServiceServicer_to_server(RegistryServicer(uow_factory), server)
+    passwords = device_passwords(settings.device_password_key_path(deps.platform))
+    registry_service_pb2_grpc.add_RegistryServiceServicer_to_server(RegistryServicer(uow_factory, passwords), server)
     monitoring = MonitoringServicer(
         uow_factory,
         transmission=TransmissionExpectation(settings.transmission_data_kind, settings.transmission_interval),

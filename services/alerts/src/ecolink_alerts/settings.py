@@ -13,7 +13,7 @@ from ecolink_alerts.domain.rollup import DEFAULT_ROLLUP, RollupPolicy
 from ecolink_alerts.domain.thresholds import DEFAULT_GRADING, GradingThresholds, RuleThresholds
 from ecolink_alerts.domain.unit_visibility import DEFAULT_UNIT_VISIBLE_RULES, unknown_rule_names
 from ecolink_alerts.threshold_overrides import load_rule_thresholds
-from ecolink_common.settings import REPO_ROOT, ServiceSettings
+from ecolink_common.settings import REPO_ROOT, PlatformSettings, ServiceSettings
 
 
 class AlertsSettings(ServiceSettings):
@@ -37,6 +37,13 @@ class AlertsSettings(ServiceSettings):
         description=(
             "A JSON file of rule-threshold overrides shaped like RuleThresholds (only the fields to change); none "
             "keeps the documented defaults. An unknown key or a wrong type stops the process at startup."
+        ),
+    )
+    device_password_key_file: Path | None = Field(
+        default=None,
+        description=(
+            "The secret key of the device password digests (HMAC-SHA256); default var/keys/device-password.key, "
+            "made on first run. Every process that writes or checks device passwords must read the same key."
         ),
     )
     registry_cache_seconds: float = Field(
@@ -132,6 +139,10 @@ class AlertsSettings(ServiceSettings):
     grade_orange_from_days: int = Field(default=DEFAULT_GRADING.orange_from_days, description="Fewest for orange.")
     # DOMAIN §2.3: … 10 or more → red.
     grade_red_from_days: int = Field(default=DEFAULT_GRADING.red_from_days, description="Fewest days for red.")
+
+    def device_password_key_path(self, platform: PlatformSettings) -> Path:
+        """Where the device password key lives (like the token key, under the platform's var/keys)."""
+        return self.device_password_key_file or platform.var_dir / "keys" / "device-password.key"
 
     def rule_thresholds(self) -> RuleThresholds:
         """The rule thresholds: the documented defaults with `rule_thresholds_file`'s overrides (read it once)."""

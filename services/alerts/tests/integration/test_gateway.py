@@ -5,13 +5,14 @@ from __future__ import annotations
 import asyncio
 import os
 import resource
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 
+from ecolink_alerts.domain.device_passwords import DevicePasswords
 from ecolink_alerts.domain.hj212 import CrcMode, Frame, FrameDecoder, Packet, encode_frame
 from ecolink_alerts.gateway import (
     DeviceCredentials,
@@ -20,13 +21,15 @@ from ecolink_alerts.gateway import (
     RunningGateway,
     start_gateway,
 )
+from ecolink_alerts.gateway.password_guard import FailureCount
 
 MN = "010000A8900016F000169DC0"
 MODBUS_MN = "41050022000017"
 PASSWORD = "100000"
 QN = "20160801085857223"
-DEVICE = DeviceCredentials(MN, PASSWORD, CrcMode.HJ212, "lingbi-jiancai", "DA001")
-MODBUS_DEVICE = DeviceCredentials(MODBUS_MN, PASSWORD, CrcMode.MODBUS, "lingbi-jiancai", "DA002")
+PASSWORDS = DevicePasswords(b"test-device-password-key-32-byte")
+DEVICE = DeviceCredentials(MN, PASSWORDS.digest(PASSWORD), CrcMode.HJ212, "lingbi-jiancai", "DA001")
+MODBUS_DEVICE = DeviceCredentials(MODBUS_MN, PASSWORDS.digest(PASSWORD), CrcMode.MODBUS, "lingbi-jiancai", "DA002")
 REPLY_WAIT = 3.0
 SILENCE = 0.3
 
@@ -69,6 +72,7 @@ class RecordingSink:
     release: asyncio.Event | None = None
     entered: asyncio.Event = field(default_factory=asyncio.Event)
     failure: Exception | None = None
+    password_failures: list[FailureCount] = field(default_factory=list)
 
     async def accept(
         self, packet: Packet, device: DeviceCredentials, *, received_at: datetime, faults: tuple[str, ...]
@@ -80,6 +84,12 @@ class RecordingSink:
             raise self.failure
         self.stored.append((packet, device, faults))
 
+    async def expire_split_packets(self, now: datetime) -> int:
+        return 0
+
+    async def record_password_failures(self, failures: Sequence[FailureCount]) -> None:
+        self.password_failures.extend(failures)
+
 
 Starter = Callable[..., Awaitable[RunningGateway]]
 
@@ -89,7 +99,8 @@ async def start() -> AsyncIterator[Starter]:
     started: list[RunningGateway] = []
 
     async def start_one(sink: RecordingSink, **settings: Any) -> RunningGateway:
-        gateway = await start_gateway(GatewaySettings(port=0, **settings), MemoryDirectory(DEVICE, MODBUS_DEVICE), sink)
+        directory = MemoryDirectory(DEVICE, MODBUS_DEVICE)
+        gateway = await start_gateway(GatewaySettings(port=0, **settings), directory, sink, PASSWORDS)
         started.append(gateway)
         return gateway
 
@@ -193,6 +204,45 @@ async def test_a_wrong_password_is_refused_with_a_9011_qnrtn_3_and_not_stored(st
     assert gateway.counters().refused_for(RefusalReason.PASSWORD) == 1
 
 
+async def connect_from(gateway: RunningGateway, address: str) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
+    """A connection from another loopback address (127.0.0.0/8 is all local on Linux): another source."""
+    return await asyncio.open_connection("127.0.0.1", gateway.port, local_addr=(address, 0))
+
+
+async def test_an_address_guessing_passwords_is_blocked_while_the_device_elsewhere_gets_in(start: Starter) -> None:
+    sink = RecordingSink()
+    gateway = await start(sink, password_failures_per_source=3, password_failures_per_mn=2, password_mn_delay_seconds=0)
+    reader, writer = await connect(gateway)
+    for guess in range(3):
+        writer.write(upload(pw=f"99999{guess}"))
+        assert b"QnRtn=3" in await next_reply(reader)
+    writer.write(upload(pw="999993"))
+    writer.write(upload())  # the right password, from the address that guessed: dropped unchecked
+    await assert_silent(reader)
+    writer.close()
+    device_reader, device_writer = await connect_from(gateway, "127.0.0.2")
+    device_writer.write(upload())
+    assert await next_reply(device_reader) == expected_data_reply()
+    device_writer.close()
+    assert len(sink.stored) == 1
+    counters = gateway.counters()
+    assert (counters.refused_for(RefusalReason.PASSWORD), counters.refused_for(RefusalReason.THROTTLED)) == (3, 2)
+
+
+async def test_wrong_passwords_are_handed_on_as_one_count_per_address_and_mn(start: Starter) -> None:
+    sink = RecordingSink()
+    gateway = await start(sink, password_failures_per_source=100)
+    reader, writer = await connect(gateway)
+    for guess in range(4):
+        writer.write(upload(pw=f"99999{guess}"))
+        await next_reply(reader)
+    writer.close()
+    assert await gateway.record_password_failures(datetime.now(UTC)) == 1
+    [(source, mn, failures)] = [(count.source, count.mn, count.failures) for count in sink.password_failures]
+    assert (source, mn, failures) == ("127.0.0.1", MN, 4)
+    assert await gateway.record_password_failures(datetime.now(UTC)) == 0
+
+
 async def test_an_unknown_mn_is_refused_without_a_reply_and_counted(start: Starter) -> None:
     sink = RecordingSink()
     gateway = await start(sink)
@@ -226,19 +276,29 @@ async def test_a_modbus_crc_is_accepted_only_from_a_device_registered_for_it(sta
     assert [packet.mn for packet, _, _ in sink.stored] == [MODBUS_MN]
 
 
-async def test_split_packets_are_reassembled_into_one_stored_packet_and_one_reply(start: Starter) -> None:
+async def test_each_part_of_a_split_packet_that_asks_is_answered_once_the_sink_holds_it(start: Starter) -> None:
     sink = RecordingSink()
     gateway = await start(sink)
     first = upload(flag=7, split="PNUM=2;PNO=1;", cp="DataTime=20160801080000;a21026-Avg=12.5,a21026-Flag=N")
     second = upload(flag=7, split="PNUM=2;PNO=2;", cp="DataTime=20160801080000;a21002-Avg=80.1,a21002-Flag=N")
     reader, writer = await connect(gateway)
     writer.write(first)
-    await assert_silent(reader)
+    assert await next_reply(reader) == expected_data_reply()
     writer.write(second)
     assert await next_reply(reader) == expected_data_reply()
     writer.close()
-    ((packet, _, _),) = sink.stored
-    assert (sorted(packet.cp.factors), packet.pnum, packet.pno) == (["a21002", "a21026"], None, None)
+    assert [(packet.pnum, packet.pno) for packet, _, _ in sink.stored] == [(2, 1), (2, 2)]
+
+
+async def test_a_split_packet_of_more_parts_than_the_limit_is_not_held_and_counted(start: Starter) -> None:
+    sink = RecordingSink()
+    gateway = await start(sink, max_subpackets=4)
+    reader, writer = await connect(gateway)
+    writer.write(upload(flag=7, split="PNUM=5;PNO=1;"))
+    await assert_silent(reader)
+    writer.close()
+    assert sink.stored == []
+    assert gateway.counters().refused_for(RefusalReason.SUBPACKETS_DROPPED) == 1
 
 
 async def test_a_wrong_length_field_is_accepted_and_passed_to_the_sink_as_a_fault(start: Starter) -> None:

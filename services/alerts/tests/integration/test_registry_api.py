@@ -7,11 +7,15 @@ from collections.abc import AsyncIterator
 import grpc
 import pytest
 from google.protobuf.field_mask_pb2 import FieldMask
+from sqlalchemy import select
 
 from ecolink.alerts.v1 import registry_pb2, registry_service_pb2_grpc
 from ecolink.alerts.v1 import registry_service_pb2 as pb
+from ecolink_alerts.adapters.password_key import device_passwords
+from ecolink_alerts.adapters.tables import device_table
 from ecolink_alerts.service_layer.registry_loading import load_registry_file
 from ecolink_alerts.settings import AlertsSettings
+from ecolink_common.db import create_engine
 from ecolink_common.testing.audit_rows import audit_rows
 from ecolink_common.testing.rpc import rpc_failure
 
@@ -374,3 +378,30 @@ async def test_the_demo_registry_loads_once(registry, database_url):
     assert (again.unit_count, again.changed) == (6, ())
     loads = [r for r in await audit_rows(database_url) if r["action"] == "LoadRegistry"]
     assert [(r["actor_agency_id"], r["resource"]) for r in loads] == [("operator", "registries/demo-2026.11.1")]
+
+
+async def stored_password(database_url: str, mn: str) -> str:
+    engine = create_engine(database_url)
+    try:
+        async with engine.connect() as connection:
+            query = select(device_table.c.access_password).where(device_table.c.mn == mn)
+            return str((await connection.execute(query)).scalar_one())
+    finally:
+        await engine.dispose()
+
+
+async def test_a_password_given_on_create_or_update_is_stored_only_as_its_keyed_digest(
+    registry, alerts_service, database_url
+):
+    metadata = alerts_service.metadata(LINGBI_BUREAU)
+    passwords = device_passwords(AlertsSettings().device_password_key_path(alerts_service.platform))
+    created = (await registry.CreateDevice(pb.CreateDeviceRequest(device=new_device()), metadata=metadata)).device
+    assert await stored_password(database_url, created.mn) == passwords.digest("s3cret")
+    changed = registry_pb2.Device(name=created.name, access_password="n3w-s3cret")
+    mask = FieldMask(paths=["access_password"])
+    await registry.UpdateDevice(pb.UpdateDeviceRequest(device=changed, update_mask=mask), metadata=metadata)
+    assert await stored_password(database_url, created.mn) == passwords.digest("n3w-s3cret")
+    moved = registry_pb2.Device(name=created.name, crc_mode=registry_pb2.CRC_MODE_HJ212)
+    mask = FieldMask(paths=["crc_mode"])
+    await registry.UpdateDevice(pb.UpdateDeviceRequest(device=moved, update_mask=mask), metadata=metadata)
+    assert await stored_password(database_url, created.mn) == passwords.digest("n3w-s3cret")

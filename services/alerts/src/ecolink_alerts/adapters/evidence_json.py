@@ -16,7 +16,7 @@ from ecolink_alerts.domain.thresholds import EngineThresholds
 EVIDENCE_LIMIT = EngineThresholds().evidence_limit
 """ANOMALY_RULES §C: the engine keeps at most this many items per episode; storage keeps the latest as many."""
 
-_OPTIONAL = ("converted", "minimum", "maximum", "cumulative")
+_OPTIONAL = ("converted", "minimum", "maximum", "cumulative", "reported_code")
 
 
 def _reading(reading: Reading) -> dict[str, Any]:

@@ -52,6 +52,7 @@ VALUE_COLUMNS = (
     "maximum",
     "cumulative",
     "received_at",
+    "reported_code",
 )
 """The columns of a ValueRow."""
 
@@ -71,6 +72,7 @@ def value_row(reading: Reading) -> ValueRow:
         reading.maximum,
         reading.cumulative,
         reading.received_at,
+        reading.reported_code,
     )
 
 
@@ -94,6 +96,7 @@ def reading_from_row(row: Row, unit_id: str, outlet_id: str) -> Reading:
         maximum=row.maximum,
         cumulative=row.cumulative,
         received_at=row._mapping.get("received_at"),
+        reported_code=row._mapping.get("reported_code"),
     )
 
 

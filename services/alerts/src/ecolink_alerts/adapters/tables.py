@@ -1,5 +1,5 @@
 """Tables of the alerts database: the registry, monitoring values and conflicts, rule states, alerts, derived means,
-exceedance grades and the outbox."""
+exceedance grades, held parts of split packets and the outbox."""
 
 from __future__ import annotations
 
@@ -62,7 +62,8 @@ device_table = Table(
     Column("outlet_id", String(64), nullable=False),
     Column("protocol_version", String(16), nullable=False),
     Column("crc_mode", String(16), nullable=False),
-    Column("access_password", String(64), nullable=False),
+    # Issue 10: the HMAC-SHA256 digest of the password (domain/device_passwords.py), never the password.
+    Column("access_password", String(80), nullable=False),
     ForeignKeyConstraint(["unit_id", "outlet_id"], ["outlet.unit_id", "outlet.outlet_id"]),
 )
 
@@ -105,6 +106,8 @@ def _value_columns() -> list[Column]:
         Column("maximum", Float, nullable=True),
         Column("cumulative", Float, nullable=True),
         Column("received_at", UtcDateTime, nullable=False),
+        # HJ212.md §7: the code a 2005 device sent, when the value is stored under its 2017 code.
+        Column("reported_code", String(16), nullable=True),
     ]
 
 
@@ -203,6 +206,24 @@ exceedance_grade_table = Table(
     Column("updated_at", UtcDateTime, nullable=False),
     Column("changed_at", UtcDateTime, nullable=True),
 )
+
+split_packet_part_table = Table(
+    "split_packet_part",
+    alerts_metadata,
+    Column("mn", String(24), primary_key=True),
+    # HJ212.md §3: parts of one group share MN and QN; 2005 parts may have no QN, kept as "".
+    Column("qn", String(20), primary_key=True),
+    Column("pno", Integer, primary_key=True),
+    Column("pnum", Integer, nullable=False),
+    Column("packet", Text, nullable=False),
+    Column("faults", Text, nullable=False),
+    Column("received_at", UtcDateTime, nullable=False),
+    # Set once the group was whole and stored: a part sent again (its reply lost) is then answered, not held anew.
+    Column("joined", Boolean, nullable=False, server_default=false()),
+    Index("ix_split_packet_part_received_at", "received_at"),
+)
+"""The parts of split packets held until their group is whole (so each part is answered once durably kept), and
+for the age limit after it (so a part sent again is known)."""
 
 alerts_outbox_table = Table(
     "alerts_outbox",

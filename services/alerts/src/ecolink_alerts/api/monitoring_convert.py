@@ -73,6 +73,7 @@ def _factor_value(value: monitoring_pb2.FactorValue, index: int, number: int) ->
             value.minimum if has("minimum") else None,
             value.maximum if has("maximum") else None,
             value.cumulative if has("cumulative") else None,
+            None,
         )
     )
 

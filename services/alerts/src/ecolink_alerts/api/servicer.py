@@ -9,6 +9,7 @@ import grpc
 from ecolink.alerts.v1 import registry_service_pb2 as pb
 from ecolink.alerts.v1 import registry_service_pb2_grpc
 from ecolink_alerts.api import convert, registry_convert
+from ecolink_alerts.domain.device_passwords import DevicePasswords
 from ecolink_alerts.service_layer import registration, registry_reading
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_common.auth.principal import current_principal
@@ -18,8 +19,9 @@ from ecolink_common.paging import page_request
 class RegistryServicer(registry_service_pb2_grpc.RegistryServiceServicer):
     """The registry of automatic monitoring over gRPC."""
 
-    def __init__(self, uow_factory: Callable[[], AlertsUnitOfWork]):
+    def __init__(self, uow_factory: Callable[[], AlertsUnitOfWork], passwords: DevicePasswords):
         self._uow = uow_factory
+        self._passwords = passwords
 
     async def CreateKeyUnit(
         self, request: pb.CreateKeyUnitRequest, context: grpc.aio.ServicerContext
@@ -112,7 +114,7 @@ class RegistryServicer(registry_service_pb2_grpc.RegistryServiceServicer):
     ) -> pb.CreateDeviceResponse:
         device = registry_convert.device_from_proto(request.device)
         device = await registration.create_device(
-            self._uow(), current_principal(), device, request_id=request.request_id
+            self._uow(), current_principal(), device, request_id=request.request_id, passwords=self._passwords
         )
         return pb.CreateDeviceResponse(device=registry_convert.device_to_proto(device))
 
@@ -141,6 +143,7 @@ class RegistryServicer(registry_service_pb2_grpc.RegistryServiceServicer):
             current_principal(),
             convert.mn_from_name(request.device.name, "device.name"),
             registry_convert.device_changes(request.device, request.update_mask.paths),
+            passwords=self._passwords,
         )
         return pb.UpdateDeviceResponse(device=registry_convert.device_to_proto(device))
 

@@ -62,6 +62,8 @@ class Reading:
     maximum: float | None = None
     cumulative: float | None = None
     received_at: datetime | None = None
+    reported_code: str | None = None
+    """The factor code the device sent when it is not `factor` (a 2005 code stored under its 2017 one)."""
 
     def __post_init__(self) -> None:
         require_utc(self.data_time, "data_time")

@@ -207,6 +207,16 @@ class TimeAnomalyThresholds:
 
 
 @dataclass(frozen=True)
+class ProtocolIntegrityThresholds:
+    """C13 protocol integrity."""
+
+    # ANOMALY_RULES §C13 gives no duration; proposed here: a C13 episode closes once no faulty packet has come for
+    # 2 h (twice the hourly upload interval, as C10 counts a device offline), so a device whose firmware miscounts
+    # the length of its packets, or of some of them, raises one alert, not one per packet.
+    quiet: timedelta = timedelta(hours=2)
+
+
+@dataclass(frozen=True)
 class EngineThresholds:
     """How much the rule engine keeps (proposed here; ANOMALY_RULES names no numbers for these)."""
 
@@ -260,6 +270,7 @@ class DeviceThresholds:
     process: ProcessThresholds = ProcessThresholds()
     offline: OfflineThresholds = OfflineThresholds()
     time: TimeAnomalyThresholds = TimeAnomalyThresholds()
+    protocol: ProtocolIntegrityThresholds = ProtocolIntegrityThresholds()
     engine: EngineThresholds = EngineThresholds()
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import hmac
 import logging
 from datetime import UTC, datetime
 
+from ecolink_alerts.domain.device_passwords import DevicePasswords
 from ecolink_alerts.domain.hj212 import (
     CommandCode,
+    DropReason,
     Frame,
     FrameDecoder,
     FrameError,
@@ -16,13 +17,15 @@ from ecolink_alerts.domain.hj212 import (
     Packet,
     PacketError,
     QnRtn,
-    SubpacketAssembler,
     data_reply,
+    is_unmapped_2005_code,
     matching_crc_mode,
     parse_packet,
     request_reply,
+    sends_2005_codes,
 )
 from ecolink_alerts.gateway.counters import REFUSAL_FOR_FRAME_ERROR, GatewayCounters, RefusalReason
+from ecolink_alerts.gateway.password_guard import PasswordGuard
 from ecolink_alerts.gateway.ports import DeviceCredentials, DeviceDirectory, PacketSink
 from ecolink_alerts.gateway.settings import GatewaySettings
 
@@ -35,7 +38,6 @@ LENGTH_MISMATCH = "HJ212_LENGTH_MISMATCH"
 _REPLY_COMMANDS = frozenset(
     {CommandCode.REQUEST_REPLY, CommandCode.EXECUTION_RESULT, CommandCode.NOTIFICATION_REPLY, CommandCode.DATA_REPLY}
 )
-GroupKey = tuple[str, str | None]
 
 
 class FrameRate:
@@ -75,6 +77,8 @@ class DeviceConnection:
         directory: DeviceDirectory,
         sink: PacketSink,
         counters: GatewayCounters,
+        passwords: DevicePasswords,
+        guard: PasswordGuard,
     ) -> None:
         self._reader = reader
         self._writer = writer
@@ -83,14 +87,13 @@ class DeviceConnection:
         self._sink = sink
         self._counters = counters
         self._decoder = FrameDecoder(settings.max_frame_data_bytes)
-        self._assembler = SubpacketAssembler(
-            max_age=settings.subpacket_max_age_seconds,
-            max_pending_groups=settings.max_pending_subpacket_groups,
-            max_subpackets=settings.max_subpackets,
-        )
-        self._pending_faults: dict[GroupKey, set[str]] = {}
         self._frame_rate = FrameRate(settings.max_packets_per_second)
         self._peer = writer.get_extra_info("peername")
+        self._source = str(self._peer[0]) if isinstance(self._peer, tuple) and self._peer else str(self._peer)
+        self._passwords = passwords
+        self._guard = guard
+        self._verified: dict[str, tuple[str, str]] = {}
+        """The password and digest last found to match, per MN: each packet is checked without a new HMAC."""
         self.busy = False
         """True while a chunk's frames are handled (a commit may be in flight): `stop()` then lets it finish."""
         self.stopping = False
@@ -149,6 +152,9 @@ class DeviceConnection:
             log.debug("hj212 connection %s: %s (%d bytes)", self._peer, result.reason, result.skipped)
             return
         received_at = datetime.now(UTC)
+        if self._guard.blocked(self._source, received_at):
+            self._counters.refuse(RefusalReason.THROTTLED)
+            return
         try:
             packet = parse_packet(result.data)
         except PacketError as error:
@@ -168,35 +174,26 @@ class DeviceConnection:
         if not result.crc_matches(device.crc_mode):
             await self._refuse(packet, device, RefusalReason.CRC, QnRtn.CRC_ERROR)
             return
-        if not hmac.compare_digest(packet.pw.encode(), device.access_password.encode()):
+        if not self._password_matches(packet, device):
+            delay = self._guard.failed(self._source, packet.mn, received_at)
             await self._refuse(packet, device, RefusalReason.PASSWORD, QnRtn.PASSWORD_ERROR)
+            if delay:
+                await asyncio.sleep(delay.total_seconds())
             return
-        faults = set() if result.length_ok else {LENGTH_MISMATCH}
-        await self._assemble(packet, device, received_at, faults)
-
-    async def _assemble(
-        self, packet: Packet, device: DeviceCredentials, received_at: datetime, faults: set[str]
-    ) -> None:
-        """HJ212.md §3: parts with PNUM/PNO are held until their group is whole; the faults of every part go along."""
-        step = self._assembler.add(packet, asyncio.get_running_loop().time())
-        for dropped in step.dropped:
+        self._guard.succeeded(self._source)
+        if packet.pnum is not None and packet.pnum > self._settings.max_subpackets:
             self._counters.refuse(RefusalReason.SUBPACKETS_DROPPED)
-            self._pending_faults.pop((dropped.mn, dropped.qn), None)
             log.info(
-                "hj212 connection %s: split packet %s/%s dropped: %s",
+                "hj212 connection %s: split packet of %s QN=%s not held: %s",
                 self._peer,
-                dropped.mn,
-                dropped.qn,
-                dropped.reason,
+                packet.mn,
+                packet.qn,
+                DropReason.TOO_LARGE.value,
             )
-        key = (packet.mn, packet.qn)
-        if packet.is_subpacket:
-            faults |= self._pending_faults.pop(key, set())
-            held = step.completed is None and all((dropped.mn, dropped.qn) != key for dropped in step.dropped)
-            if held and faults:
-                self._pending_faults[key] = faults
-        if step.completed is not None:
-            await self._commit(step.completed, device, received_at, tuple(sorted(faults)))
+            return
+        # HJ212.md §3: a part of a split packet goes to the sink like a packet; it is held there by MN and QN.
+        faults = () if result.length_ok else (LENGTH_MISMATCH,)
+        await self._commit(packet, device, received_at, faults)
 
     async def _commit(
         self, packet: Packet, device: DeviceCredentials, received_at: datetime, faults: tuple[str, ...]
@@ -211,9 +208,28 @@ class DeviceConnection:
             )
             return
         self._counters.packets_accepted += 1
+        self._count_unmapped_codes(packet, device)
         reply = data_reply(packet, device.crc_mode)
         if reply is not None:
             await self._send(reply)
+
+    def _password_matches(self, packet: Packet, device: DeviceCredentials) -> bool:
+        """Issue 10: the packet's PW against the stored digest; a match is remembered for this connection."""
+        if self._verified.get(packet.mn) == (packet.pw, device.password_digest):
+            return True
+        if not self._passwords.matches(packet.pw, device.password_digest):
+            return False
+        self._verified[packet.mn] = (packet.pw, device.password_digest)
+        return True
+
+    def _count_unmapped_codes(self, packet: Packet, device: DeviceCredentials) -> None:
+        """HJ212.md §7: a 2005 code with no 2017 code is stored as sent; the gateway counts and logs it."""
+        if not sends_2005_codes(device.protocol, packet.version):
+            return
+        unmapped = sorted(code for code in packet.cp.factors if is_unmapped_2005_code(code))
+        if unmapped:
+            self._counters.unmapped_factor_codes += len(unmapped)
+            log.info("hj212 connection %s: %s sent 2005 codes with no 2017 code: %s", self._peer, packet.mn, unmapped)
 
     async def _refuse(self, packet: Packet, device: DeviceCredentials, reason: RefusalReason, qn_rtn: QnRtn) -> None:
         """Count the refusal and, when the packet waits for a reply, answer 9011 with the return code (HJ212.md §4)."""

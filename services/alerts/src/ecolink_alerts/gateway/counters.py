@@ -22,6 +22,8 @@ class RefusalReason(StrEnum):
     CRC = "crc"
     UNKNOWN_MN = "unknown_mn"
     PASSWORD = "password"
+    THROTTLED = "throttled"
+    """A packet from an address blocked after repeated wrong passwords, dropped unchecked."""
     SUBPACKETS_DROPPED = "subpackets_dropped"
     CONNECTION_LIMIT = "connection_limit"
     IDLE_TIMEOUT = "idle_timeout"
@@ -48,6 +50,8 @@ class CountersSnapshot:
     replies_sent: int
     sink_failures: int
     connection_errors: int
+    unmapped_factor_codes: int
+    """Factor codes of 2005 devices with no 2017 code (HJ212.md §7), stored as sent."""
     refused: dict[str, int]
     """Refusals by `RefusalReason` value; a copy, so changing it changes nothing."""
 
@@ -66,6 +70,7 @@ class GatewayCounters:
     replies_sent: int = 0
     sink_failures: int = 0
     connection_errors: int = 0
+    unmapped_factor_codes: int = 0
     refused: Counter[RefusalReason] = field(default_factory=Counter)
 
     def refuse(self, reason: RefusalReason) -> None:
@@ -81,5 +86,6 @@ class GatewayCounters:
             replies_sent=self.replies_sent,
             sink_failures=self.sink_failures,
             connection_errors=self.connection_errors,
+            unmapped_factor_codes=self.unmapped_factor_codes,
             refused={reason.value: count for reason, count in sorted(self.refused.items())},
         )

@@ -10,8 +10,10 @@ from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ecolink_alerts.domain.device_passwords import DevicePasswords
 from ecolink_alerts.gateway.connection import DeviceConnection
 from ecolink_alerts.gateway.counters import CountersSnapshot, GatewayCounters, RefusalReason
+from ecolink_alerts.gateway.password_guard import PasswordGuard
 from ecolink_alerts.gateway.ports import DeviceDirectory, PacketSink
 from ecolink_alerts.gateway.settings import GatewaySettings
 from ecolink_alerts.gateway.status_file import GatewayStatus, write_status
@@ -23,18 +25,24 @@ class RunningGateway:
     """A listening gateway: its bound port, its counters, its status file when given one, and `stop()`."""
 
     def __init__(
-        self, settings: GatewaySettings, directory: DeviceDirectory, sink: PacketSink, status_file: Path | None = None
+        self,
+        settings: GatewaySettings,
+        directory: DeviceDirectory,
+        sink: PacketSink,
+        passwords: DevicePasswords,
+        status_file: Path | None = None,
     ) -> None:
         self._settings = settings
+        self._passwords = passwords
+        self._guard = PasswordGuard(settings.guard_limits())
         self._status_file = status_file
         self._started_at = datetime.now(UTC)
-        self._status_writing: asyncio.Task[None] | None = None
         self._directory = directory
         self._sink = sink
         self._counters = GatewayCounters()
         self._connections: dict[asyncio.Task[None], DeviceConnection] = {}
         self._server: asyncio.Server | None = None
-        self._counter_logging: asyncio.Task[None] | None = None
+        self._periodic: list[asyncio.Task[None]] = []
         self._port = settings.port
 
     @property
@@ -52,9 +60,13 @@ class RunningGateway:
             self._serve_connection, self._settings.host, self._settings.port, backlog=self._settings.listen_backlog
         )
         self._port = int(self._server.sockets[0].getsockname()[1])
-        self._counter_logging = asyncio.create_task(self._log_counters_periodically())
+        self._periodic = [
+            asyncio.create_task(self._log_counters_periodically()),
+            asyncio.create_task(self._expire_split_packets_periodically()),
+            asyncio.create_task(self._record_password_failures_periodically()),
+        ]
         if self._status_file is not None:
-            self._status_writing = asyncio.create_task(self._write_status_periodically())
+            self._periodic.append(asyncio.create_task(self._write_status_periodically()))
         log.info("hj212 gateway listening on %s:%d", self._settings.host, self.port)
 
     async def stop(self) -> None:
@@ -72,11 +84,10 @@ class RunningGateway:
                 task.cancel()
             await asyncio.gather(*overdue, return_exceptions=True)
         await self._server.wait_closed()
-        for periodic in (self._counter_logging, self._status_writing):
-            if periodic is not None:
-                periodic.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await periodic
+        for task in self._periodic:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
         self._log_counters("hj212 gateway stopped")
         self._server = None
         self.write_status()
@@ -89,7 +100,14 @@ class RunningGateway:
         task = asyncio.current_task()
         assert task is not None
         connection = DeviceConnection(
-            reader, writer, settings=self._settings, directory=self._directory, sink=self._sink, counters=self._counters
+            reader,
+            writer,
+            settings=self._settings,
+            directory=self._directory,
+            sink=self._sink,
+            counters=self._counters,
+            passwords=self._passwords,
+            guard=self._guard,
         )
         self._counters.connections_opened += 1
         self._counters.connections_open += 1
@@ -133,16 +151,51 @@ class RunningGateway:
         except OSError:
             log.exception("hj212 gateway: cannot write its status file %s", self._status_file)
 
+    async def expire_split_packets(self, now: datetime) -> int:
+        """Give up the split packets older than the age limit at `now`, counting each; how many were given up."""
+        dropped = await self._sink.expire_split_packets(now)
+        self._counters.refused[RefusalReason.SUBPACKETS_DROPPED] += dropped
+        return dropped
+
+    async def _expire_split_packets_periodically(self) -> None:
+        while True:
+            await asyncio.sleep(self._settings.subpacket_sweep_seconds)
+            try:
+                await self.expire_split_packets(datetime.now(UTC))
+            except Exception:
+                log.exception("hj212 gateway: expiring split packets failed; trying again next time")
+
+    async def record_password_failures(self, now: datetime) -> int:
+        """Write the wrong passwords counted until `now` to the audit log (one row per source and MN) and raise them
+        as C13; how many rows."""
+        failures = self._guard.flush(now)
+        if failures:
+            await self._sink.record_password_failures(failures)
+        return len(failures)
+
+    async def _record_password_failures_periodically(self) -> None:
+        while True:
+            await asyncio.sleep(self._settings.password_audit_seconds)
+            try:
+                await self.record_password_failures(datetime.now(UTC))
+            except Exception:
+                log.exception("hj212 gateway: recording wrong passwords failed")
+
     def _log_counters(self, message: str) -> None:
         snapshot = self._counters.snapshot()
         log.info("%s: %s", message, asdict(snapshot))
 
 
 async def start_gateway(
-    settings: GatewaySettings, directory: DeviceDirectory, sink: PacketSink, status_file: Path | None = None
+    settings: GatewaySettings,
+    directory: DeviceDirectory,
+    sink: PacketSink,
+    passwords: DevicePasswords,
+    status_file: Path | None = None,
 ) -> RunningGateway:
-    """Start the gateway on `settings.host:settings.port` (0: any free port) and return it running; with
-    `status_file`, it writes its status there every `status_interval_seconds` and once more when stopped."""
-    gateway = RunningGateway(settings, directory, sink, status_file)
+    """Start the gateway on `settings.host:settings.port` (0: any free port) and return it running; `passwords`
+    checks each packet's PW against the digest the directory holds; with `status_file`, it writes its status there
+    every `status_interval_seconds` and once more when stopped."""
+    gateway = RunningGateway(settings, directory, sink, passwords, status_file)
     await gateway.listen()
     return gateway

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from ecolink_alerts.domain.hj212 import DEFAULT_MAX_DATA_LENGTH
+from ecolink_alerts.gateway.password_guard import GuardLimits
 
 
 class GatewaySettings(BaseSettings):
@@ -48,11 +51,46 @@ class GatewaySettings(BaseSettings):
         ),
     )
     subpacket_max_age_seconds: float = Field(
-        default=120.0,
-        description="A split packet's parts must all arrive within this time (HJ212.md §4: 10 s timeout, 3 retries).",
+        default=600.0,
+        description=(
+            "Proposed: a split packet's parts must all arrive within 10 min of the first, over any connections "
+            "(HJ212.md §4: 10 s timeout and 3 retries per part, and devices reconnect); then the group is given up, "
+            "counted, logged and raised as C13."
+        ),
     )
-    max_pending_subpacket_groups: int = Field(default=16, description="Split packets one connection may hold open.")
+    subpacket_sweep_seconds: float = Field(
+        default=60.0, description="How often split packets older than the age limit are looked for."
+    )
+    max_pending_subpacket_groups: int = Field(
+        default=16, description="Split packets one device may have held at once; a new one gives up its oldest."
+    )
     max_subpackets: int = Field(default=64, description="Largest PNUM accepted.")
+    password_failures_per_source: int = Field(
+        default=5,
+        gt=0,
+        description="Proposed: wrong device passwords from one address within the window that block the address.",
+    )
+    password_failures_per_mn: int = Field(
+        default=20,
+        gt=0,
+        description=(
+            "Proposed: wrong passwords for one MN (any address) within the window beyond which each further one "
+            "holds its connection for the MN delay; the right password from another address still passes."
+        ),
+    )
+    password_failure_window_seconds: float = Field(default=600.0, gt=0, description="Proposed: 10 min.")
+    password_block_seconds: float = Field(
+        default=900.0, gt=0, description="Proposed: a blocked address is dropped unchecked for 15 min."
+    )
+    password_mn_delay_seconds: float = Field(default=1.0, ge=0, description="Proposed: 1 s per wrong password.")
+    password_audit_seconds: float = Field(
+        default=300.0,
+        gt=0,
+        description=(
+            "Wrong passwords are written to the audit log as one row per address, MN and this interval, with the "
+            "count, and raised as C13 for the device (proposed: 5 min)."
+        ),
+    )
     max_packets_per_commit: int = Field(
         default=500,
         description=(
@@ -71,3 +109,13 @@ class GatewaySettings(BaseSettings):
             "proposed here: fresh enough for an operator, a few small writes a minute."
         ),
     )
+
+    def guard_limits(self) -> GuardLimits:
+        """The password-guessing limits of these settings."""
+        return GuardLimits(
+            source_failures=self.password_failures_per_source,
+            mn_failures=self.password_failures_per_mn,
+            window=timedelta(seconds=self.password_failure_window_seconds),
+            source_block=timedelta(seconds=self.password_block_seconds),
+            mn_delay=timedelta(seconds=self.password_mn_delay_seconds),
+        )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -15,6 +16,7 @@ from ecolink_alerts.domain.rules.events import RuleEvent
 from ecolink_alerts.domain.rules.time_anomalies import value_conflict
 from ecolink_alerts.domain.thresholds import RuleThresholds
 from ecolink_alerts.monitoring_model import IngestOutcome, MonitoringRecord, Refusal, RefusalReason, ValueRow
+from ecolink_alerts.service_layer.arrivals import Arrival
 from ecolink_alerts.service_layer.device_memory import DeviceMemory
 from ecolink_alerts.service_layer.device_rules import (
     DeviceSite,
@@ -23,27 +25,22 @@ from ecolink_alerts.service_layer.device_rules import (
     locked_engines,
     save_engines,
 )
+from ecolink_alerts.service_layer.factor_translation import in_2017_codes
 from ecolink_alerts.service_layer.record_runs import new_records, record_readings
 from ecolink_alerts.service_layer.registry_access import OUTCOME_DENIED, may_register
+from ecolink_alerts.service_layer.split_packets import SplitPackets, held_arrivals
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_common.access import OUTCOME_HIDDEN, REASON_OUTSIDE_JURISDICTION
 from ecolink_common.audit import AuditEntry
 from ecolink_common.auth.principal import Principal
 from ecolink_common.jurisdiction import may_see
 
+log = logging.getLogger(__name__)
+
 INGEST_ACTION = "IngestMonitoringData"
 
 Indexed = tuple[int, MonitoringRecord, datetime]
 """A record with its place in the ingested sequence (for refusals) and when it arrived."""
-
-
-@dataclass(frozen=True)
-class Arrival:
-    """Records that arrived together: one bulk-ingest request, or one gateway packet with its receipt."""
-
-    records: Sequence[MonitoringRecord]
-    received_at: datetime
-    receipt: PacketReceipt | None = None
 
 
 @dataclass
@@ -127,6 +124,21 @@ async def _admit(
     return reason
 
 
+def _translate_codes(batch: _DeviceBatch, outcome: IngestOutcome) -> None:
+    """HJ212.md §7: a 2005 device's values are stored and judged under their 2017 codes; unmapped codes are counted."""
+    assert batch.site is not None, "only admitted devices are translated"
+    translated = []
+    unmapped = 0
+    for index, record, received_at in batch.records:
+        record, record_unmapped = in_2017_codes(record, batch.site.device)
+        unmapped += record_unmapped
+        translated.append((index, record, received_at))
+    batch.records = translated
+    outcome.unmapped_codes += unmapped
+    if unmapped:
+        log.info("ingest: %d values of %s kept under 2005 codes that have no 2017 code", unmapped, batch.mn)
+
+
 def _device_batches(arrivals: Sequence[Arrival]) -> list[_DeviceBatch]:
     """The arrivals' records and receipts by device, in MN order; records are numbered across the arrivals."""
     batches: dict[str, _DeviceBatch] = {}
@@ -154,9 +166,13 @@ async def ingest_arrivals(
     source_agency: Principal | None,
     thresholds: RuleThresholds,
     memory: DeviceMemory | None = None,
+    split_packets: SplitPackets | None = None,
 ) -> IngestOutcome:
     """Stores the records of the arrivals in one transaction and returns what became of each (refusals are indexed
     across the arrivals' records in order).
+
+    Arrivals that are parts of split packets need `split_packets`: each is held in the same transaction, and the
+    part that completes its group brings the whole packet's records (`held_arrivals`).
 
     `source_agency` is the forwarding platform's principal (bulk ingest), None for a device's own upload through
     the gateway, which the device password authenticated; then the receipts feed C10, C12 (QN) and C13. `memory`
@@ -167,10 +183,14 @@ async def ingest_arrivals(
     memory = memory or DeviceMemory(site_max_age=0)
     outcome = IngestOutcome()
     async with uow_factory() as uow:
+        if split_packets is not None:
+            arrivals, outcome.split_groups_dropped = await held_arrivals(uow, memory, arrivals, split_packets)
+        assert all(arrival.part is None for arrival in arrivals), "parts of split packets need split_packets"
         admitted = []
         for batch in _device_batches(arrivals):
             refused = await _admit(uow, memory, batch, source_agency)
             if refused is None:
+                _translate_codes(batch, outcome)
                 admitted.append(batch)
             else:
                 outcome.refusals.extend(Refusal(index, batch.mn, refused) for index, _, _ in batch.records)

@@ -46,6 +46,7 @@ def record_readings(record: MonitoringRecord, site: DeviceSite, received_at: dat
                 maximum=found.maximum,
                 cumulative=found.cumulative,
                 received_at=received_at,
+                reported_code=found.reported_code,
             )
         )
     return readings
@@ -79,7 +80,7 @@ def new_records(site: DeviceSite, records: Sequence[MonitoringRecord], received_
         if record.kind is not kind or (data_times and data_time == data_times[-1]) or len(record.values) != len(values):
             return None
         data_times.append(data_time)
-        for factor, value, flag_code, converted, minimum, maximum, cumulative in record.values:
+        for factor, value, flag_code, converted, minimum, maximum, cumulative, reported_code in record.values:
             column = values.get(factor)
             flag = FLAG_CODES.get(flag_code)
             if column is None or len(column) == len(data_times) or flag is None or not math.isfinite(value):
@@ -90,7 +91,20 @@ def new_records(site: DeviceSite, records: Sequence[MonitoringRecord], received_
             column.append(value)
             flags[factor].append(flag)
             rows.append(
-                (mn, code, data_time, factor, value, flag.value, converted, minimum, maximum, cumulative, received_at)
+                (
+                    mn,
+                    code,
+                    data_time,
+                    factor,
+                    value,
+                    flag.value,
+                    converted,
+                    minimum,
+                    maximum,
+                    cumulative,
+                    received_at,
+                    reported_code,
+                )
             )
     if not values:
         return None

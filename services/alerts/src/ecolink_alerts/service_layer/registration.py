@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 
+from ecolink_alerts.domain.device_passwords import DevicePasswords
 from ecolink_alerts.registry_model import Device, KeyUnit, Outlet, VideoChannel
 from ecolink_alerts.registry_rules import (
     channel_violations,
@@ -158,9 +159,12 @@ async def update_outlet(
         return outlet
 
 
-async def create_device(uow: AlertsUnitOfWork, principal: Principal, device: Device, *, request_id: str) -> Device:
-    """Registers a device on an outlet; the MN is unique across the platform."""
+async def create_device(
+    uow: AlertsUnitOfWork, principal: Principal, device: Device, *, request_id: str, passwords: DevicePasswords
+) -> Device:
+    """Registers a device on an outlet; the MN is unique across the platform; its password is kept as a digest."""
     require_well_formed(device_violations(device), "device")
+    device = replace(device, access_password=passwords.digest(device.access_password))
     action = "CreateDevice"
     async with uow:
         repeated = await _repeated(uow, principal, request_id, device.name)
@@ -187,8 +191,11 @@ async def create_device(uow: AlertsUnitOfWork, principal: Principal, device: Dev
         return device
 
 
-async def update_device(uow: AlertsUnitOfWork, principal: Principal, mn: str, changes: Mapping[str, Any]) -> Device:
-    """Replaces the named fields of a device; moving it needs the right to change both units."""
+async def update_device(
+    uow: AlertsUnitOfWork, principal: Principal, mn: str, changes: Mapping[str, Any], *, passwords: DevicePasswords
+) -> Device:
+    """Replaces the named fields of a device (a new password is kept as a digest); moving it needs the right to
+    change both units."""
     action = "UpdateDevice"
     async with uow:
         stored = await uow.registry.get_device(mn)
@@ -196,7 +203,10 @@ async def update_device(uow: AlertsUnitOfWork, principal: Principal, mn: str, ch
             raise NotFound(f"devices/{mn} was not found")
         await registrable_unit(uow, principal, stored.unit_id, action=action)
         device = replace(stored, **changes)
-        require_well_formed(device_violations(device), "device")
+        password_given = "access_password" in changes
+        require_well_formed(device_violations(device, password_given=password_given), "device")
+        if password_given:
+            device = replace(device, access_password=passwords.digest(device.access_password))
         if device.unit_id != stored.unit_id:
             await registrable_unit(uow, principal, device.unit_id, action=action)
         await _require_outlet(uow, device.unit_id, device.outlet_id)

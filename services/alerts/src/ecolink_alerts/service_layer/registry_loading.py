@@ -7,12 +7,16 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
+from ecolink_alerts.adapters.password_key import device_passwords
+from ecolink_alerts.domain.device_passwords import DevicePasswords
 from ecolink_alerts.registry_file import RegistryFile, read_registry_file
 from ecolink_alerts.registry_model import Outlet
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
+from ecolink_alerts.settings import AlertsSettings
 from ecolink_common.audit import AuditEntry
 from ecolink_common.db import database_sessions
 from ecolink_common.operations import OPERATOR
+from ecolink_common.settings import PlatformSettings
 
 Record = TypeVar("Record")
 
@@ -40,8 +44,9 @@ async def _upsert(
     return [name]
 
 
-async def load_registry(uow: AlertsUnitOfWork, registry: RegistryFile) -> RegistryLoad:
-    """Puts every record of the file in place; loading the same file twice changes nothing the second time."""
+async def load_registry(uow: AlertsUnitOfWork, registry: RegistryFile, passwords: DevicePasswords) -> RegistryLoad:
+    """Puts every record of the file in place (device passwords as digests); loading the same file twice changes
+    nothing the second time."""
     changed: list[str] = []
     async with uow:
         repo = uow.registry
@@ -51,6 +56,7 @@ async def load_registry(uow: AlertsUnitOfWork, registry: RegistryFile) -> Regist
             stored_outlet = await repo.get_outlet(outlet.unit_id, outlet.outlet_id)
             changed += await _upsert(stored_outlet, outlet, repo.put_outlet, outlet.name)
         for device in registry.devices:
+            device = replace(device, access_password=passwords.digest(device.access_password))
             changed += await _upsert(await repo.get_device(device.mn), device, repo.put_device, device.name)
         for channel in registry.video_channels:
             stored_channel = await repo.get_channel(channel.unit_id, channel.channel_id)
@@ -69,8 +75,13 @@ async def load_registry(uow: AlertsUnitOfWork, registry: RegistryFile) -> Regist
     return RegistryLoad(registry.version, len(registry.units), tuple(changed))
 
 
-async def load_registry_file(database_url: str, path: Path) -> RegistryLoad:
-    """Opens the alerts database, loads the file into it and closes the database again."""
+async def load_registry_file(
+    database_url: str, path: Path, *, passwords: DevicePasswords | None = None
+) -> RegistryLoad:
+    """Opens the alerts database, loads the file into it and closes the database again; passwords are digested with
+    the key the settings name (`ALERTS_DEVICE_PASSWORD_KEY_FILE`, var/keys) unless `passwords` is given."""
     registry = read_registry_file(path)
+    if passwords is None:
+        passwords = device_passwords(AlertsSettings().device_password_key_path(PlatformSettings()))
     async with database_sessions(database_url) as sessions:
-        return await load_registry(AlertsUnitOfWork(sessions), registry)
+        return await load_registry(AlertsUnitOfWork(sessions), registry, passwords)

@@ -1,4 +1,5 @@
-"""The alerts unit of work: the platform's (audit, directory) plus the registry, monitoring, alerts and grading."""
+"""The alerts unit of work: the platform's (audit, directory) plus the registry, monitoring, alerts, grading and
+held split-packet parts."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from ecolink_alerts.adapters.grade_repository import GradeRepository
 from ecolink_alerts.adapters.history_repository import HistoryRepository
 from ecolink_alerts.adapters.monitoring_repository import MonitoringRepository
 from ecolink_alerts.adapters.repository import RegistryRepository
+from ecolink_alerts.adapters.split_packet_repository import SplitPacketRepository
 from ecolink_common.unit_of_work import UnitOfWork
 
 
@@ -20,6 +22,7 @@ class AlertsUnitOfWork(UnitOfWork):
     history: HistoryRepository
     derived_means: DerivedMeanRepository
     grades: GradeRepository
+    split_packets: SplitPacketRepository
 
     async def __aenter__(self) -> AlertsUnitOfWork:
         await super().__aenter__()
@@ -29,4 +32,5 @@ class AlertsUnitOfWork(UnitOfWork):
         self.history = HistoryRepository(self.session)
         self.derived_means = DerivedMeanRepository(self.session)
         self.grades = GradeRepository(self.session)
+        self.split_packets = SplitPacketRepository(self.session)
         return self

@@ -157,7 +157,20 @@ def test_usual_minute_uploads_take_the_fast_path_and_keep_their_rows() -> None:
         assert found is not None
         received_at = upload.received_at()
         assert found.rows == [
-            (MN, "2051", record.data_time, value.factor, value.value, value.flag, None, None, None, None, received_at)
+            (
+                MN,
+                "2051",
+                record.data_time,
+                value.factor,
+                value.value,
+                value.flag,
+                None,
+                None,
+                None,
+                None,
+                received_at,
+                None,
+            )
             for record in upload.monitoring_records()
             for value in record.values
         ]

@@ -7,13 +7,15 @@ from datetime import timedelta
 
 import pytest
 
+from ecolink_alerts.domain.batch import rescan
 from ecolink_alerts.domain.factors import FLUE_GAS_FLOW, SO2
 from ecolink_alerts.domain.flags import DataFlag
 from ecolink_alerts.domain.packets import ProtocolFault
 from ecolink_alerts.domain.readings import DataKind
+from ecolink_alerts.domain.rules.engine import RuleEngine
 from ecolink_alerts.domain.rules.events import EpisodeClosed, EpisodeOpened, RuleId
 from ecolink_alerts.domain.rules.time_anomalies import is_malformed_qn, value_conflict
-from ecolink_alerts.domain.thresholds import TimeAnomalyThresholds
+from ecolink_alerts.domain.thresholds import ProtocolIntegrityThresholds, TimeAnomalyThresholds
 
 
 def received_early(scripted, hour, received_at, value=50.0):
@@ -104,7 +106,8 @@ def test_consecutive_packets_with_a_malformed_qn_are_one_episode(scripted):
 
 def test_consecutive_faulty_packets_are_one_protocol_integrity_episode(scripted):
     faults = [(), (ProtocolFault.CRC_MISMATCH,), (ProtocolFault.LENGTH_MISMATCH, ProtocolFault.MODBUS_CRC), ()]
-    packets = [scripted.receipt(scripted.at(hour), faults=found) for hour, found in enumerate(faults)]
+    hours = [0, 1, 2, 4]  # the sound packet comes once two hours have passed without a faulty one
+    packets = [scripted.receipt(scripted.at(hour), faults=found) for hour, found in zip(hours, faults, strict=True)]
     [episode] = scripted.episodes([], packets)
     assert (episode.rule, episode.started_at, episode.ended_at, episode.closed) == (
         RuleId.PROTOCOL_INTEGRITY,
@@ -113,3 +116,36 @@ def test_consecutive_faulty_packets_are_one_protocol_integrity_episode(scripted)
         True,
     )
     assert episode.evidence == tuple(packets[1:3])
+
+
+def test_faulty_packets_with_sound_ones_between_stay_one_episode_until_two_hours_pass_without_a_fault(scripted):
+    # A firmware that miscounts the length of some packets only (HJ212.md §1: non-ASCII text counted in characters).
+    faulty = (ProtocolFault.LENGTH_MISMATCH,)
+    hours = [0, 0.5, 1, 1.5, 2, 3, 4]
+    faults = [faulty, (), faulty, (), faulty, (), ()]
+    packets = [scripted.receipt(scripted.at(hour), faults=found) for hour, found in zip(hours, faults, strict=True)]
+    [episode] = scripted.episodes([], packets)
+    assert (episode.started_at, episode.ended_at, episode.closed) == (scripted.at(0), scripted.at(2), True)
+    assert episode.evidence == (packets[0], packets[2], packets[4])
+
+
+def test_a_faulty_packet_two_hours_after_the_last_one_opens_the_next_episode(scripted):
+    faulty = (ProtocolFault.CRC_MISMATCH,)
+    packets = [scripted.receipt(scripted.at(hour), faults=faulty) for hour in (0, 1, 3)]
+    episodes = scripted.episodes([], packets)
+    assert sorted((episode.started_at, episode.ended_at, episode.closed) for episode in episodes) == [
+        (scripted.at(0), scripted.at(1), True),
+        (scripted.at(3), scripted.at(3), False),
+    ]
+
+
+def test_the_quiet_time_of_c13_is_a_setting(scripted):
+    thresholds = replace(
+        scripted.profile.thresholds,
+        device=replace(scripted.profile.thresholds.device, protocol=ProtocolIntegrityThresholds(quiet=timedelta(0))),
+    )
+    engine = RuleEngine(replace(scripted.profile, thresholds=thresholds))
+    faulty = (ProtocolFault.CRC_MISMATCH,)
+    packets = [scripted.receipt(scripted.at(hour), faults=found) for hour, found in ((0, faulty), (0.5, ()))]
+    [episode] = rescan(engine, [], packets)
+    assert episode.closed

@@ -1,4 +1,4 @@
-"""The HJ 212 protocol core: framing, CRC, packet parsing, replies and split-packet reassembly (no I/O)."""
+"""The HJ 212 protocol core: framing, CRC, packet parsing, replies and joining split packets (no I/O)."""
 
 from ecolink_alerts.domain.hj212.codes import INTERACTION_SYSTEM_CODE, CommandCode, ExeRtn, QnRtn
 from ecolink_alerts.domain.hj212.crc import (
@@ -11,7 +11,7 @@ from ecolink_alerts.domain.hj212.crc import (
 )
 from ecolink_alerts.domain.hj212.data_area import DataArea, parse_data_area, parse_number
 from ecolink_alerts.domain.hj212.errors import InvalidField, MalformedDataArea, MissingField, PacketError, PacketNotText
-from ecolink_alerts.domain.hj212.factor_codes import code_2017, is_2017_code
+from ecolink_alerts.domain.hj212.factor_codes import code_2017, is_2017_code, is_unmapped_2005_code
 from ecolink_alerts.domain.hj212.flag import PacketFlag
 from ecolink_alerts.domain.hj212.format_warnings import FormatWarning, FormatWarningKind
 from ecolink_alerts.domain.hj212.framing import (
@@ -25,15 +25,14 @@ from ecolink_alerts.domain.hj212.framing import (
     encode_frame,
 )
 from ecolink_alerts.domain.hj212.packet import Packet, parse_packet
-from ecolink_alerts.domain.hj212.reassembly import AssemblyStep, DroppedGroup, DropReason, SubpacketAssembler
+from ecolink_alerts.domain.hj212.reassembly import DroppedGroup, DropReason, joined_parts
 from ecolink_alerts.domain.hj212.replies import data_reply, execution_result, request_reply
-from ecolink_alerts.domain.hj212.version import ProtocolVersion, detect_version
+from ecolink_alerts.domain.hj212.version import ProtocolVersion, detect_version, sends_2005_codes
 
 __all__ = [
     "DEFAULT_MAX_DATA_LENGTH",
     "INTERACTION_SYSTEM_CODE",
     "STANDARD_MAX_DATA_LENGTH",
-    "AssemblyStep",
     "CommandCode",
     "CrcMode",
     "DataArea",
@@ -56,7 +55,6 @@ __all__ = [
     "PacketNotText",
     "ProtocolVersion",
     "QnRtn",
-    "SubpacketAssembler",
     "code_2017",
     "crc_field",
     "crc_matches",
@@ -66,10 +64,13 @@ __all__ = [
     "execution_result",
     "hj212_crc16",
     "is_2017_code",
+    "is_unmapped_2005_code",
+    "joined_parts",
     "matching_crc_mode",
     "modbus_crc16",
     "parse_data_area",
     "parse_number",
     "parse_packet",
     "request_reply",
+    "sends_2005_codes",
 ]

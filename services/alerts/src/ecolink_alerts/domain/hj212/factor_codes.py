@@ -45,3 +45,8 @@ def is_2017_code(code: str) -> bool:
 def code_2017(code: str) -> str:
     """The 2017 code of a factor: 2005 codes of the common factors are translated, anything else is kept."""
     return CODES_2005_TO_2017.get(code, code)
+
+
+def is_unmapped_2005_code(code: str) -> bool:
+    """A code of a 2005 device that is neither 2017-shaped nor in the table: kept as sent, and to be counted."""
+    return code not in CODES_2005_TO_2017 and not is_2017_code(code)

@@ -35,6 +35,12 @@ def detect_version(version_bits: int | None, factor_codes: Iterable[str]) -> Pro
     return ProtocolVersion.HJ212_2005
 
 
+def sends_2005_codes(registered: ProtocolVersion, sent: ProtocolVersion | None) -> bool:
+    """HJ212.md §7/§9: factor codes are read as 2005 "original codes" when the registry says the device speaks 2005,
+    or the packet itself is 2005 (version bits 0, or no Flag and no 2017-shaped code); `sent` is None off the wire."""
+    return ProtocolVersion.HJ212_2005 in (registered, sent)
+
+
 def fields_foreign_to(version: ProtocolVersion, field_names: Iterable[str]) -> list[str]:
     """The factor fields of a packet that its edition does not define (2005 fields in 2017+, and the reverse)."""
     foreign = FIELDS_SINCE_2017 if version is ProtocolVersion.HJ212_2005 else FIELDS_ONLY_IN_2005

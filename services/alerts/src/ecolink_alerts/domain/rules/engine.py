@@ -89,7 +89,7 @@ class RuleEngine:
         )
         self.future = future_data_time_rule(device.time, self.evidence_limit)
         self.malformed_qn = malformed_qn_rule(device.time, self.evidence_limit)
-        self.protocol = protocol_integrity_rule(self.evidence_limit)
+        self.protocol = protocol_integrity_rule(device.protocol, self.evidence_limit)
         self._rules: dict[tuple[str, DataKind], tuple[tuple[str, SeriesRule], ...]] = {}
 
     def initial_state(self) -> EngineState:
@@ -177,11 +177,14 @@ class RuleEngine:
         return replace(state, kinds={**state.kinds, DataKind.HOURLY: hourly}), events
 
     def inspect_packet(self, state: EngineState, receipt: PacketReceipt) -> Step:
-        """One packet received: an arrival for C10, its QN for C12, its framing for C13."""
+        """One packet received: an arrival for C10, its QN for C12, its framing for C13 (only C13 for a packet the
+        device may not have sent)."""
         self._check_device(receipt.mn)
+        protocol, protocol_events = self.protocol.evaluate(state.protocol, receipt)
+        if not receipt.from_device:
+            return replace(state, protocol=protocol), protocol_events
         offline, events = self.offline.arrive(state.offline, receipt, receipt.received_at)
         malformed_qn, qn_events = self.malformed_qn.evaluate(state.malformed_qn, receipt)
-        protocol, protocol_events = self.protocol.evaluate(state.protocol, receipt)
         events.extend((*qn_events, *protocol_events))
         return replace(state, offline=offline, malformed_qn=malformed_qn, protocol=protocol), events
 
