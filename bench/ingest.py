@@ -24,6 +24,7 @@ from sqlalchemy.engine import make_url
 from bench.report import Figure, report
 from ecolink.alerts.v1 import monitoring_pb2, monitoring_service_pb2_grpc
 from ecolink.alerts.v1 import monitoring_service_pb2 as pb
+from ecolink_alerts.adapters.password_key import device_passwords
 from ecolink_alerts.domain.simulation import FLUE_GAS_FACTORS, DeviceSimulation, FactorProfile, simulate
 from ecolink_alerts.registry_file import RegistryFile, read_registry_file
 from ecolink_alerts.registry_model import MonitoredFactor
@@ -192,7 +193,8 @@ async def measure(var_dir: Path, database_url: str, streams: list[DeviceStream])
     platform = platform_settings_for_tests(var_dir)
     await operations.migrate(ALERTS, database_url)
     await operations.load_directory(ALERTS, database_url, platform.directory_file)
-    await load_registry_file(database_url, AlertsSettings().registry_file)
+    passwords = device_passwords(AlertsSettings().device_password_key_path(platform))
+    await load_registry_file(database_url, AlertsSettings().registry_file, passwords=passwords)
     port = free_port()
     env = {
         **os.environ,

@@ -27,8 +27,7 @@ from ecolink.alerts.v1 import registry_service_pb2 as pb
 from ecolink.common.v1 import identity_service_pb2, identity_service_pb2_grpc
 from ecolink.evidence.v1 import evidence_service_pb2, evidence_service_pb2_grpc
 from ecolink_alerts.service import SPEC as ALERTS
-from ecolink_alerts.service_layer.registry_loading import load_registry_file
-from ecolink_alerts.settings import AlertsSettings
+from ecolink_alerts.testing import load_demo_registry
 from ecolink_common.error_mapping import MAX_STATUS_TEXT_CHARS
 from ecolink_common.testing.audit_rows import audit_rows
 from ecolink_common.testing.databases import create_postgres_database, drop_postgres_database, sqlite_url
@@ -75,7 +74,7 @@ async def evidence_database_url(backend: str, tmp_path: Path) -> AsyncIterator[s
 async def platform_services(platform, database_url, evidence_database_url) -> AsyncIterator[Platform]:
     alerts = await prepared_service(ALERTS, platform, database_url)
     evidence = await prepared_service(EVIDENCE, platform, evidence_database_url)
-    await load_registry_file(database_url, AlertsSettings().registry_file)
+    await load_demo_registry(alerts)
     async with (
         grpc.aio.insecure_channel(alerts.target) as alerts_channel,
         grpc.aio.insecure_channel(evidence.target) as evidence_channel,

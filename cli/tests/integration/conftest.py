@@ -6,7 +6,8 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from ecolink_alerts.adapters.gateway_ports import RegistryBackedSink, RegistryDeviceDirectory
+from ecolink_alerts.adapters.gateway_ports import RegistryDeviceDirectory, gateway_sink
+from ecolink_alerts.adapters.password_key import device_passwords
 from ecolink_alerts.domain.thresholds import RuleThresholds
 from ecolink_alerts.gateway.server import RunningGateway, start_gateway
 from ecolink_alerts.gateway.settings import GatewaySettings
@@ -27,9 +28,12 @@ async def gateway(alerts_service, database_url) -> AsyncIterator[RunningGateway]
     def uow() -> AlertsUnitOfWork:
         return AlertsUnitOfWork(sessions)
 
-    sink = RegistryBackedSink(uow, memory, thresholds=RuleThresholds(), max_packets_per_commit=100)
+    settings = GatewaySettings(port=0, max_packets_per_commit=100)
+    sink = gateway_sink(uow, memory, RuleThresholds(), settings)
     status_file = status_path(alerts_service.platform.var_dir)
-    running = await start_gateway(GatewaySettings(port=0), RegistryDeviceDirectory(uow, memory), sink, status_file)
+    # The service's own key: the device the test registers through the API is digested with it.
+    passwords = device_passwords(alerts_service.settings.device_password_key_path(alerts_service.platform))
+    running = await start_gateway(settings, RegistryDeviceDirectory(uow, memory), sink, passwords, status_file)
     yield running
     await running.stop()
     await engine.dispose()

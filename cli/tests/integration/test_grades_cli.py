@@ -17,10 +17,9 @@ from ecolink.alerts.v1 import monitoring_pb2, monitoring_service_pb2, monitoring
 from ecolink_alerts.domain.periods import day_start
 from ecolink_alerts.domain.rollup import DEFAULT_ROLLUP
 from ecolink_alerts.domain.thresholds import RuleThresholds
-from ecolink_alerts.service_layer.registry_loading import load_registry_file
 from ecolink_alerts.service_layer.rollup import roll_up
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
-from ecolink_alerts.settings import AlertsSettings
+from ecolink_alerts.testing import load_demo_registry
 from ecolink_common.db import database_sessions
 
 BIN = Path(sys.executable).parent
@@ -45,7 +44,7 @@ def daily_so2(day: date, value: float) -> monitoring_pb2.MonitoringRecord:
 
 
 async def test_grades_list_shows_lingbi_so2_yellow_after_three_exceedance_days(alerts_service, database_url):
-    await load_registry_file(database_url, AlertsSettings().registry_file)
+    await load_demo_registry(alerts_service)
     records = [daily_so2(date(2026, 11, day), 50.0) for day in (1, 2, 3)]
     async with grpc.aio.insecure_channel(alerts_service.target) as channel:
         stub = monitoring_service_pb2_grpc.MonitoringServiceStub(channel)

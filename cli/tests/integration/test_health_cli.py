@@ -9,8 +9,7 @@ import os
 import pytest
 
 from ecolink_alerts.domain.hj212 import encode_frame
-from ecolink_alerts.service_layer.registry_loading import load_registry_file
-from ecolink_alerts.settings import AlertsSettings
+from ecolink_alerts.testing import load_demo_registry
 from ecolink_cli.testing import SERVICES, ecolink
 from ecolink_common.testing.databases import free_port
 
@@ -23,7 +22,7 @@ LINGBI_UPLOAD = (
 @pytest.fixture
 async def env(alerts_service, database_url) -> dict[str, str]:
     """The alerts service under test; the other services' ports are free ones where nothing listens."""
-    await load_registry_file(database_url, AlertsSettings().registry_file)
+    await load_demo_registry(alerts_service)
     ports = {f"{name.upper()}_GRPC_PORT": str(free_port()) for name in SERVICES}
     ports["ALERTS_GRPC_PORT"] = str(alerts_service.running.port)
     return {**os.environ, **ports, "ECOLINK_VAR_DIR": str(alerts_service.platform.var_dir)}

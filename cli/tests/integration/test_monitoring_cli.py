@@ -19,8 +19,7 @@ from google.protobuf.timestamp_pb2 import Timestamp
 from ecolink.alerts.v1 import monitoring_pb2, monitoring_service_pb2_grpc
 from ecolink.alerts.v1 import monitoring_service_pb2 as pb
 from ecolink_alerts.domain.periods import CHINA_STANDARD_TIME
-from ecolink_alerts.service_layer.registry_loading import load_registry_file
-from ecolink_alerts.settings import AlertsSettings
+from ecolink_alerts.testing import load_demo_registry
 
 BIN = Path(sys.executable).parent
 LINGBI_MN, SUZHOU_MN = "88888880000001", "34130200000001"
@@ -51,7 +50,7 @@ def record(mn: str, hour: int, so2: float) -> monitoring_pb2.MonitoringRecord:
 
 @pytest.fixture
 async def env(alerts_service, database_url) -> dict[str, str]:
-    await load_registry_file(database_url, AlertsSettings().registry_file)
+    await load_demo_registry(alerts_service)
     records = [record(LINGBI_MN, hour, so2) for hour, so2 in enumerate(LINGBI_SO2)]
     records += [record(SUZHOU_MN, hour, 12.0 + hour % 3) for hour in range(0, 24, 2)]
     async with grpc.aio.insecure_channel(alerts_service.target) as channel:

@@ -11,8 +11,7 @@ import pytest
 
 from ecolink.evidence.v1 import evidence_service_pb2_grpc
 from ecolink_alerts.service import SPEC as ALERTS
-from ecolink_alerts.service_layer.registry_loading import load_registry_file
-from ecolink_alerts.settings import AlertsSettings
+from ecolink_alerts.testing import load_demo_registry
 from ecolink_common.testing.databases import create_postgres_database, drop_postgres_database, sqlite_url
 from ecolink_common.testing.platform import ServiceUnderTest, prepared_service
 from ecolink_common.testing.s3 import S3Endpoint, running_s3_server, service_s3_settings
@@ -64,7 +63,7 @@ async def alerts_database_url(backend: str, tmp_path: Path) -> AsyncIterator[str
 async def alerts_beside_evidence(platform, alerts_database_url) -> AsyncIterator[ServiceUnderTest]:
     """The alerts service with the demo registry, on its own database and a free port, trusting the same key."""
     service = await prepared_service(ALERTS, platform, alerts_database_url)
-    await load_registry_file(alerts_database_url, AlertsSettings().registry_file)
+    await load_demo_registry(service)
     yield service
     await service.running.stop()
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from datetime import timedelta
 
 import grpc
 import pytest
@@ -16,17 +15,14 @@ from ecolink.alerts.v1 import (
     monitoring_service_pb2_grpc,
     registry_service_pb2_grpc,
 )
-from ecolink_alerts.adapters.gateway_ports import RegistryBackedSink, RegistryDeviceDirectory
-from ecolink_alerts.domain.device_passwords import DevicePasswords
+from ecolink_alerts.adapters.gateway_ports import RegistryBackedSink, RegistryDeviceDirectory, gateway_sink
 from ecolink_alerts.domain.thresholds import RuleThresholds
+from ecolink_alerts.gateway.settings import GatewaySettings
 from ecolink_alerts.service_layer.device_memory import DeviceMemory
-from ecolink_alerts.service_layer.registry_loading import load_registry_file
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_alerts.settings import AlertsSettings
+from ecolink_alerts.testing import load_demo_registry
 from ecolink_common.db import create_engine, create_session_factory
-
-# The device-password key of these tests, so loading the demo registry writes no key into the repository's var/.
-TEST_DEVICE_PASSWORDS = DevicePasswords(b"test-device-password-key-32-byte")
 
 
 @pytest.fixture
@@ -37,14 +33,7 @@ async def gateway_ports(database_url) -> AsyncIterator[tuple[RegistryDeviceDirec
     sessions = create_session_factory(engine)
     memory = DeviceMemory(site_max_age=AlertsSettings().registry_cache_seconds)
     uow = lambda: AlertsUnitOfWork(sessions)  # noqa: E731
-    sink = RegistryBackedSink(
-        uow,
-        memory,
-        thresholds=RuleThresholds(),
-        max_packets_per_commit=100,
-        split_max_age=timedelta(minutes=10),
-        max_pending_split_groups=16,
-    )
+    sink = gateway_sink(uow, memory, RuleThresholds(), GatewaySettings(max_packets_per_commit=100))
     yield RegistryDeviceDirectory(uow, memory), sink
     await engine.dispose()
 
@@ -63,7 +52,7 @@ class Clients:
 async def clients(alerts_service, database_url) -> AsyncIterator[Clients]:
     """Clients of the alerts service (a module may override `alerts_service`, e.g. to give it a fake clock), with
     the demo registry loaded."""
-    await load_registry_file(database_url, AlertsSettings().registry_file, passwords=TEST_DEVICE_PASSWORDS)
+    await load_demo_registry(alerts_service)
     async with grpc.aio.insecure_channel(alerts_service.target) as channel:
         yield Clients(
             monitoring_service_pb2_grpc.MonitoringServiceStub(channel),

@@ -19,8 +19,7 @@ from ecolink.alerts.v1 import (
     registry_service_pb2,
 )
 from ecolink_alerts.service import SPEC as ALERTS
-from ecolink_alerts.service_layer.registry_loading import load_registry_file
-from ecolink_alerts.settings import AlertsSettings
+from ecolink_alerts.testing import load_demo_registry
 from ecolink_common.testing.audit_rows import audit_rows
 from ecolink_common.testing.platform import prepared_service
 from ecolink_common.testing.rpc import rpc_failure
@@ -166,7 +165,7 @@ async def test_a_region_filter_outside_the_callers_reach_is_not_found_and_audite
 async def test_the_rules_a_unit_sees_are_a_setting(platform, database_url):
     service = await prepared_service(ALERTS, platform, database_url, unit_visible_rules=frozenset({"C4"}))
     try:
-        await load_registry_file(database_url, AlertsSettings().registry_file)
+        await load_demo_registry(service)
         async with grpc.aio.insecure_channel(service.target) as channel:
             request = monitoring_service_pb2.IngestMonitoringDataRequest(records=hourly_records())
             await monitoring_service_pb2_grpc.MonitoringServiceStub(channel).IngestMonitoringData(

@@ -17,12 +17,12 @@ from ecolink.alerts.v1 import alert_service_pb2 as alerts_pb
 from ecolink.alerts.v1 import monitoring_service_pb2 as pb
 from ecolink_alerts.adapters.gateway_ports import RegistryDeviceDirectory
 from ecolink_alerts.adapters.tables import monitoring_value_table, rule_state_table, value_conflict_table
-from ecolink_alerts.domain.device_passwords import DevicePasswords
 from ecolink_alerts.domain.hj212 import Packet, parse_packet
 from ecolink_alerts.domain.thresholds import RuleThresholds
 from ecolink_alerts.service_layer.device_memory import DeviceMemory
 from ecolink_alerts.service_layer.rule_clock import tick_rule_engines
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
+from ecolink_alerts.testing import service_passwords
 from ecolink_alerts.worker.tasks import TICK_RULE_ENGINES
 from ecolink_common.celery_app import make_celery
 from ecolink_common.db import create_engine, create_session_factory
@@ -34,7 +34,6 @@ LINGBI_MN = "88888880000001"
 LINGBI_BUREAU = "eeb-341323"
 SO2, FLOW, OXYGEN = "a21026", "a00000", "a19001"
 START = datetime(2026, 11, 20, 0, tzinfo=UTC)
-PASSWORDS = DevicePasswords(b"test-device-password-key-32-byte")
 
 
 def records_of(
@@ -288,7 +287,7 @@ def lingbi_packet(hour: int, so2: float = 12.5) -> Packet:
 async def test_the_gateway_sink_commits_a_parsed_packet_before_returning(clients, alerts_service, gateway_ports):
     directory, sink = gateway_ports
     device = await directory.device(LINGBI_MN)
-    assert device is not None and PASSWORDS.matches("123456", device.password_digest)
+    assert device is not None and service_passwords(alerts_service).matches("123456", device.password_digest)
     assert await directory.device("99999990000009") is None
     await sink.accept(lingbi_packet(0), device, received_at=START + timedelta(minutes=5), faults=())
     resent = await ingest(clients, alerts_service, hourly([12.5]))
@@ -305,13 +304,16 @@ async def row_count(database_url: str, table: Table) -> int:
 
 
 @pytest.mark.usefixtures("clients")
-async def test_a_changed_password_applies_once_the_remembered_site_is_older_than_its_max_age(database_url):
+async def test_a_changed_password_applies_once_the_remembered_site_is_older_than_its_max_age(
+    alerts_service, database_url
+):
     engine = create_engine(database_url)
     now = [0.0]
     memory = DeviceMemory(site_max_age=5.0, clock=lambda: now[0])
     directory = RegistryDeviceDirectory(lambda: AlertsUnitOfWork(create_session_factory(engine)), memory)
     try:
-        old, new = PASSWORDS.digest("123456"), PASSWORDS.digest("654321")
+        passwords = service_passwords(alerts_service)
+        old, new = passwords.digest("123456"), passwords.digest("654321")
         assert (await directory.device(LINGBI_MN)).password_digest == old  # type: ignore[union-attr]
         async with AlertsUnitOfWork(create_session_factory(engine)) as uow:
             device = await uow.registry.get_device(LINGBI_MN)

@@ -14,8 +14,7 @@ from google.protobuf.timestamp_pb2 import Timestamp
 from ecolink.alerts.v1 import monitoring_pb2, monitoring_service_pb2_grpc
 from ecolink.alerts.v1 import monitoring_service_pb2 as pb
 from ecolink_alerts.domain.periods import CHINA_STANDARD_TIME
-from ecolink_alerts.service_layer.registry_loading import load_registry_file
-from ecolink_alerts.settings import AlertsSettings
+from ecolink_alerts.testing import load_demo_registry
 from ecolink_common.testing.audit_rows import audit_rows
 from ecolink_common.testing.rpc import rpc_failure
 
@@ -52,7 +51,7 @@ async def ingest(stub, alerts_service, records) -> pb.IngestMonitoringDataRespon
 @pytest.fixture
 async def monitoring(alerts_service, database_url) -> AsyncIterator[monitoring_service_pb2_grpc.MonitoringServiceStub]:
     """Six hours of Lingbi SO2 and flow, then hour 2 again with another SO2 value and flag (a conflict)."""
-    await load_registry_file(database_url, AlertsSettings().registry_file)
+    await load_demo_registry(alerts_service)
     async with grpc.aio.insecure_channel(alerts_service.target) as channel:
         stub = monitoring_service_pb2_grpc.MonitoringServiceStub(channel)
         first = await ingest(stub, alerts_service, [record(hour, 12.0 + hour) for hour in range(HOURS)])

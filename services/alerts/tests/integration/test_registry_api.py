@@ -13,8 +13,8 @@ from ecolink.alerts.v1 import registry_pb2, registry_service_pb2_grpc
 from ecolink.alerts.v1 import registry_service_pb2 as pb
 from ecolink_alerts.adapters.password_key import device_passwords
 from ecolink_alerts.adapters.tables import device_table
-from ecolink_alerts.service_layer.registry_loading import load_registry_file
 from ecolink_alerts.settings import AlertsSettings
+from ecolink_alerts.testing import load_demo_registry
 from ecolink_common.db import create_engine
 from ecolink_common.testing.audit_rows import audit_rows
 from ecolink_common.testing.rpc import rpc_failure
@@ -23,12 +23,11 @@ LINGBI = "units/lingbi-jiancai"
 LINGBI_OUTLET = "units/lingbi-jiancai/outlets/DA001"
 LINGBI_DEVICE = "devices/88888880000001"
 LINGBI_BUREAU = "eeb-341323"
-DEMO_REGISTRY = AlertsSettings().registry_file
 
 
 @pytest.fixture
 async def registry(alerts_service, database_url) -> AsyncIterator[registry_service_pb2_grpc.RegistryServiceStub]:
-    await load_registry_file(database_url, DEMO_REGISTRY)
+    await load_demo_registry(alerts_service)
     async with grpc.aio.insecure_channel(alerts_service.target) as channel:
         yield registry_service_pb2_grpc.RegistryServiceStub(channel)
 
@@ -373,8 +372,8 @@ async def test_listing_pages_through_every_visible_unit_once(registry, alerts_se
     ]
 
 
-async def test_the_demo_registry_loads_once(registry, database_url):
-    again = await load_registry_file(database_url, DEMO_REGISTRY)
+async def test_the_demo_registry_loads_once(registry, alerts_service, database_url):
+    again = await load_demo_registry(alerts_service)
     assert (again.unit_count, again.changed) == (6, ())
     loads = [r for r in await audit_rows(database_url) if r["action"] == "LoadRegistry"]
     assert [(r["actor_agency_id"], r["resource"]) for r in loads] == [("operator", "registries/demo-2026.11.1")]

@@ -15,8 +15,7 @@ from ecolink.alerts.v1 import alert_service_pb2 as alerts_pb
 from ecolink.alerts.v1 import alert_service_pb2_grpc, monitoring_pb2, monitoring_service_pb2_grpc
 from ecolink.alerts.v1 import monitoring_service_pb2 as pb
 from ecolink_alerts.service import SPEC as ALERTS
-from ecolink_alerts.service_layer.registry_loading import load_registry_file
-from ecolink_alerts.settings import AlertsSettings
+from ecolink_alerts.testing import load_demo_registry
 from ecolink_alerts.threshold_overrides import ThresholdOverrideError
 from ecolink_common.testing.platform import ServiceUnderTest, prepared_service
 
@@ -54,7 +53,7 @@ def hourly_records() -> list[monitoring_pb2.MonitoringRecord]:
 
 async def zero_value_alerts_and_rescan(service: ServiceUnderTest, database_url: str) -> tuple[list, list]:
     """Ingests the hours over gRPC; the C2 alerts ListAlerts shows and the C2 episodes RescanRange finds."""
-    await load_registry_file(database_url, AlertsSettings().registry_file)
+    await load_demo_registry(service)
     metadata = service.metadata(LINGBI_BUREAU)
     async with grpc.aio.insecure_channel(service.target) as channel:
         monitoring = monitoring_service_pb2_grpc.MonitoringServiceStub(channel)

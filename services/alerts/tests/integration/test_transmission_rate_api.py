@@ -12,8 +12,7 @@ from google.protobuf.timestamp_pb2 import Timestamp
 from ecolink.alerts.v1 import monitoring_pb2, monitoring_service_pb2_grpc
 from ecolink.alerts.v1 import monitoring_service_pb2 as pb
 from ecolink_alerts.domain.periods import CHINA_STANDARD_TIME
-from ecolink_alerts.service_layer.registry_loading import load_registry_file
-from ecolink_alerts.settings import AlertsSettings
+from ecolink_alerts.testing import load_demo_registry
 from ecolink_common.testing.audit_rows import audit_rows
 from ecolink_common.testing.rpc import rpc_failure
 
@@ -47,7 +46,7 @@ def record(
 async def monitoring(alerts_service, database_url) -> AsyncIterator[monitoring_service_pb2_grpc.MonitoringServiceStub]:
     """The demo registry, and one Beijing day of data: Lingbi sends 20 of its 24 hours, one of them flagged D
     (fault), plus a minute record and a repeat, and a record of the day before; Suzhou power sends 12 hours."""
-    await load_registry_file(database_url, AlertsSettings().registry_file)
+    await load_demo_registry(alerts_service)
     records = [
         *(record(LINGBI_MN, hour, flag="D" if hour == 5 else "N") for hour in range(20)),
         record(LINGBI_MN, 3),

@@ -19,6 +19,7 @@ COUNTERS = CountersSnapshot(
     replies_sent=41,
     sink_failures=0,
     connection_errors=1,
+    unmapped_factor_codes=2,
     refused={"crc": 2, "unknown_mn": 5},
 )
 STATUS = GatewayStatus(

@@ -12,6 +12,7 @@ from ecolink_alerts.domain.packets import HeldPart, PacketReceipt, ProtocolFault
 from ecolink_alerts.domain.thresholds import RuleThresholds
 from ecolink_alerts.gateway.password_guard import FailureCount
 from ecolink_alerts.gateway.ports import DeviceCredentials
+from ecolink_alerts.gateway.settings import GatewaySettings
 from ecolink_alerts.packet_records import records_from_packet
 from ecolink_alerts.service_layer.arrivals import Arrival
 from ecolink_alerts.service_layer.device_memory import DeviceMemory
@@ -147,3 +148,20 @@ class RegistryBackedSink:
                 memory=self._memory,
                 split_packets=SplitPackets(self._max_pending_split_groups),
             )
+
+
+def gateway_sink(
+    uow_factory: Callable[[], AlertsUnitOfWork],
+    memory: DeviceMemory,
+    thresholds: RuleThresholds,
+    settings: GatewaySettings,
+) -> RegistryBackedSink:
+    """The sink as the gateway process builds it from its settings (`ALERTS_GATEWAY_*`)."""
+    return RegistryBackedSink(
+        uow_factory,
+        memory,
+        thresholds=thresholds,
+        max_packets_per_commit=settings.max_packets_per_commit,
+        split_max_age=timedelta(seconds=settings.subpacket_max_age_seconds),
+        max_pending_split_groups=settings.max_pending_subpacket_groups,
+    )

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import signal
-from datetime import timedelta
 
-from ecolink_alerts.adapters.gateway_ports import RegistryBackedSink, RegistryDeviceDirectory
+from ecolink_alerts.adapters.gateway_ports import RegistryDeviceDirectory, gateway_sink
 from ecolink_alerts.adapters.password_key import device_passwords
 from ecolink_alerts.gateway.server import start_gateway
 from ecolink_alerts.gateway.settings import GatewaySettings
@@ -34,14 +33,7 @@ async def serve() -> None:
 
     settings = GatewaySettings()
     memory = DeviceMemory(site_max_age=alerts.registry_cache_seconds)
-    sink = RegistryBackedSink(
-        uow,
-        memory,
-        thresholds=thresholds,
-        max_packets_per_commit=settings.max_packets_per_commit,
-        split_max_age=timedelta(seconds=settings.subpacket_max_age_seconds),
-        max_pending_split_groups=settings.max_pending_subpacket_groups,
-    )
+    sink = gateway_sink(uow, memory, thresholds, settings)
     passwords = device_passwords(alerts.device_password_key_path(platform))
     status_file = status_path(platform.var_dir)
     gateway = await start_gateway(settings, RegistryDeviceDirectory(uow, memory), sink, passwords, status_file)
