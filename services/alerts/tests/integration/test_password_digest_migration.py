@@ -38,7 +38,7 @@ async def test_alerts_0008_replaces_each_stored_password_by_its_digest_under_the
     await asyncio.to_thread(command.upgrade, config, "alerts_0007")
     assert await execute(database_url, *ROWS) == ["123456"]
     monkeypatch.setenv("ECOLINK_VAR_DIR", str(tmp_path / "var"))
-    await asyncio.to_thread(command.upgrade, config, "head")
+    await asyncio.to_thread(command.upgrade, config, "heads")
     key = tmp_path / "var" / "keys" / "device-password.key"
     assert await execute(database_url) == [device_passwords(key).digest("123456")]
     assert key.stat().st_mode & 0o077 == 0
