@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import update
 
 from ecolink_alerts.service import SPEC as ALERTS
+from ecolink_alerts.service_layer.rollup import GRADE_CHANGED_EVENT
 from ecolink_cli.worker_app import RELAY_OUTBOX, VERIFY_AUDIT_CHAIN
 from ecolink_common import operations
 from ecolink_common.celery_app import make_celery
@@ -84,19 +85,19 @@ async def test_worker_reports_a_tampered_chain(worker, database_url):
     assert (report["intact"], report["broken_seq"]) == (False, 1)
 
 
-async def test_the_worker_relays_committed_outbox_events_once(worker, database_url):
+async def test_the_worker_runs_the_outbox_relay_and_events_without_a_subscriber_wait_for_one(worker, database_url):
     engine = create_engine(database_url)
     sessions = create_session_factory(engine)
     async with UnitOfWork(sessions) as uow:
         for number in range(3):
-            event = OutboxEvent(f"e-{number}", "alerts.test_event", {"n": number}, datetime(2026, 12, 2, tzinfo=UTC))
+            event = OutboxEvent(f"e-{number}", GRADE_CHANGED_EVENT, {"n": number}, datetime(2026, 12, 2, tzinfo=UTC))
             await uow.outbox.add(event, at=datetime(2026, 12, 2, tzinfo=UTC))
         await uow.commit()
     client, queue = worker
-    first = client.send_task(RELAY_OUTBOX, args=("alerts",), queue=queue).get(timeout=RESULT_TIMEOUT_SECONDS)
-    again = client.send_task(RELAY_OUTBOX, args=("alerts",), queue=queue).get(timeout=RESULT_TIMEOUT_SECONDS)
-    assert (first["published"], again["published"]) == (3, 0)
+    relayed = client.send_task(RELAY_OUTBOX, args=("alerts",), queue=queue).get(timeout=RESULT_TIMEOUT_SECONDS)
+    assert relayed == {"service": "alerts", "published": 0, "deliveries": 0}
     async with UnitOfWork(sessions) as uow:
         stored = await uow.outbox.all_events()
     await engine.dispose()
-    assert [s.event.event_id for s in stored if s.published_at is not None] == ["e-0", "e-1", "e-2"]
+    # Grade changes are delivered to bureaus by the closed loop (a later issue): until it subscribes, they wait.
+    assert [(s.event.event_id, s.published_at) for s in stored] == [("e-0", None), ("e-1", None), ("e-2", None)]

@@ -26,7 +26,7 @@ from ecolink_common.directory_snapshot import DirectoryCache
 from ecolink_common.error_mapping import ErrorMappingInterceptor
 from ecolink_common.gc_tuning import tune_garbage_collection
 from ecolink_common.identity.servicer import IdentityServicer
-from ecolink_common.migrations import head_revisions, is_at_head
+from ecolink_common.migrations import is_at_head
 from ecolink_common.paging import use_page_token_key_file
 from ecolink_common.service_spec import ReadinessCheck, ServiceDependencies, ServiceSpec
 from ecolink_common.settings import PlatformSettings, ServiceSettings
@@ -118,7 +118,7 @@ async def start_service(
         await health_servicer.set(name, health_pb2.HealthCheckResponse.NOT_SERVING)
     readiness = asyncio.create_task(
         _track_readiness(
-            [partial(is_at_head, engine, head_revisions(spec.migrations_dir)), *registration.readiness_checks],
+            [partial(is_at_head, engine, spec.migrations_dir), *registration.readiness_checks],
             health_servicer,
             service_names,
             platform.readiness_interval_seconds,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+from functools import cache
 from pathlib import Path
 
 from alembic import command, context
@@ -43,15 +44,25 @@ def upgrade_to_head(service_versions_dir: Path, database_url: str) -> None:
     command.upgrade(alembic_config(service_versions_dir, database_url), "heads")
 
 
+@cache
+def migration_scripts(service_versions_dir: Path) -> ScriptDirectory:
+    """The platform revisions and the service's own, read once per process."""
+    return ScriptDirectory.from_config(alembic_config(service_versions_dir, ""))
+
+
 def head_revisions(service_versions_dir: Path) -> frozenset[str]:
-    return frozenset(ScriptDirectory.from_config(alembic_config(service_versions_dir, "")).get_heads())
+    return frozenset(migration_scripts(service_versions_dir).get_heads())
 
 
-async def is_at_head(engine: AsyncEngine, heads: frozenset[str]) -> bool:
-    """True when the database answers and carries the newest migration of every branch."""
+async def is_at_head(engine: AsyncEngine, service_versions_dir: Path) -> bool:
+    """True when the database answers and carries the newest migration of every branch: each head is among the
+    revisions the database's own heads stand on (a service revision that depends on a platform one records only
+    itself)."""
     async with engine.connect() as connection:
         current = await connection.run_sync(lambda sync: MigrationContext.configure(sync).get_current_heads())
-    return frozenset(current) == heads
+    scripts = migration_scripts(service_versions_dir)
+    applied = {revision.revision for revision in scripts.iterate_revisions(current, "base") if revision is not None}
+    return head_revisions(service_versions_dir) <= applied
 
 
 def run_env() -> None:

@@ -3,7 +3,7 @@ read back in order by the relay; never commits."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -55,12 +55,16 @@ class OutboxRepository:
             .on_conflict_do_nothing()
         )
 
-    async def unpublished(self, *, limit: int) -> list[StoredEvent]:
-        """The oldest events no relay has published, locked on PostgreSQL: a second relay waits for the first and
-        then finds its batch published, so events go out once per relay run and in order."""
+    async def unpublished(self, *, limit: int, topics: Collection[str]) -> list[StoredEvent]:
+        """The oldest events of `topics` no relay has published, locked on PostgreSQL: a second relay waits for the
+        first and then finds its batch published, so events go out once per relay run and in order."""
         events = outbox_event_table
         query = (
-            select(events).where(events.c.published_at.is_(None)).order_by(events.c.seq).limit(limit).with_for_update()
+            select(events)
+            .where(events.c.published_at.is_(None), events.c.topic.in_(sorted(topics)))
+            .order_by(events.c.seq)
+            .limit(limit)
+            .with_for_update()
         )
         return [_stored(row) for row in (await self._session.execute(query)).mappings()]
 

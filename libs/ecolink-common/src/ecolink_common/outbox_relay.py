@@ -20,12 +20,17 @@ RELAY_BATCH = 100
 
 @dataclass(frozen=True)
 class Subscribers:
-    """Who receives the events of each topic; a topic nobody subscribes to is marked published as it is."""
+    """Who receives the events of each topic. Events of a topic nobody subscribes to yet stay unpublished, so the
+    first subscriber (a later release) still receives them all."""
 
     by_topic: Mapping[str, Sequence[Deliver]] = field(default_factory=dict)
 
     def of(self, topic: str) -> Sequence[Deliver]:
         return self.by_topic.get(topic, ())
+
+    @property
+    def topics(self) -> frozenset[str]:
+        return frozenset(topic for topic, deliveries in self.by_topic.items() if deliveries)
 
 
 @dataclass(frozen=True)
@@ -45,7 +50,7 @@ async def relay_outbox(
     published = deliveries = 0
     while True:
         async with uow_factory() as uow:
-            pending = await uow.outbox.unpublished(limit=batch)
+            pending = await uow.outbox.unpublished(limit=batch, topics=subscribers.topics)
             if not pending:
                 return RelayOutcome(published, deliveries)
             for stored in pending:

@@ -67,15 +67,16 @@ async def test_only_committed_events_are_published_once_and_in_order(uow_factory
     subscribers = Subscribers({TOPIC: [recorder]})
     outcome = await relay_outbox(uow_factory, subscribers, FakeClock(AT), batch=1)
     assert recorder.received == ["grade-1", "grade-2"]
-    assert (outcome.published, outcome.deliveries) == (3, 2)
+    assert (outcome.published, outcome.deliveries) == (2, 2)
     again = await relay_outbox(uow_factory, subscribers, FakeClock(AT))
     assert (again.published, recorder.received) == (0, ["grade-1", "grade-2"])
     async with uow_factory() as uow:
         stored = await uow.outbox.all_events()
+    # An event of a topic nobody subscribes to yet waits for its first subscriber.
     assert [(s.event.event_id, s.published_at) for s in stored] == [
         ("grade-1", AT),
         ("grade-2", AT),
-        ("grade-4", AT),
+        ("grade-4", None),
     ]
 
 

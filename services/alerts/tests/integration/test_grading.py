@@ -72,9 +72,9 @@ async def roll_up_at(database_url: str, now: datetime, policy: RollupPolicy = DE
 
 async def grade_events(database_url: str) -> list[dict]:
     async with database_sessions(database_url) as sessions, AlertsUnitOfWork(sessions) as uow:
-        events = await uow.grades.unpublished_events(limit=100)
-    assert all(event.event_type == GRADE_CHANGED_EVENT for event in events)
-    return [event.payload for event in events if event.payload["factor_code"] == SO2]
+        stored = await uow.outbox.all_events()
+    assert all(s.event.topic == GRADE_CHANGED_EVENT and s.published_at is None for s in stored)
+    return [s.event.payload for s in stored if s.event.payload["factor_code"] == SO2]
 
 
 async def lingbi_so2_grade(clients, alerts_service, agency: str = LINGBI_BUREAU) -> list[pb.ExceedanceGrade]:

@@ -3,7 +3,7 @@ trail, the directory and the outbox, under a fake clock. A service's own fake re
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
@@ -68,8 +68,8 @@ class InMemoryOutbox:
         if all(stored.event.event_id != event.event_id for stored in self.stored):
             self.stored.append(StoredEvent(len(self.stored) + 1, event))
 
-    async def unpublished(self, *, limit: int) -> list[StoredEvent]:
-        return [stored for stored in self.stored if stored.published_at is None][:limit]
+    async def unpublished(self, *, limit: int, topics: Collection[str]) -> list[StoredEvent]:
+        return [s for s in self.stored if s.published_at is None and s.event.topic in topics][:limit]
 
     async def mark_published(self, seqs: Sequence[int], *, at: datetime) -> None:
         self.stored = [

@@ -13,7 +13,6 @@ from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ecolink_alerts.adapters.tables import (
-    alerts_outbox_table,
     exceedance_grade_table,
     key_unit_table,
     outlet_factor_table,
@@ -37,17 +36,6 @@ class GradedUnit:
     @property
     def factors(self) -> list[str]:
         return sorted({factor for _, factor in self.limits})
-
-
-@dataclass(frozen=True)
-class OutboxEvent:
-    """An event written in the transaction of the change it reports, waiting for a relay to publish it."""
-
-    event_id: str
-    event_type: str
-    payload: dict[str, Any]
-    occurred_at: datetime
-    created_at: datetime
 
 
 def _grade(row: Row) -> CurrentGrade:
@@ -118,18 +106,6 @@ class GradeRepository:
             update(table).where(table.c.unit_id == subject.unit_id, table.c.factor == subject.factor).values(**values)
         )
 
-    async def add_event(
-        self, event_id: str, event_type: str, payload: dict[str, Any], *, occurred_at: datetime, at: datetime
-    ) -> None:
-        """An outbox row for a relay to publish after commit, in the order the events occurred; the same event id
-        twice is kept once."""
-        row = {"event_id": event_id, "event_type": event_type, "payload": json.dumps(payload, sort_keys=True)}
-        await self._session.execute(
-            upsert_statement(self._session, alerts_outbox_table)
-            .values(**row, occurred_at=occurred_at, created_at=at, published_at=None)
-            .on_conflict_do_nothing()
-        )
-
     async def list(
         self, wanted: GradeFilter, *, within: str, after: tuple[str, str] | None, limit: int
     ) -> Sequence[CurrentGrade]:
@@ -149,17 +125,3 @@ class GradeRepository:
             )
         query = select(grades).where(*conditions).order_by(grades.c.unit_id, grades.c.factor).limit(limit)
         return [_grade(row) for row in (await self._session.execute(query)).all()]
-
-    async def unpublished_events(self, *, limit: int) -> Sequence[OutboxEvent]:
-        """In the order they occurred: the outbox events no relay has published yet."""
-        outbox = alerts_outbox_table
-        query = (
-            select(outbox)
-            .where(outbox.c.published_at.is_(None))
-            .order_by(outbox.c.occurred_at, outbox.c.created_at, outbox.c.event_id)
-            .limit(limit)
-        )
-        return [
-            OutboxEvent(row.event_id, row.event_type, json.loads(row.payload), row.occurred_at, row.created_at)
-            for row in (await self._session.execute(query)).all()
-        ]

@@ -1,5 +1,5 @@
 """Tables of the alerts database: the registry, monitoring values and conflicts, rule states, alerts, derived means,
-exceedance grades, held parts of split packets and the outbox."""
+exceedance grades and held parts of split packets (the outbox is the platform's, in every service database)."""
 
 from __future__ import annotations
 
@@ -224,15 +224,3 @@ split_packet_part_table = Table(
 )
 """The parts of split packets held until their group is whole (so each part is answered once durably kept), and
 for the age limit after it (so a part sent again is known)."""
-
-alerts_outbox_table = Table(
-    "alerts_outbox",
-    alerts_metadata,
-    Column("event_id", String(36), primary_key=True),
-    Column("event_type", String(80), nullable=False),
-    Column("payload", Text, nullable=False),
-    Column("occurred_at", UtcDateTime, nullable=False),
-    Column("created_at", UtcDateTime, nullable=False),
-    Column("published_at", UtcDateTime, nullable=True),
-    Index("ix_alerts_outbox_unpublished", "published_at", "occurred_at"),
-)

@@ -38,6 +38,7 @@ from ecolink_alerts.service_layer.device_rules import (
     save_engines,
 )
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
+from ecolink_common.outbox import OutboxEvent
 
 GRADE_CHANGED_EVENT = "ecolink.alerts.v1.ExceedanceGradeChanged"
 GRADE_EVENT_NAMESPACE = uuid.UUID("6f1d2c8e-3b7a-5e42-9c1d-4a0b8e7f2d31")
@@ -224,7 +225,8 @@ async def _regrade_unit(uow: AlertsUnitOfWork, unit: GradedUnit, now: datetime, 
             payload = _payload(change, unit, thresholds.window_days)
             # The change took effect when its day began; that orders the events of one catch-up run.
             occurred_at = day_start(change.as_of)
-            await uow.grades.add_event(_event_id(change), GRADE_CHANGED_EVENT, payload, occurred_at=occurred_at, at=now)
+            event = OutboxEvent(_event_id(change), GRADE_CHANGED_EVENT, payload, occurred_at)
+            await uow.outbox.add(event, at=now)
         await uow.grades.save(window, unit.region_code, changed=bool(changes), at=now)
         recorded += len(changes)
     return recorded
