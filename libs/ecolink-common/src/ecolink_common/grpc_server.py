@@ -162,15 +162,20 @@ async def _track_readiness(
         await asyncio.sleep(interval)
 
 
-async def serve_until_signalled(spec: ServiceSpec, settings: ServiceSettings, platform: PlatformSettings) -> None:
-    """Runs the service until SIGTERM or SIGINT, then drains in-flight calls and returns."""
-    running = await start_service(spec, settings, platform)
-    tune_garbage_collection(platform.gc_young_threshold)
+async def stop_signal() -> None:
+    """Returns once the process receives SIGTERM or SIGINT (every ecolink server process stops on either)."""
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signum, stop.set)
     await stop.wait()
+
+
+async def serve_until_signalled(spec: ServiceSpec, settings: ServiceSettings, platform: PlatformSettings) -> None:
+    """Runs the service until SIGTERM or SIGINT, then drains in-flight calls and returns."""
+    running = await start_service(spec, settings, platform)
+    tune_garbage_collection(platform.gc_young_threshold)
+    await stop_signal()
     log.info("%s stopping: draining in-flight calls for up to %.0f s", spec.name, running.grace_seconds)
     await running.stop()
     log.info("%s stopped", spec.name)

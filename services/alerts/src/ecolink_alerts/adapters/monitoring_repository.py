@@ -8,7 +8,6 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Executable, Table, bindparam, insert, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Result, Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -16,6 +15,7 @@ from ecolink_alerts.adapters.tables import monitoring_value_table, rule_state_ta
 from ecolink_alerts.domain.flags import DataFlag
 from ecolink_alerts.domain.readings import DataKind, Reading
 from ecolink_alerts.monitoring_model import ValueRow
+from ecolink_common.db import upsert_statement
 
 ValueKey = tuple[str, DataKind, datetime, str]
 """A stored value: (MN, CN, DataTime, factor)."""
@@ -193,9 +193,8 @@ class MonitoringRepository:
         table = rule_state_table
         unknown = sorted(mn for mn, revision in known_revisions.items() if revision is None)
         if unknown:
-            dialect = postgresql if self._session.get_bind().dialect.name == "postgresql" else sqlite
             rows = [{"mn": mn, "state": "", "updated_at": at, "revision": 0} for mn in unknown]
-            await self._session.execute(dialect.insert(table).on_conflict_do_nothing(), rows)
+            await self._session.execute(upsert_statement(self._session, table).on_conflict_do_nothing(), rows)
         query = select(table.c.mn, table.c.revision).where(table.c.mn.in_(sorted(known_revisions)))
         revisions = dict((await self._execute(query.order_by(table.c.mn).with_for_update())).tuples().all())
         if missing := set(known_revisions) - set(revisions):

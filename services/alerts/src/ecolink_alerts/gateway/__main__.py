@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import signal
 
 from ecolink_alerts.adapters.gateway_ports import RegistryDeviceDirectory, gateway_sink
 from ecolink_alerts.adapters.password_key import device_passwords
@@ -15,6 +14,7 @@ from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_alerts.settings import AlertsSettings
 from ecolink_common.db import create_engine, create_session_factory
 from ecolink_common.gc_tuning import tune_garbage_collection
+from ecolink_common.grpc_server import stop_signal
 from ecolink_common.settings import PlatformSettings
 from ecolink_common.telemetry import configure_logging, configure_telemetry, instrument_engine
 
@@ -38,11 +38,7 @@ async def serve() -> None:
     status_file = status_path(platform.var_dir)
     gateway = await start_gateway(settings, RegistryDeviceDirectory(uow, memory), sink, passwords, status_file)
     tune_garbage_collection(platform.gc_young_threshold)
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for signum in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(signum, stop.set)
-    await stop.wait()
+    await stop_signal()
     await gateway.stop()
     await engine.dispose()
 
