@@ -11,12 +11,7 @@ import pytest
 from ecolink.common.v1 import identity_service_pb2_grpc
 from ecolink_alerts.service import SPEC as ALERTS
 from ecolink_common.settings import PlatformSettings
-from ecolink_common.testing.databases import (
-    create_postgres_database,
-    drop_postgres_database,
-    enabled_backends,
-    sqlite_url,
-)
+from ecolink_common.testing.databases import enabled_backends, throwaway_database
 from ecolink_common.testing.platform import ServiceUnderTest, platform_settings_for_tests, prepared_service
 
 
@@ -29,12 +24,8 @@ def backend(request: pytest.FixtureRequest) -> str:
 @pytest.fixture
 async def database_url(backend: str, tmp_path: Path) -> AsyncIterator[str]:
     """An empty database on the backend under test, dropped afterwards."""
-    if backend == "sqlite":
-        yield sqlite_url(tmp_path, "service")
-        return
-    url = await create_postgres_database("ecolink_test")
-    yield url
-    await drop_postgres_database(url)
+    async with throwaway_database(backend, tmp_path, "service") as url:
+        yield url
 
 
 @pytest.fixture

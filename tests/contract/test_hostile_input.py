@@ -30,7 +30,7 @@ from ecolink_alerts.service import SPEC as ALERTS
 from ecolink_alerts.testing import load_demo_registry
 from ecolink_common.error_mapping import MAX_STATUS_TEXT_CHARS
 from ecolink_common.testing.audit_rows import audit_rows
-from ecolink_common.testing.databases import create_postgres_database, drop_postgres_database, sqlite_url
+from ecolink_common.testing.databases import throwaway_database
 from ecolink_common.testing.platform import ServiceUnderTest, prepared_service
 from ecolink_common.testing.rpc import RpcFailure, rpc_failure
 from ecolink_evidence.service import SPEC as EVIDENCE
@@ -62,12 +62,8 @@ class Platform:
 
 @pytest.fixture
 async def evidence_database_url(backend: str, tmp_path: Path) -> AsyncIterator[str]:
-    if backend == "sqlite":
-        yield sqlite_url(tmp_path, "evidence")
-        return
-    url = await create_postgres_database("ecolink_test")
-    yield url
-    await drop_postgres_database(url)
+    async with throwaway_database(backend, tmp_path, "evidence") as url:
+        yield url
 
 
 @pytest.fixture

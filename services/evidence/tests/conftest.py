@@ -12,7 +12,7 @@ import pytest
 from ecolink.evidence.v1 import evidence_service_pb2_grpc
 from ecolink_alerts.service import SPEC as ALERTS
 from ecolink_alerts.testing import load_demo_registry
-from ecolink_common.testing.databases import create_postgres_database, drop_postgres_database, sqlite_url
+from ecolink_common.testing.databases import throwaway_database
 from ecolink_common.testing.platform import ServiceUnderTest, prepared_service
 from ecolink_common.testing.s3 import S3Endpoint, running_s3_server, service_s3_settings
 from ecolink_evidence.service import SPEC as EVIDENCE
@@ -51,12 +51,8 @@ async def evidence_stub(evidence_service) -> AsyncIterator[evidence_service_pb2_
 @pytest.fixture
 async def alerts_database_url(backend: str, tmp_path: Path) -> AsyncIterator[str]:
     """The alerts service's own database beside the evidence one, on the same backend."""
-    if backend == "sqlite":
-        yield sqlite_url(tmp_path, "alerts")
-        return
-    url = await create_postgres_database("ecolink_test_alerts")
-    yield url
-    await drop_postgres_database(url)
+    async with throwaway_database(backend, tmp_path, "alerts") as url:
+        yield url
 
 
 @pytest.fixture

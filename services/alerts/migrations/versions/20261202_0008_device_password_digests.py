@@ -33,4 +33,5 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    raise NotImplementedError("a digest cannot be turned back into the password; restore from a backup instead")
+    """Irreversible by design: a keyed digest cannot be turned back into the password it was made from."""
+    raise RuntimeError("alerts_0008 cannot be downgraded: restore the database from a backup taken before it")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import socket
 import uuid
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import asyncpg
@@ -59,6 +61,20 @@ async def create_postgres_database(prefix: str) -> str:
 
 async def drop_postgres_database(database_url: str) -> None:
     await _run_as_admin(f'DROP DATABASE IF EXISTS "{make_url(database_url).database}" WITH (FORCE)')
+
+
+@asynccontextmanager
+async def throwaway_database(backend: str, folder: Path, name: str) -> AsyncIterator[str]:
+    """An empty database on `backend` for the life of the block (a SQLite file in `folder`, or a PostgreSQL
+    database dropped afterwards)."""
+    if backend == "sqlite":
+        yield sqlite_url(folder, name)
+        return
+    url = await create_postgres_database(f"ecolink_test_{name}")
+    try:
+        yield url
+    finally:
+        await drop_postgres_database(url)
 
 
 def free_port() -> int:
