@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from ecolink.alerts.v1 import alert_pb2, alert_service_pb2_grpc
 from ecolink.alerts.v1 import alert_service_pb2 as alerts_pb
-from ecolink_alerts.adapters.gateway_ports import RegistryBackedSink, RegistryDeviceDirectory
+from ecolink_alerts.adapters.gateway_ports import RegistryDeviceDirectory, gateway_sink
 from ecolink_alerts.adapters.tables import device_table, monitoring_value_table, split_packet_part_table
 from ecolink_alerts.domain.device_passwords import DevicePasswords, is_password_digest
 from ecolink_alerts.domain.hj212 import ProtocolVersion, encode_frame
@@ -94,17 +94,16 @@ async def storing(alerts_service, database_url) -> AsyncIterator[Storing]:
     def uow() -> AlertsUnitOfWork:
         return AlertsUnitOfWork(sessions)
 
-    sink = RegistryBackedSink(
-        uow,
-        memory,
-        thresholds=RuleThresholds(),
-        max_packets_per_commit=100,
-        split_max_age=SPLIT_MAX_AGE,
-        max_pending_split_groups=16,
-    )
     settings = GatewaySettings(
-        port=0, max_packets_per_second=100_000, password_failures_per_source=5, password_mn_delay_seconds=0
+        port=0,
+        max_packets_per_second=100_000,
+        max_packets_per_commit=100,
+        subpacket_max_age_seconds=SPLIT_MAX_AGE.total_seconds(),
+        max_pending_subpacket_groups=16,
+        password_failures_per_source=5,
+        password_mn_delay_seconds=0,
     )
+    sink = gateway_sink(uow, memory, RuleThresholds(), settings)
     gateway = await start_gateway(settings, RegistryDeviceDirectory(uow, memory), sink, PASSWORDS)
     async with grpc.aio.insecure_channel(alerts_service.target) as channel:
         yield Storing(
