@@ -4,7 +4,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-PACKAGES := libs/ecolink-proto libs/ecolink-common services/alerts services/cases services/referrals services/evidence cli
+SERVICE_PACKAGES := $(sort $(dir $(wildcard services/*/pyproject.toml)))
+PACKAGES := libs/ecolink-proto libs/ecolink-common $(SERVICE_PACKAGES:%/=%) cli
 PYPROJECTS := $(addsuffix /pyproject.toml,$(PACKAGES))
 BUF := node_modules/.bin/buf
 
@@ -55,7 +56,7 @@ lint: $(STAMP)
 	$(BIN)/lint-imports --no-cache
 
 typecheck: $(STAMP)
-	$(BIN)/mypy libs/ecolink-common/src cli/src services/alerts/src services/cases/src services/referrals/src services/evidence/src scripts
+	$(BIN)/mypy libs/ecolink-common/src cli/src $(addsuffix src,$(SERVICE_PACKAGES)) scripts
 
 format: $(STAMP)
 	$(BIN)/ruff format .

@@ -1,4 +1,5 @@
-"""The platform's Celery app (`celery -A ecolink_cli.worker_app`) and its periodic operator tasks."""
+"""The platform's Celery app (`celery -A ecolink_cli.worker_app`): every service's task modules and beat entries,
+and the platform tasks every service gets (audit chain check, outbox relay)."""
 
 from __future__ import annotations
 
@@ -7,30 +8,52 @@ from typing import Any
 
 from celery import Task
 
-from ecolink_alerts.settings import AlertsSettings
-from ecolink_alerts.worker.tasks import ROLL_UP_MEANS_AND_GRADES, TICK_RULE_ENGINES
 from ecolink_cli.services import SERVICES, service_spec
 from ecolink_common import operations
-from ecolink_common.celery_app import RETRIED_TASK, make_celery, run_async
-from ecolink_common.settings import PlatformSettings
-from ecolink_evidence.settings import EvidenceSettings
-from ecolink_evidence.worker.tasks import INTEGRITY_SWEEP
+from ecolink_common.celery_app import RETRIED_TASK, make_worker_celery, run_async
+from ecolink_common.settings import ServiceSettings
+from ecolink_common.worker_resources import platform_settings, service_sessions
 
 log = logging.getLogger(__name__)
-
-platform = PlatformSettings()
-app = make_celery("ecolink", platform, include=["ecolink_evidence.worker.tasks", "ecolink_alerts.worker.tasks"])
 
 VERIFY_AUDIT_CHAIN = "ecolink.platform.verify_audit_chain"
 RELAY_OUTBOX = "ecolink.platform.relay_outbox"
 AUDIT_VERIFY_INTERVAL_SECONDS = 3600.0
 
 
+def beat_schedule() -> dict[str, dict[str, Any]]:
+    """The platform entries for every service, then each service's own entries, read from settings when beat
+    starts."""
+    schedule: dict[str, dict[str, Any]] = {}
+    for name, spec in SERVICES.items():
+        schedule[f"verify-audit-chain-{name}"] = {
+            "task": VERIFY_AUDIT_CHAIN,
+            "schedule": AUDIT_VERIFY_INTERVAL_SECONDS,
+            "args": (name,),
+        }
+        schedule[f"relay-outbox-{name}"] = {
+            "task": RELAY_OUTBOX,
+            "schedule": platform_settings().outbox_relay_seconds,
+            "args": (name,),
+        }
+        schedule.update(spec.beat_schedule())
+    return schedule
+
+
+app = make_worker_celery(
+    "ecolink",
+    include=[module for spec in SERVICES.values() for module in spec.task_modules],
+    beat_schedule=beat_schedule,
+)
+
+
 @app.task(name=VERIFY_AUDIT_CHAIN, bind=True, ignore_result=False, acks_late=True, max_retries=5)
 def verify_audit_chain(self: Task, service: str) -> dict[str, Any]:
     """Walks one service's audit chain; read-only and so safe to run twice. A break is logged as CRITICAL."""
     try:
-        report = run_async(operations.verify_audit_chain(operations.database_url(service_spec(service), platform)))
+        report = run_async(
+            operations.verify_audit_chain(operations.database_url(service_spec(service), platform_settings()))
+        )
     except OSError as error:
         raise self.retry(exc=error, countdown=min(2**self.request.retries * 5, 300)) from error
     if not report.intact:
@@ -49,33 +72,6 @@ def relay_outbox(self: Task, service: str) -> dict[str, Any]:
     """Publishes one service's committed outbox events in order; a run killed at any point only publishes its batch
     again (receivers de-duplicate by event id), and two runs at once publish each event once."""
     spec = service_spec(service)
-    outcome = run_async(operations.relay_outbox(spec, operations.database_url(spec, platform)))
+    settings_type: type[ServiceSettings] = spec.settings_type
+    outcome = run_async(operations.relay_outbox(spec, service_sessions(settings_type)))
     return {"service": service, "published": outcome.published, "deliveries": outcome.deliveries}
-
-
-app.conf.beat_schedule = {
-    **{
-        f"verify-audit-chain-{name}": {
-            "task": VERIFY_AUDIT_CHAIN,
-            "schedule": AUDIT_VERIFY_INTERVAL_SECONDS,
-            "args": (name,),
-        }
-        for name in SERVICES
-    },
-    **{
-        f"relay-outbox-{name}": {"task": RELAY_OUTBOX, "schedule": platform.outbox_relay_seconds, "args": (name,)}
-        for name in SERVICES
-    },
-    "alerts-tick-rule-engines": {
-        "task": TICK_RULE_ENGINES,
-        "schedule": AlertsSettings().rule_tick_seconds,
-    },
-    "alerts-roll-up-means-and-grades": {
-        "task": ROLL_UP_MEANS_AND_GRADES,
-        "schedule": AlertsSettings().rollup_seconds,
-    },
-    "evidence-integrity-sweep": {
-        "task": INTEGRITY_SWEEP,
-        "schedule": EvidenceSettings().sweep_interval_seconds,
-    },
-}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -12,7 +12,7 @@ from celery.signals import worker_process_init
 
 from ecolink_common.settings import PlatformSettings
 from ecolink_common.telemetry import configure_telemetry
-from ecolink_common.worker_resources import forget_worker_resources
+from ecolink_common.worker_resources import forget_worker_resources, platform_settings
 
 T = TypeVar("T")
 
@@ -34,26 +34,44 @@ _loop: asyncio.AbstractEventLoop | None = None
 
 
 def make_celery(name: str, platform: PlatformSettings, *, include: list[str]) -> Celery:
+    """A client or worker app configured from `platform` now (a CLI command, a test's client)."""
+    app = Celery(name, include=include)
+    app.conf.update(celery_configuration(platform))
+    return app
+
+
+def make_worker_celery(
+    name: str, *, include: list[str], beat_schedule: Callable[[], dict[str, dict[str, Any]]]
+) -> Celery:
+    """The worker's app: its configuration and beat schedule are read from the environment when Celery first needs
+    them, not when the module is imported."""
+    app = Celery(name, include=include)
+    app.add_defaults(lambda: {**celery_configuration(platform_settings()), "beat_schedule": beat_schedule()})
+    return app
+
+
+def celery_configuration(platform: PlatformSettings) -> dict[str, Any]:
     """JSON only, acks late, a lost worker requeues; embedded mode uses a filesystem broker under var/celery."""
-    app = Celery(name, broker=platform.broker_url, backend=platform.result_backend, include=include)
-    app.conf.update(
-        task_serializer="json",
-        result_serializer="json",
-        accept_content=["json"],
-        task_acks_late=True,
-        task_reject_on_worker_lost=True,
-        worker_prefetch_multiplier=1,
-        task_ignore_result=True,
-        task_soft_time_limit=TASK_SOFT_TIME_LIMIT_SECONDS,
-        task_time_limit=TASK_SOFT_TIME_LIMIT_SECONDS + 60,
-        broker_connection_retry_on_startup=True,
-        broker_transport_options={"visibility_timeout": VISIBILITY_TIMEOUT_SECONDS},
-        result_expires=24 * 3600,
-        timezone="UTC",
-    )
+    configuration: dict[str, Any] = {
+        "broker_url": platform.broker_url,
+        "result_backend": platform.result_backend,
+        "task_serializer": "json",
+        "result_serializer": "json",
+        "accept_content": ["json"],
+        "task_acks_late": True,
+        "task_reject_on_worker_lost": True,
+        "worker_prefetch_multiplier": 1,
+        "task_ignore_result": True,
+        "task_soft_time_limit": TASK_SOFT_TIME_LIMIT_SECONDS,
+        "task_time_limit": TASK_SOFT_TIME_LIMIT_SECONDS + 60,
+        "broker_connection_retry_on_startup": True,
+        "broker_transport_options": {"visibility_timeout": VISIBILITY_TIMEOUT_SECONDS},
+        "result_expires": 24 * 3600,
+        "timezone": "UTC",
+    }
     if platform.broker_url.startswith("filesystem://"):
         queue = _ensure_dir(platform.var_dir / "celery" / "queue")
-        app.conf.broker_transport_options = {
+        configuration["broker_transport_options"] = {
             "data_folder_in": str(queue),
             "data_folder_out": str(queue),
             "processed_folder": str(_ensure_dir(platform.var_dir / "celery" / "processed")),
@@ -63,7 +81,7 @@ def make_celery(name: str, platform: PlatformSettings, *, include: list[str]) ->
         }
     if platform.result_backend.startswith("file://"):
         _ensure_dir(Path(platform.result_backend.removeprefix("file://")))
-    return app
+    return configuration
 
 
 def _ensure_dir(path: Path) -> Path:
@@ -82,5 +100,5 @@ def run_async(coroutine: Coroutine[Any, Any, T]) -> T:
 @worker_process_init.connect
 def _init_worker_process(**_: Any) -> None:
     forget_worker_resources()
-    platform = PlatformSettings()
+    platform = platform_settings()
     configure_telemetry("ecolink-worker", otlp_endpoint=platform.otlp_endpoint, environment=platform.environment)

@@ -103,8 +103,8 @@ async def start_service(
         IdentityServicer(deps.uow_factory(), directory), server
     )
     identity_name = identity_service_pb2.DESCRIPTOR.services_by_name["IdentityService"].full_name
-    registration = spec.register_servicers(server, deps)
-    service_names = [identity_name, *registration.service_names]
+    built = spec.bootstrap(deps)
+    service_names = [identity_name, *spec.add_servicers(server, built)]
     health_servicer = health_aio.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
     health_name = health_pb2.DESCRIPTOR.services_by_name["Health"].full_name
@@ -118,7 +118,7 @@ async def start_service(
         await health_servicer.set(name, health_pb2.HealthCheckResponse.NOT_SERVING)
     readiness = asyncio.create_task(
         _track_readiness(
-            [partial(is_at_head, engine, spec.migrations_dir), *registration.readiness_checks],
+            [partial(is_at_head, engine, spec.migrations_dir), *built.readiness_checks],
             health_servicer,
             service_names,
             platform.readiness_interval_seconds,

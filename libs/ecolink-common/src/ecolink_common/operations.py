@@ -6,6 +6,9 @@ from __future__ import annotations
 import asyncio
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from ecolink_common.audit import AuditEntry, ChainReport, verify_chain
 from ecolink_common.clock import SYSTEM_CLOCK
@@ -72,7 +75,7 @@ async def verify_audit_chain(url: str) -> ChainReport:
         return await verify_chain(session)
 
 
-async def relay_outbox(spec: ServiceSpec, url: str) -> RelayOutcome:
-    """Publishes one service's committed outbox events to the subscribers it declares."""
-    async with database_sessions(url) as sessions:
-        return await relay_outbox_events(lambda: UnitOfWork(sessions), spec.subscribers(), SYSTEM_CLOCK)
+async def relay_outbox(spec: ServiceSpec[Any], sessions: async_sessionmaker[AsyncSession]) -> RelayOutcome:
+    """Publishes one service's committed outbox events to the subscribers it declares (through the worker
+    process's one engine of that service)."""
+    return await relay_outbox_events(lambda: UnitOfWork(sessions), spec.subscribers(), SYSTEM_CLOCK)
