@@ -10,8 +10,8 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from ecolink_common.directory import Agency, AgencyKind, AgencyLevel, DirectoryFile
-from ecolink_common.platform_tables import agency_table, directory_load_table
+from ecolink_common.directory import Agency, AgencyKind, AgencyLevel, DirectoryFile, Officer
+from ecolink_common.platform_tables import agency_table, directory_load_table, officer_table
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,7 @@ def _agency_from_row(row: Row) -> Agency:
         level=AgencyLevel(row.level),
         region_code=row.region_code,
         basin_ids=tuple(row.basin_ids),
+        document_prefix=row.document_prefix,
     )
 
 
@@ -53,6 +54,16 @@ class AgencyRepository:
             query = query.where(agency_table.c.region_code.startswith(region_prefix))
         return [_agency_from_row(row) for row in (await self._session.execute(query)).all()]
 
+    async def officer(self, officer_id: str) -> Officer | None:
+        row = (await self._session.execute(select(officer_table).where(officer_table.c.officer_id == officer_id))).first()
+        return Officer.model_validate(row._asdict()) if row else None
+
+    async def officers_of(self, agency_id: str) -> Sequence[Officer]:
+        rows = await self._session.execute(
+            select(officer_table).where(officer_table.c.agency_id == agency_id).order_by(officer_table.c.officer_id)
+        )
+        return [Officer.model_validate(row._asdict()) for row in rows]
+
     async def latest_load(self) -> DirectoryVersion:
         """The version and file hash of the directory last loaded; empty strings before the first load."""
         row = (
@@ -67,10 +78,15 @@ class AgencyRepository:
     async def replace_all(self, directory: DirectoryFile, *, file_sha256: str) -> None:
         """Makes the stored directory equal to the file, and records the load."""
         await self._session.execute(delete(agency_table))
+        await self._session.execute(delete(officer_table))
         await self._session.execute(
             insert(agency_table),
             [agency.model_dump(mode="json") for agency in directory.agencies],
         )
+        if directory.officers:
+            await self._session.execute(
+                insert(officer_table), [officer.model_dump(mode="json") for officer in directory.officers]
+            )
         await self._session.execute(
             insert(directory_load_table).values(
                 version=directory.version,

@@ -50,6 +50,8 @@ class Agency(BaseModel):
     level: AgencyLevel
     region_code: str
     basin_ids: tuple[str, ...] = ()
+    # What the agency's document numbers start with (DOMAIN §3.2), e.g. 翁环 in 翁环罚字[2021]3号.
+    document_prefix: str | None = Field(default=None, min_length=1, max_length=16)
 
     @field_validator("agency_id")
     @classmethod
@@ -66,13 +68,32 @@ class Agency(BaseModel):
         return value
 
 
+class Officer(BaseModel):
+    """An enforcement officer (执法人员) of one agency, with the certificate that lets him act (执法证号)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    officer_id: str
+    name: str = Field(min_length=1, max_length=200)
+    agency_id: str
+    certificate_number: str = Field(min_length=1, max_length=64)
+
+    @field_validator("officer_id")
+    @classmethod
+    def _officer_id_shape(cls, value: str) -> str:
+        if not AGENCY_ID.match(value):
+            raise ValueError("officer ids are lower-case letters, digits and dashes, e.g. off-360823-01")
+        return value
+
+
 class DirectoryFile(BaseModel):
-    """A versioned directory data file: its version, then every agency."""
+    """A versioned directory data file: its version, every agency, and every agency's officers."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     version: str = Field(min_length=1)
     agencies: tuple[Agency, ...]
+    officers: tuple[Officer, ...] = ()
 
     @model_validator(mode="after")
     def _ids_unique(self) -> DirectoryFile:
@@ -80,6 +101,13 @@ class DirectoryFile(BaseModel):
         duplicates = sorted({i for i in ids if ids.count(i) > 1})
         if duplicates:
             raise ValueError(f"agency ids appear twice: {', '.join(duplicates)}")
+        officer_ids = [o.officer_id for o in self.officers]
+        twice = sorted({i for i in officer_ids if officer_ids.count(i) > 1})
+        if twice:
+            raise ValueError(f"officer ids appear twice: {', '.join(twice)}")
+        unknown = sorted({o.agency_id for o in self.officers} - set(ids))
+        if unknown:
+            raise ValueError(f"officers belong to agencies not in the directory: {', '.join(unknown)}")
         return self
 
 

@@ -1,4 +1,5 @@
-"""Tables every service database holds: the agency directory copy, the hash-chained audit log and the outbox."""
+"""Tables every service database holds: the agency directory copy with its officers, the hash-chained audit log,
+the outbox and the request ids seen (AIP-155)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,16 @@ agency_table = Table(
     Column("level", String(16), nullable=False),
     Column("region_code", String(6), nullable=False, index=True),
     Column("basin_ids", JSON, nullable=False),
+    Column("document_prefix", String(16), nullable=True),
+)
+
+officer_table = Table(
+    "officer",
+    platform_metadata,
+    Column("officer_id", String(64), primary_key=True),
+    Column("agency_id", String(64), nullable=False, index=True),
+    Column("name", Text, nullable=False),
+    Column("certificate_number", String(64), nullable=False),
 )
 
 directory_load_table = Table(
@@ -65,4 +76,15 @@ outbox_event_table = Table(
     Column("created_at", UtcDateTime, nullable=False),
     Column("published_at", UtcDateTime, nullable=True),
     Index("ix_outbox_event_unpublished", "published_at", "seq"),
+)
+
+request_record_table = Table(
+    "request_record",
+    platform_metadata,
+    Column("agency_id", String(64), primary_key=True),
+    Column("request_id", String(128), primary_key=True),
+    Column("method", String(128), nullable=False),
+    Column("request_sha256", String(64), nullable=False),
+    Column("resource_name", Text, nullable=False),
+    Column("created_at", UtcDateTime, nullable=False),
 )

@@ -1,5 +1,5 @@
-"""The unit of work a use case opens: one session, the audit trail, the directory, the outbox and the clock the use
-case reads "now" from; the use case commits."""
+"""The unit of work a use case opens: one session, the audit trail, the directory, the outbox, the request ids and the
+clock the use case reads "now" from; the use case commits."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from ecolink_common.agency_repository import AgencyRepository
 from ecolink_common.audit import AuditEntry, AuditTrail
 from ecolink_common.clock import SYSTEM_CLOCK, Clock
 from ecolink_common.outbox import OutboxRepository
+from ecolink_common.request_records import RequestRecords
 
 Refusal = Callable[[], Awaitable[object]]
 
@@ -23,6 +24,7 @@ class UnitOfWork:
     audit: AuditTrail
     agencies: AgencyRepository
     outbox: OutboxRepository
+    requests: RequestRecords
 
     def __init__(self, session_factory: async_sessionmaker[AsyncSession], clock: Clock = SYSTEM_CLOCK):
         self._session_factory = session_factory
@@ -33,6 +35,7 @@ class UnitOfWork:
         self.audit = AuditTrail(self.session, self.clock)
         self.agencies = AgencyRepository(self.session)
         self.outbox = OutboxRepository(self.session)
+        self.requests = RequestRecords(self.session)
         return self
 
     async def __aexit__(

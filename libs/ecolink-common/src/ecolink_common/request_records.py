@@ -1,0 +1,81 @@
+"""The request ids a service has seen (AIP-155), kept in the platform table every service database holds: the same
+id with the same request replays the first result, another request under a used id is refused."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+
+from google.protobuf.message import Message
+from sqlalchemy import insert, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from ecolink_common.errors import Aborted
+from ecolink_common.platform_tables import request_record_table
+from ecolink_common.request_ids import replayed
+
+REASON_REQUEST_IN_FLIGHT = "REQUEST_ID_IN_FLIGHT"
+
+
+def request_fingerprint(request: Message) -> str:
+    """SHA-256 of the request's deterministic encoding: what "the same request" means for a replay."""
+    return hashlib.sha256(request.SerializeToString(deterministic=True)).hexdigest()
+
+
+@dataclass(frozen=True)
+class RequestKey:
+    """One caller's request id for one method, with the fingerprint of the request it came with."""
+
+    agency_id: str
+    request_id: str
+    method: str
+    fingerprint: str
+
+
+class RequestRecords:
+    """Request ids of one service database; never commits."""
+
+    def __init__(self, session: AsyncSession):
+        self._session = session
+
+    async def replayed_resource(self, key: RequestKey) -> str | None:
+        """The resource the same request made before, or None for an id not yet used; an id used for another
+        request (or another method) is FAILED_PRECONDITION `REQUEST_ID_REUSED`."""
+        table = request_record_table
+        row = (
+            await self._session.execute(
+                select(table.c.method, table.c.request_sha256, table.c.resource_name).where(
+                    table.c.agency_id == key.agency_id, table.c.request_id == key.request_id
+                )
+            )
+        ).first()
+        if row is None:
+            return None
+        replayed(
+            key.request_id,
+            earlier_resource=row.resource_name,
+            same_request=row.method == key.method and row.request_sha256 == key.fingerprint,
+        )
+        return str(row.resource_name)
+
+    async def remember(self, key: RequestKey, *, resource_name: str, at: datetime) -> None:
+        """Records the id in the use case's transaction; the same id racing in another transaction is ABORTED, and
+        its retry replays whichever committed first."""
+        try:
+            await self._session.execute(
+                insert(request_record_table).values(
+                    agency_id=key.agency_id,
+                    request_id=key.request_id,
+                    method=key.method,
+                    request_sha256=key.fingerprint,
+                    resource_name=resource_name,
+                    created_at=at,
+                )
+            )
+        except IntegrityError as error:
+            raise Aborted(
+                f"request_id {key.request_id[:128]!r} is being used by a concurrent call; retry to get its result",
+                reason=REASON_REQUEST_IN_FLIGHT,
+            ) from error
