@@ -1,8 +1,10 @@
-"""A development certificate authority for mTLS: a CA, a server certificate, a client certificate per agency."""
+"""A development certificate authority for mTLS: a CA, a server certificate, a client certificate per agency and
+one per platform service (CN `service:<name>`, for its calls to the others)."""
 
 from __future__ import annotations
 
 import ipaddress
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -11,6 +13,8 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+from ecolink_common.auth.service_identity import service_identity
 
 VALIDITY = timedelta(days=365)
 SERVER_NAMES = ("localhost",)
@@ -57,8 +61,11 @@ def _builder(subject: x509.Name, issuer: x509.Name, public_key: ec.EllipticCurve
     )
 
 
-def issue_development_certificates(directory: Path, agency_ids: list[str]) -> dict[str, IssuedPair]:
-    """Writes ca, server and one `<agency>` pair per agency into `directory`; returns them by stem."""
+def issue_development_certificates(
+    directory: Path, agency_ids: list[str], service_names: Sequence[str] = ()
+) -> dict[str, IssuedPair]:
+    """Writes ca, server, one `<agency>` pair per agency and one `service-<name>` pair per service (where each
+    service looks for its own by default) into `directory`; returns them by stem."""
     directory.mkdir(parents=True, exist_ok=True)
     ca_key = ec.generate_private_key(ec.SECP256R1())
     ca_name = _name("ecolink development CA")
@@ -78,12 +85,14 @@ def issue_development_certificates(directory: Path, agency_ids: list[str]) -> di
         .sign(ca_key, hashes.SHA256())
     )
     issued["server"] = _write(directory, "server", server_cert, server_key)
-    for agency_id in agency_ids:
+    clients = [(agency_id, agency_id) for agency_id in agency_ids]
+    clients += [(f"service-{name}", service_identity(name)) for name in service_names]
+    for stem, common_name in clients:
         client_key = ec.generate_private_key(ec.SECP256R1())
         client_cert = (
-            _builder(_name(agency_id), ca_name, client_key.public_key())
+            _builder(_name(common_name), ca_name, client_key.public_key())
             .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.CLIENT_AUTH]), critical=False)
             .sign(ca_key, hashes.SHA256())
         )
-        issued[agency_id] = _write(directory, agency_id, client_cert, client_key)
+        issued[stem] = _write(directory, stem, client_cert, client_key)
     return issued

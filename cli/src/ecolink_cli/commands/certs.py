@@ -10,7 +10,7 @@ import typer
 from ecolink_cli.dev_certs import issue_development_certificates
 from ecolink_cli.output import JsonFlag, emit, make_table
 from ecolink_common.directory import read_directory_file
-from ecolink_common.settings import PlatformSettings
+from ecolink_common.settings import PLATFORM_SERVICES, PlatformSettings
 
 
 def certs(
@@ -18,12 +18,13 @@ def certs(
     agency: Annotated[list[str] | None, typer.Option("--agency", help="Only these agencies; default all.")] = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Issue a development CA, a server certificate for localhost and one client certificate per agency."""
+    """Issue a development CA, a server certificate for localhost, one client certificate per agency and one per
+    platform service (service-<name>, what each service presents when it calls another)."""
     platform = PlatformSettings()
     directory, _ = read_directory_file(platform.directory_file)
     agencies = agency or [a.agency_id for a in directory.agencies]
     folder = out or platform.var_dir / "certs"
-    issued = issue_development_certificates(folder, agencies)
+    issued = issue_development_certificates(folder, agencies, PLATFORM_SERVICES)
     rows = [[stem, pair.cert_file, pair.key_file] for stem, pair in issued.items()]
     table = make_table(f"development certificates in {folder}", ["for", "certificate", "key"], rows)
     emit(

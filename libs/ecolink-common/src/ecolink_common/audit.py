@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Row, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from ecolink_common.auth.principal import current_principal_or_none
 from ecolink_common.clock import SYSTEM_CLOCK, Clock
 from ecolink_common.hash_chain import GENESIS_HASH as GENESIS_HASH  # the migration seeds the head with it
 from ecolink_common.hash_chain import canonical_time, seal, walk
@@ -18,6 +19,9 @@ from ecolink_common.telemetry import current_trace_id
 
 HEAD_ROW_ID = 1
 VERIFY_BATCH = 1000
+# Detail keys naming the service that acted for the row's agency (RFC 8693 `act`) or relayed its own token.
+ACTING_SERVICE_DETAIL = "acting_service"
+RELAYED_BY_DETAIL = "relayed_by"
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,20 @@ class AuditEntry:
     outcome: str
     reason: str = ""
     details: Mapping[str, Any] = field(default_factory=dict)
+
+
+def with_acting_service(entry: AuditEntry) -> AuditEntry:
+    """The entry with the service that acts for the current call's agency named in its details, so every row a
+    service-credential call writes says who acted for whom. Rows of calls by the agency itself are unchanged."""
+    principal = current_principal_or_none()
+    if principal is None or principal.agency_id != entry.actor_agency_id:
+        return entry
+    acting = {
+        key: value
+        for key, value in ((ACTING_SERVICE_DETAIL, principal.acting_service), (RELAYED_BY_DETAIL, principal.relayed_by))
+        if value is not None and key not in entry.details
+    }
+    return replace(entry, details={**entry.details, **acting}) if acting else entry
 
 
 def chain_hash(*, seq: int, occurred_at: datetime, entry: AuditEntry, trace_id: str, prev_hash: str) -> str:
@@ -59,6 +77,7 @@ class AuditTrail:
 
     async def record(self, entry: AuditEntry, *, now: datetime | None = None) -> int:
         """Appends one row and returns its sequence number; concurrent writers queue on the head row."""
+        entry = with_acting_service(entry)
         head = (
             await self._session.execute(
                 update(audit_head_table)

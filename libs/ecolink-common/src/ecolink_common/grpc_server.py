@@ -20,6 +20,7 @@ from ecolink.common.v1 import identity_service_pb2, identity_service_pb2_grpc
 from ecolink_common.auth.interceptor import AuthenticationInterceptor
 from ecolink_common.auth.keys import ensure_signing_key, load_public_key
 from ecolink_common.auth.refusal_audit import RefusalAudit
+from ecolink_common.auth.service_identity import allowed_identities, service_identity
 from ecolink_common.clock import SYSTEM_CLOCK, Clock
 from ecolink_common.db import create_engine, create_session_factory
 from ecolink_common.directory_snapshot import DirectoryCache
@@ -91,6 +92,8 @@ async def start_service(
                 refusals=refusals,
                 directory=directory,
                 require_client_certificate=platform.tls_client_ca_file is not None,
+                audience=service_identity(spec.name),
+                acting_services=allowed_identities(settings.acting_services_allowed),
             ),
         ],
         options=[

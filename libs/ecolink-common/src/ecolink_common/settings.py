@@ -11,6 +11,11 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 REPO_ROOT = Path(__file__).resolve().parents[4]
 
 
+def _empty_path_is_unset(value: object) -> object:
+    # `ECOLINK_TLS_CERT_FILE=` in an env file means "not set", not the current directory.
+    return None if value == "" else value
+
+
 class PlatformSettings(BaseSettings):
     """Platform-wide settings (`ECOLINK_` prefix): where state lives, keys, broker, telemetry."""
 
@@ -38,6 +43,21 @@ class PlatformSettings(BaseSettings):
     tls_key_file: Path | None = None
     tls_client_ca_file: Path | None = Field(
         default=None, description="CA that signs agency client certificates; requires mTLS when set."
+    )
+    tls_server_ca_file: Path | None = Field(
+        default=None,
+        description=(
+            "CA a service trusts for the other services' server certificates when it calls them over TLS; "
+            "default the client CA (one development CA signs both), else the system's roots."
+        ),
+    )
+    service_token_ttl_seconds: float = Field(
+        default=60.0,
+        gt=0,
+        description=(
+            "Lifetime of the service credentials a service mints to act for an agency (RFC 8693 `act`); one is "
+            "minted per call (proposed)."
+        ),
     )
     celery_broker_url: str = Field(default="", description="Default: filesystem:// under var/celery.")
     celery_result_backend: str = Field(default="", description="Default: file:// under var/celery/results.")
@@ -70,19 +90,16 @@ class PlatformSettings(BaseSettings):
     otlp_endpoint: str = Field(default="", description="OTLP/gRPC collector; nothing is exported when empty.")
     environment: str = "development"
 
-    @field_validator(
+    _unset_paths = field_validator(
         "token_private_key_file",
         "token_public_key_file",
         "page_token_key_file",
         "tls_cert_file",
         "tls_key_file",
         "tls_client_ca_file",
+        "tls_server_ca_file",
         mode="before",
-    )
-    @classmethod
-    def _empty_path_is_unset(cls, value: object) -> object:
-        # `ECOLINK_TLS_CERT_FILE=` in an env file means "not set", not the current directory.
-        return None if value == "" else value
+    )(_empty_path_is_unset)
 
     @property
     def private_key_path(self) -> Path:
@@ -105,6 +122,11 @@ class PlatformSettings(BaseSettings):
         return self.celery_result_backend or f"file://{self.var_dir / 'celery' / 'results'}"
 
 
+# The platform's own services, by name: the default of which services may act for agencies (DOMAIN §1 trusts the
+# platform, not its callers, to relay work done later for an agency).
+PLATFORM_SERVICES = ("alerts", "cases", "referrals", "evidence")
+
+
 class ServiceSettings(BaseSettings):
     """Settings of one service; subclasses set `service_name`, the env prefix and the default port."""
 
@@ -117,6 +139,23 @@ class ServiceSettings(BaseSettings):
     grpc_host: str = "127.0.0.1"
     grpc_port: int = -1
     database_pool_size: int = 10
+    acting_services_allowed: list[str] = Field(
+        default_factory=lambda: list(PLATFORM_SERVICES),
+        description=(
+            "Services (by name) whose credentials acting for an agency this service accepts; others are "
+            "PERMISSION_DENIED `ACTING_SERVICE_NOT_ALLOWED`. JSON, e.g. '[\"cases\"]'."
+        ),
+    )
+    tls_client_cert_file: Path | None = Field(
+        default=None,
+        description=(
+            "The client certificate (CN `service:<name>`) this service presents when it calls another under mTLS; "
+            "default var/certs/service-<name>.crt."
+        ),
+    )
+    tls_client_key_file: Path | None = Field(default=None, description="Its key; default var/certs/service-<name>.key.")
+
+    _unset_paths = field_validator("tls_client_cert_file", "tls_client_key_file", mode="before")(_empty_path_is_unset)
 
     def model_post_init(self, context: object) -> None:
         if self.grpc_port < 0:
@@ -129,3 +168,9 @@ class ServiceSettings(BaseSettings):
     @property
     def address(self) -> str:
         return f"{self.grpc_host}:{self.grpc_port}"
+
+    def client_cert_path(self, platform: PlatformSettings) -> Path:
+        return self.tls_client_cert_file or platform.var_dir / "certs" / f"service-{self.service_name}.crt"
+
+    def client_key_path(self, platform: PlatformSettings) -> Path:
+        return self.tls_client_key_file or platform.var_dir / "certs" / f"service-{self.service_name}.key"

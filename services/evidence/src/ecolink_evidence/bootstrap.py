@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 
+from ecolink_common.calls.channel import client_tls
+from ecolink_common.calls.client import ServiceClient
 from ecolink_common.service_spec import BuiltService, ServiceDependencies
-from ecolink_evidence.adapters.alerts_client import AlertsEndpoint
+from ecolink_evidence.adapters.alerts_client import AlertsClient
 from ecolink_evidence.adapters.store_factory import build_object_store
 from ecolink_evidence.api.servicer import EvidenceServicer
 from ecolink_evidence.service_layer.unit_of_work import EvidenceUnitOfWork
@@ -22,11 +24,8 @@ def bootstrap(deps: ServiceDependencies[EvidenceSettings]) -> BuiltService:
         lambda: EvidenceUnitOfWork(deps.session_factory, deps.clock),
         store,
         settings,
-        subjects_for=AlertsEndpoint(
-            settings.alerts_target,
-            deadline_seconds=settings.alerts_deadline_seconds,
-            attempts=settings.alerts_attempts,
-            retry_backoff_seconds=settings.alerts_retry_backoff_seconds,
+        subjects_for=AlertsClient(
+            ServiceClient(settings.alerts_endpoint(), tls=client_tls(deps.platform, settings))
         ).for_caller,
         staging_dir=staging_dir,
         signing_key_file=settings.dossier_signing_key_file or deps.platform.private_key_path,

@@ -6,6 +6,7 @@ from typing import ClassVar
 from pydantic import Field, SecretStr
 from pydantic_settings import SettingsConfigDict
 
+from ecolink_common.calls.endpoint import Endpoint
 from ecolink_common.settings import ServiceSettings
 from ecolink_evidence.domain.model import EvidenceKind
 
@@ -64,3 +65,13 @@ class EvidenceSettings(ServiceSettings):
     alerts_retry_backoff_seconds: float = Field(
         default=0.2, ge=0, description="Wait before the first retry; doubled before each further one."
     )
+
+    def alerts_endpoint(self) -> Endpoint:
+        """The alerts service as the subject check calls it."""
+        return Endpoint(
+            "alerts",
+            self.alerts_target,
+            deadline_seconds=self.alerts_deadline_seconds,
+            attempts=self.alerts_attempts,
+            backoff_seconds=self.alerts_retry_backoff_seconds,
+        )

@@ -10,8 +10,10 @@ import grpc
 import pytest
 
 from ecolink.alerts.v1 import alert_service_pb2, alert_service_pb2_grpc
+from ecolink_common.calls.client import ServiceClient
+from ecolink_common.calls.endpoint import Endpoint
 from ecolink_common.errors import Unauthenticated, Unavailable
-from ecolink_evidence.adapters.alerts_client import AlertsEndpoint
+from ecolink_evidence.adapters.alerts_client import AlertsClient
 
 TOKEN = "Bearer caller-token"
 
@@ -32,13 +34,14 @@ class ScriptedAlerts(alert_service_pb2_grpc.AlertServiceServicer):
 
 
 @pytest.fixture
-async def scripted() -> AsyncIterator[tuple[ScriptedAlerts, AlertsEndpoint]]:
+async def scripted() -> AsyncIterator[tuple[ScriptedAlerts, AlertsClient]]:
     servicer = ScriptedAlerts([])
     server = grpc.aio.server()
     alert_service_pb2_grpc.add_AlertServiceServicer_to_server(servicer, server)
     port = server.add_insecure_port("127.0.0.1:0")
     await server.start()
-    yield servicer, AlertsEndpoint(f"127.0.0.1:{port}", deadline_seconds=5, attempts=3, retry_backoff_seconds=0)
+    endpoint = Endpoint("alerts", f"127.0.0.1:{port}", deadline_seconds=5, attempts=3, backoff_seconds=0)
+    yield servicer, AlertsClient(ServiceClient(endpoint, tls=None))
     await server.stop(None)
 
 

@@ -1,4 +1,5 @@
-"""Server interceptor that authenticates every ecolink call and audits every refusal."""
+"""Server interceptor that authenticates every ecolink call (an agency's token, or a platform service's credential
+acting for an agency) and audits every refusal."""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from ecolink_common.auth.principal import Principal, set_current_principal
 from ecolink_common.auth.refusal_audit import RefusalAudit
-from ecolink_common.auth.tokens import verify_token
+from ecolink_common.auth.service_identity import is_service_identity, require_allowed_to_act
+from ecolink_common.auth.tokens import TokenClaims, verify_token
 from ecolink_common.directory_snapshot import DirectoryCache
-from ecolink_common.errors import Unauthenticated
+from ecolink_common.errors import PermissionDenied, Unauthenticated
 from ecolink_common.handler_wrapping import wrap_handler
 
 log = logging.getLogger(__name__)
@@ -23,7 +25,12 @@ ANONYMOUS = "anonymous"
 
 
 class AuthenticationInterceptor(grpc.aio.ServerInterceptor):
-    """Turns `authorization: Bearer <token>` (and a client certificate under mTLS) into the call's Principal."""
+    """Turns `authorization: Bearer <token>` (and a client certificate under mTLS) into the call's Principal.
+
+    `audience` is this service's identity (`service:<name>`): a token naming another audience is refused.
+    `acting_services` are the service identities this service lets act for agencies, with a service credential or,
+    under mTLS, by carrying a caller's own token over their client certificate.
+    """
 
     def __init__(
         self,
@@ -33,12 +40,16 @@ class AuthenticationInterceptor(grpc.aio.ServerInterceptor):
         refusals: RefusalAudit,
         directory: DirectoryCache,
         require_client_certificate: bool,
+        audience: str,
+        acting_services: frozenset[str],
     ):
         self._public_key = public_key
         self._issuer = issuer
         self._refusals = refusals
         self._directory = directory
         self._require_client_certificate = require_client_certificate
+        self._audience = audience
+        self._acting_services = acting_services
 
     async def intercept_service(
         self,
@@ -55,14 +66,10 @@ class AuthenticationInterceptor(grpc.aio.ServerInterceptor):
         claimed = ANONYMOUS
         try:
             token = _bearer_token(context)
-            claims = verify_token(token, key=self._public_key, issuer=self._issuer)
+            claims = verify_token(token, key=self._public_key, issuer=self._issuer, audience=self._audience)
             claimed = claims.agency_id
-            certificate_agency = self._certificate_agency(context)
-            if certificate_agency is not None and certificate_agency != claims.agency_id:
-                raise Unauthenticated(
-                    f"the client certificate belongs to {certificate_agency}, the token to {claims.agency_id}",
-                    reason="CERTIFICATE_AGENCY_MISMATCH",
-                )
+            certificate_name = self._certificate_name(context)
+            relayed_by = self._relaying_service(certificate_name, claims)
             agency = (await self._directory.current()).agencies.get(claims.agency_id)
             if agency is None:
                 raise Unauthenticated(f"agency {claims.agency_id} is not in the directory", reason="AGENCY_UNKNOWN")
@@ -71,13 +78,37 @@ class AuthenticationInterceptor(grpc.aio.ServerInterceptor):
                     "the token's kind or region no longer matches the directory; ask for a new token",
                     reason="TOKEN_CLAIMS_STALE",
                 )
-        except Unauthenticated as refusal:
+            if claims.acting_service is not None:
+                require_allowed_to_act(claims.acting_service, self._acting_services, receiver=self._audience)
+        except (Unauthenticated, PermissionDenied) as refusal:
             await self._refusals.record(source=_source(context), claimed=claimed, method=method, refusal=refusal)
             raise
-        method_name = "bearer+mtls" if certificate_agency else "bearer"
-        set_current_principal(Principal(agency, claims.expires_at, method_name))
+        method_name = "service-credential" if claims.acting_service else "bearer"
+        if certificate_name:
+            method_name += "+mtls"
+        set_current_principal(
+            Principal(
+                agency, claims.expires_at, method_name, acting_service=claims.acting_service, relayed_by=relayed_by
+            )
+        )
 
-    def _certificate_agency(self, context: grpc.aio.ServicerContext) -> str | None:
+    def _relaying_service(self, certificate_name: str | None, claims: TokenClaims) -> str | None:
+        """Under mTLS the certificate must name the token's agency, the service whose credential it is, or an allowed
+        service carrying the agency's own token on its behalf (returned: the call is relayed by it)."""
+        if certificate_name is None:
+            return None
+        expected = claims.acting_service or claims.agency_id
+        if certificate_name == expected:
+            return None
+        relaying = claims.acting_service is None and is_service_identity(certificate_name)
+        if relaying and certificate_name in self._acting_services:
+            return certificate_name
+        raise Unauthenticated(
+            f"the client certificate belongs to {certificate_name}, the token to {expected}",
+            reason="CERTIFICATE_AGENCY_MISMATCH",
+        )
+
+    def _certificate_name(self, context: grpc.aio.ServicerContext) -> str | None:
         names = list(context.auth_context().get("x509_common_name") or [])
         if not names:
             if self._require_client_certificate:

@@ -13,11 +13,17 @@ from ecolink_common.jurisdiction import Viewer
 
 @dataclass(frozen=True)
 class Principal:
-    """An agency from the directory, proven by a token (and a client certificate under mTLS)."""
+    """An agency from the directory, proven by a token (and a client certificate under mTLS).
+
+    `acting_service` names the platform service acting for the agency with a service credential (RFC 8693 `act`);
+    `relayed_by` the service whose client certificate carried the agency's own token under mTLS.
+    """
 
     agency: Agency
     token_expires_at: datetime
     authentication_method: str
+    acting_service: str | None = None
+    relayed_by: str | None = None
 
     @property
     def agency_id(self) -> str:
@@ -39,6 +45,11 @@ _current_principal: ContextVar[Principal | None] = ContextVar("ecolink_principal
 def set_current_principal(principal: Principal) -> None:
     """Called by the authentication interceptor once per call."""
     _current_principal.set(principal)
+
+
+def current_principal_or_none() -> Principal | None:
+    """The caller of the RPC being served, or None outside an authenticated call (a worker, a migration)."""
+    return _current_principal.get()
 
 
 def current_principal() -> Principal:

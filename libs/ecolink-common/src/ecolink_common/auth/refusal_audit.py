@@ -1,5 +1,6 @@
-"""Refused authentications in the audit log, counted per source and reason per interval: the log stays complete, and
-a stranger who reaches a port cannot fill the disk with one committed row per bad call."""
+"""Refused authentications (and services refused to act for agencies) in the audit log, counted per source and
+reason per interval: the log stays complete, and a stranger who reaches a port cannot fill the disk with one committed
+row per bad call."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from ecolink_common.audit import AuditEntry, AuditTrail
 from ecolink_common.clock import Clock
-from ecolink_common.errors import Unauthenticated
+from ecolink_common.errors import EcolinkError
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +29,7 @@ class _Window:
     """The refusals of one source and reason since the first of the interval, which was written at once."""
 
     opened_at: datetime
+    outcome: str = OUTCOME_UNAUTHENTICATED
     repeats: int = 0
     claimed: set[str] = field(default_factory=set)
     methods: set[str] = field(default_factory=set)
@@ -43,7 +45,7 @@ class RefusalAudit:
         self._windows: dict[tuple[str, str], _Window] = {}
         self._lock = asyncio.Lock()
 
-    async def record(self, *, source: str, claimed: str, method: str, refusal: Unauthenticated) -> None:
+    async def record(self, *, source: str, claimed: str, method: str, refusal: EcolinkError) -> None:
         now = self._clock.now()
         async with self._lock:
             if (source, refusal.reason) not in self._windows and len(self._windows) >= MAX_SOURCES_TRACKED:
@@ -56,9 +58,9 @@ class RefusalAudit:
                 window.methods.add(method)
                 return
             entries = [] if window is None else self._count_entries({key: window}, now)
-            self._windows[key] = _Window(opened_at=now)
-            details = {"message": refusal.message, "source": source}
-            entries.append(AuditEntry(claimed, method, "", OUTCOME_UNAUTHENTICATED, refusal.reason, details))
+            self._windows[key] = _Window(opened_at=now, outcome=refusal.code.name)
+            details = {**refusal.metadata, "message": refusal.message, "source": source}
+            entries.append(AuditEntry(claimed, method, "", refusal.code.name, refusal.reason, details))
             await self._write(entries)
 
     async def flush(self, *, everything: bool = False) -> None:
@@ -87,7 +89,7 @@ class RefusalAudit:
                 ",".join(sorted(window.claimed)),
                 ACTION_REPEATED,
                 "",
-                OUTCOME_UNAUTHENTICATED,
+                window.outcome,
                 reason,
                 {
                     "source": source,

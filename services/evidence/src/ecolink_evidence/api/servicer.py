@@ -12,6 +12,7 @@ from ecolink.evidence.v1 import evidence_service_pb2 as pb
 from ecolink.evidence.v1 import evidence_service_pb2_grpc
 from ecolink_common.auth.keys import load_private_key
 from ecolink_common.auth.principal import current_principal
+from ecolink_common.calls.credentials import caller_authorization
 from ecolink_common.errors import InvalidArgument
 from ecolink_common.paging import page_request
 from ecolink_common.proto_time import optional_datetime, required_datetime, timestamp_from_datetime
@@ -65,7 +66,7 @@ class EvidenceServicer(evidence_service_pb2_grpc.EvidenceServiceServicer):
             current_principal(),
             description,
             chunks(),
-            subjects=self._subjects_for(_authorization(context)),
+            subjects=self._subjects_for(caller_authorization(context)),
             staging_dir=self._staging_dir,
         )
         return pb.UploadEvidenceResponse(evidence=convert.evidence_to_proto(item))
@@ -222,8 +223,3 @@ class EvidenceServicer(evidence_service_pb2_grpc.EvidenceServiceServicer):
         )
         async for chunk in chunks:
             yield pb.ExportDossierResponse(chunk=chunk)
-
-
-def _authorization(context: grpc.aio.ServicerContext) -> list[str]:
-    """The caller's `authorization` metadata as it came, to be passed on to the service owning a subject."""
-    return [str(value) for key, value in context.invocation_metadata() or () if key == "authorization"]
