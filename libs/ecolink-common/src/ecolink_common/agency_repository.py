@@ -55,7 +55,9 @@ class AgencyRepository:
         return [_agency_from_row(row) for row in (await self._session.execute(query)).all()]
 
     async def officer(self, officer_id: str) -> Officer | None:
-        row = (await self._session.execute(select(officer_table).where(officer_table.c.officer_id == officer_id))).first()
+        row = (
+            await self._session.execute(select(officer_table).where(officer_table.c.officer_id == officer_id))
+        ).first()
         return Officer.model_validate(row._asdict()) if row else None
 
     async def officers_of(self, agency_id: str) -> Sequence[Officer]:

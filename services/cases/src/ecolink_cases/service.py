@@ -1,12 +1,23 @@
-"""The cases service as the platform runner, the CLI and the tests start it."""
+"""The cases service as the runner, the worker, the CLI and the tests see it."""
+
+from __future__ import annotations
 
 from pathlib import Path
 
+from ecolink.cases.v1 import case_service_pb2, case_service_pb2_grpc
+from ecolink_cases.adapters.tables import cases_metadata
+from ecolink_cases.api.case_servicer import CaseServicer
+from ecolink_cases.bootstrap import bootstrap
 from ecolink_cases.settings import CasesSettings
-from ecolink_common.service_spec import ServiceSpec
+from ecolink_common.service_spec import ServiceSpec, binding
 
 SPEC = ServiceSpec(
     name="cases",
     settings_type=CasesSettings,
     migrations_dir=Path(__file__).resolve().parents[2] / "migrations" / "versions",
+    servicers=(
+        binding(case_service_pb2, "CaseService", CaseServicer, case_service_pb2_grpc.add_CaseServiceServicer_to_server),
+    ),
+    bootstrap=bootstrap,
+    metadata=cases_metadata,
 )

@@ -29,9 +29,10 @@ class Step(StrEnum):
 
     REGISTER = "RegisterCase"
     START_INVESTIGATION = "StartInvestigation"
+    RECORD_INVESTIGATION = "RecordInvestigation"
     SUBMIT_FOR_LEGAL_REVIEW = "SubmitForLegalReview"
     NOTIFY_INTENDED_PENALTY = "NotifyIntendedPenalty"
-    RECORD_HEARING_REQUEST = "RecordHearingRequest"
+    RECORD_HEARING_REQUEST = "RecordHearingApplication"
     RECORD_HEARING = "RecordHearing"
     DECIDE = "DecideCase"
     RECORD_SERVICE = "RecordService"
@@ -49,6 +50,9 @@ REASON_TRANSITION_NOT_ALLOWED = "CASE_TRANSITION_NOT_ALLOWED"
 REASON_HEARING_PENDING = "CASE_HEARING_PENDING"
 REASON_INVESTIGATION_RECORD_MISSING = "CASE_INVESTIGATION_RECORD_MISSING"
 REASON_FINE_UNPAID = "CASE_FINE_UNPAID"
+REASON_OFFICERS_TOO_FEW = "CASE_OFFICERS_TOO_FEW"
+# Administrative Penalty Law art. 42: investigations and inspections are made by at least two enforcement officers.
+MIN_INVESTIGATING_OFFICERS = 2
 
 _BEFORE_DECISION = (
     CaseState.CLUE,
@@ -62,6 +66,7 @@ TRANSITIONS: Mapping[Step, tuple[tuple[CaseState, ...], CaseState]] = MappingPro
     {
         Step.REGISTER: ((CaseState.CLUE,), CaseState.REGISTERED),
         Step.START_INVESTIGATION: ((CaseState.REGISTERED,), CaseState.INVESTIGATING),
+        Step.RECORD_INVESTIGATION: ((CaseState.INVESTIGATING,), CaseState.INVESTIGATING),
         Step.SUBMIT_FOR_LEGAL_REVIEW: ((CaseState.INVESTIGATING,), CaseState.LEGAL_REVIEW),
         Step.NOTIFY_INTENDED_PENALTY: ((CaseState.LEGAL_REVIEW,), CaseState.NOTIFIED),
         Step.RECORD_HEARING_REQUEST: ((CaseState.NOTIFIED,), CaseState.NOTIFIED),
@@ -132,3 +137,14 @@ def _check_decision(progress: CaseProgress, outcome: Outcome | None) -> None:
     if progress.hearing_requested and not progress.hearing_held:
         # Administrative Penalty Law art. 63–65: a requested hearing is held before the decision.
         raise StepRefused(REASON_HEARING_PENDING, "the unit asked to be heard; record the hearing first")
+
+
+def check_investigating_officers(officer_ids: tuple[str, ...]) -> None:
+    """Administrative Penalty Law art. 42: an investigation record names at least two distinct officers."""
+    if len(set(officer_ids)) < MIN_INVESTIGATING_OFFICERS:
+        raise StepRefused(
+            REASON_OFFICERS_TOO_FEW,
+            f"an investigation is made by at least {MIN_INVESTIGATING_OFFICERS} enforcement officers "
+            "(Administrative Penalty Law art. 42)",
+            officers=str(len(set(officer_ids))),
+        )

@@ -1,0 +1,328 @@
+from ecolink.cases.v1 import case_pb2 as _case_pb2
+from google.protobuf.internal import containers as _containers
+from google.protobuf import descriptor as _descriptor
+from google.protobuf import message as _message
+from collections.abc import Iterable as _Iterable, Mapping as _Mapping
+from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
+
+DESCRIPTOR: _descriptor.FileDescriptor
+
+class StepDetails(_message.Message):
+    __slots__ = ("officer_ids", "occurred_on", "note", "evidence", "request_id")
+    OFFICER_IDS_FIELD_NUMBER: _ClassVar[int]
+    OCCURRED_ON_FIELD_NUMBER: _ClassVar[int]
+    NOTE_FIELD_NUMBER: _ClassVar[int]
+    EVIDENCE_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    officer_ids: _containers.RepeatedScalarFieldContainer[str]
+    occurred_on: str
+    note: str
+    evidence: _containers.RepeatedScalarFieldContainer[str]
+    request_id: str
+    def __init__(self, officer_ids: _Optional[_Iterable[str]] = ..., occurred_on: _Optional[str] = ..., note: _Optional[str] = ..., evidence: _Optional[_Iterable[str]] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class CreateCaseRequest(_message.Message):
+    __slots__ = ("case", "request_id")
+    CASE_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    case: _case_pb2.Case
+    request_id: str
+    def __init__(self, case: _Optional[_Union[_case_pb2.Case, _Mapping]] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class CreateCaseResponse(_message.Message):
+    __slots__ = ("case",)
+    CASE_FIELD_NUMBER: _ClassVar[int]
+    case: _case_pb2.Case
+    def __init__(self, case: _Optional[_Union[_case_pb2.Case, _Mapping]] = ...) -> None: ...
+
+class GetCaseRequest(_message.Message):
+    __slots__ = ("name",)
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    def __init__(self, name: _Optional[str] = ...) -> None: ...
+
+class GetCaseResponse(_message.Message):
+    __slots__ = ("case",)
+    CASE_FIELD_NUMBER: _ClassVar[int]
+    case: _case_pb2.Case
+    def __init__(self, case: _Optional[_Union[_case_pb2.Case, _Mapping]] = ...) -> None: ...
+
+class ListCasesRequest(_message.Message):
+    __slots__ = ("page_size", "page_token", "state")
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    STATE_FIELD_NUMBER: _ClassVar[int]
+    page_size: int
+    page_token: str
+    state: _case_pb2.CaseState
+    def __init__(self, page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., state: _Optional[_Union[_case_pb2.CaseState, str]] = ...) -> None: ...
+
+class ListCasesResponse(_message.Message):
+    __slots__ = ("cases", "next_page_token")
+    CASES_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    cases: _containers.RepeatedCompositeFieldContainer[_case_pb2.Case]
+    next_page_token: str
+    def __init__(self, cases: _Optional[_Iterable[_Union[_case_pb2.Case, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class ApproveCaseStepRequest(_message.Message):
+    __slots__ = ("name", "step", "approver_officer_id", "opinion", "etag", "request_id")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    STEP_FIELD_NUMBER: _ClassVar[int]
+    APPROVER_OFFICER_ID_FIELD_NUMBER: _ClassVar[int]
+    OPINION_FIELD_NUMBER: _ClassVar[int]
+    ETAG_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    step: str
+    approver_officer_id: str
+    opinion: str
+    etag: str
+    request_id: str
+    def __init__(self, name: _Optional[str] = ..., step: _Optional[str] = ..., approver_officer_id: _Optional[str] = ..., opinion: _Optional[str] = ..., etag: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class ApproveCaseStepResponse(_message.Message):
+    __slots__ = ("case",)
+    CASE_FIELD_NUMBER: _ClassVar[int]
+    case: _case_pb2.Case
+    def __init__(self, case: _Optional[_Union[_case_pb2.Case, _Mapping]] = ...) -> None: ...
+
+class RegisterCaseRequest(_message.Message):
+    __slots__ = ("name", "etag", "details")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    ETAG_FIELD_NUMBER: _ClassVar[int]
+    DETAILS_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    etag: str
+    details: StepDetails
+    def __init__(self, name: _Optional[str] = ..., etag: _Optional[str] = ..., details: _Optional[_Union[StepDetails, _Mapping]] = ...) -> None: ...
+
+class RegisterCaseResponse(_message.Message):
+    __slots__ = ("case",)
+    CASE_FIELD_NUMBER: _ClassVar[int]
+    case: _case_pb2.Case
+    def __init__(self, case: _Optional[_Union[_case_pb2.Case, _Mapping]] = ...) -> None: ...
+
+class StartInvestigationRequest(_message.Message):
+    __slots__ = ("name", "etag", "details")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    ETAG_FIELD_NUMBER: _ClassVar[int]
+    DETAILS_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    etag: str
+    details: StepDetails
+    def __init__(self, name: _Optional[str] = ..., etag: _Optional[str] = ..., details: _Optional[_Union[StepDetails, _Mapping]] = ...) -> None: ...
+
+class StartInvestigationResponse(_message.Message):
+    __slots__ = ("case",)
+    CASE_FIELD_NUMBER: _ClassVar[int]
+    case: _case_pb2.Case
+    def __init__(self, case: _Optional[_Union[_case_pb2.Case, _Mapping]] = ...) -> None: ...
+
+class RecordInvestigationRequest(_message.Message):
+    __slots__ = ("name", "etag", "details")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    ETAG_FIELD_NUMBER: _ClassVar[int]
+    DETAILS_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    etag: str
+    details: StepDetails
+    def __init__(self, name: _Optional[str] = ..., etag: _Optional[str] = ..., details: _Optional[_Union[StepDetails, _Mapping]] = ...) -> None: ...
+
+class RecordInvestigationResponse(_message.Message):
+    __slots__ = ("case",)
+    CASE_FIELD_NUMBER: _ClassVar[int]
+    case: _case_pb2.Case
+    def __init__(self, case: _Optional[_Union[_case_pb2.Case, _Mapping]] = ...) -> None: ...
+
+class SubmitForLegalReviewRequest(_message.Message):
+    __slots__ = ("name", "etag", "details")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    ETAG_FIELD_NUMBER: _ClassVar[int]
+    DETAILS_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    etag: str
+    details: StepDetails
+    def __init__(self, name: _Optional[str] = ..., etag: _Optional[str] = ..., details: _Optional[_Union[StepDetails, _Mapping]] = ...) -> None: ...
+
+class SubmitForLegalReviewResponse(_message.Message):
+    __slots__ = ("case",)
+    CASE_FIELD_NUMBER: _ClassVar[int]
+    case: _case_pb2.Case
+    def __init__(self, case: _Optional[_Union[_case_pb2.Case, _Mapping]] = ...) -> None: ...
+
+class NotifyIntendedPenaltyRequest(_message.Message):
+    __slots__ = ("name", "etag", "details", "intended_fine_fen")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    ETAG_FIELD_NUMBER: _ClassVar[int]
+    DETAILS_FIELD_NUMBER: _ClassVar[int]
+    INTENDED_FINE_FEN_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    etag: str
+    details: StepDetails
+    intended_fine_fen: int
+    def __init__(self, name: _Optional[str] = ..., etag: _Optional[str] = ..., details: _Optional[_Union[StepDetails, _Mapping]] = ..., intended_fine_fen: _Optional[int] = ...) -> None: ...
+
+class NotifyIntendedPenaltyResponse(_message.Message):
+    __slots__ = ("case",)
+    CASE_FIELD_NUMBER: _ClassVar[int]
+    case: _case_pb2.Case
+    def __init__(self, case: _Optional[_Union[_case_pb2.Case, _Mapping]] = ...) -> None: ...
+
+class RecordHearingApplicationRequest(_message.Message):
+    __slots__ = ("name", "etag", "details")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    ETAG_FIELD_NUMBER: _ClassVar[int]
+    DETAILS_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    etag: str
+    details: StepDetails
+    def __init__(self, name: _Optional[str] = ..., etag: _Optional[str] = ..., details: _Optional[_Union[StepDetails, _Mapping]] = ...) -> None: ...
+
+class RecordHearingApplicationResponse(_message.Message):
+    __slots__ = ("case",)
+    CASE_FIELD_NUMBER: _ClassVar[int]
+    case: _case_pb2.Case
+    def __init__(self, case: _Optional[_Union[_case_pb2.Case, _Mapping]] = ...) -> None: ...
+
+class RecordHearingRequest(_message.Message):
+    __slots__ = ("name", "etag", "details")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    ETAG_FIELD_NUMBER: _ClassVar[int]
+    DETAILS_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    etag: str
+    details: StepDetails
+    def __init__(self, name: _Optional[str] = ..., etag: _Optional[str] = ..., details: _Optional[_Union[StepDetails, _Mapping]] = ...) -> None: ...
+
+class RecordHearingResponse(_message.Message):
+    __slots__ = ("case",)
+    CASE_FIELD_NUMBER: _ClassVar[int]
+    case: _case_pb2.Case
+    def __init__(self, case: _Optional[_Union[_case_pb2.Case, _Mapping]] = ...) -> None: ...
+
+class DecideCaseRequest(_message.Message):
+    __slots__ = ("name", "etag", "details", "outcome", "fine_fen", "no_penalty_ground")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    ETAG_FIELD_NUMBER: _ClassVar[int]
+    DETAILS_FIELD_NUMBER: _ClassVar[int]
+    OUTCOME_FIELD_NUMBER: _ClassVar[int]
+    FINE_FEN_FIELD_NUMBER: _ClassVar[int]
+    NO_PENALTY_GROUND_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    etag: str
+    details: StepDetails
+    outcome: _case_pb2.DecisionOutcome
+    fine_fen: int
+    no_penalty_ground: str
+    def __init__(self, name: _Optional[str] = ..., etag: _Optional[str] = ..., details: _Optional[_Union[StepDetails, _Mapping]] = ..., outcome: _Optional[_Union[_case_pb2.DecisionOutcome, str]] = ..., fine_fen: _Optional[int] = ..., no_penalty_ground: _Optional[str] = ...) -> None: ...
+
+class DecideCaseResponse(_message.Message):
+    __slots__ = ("case",)
+    CASE_FIELD_NUMBER: _ClassVar[int]
+    case: _case_pb2.Case
+    def __init__(self, case: _Optional[_Union[_case_pb2.Case, _Mapping]] = ...) -> None: ...
+
+class RecordServiceRequest(_message.Message):
+    __slots__ = ("name", "etag", "details", "method")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    ETAG_FIELD_NUMBER: _ClassVar[int]
+    DETAILS_FIELD_NUMBER: _ClassVar[int]
+    METHOD_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    etag: str
+    details: StepDetails
+    method: _case_pb2.ServiceMethod
+    def __init__(self, name: _Optional[str] = ..., etag: _Optional[str] = ..., details: _Optional[_Union[StepDetails, _Mapping]] = ..., method: _Optional[_Union[_case_pb2.ServiceMethod, str]] = ...) -> None: ...
+
+class RecordServiceResponse(_message.Message):
+    __slots__ = ("case",)
+    CASE_FIELD_NUMBER: _ClassVar[int]
+    case: _case_pb2.Case
+    def __init__(self, case: _Optional[_Union[_case_pb2.Case, _Mapping]] = ...) -> None: ...
+
+class RecordPaymentRequest(_message.Message):
+    __slots__ = ("name", "etag", "details", "amount_fen")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    ETAG_FIELD_NUMBER: _ClassVar[int]
+    DETAILS_FIELD_NUMBER: _ClassVar[int]
+    AMOUNT_FEN_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    etag: str
+    details: StepDetails
+    amount_fen: int
+    def __init__(self, name: _Optional[str] = ..., etag: _Optional[str] = ..., details: _Optional[_Union[StepDetails, _Mapping]] = ..., amount_fen: _Optional[int] = ...) -> None: ...
+
+class RecordPaymentResponse(_message.Message):
+    __slots__ = ("case",)
+    CASE_FIELD_NUMBER: _ClassVar[int]
+    case: _case_pb2.Case
+    def __init__(self, case: _Optional[_Union[_case_pb2.Case, _Mapping]] = ...) -> None: ...
+
+class CloseCaseRequest(_message.Message):
+    __slots__ = ("name", "etag", "details")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    ETAG_FIELD_NUMBER: _ClassVar[int]
+    DETAILS_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    etag: str
+    details: StepDetails
+    def __init__(self, name: _Optional[str] = ..., etag: _Optional[str] = ..., details: _Optional[_Union[StepDetails, _Mapping]] = ...) -> None: ...
+
+class CloseCaseResponse(_message.Message):
+    __slots__ = ("case",)
+    CASE_FIELD_NUMBER: _ClassVar[int]
+    case: _case_pb2.Case
+    def __init__(self, case: _Optional[_Union[_case_pb2.Case, _Mapping]] = ...) -> None: ...
+
+class WithdrawCaseRequest(_message.Message):
+    __slots__ = ("name", "etag", "details")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    ETAG_FIELD_NUMBER: _ClassVar[int]
+    DETAILS_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    etag: str
+    details: StepDetails
+    def __init__(self, name: _Optional[str] = ..., etag: _Optional[str] = ..., details: _Optional[_Union[StepDetails, _Mapping]] = ...) -> None: ...
+
+class WithdrawCaseResponse(_message.Message):
+    __slots__ = ("case",)
+    CASE_FIELD_NUMBER: _ClassVar[int]
+    case: _case_pb2.Case
+    def __init__(self, case: _Optional[_Union[_case_pb2.Case, _Mapping]] = ...) -> None: ...
+
+class ListDocumentsRequest(_message.Message):
+    __slots__ = ("agency_id", "kind", "year", "page_size", "page_token")
+    AGENCY_ID_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    YEAR_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    agency_id: str
+    kind: _case_pb2.DocumentKind
+    year: int
+    page_size: int
+    page_token: str
+    def __init__(self, agency_id: _Optional[str] = ..., kind: _Optional[_Union[_case_pb2.DocumentKind, str]] = ..., year: _Optional[int] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+
+class ListDocumentsResponse(_message.Message):
+    __slots__ = ("documents", "next_page_token")
+    DOCUMENTS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    documents: _containers.RepeatedCompositeFieldContainer[_case_pb2.Document]
+    next_page_token: str
+    def __init__(self, documents: _Optional[_Iterable[_Union[_case_pb2.Document, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class ListDueActionsRequest(_message.Message):
+    __slots__ = ("as_of", "include_upcoming")
+    AS_OF_FIELD_NUMBER: _ClassVar[int]
+    INCLUDE_UPCOMING_FIELD_NUMBER: _ClassVar[int]
+    as_of: str
+    include_upcoming: bool
+    def __init__(self, as_of: _Optional[str] = ..., include_upcoming: _Optional[bool] = ...) -> None: ...
+
+class ListDueActionsResponse(_message.Message):
+    __slots__ = ("actions",)
+    ACTIONS_FIELD_NUMBER: _ClassVar[int]
+    actions: _containers.RepeatedCompositeFieldContainer[_case_pb2.DueAction]
+    def __init__(self, actions: _Optional[_Iterable[_Union[_case_pb2.DueAction, _Mapping]]] = ...) -> None: ...

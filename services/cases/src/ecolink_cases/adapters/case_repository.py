@@ -1,0 +1,196 @@
+"""Reads and writes cases, their steps and approvals in the cases database; never commits."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict
+from typing import Any
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.engine import Row
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from ecolink_cases.adapters.tables import case_approval_table, case_step_table, case_table
+from ecolink_cases.domain.case import CaseRecord, ClueSource
+from ecolink_cases.domain.execution import ServiceMethod
+from ecolink_cases.domain.lifecycle import CaseState, Outcome, Step
+from ecolink_cases.domain.records import ApprovalRecord, StepRecord
+
+_CASE_COLUMNS_WRITTEN_BY_STEPS = (
+    "state",
+    "outcome",
+    "intended_fine_fen",
+    "fine_fen",
+    "paid_fen",
+    "no_penalty_ground",
+    "investigation_records",
+    "hearing_requested",
+    "hearing_held",
+    "service_method",
+    "service_on",
+    "version",
+    "update_time",
+)
+
+
+def _case_values(case: CaseRecord) -> dict[str, Any]:
+    values = asdict(case)
+    values["handling_officer_ids"] = list(case.handling_officer_ids)
+    for enum_column in ("source", "state", "outcome", "service_method"):
+        value = values[enum_column]
+        values[enum_column] = value.value if value is not None else None
+    return values
+
+
+def _case_from_row(row: Row[Any]) -> CaseRecord:
+    return CaseRecord(
+        case_id=row.case_id,
+        handling_agency_id=row.handling_agency_id,
+        handling_level=row.handling_level,
+        region_code=row.region_code,
+        unit_id=row.unit_id,
+        unit_display_name=row.unit_display_name,
+        source=ClueSource(row.source),
+        source_ref=row.source_ref,
+        violation_type=row.violation_type,
+        legal_basis=row.legal_basis,
+        handling_officer_ids=tuple(row.handling_officer_ids),
+        create_time=row.create_time,
+        update_time=row.update_time,
+        state=CaseState(row.state),
+        outcome=Outcome(row.outcome) if row.outcome else None,
+        intended_fine_fen=row.intended_fine_fen,
+        fine_fen=row.fine_fen,
+        paid_fen=row.paid_fen,
+        no_penalty_ground=row.no_penalty_ground,
+        investigation_records=row.investigation_records,
+        hearing_requested=row.hearing_requested,
+        hearing_held=row.hearing_held,
+        service_method=ServiceMethod(row.service_method) if row.service_method else None,
+        service_on=row.service_on,
+        version=row.version,
+    )
+
+
+def _step_from_row(row: Row[Any]) -> StepRecord:
+    return StepRecord(
+        case_id=row.case_id,
+        seq=row.seq,
+        step=Step(row.step),
+        from_state=CaseState(row.from_state),
+        to_state=CaseState(row.to_state),
+        agency_id=row.agency_id,
+        officer_ids=tuple(row.officer_ids),
+        occurred_on=row.occurred_on,
+        record_time=row.record_time,
+        note=row.note,
+        evidence=tuple(row.evidence),
+        approval_seq=row.approval_seq,
+        document_id=row.document_id,
+    )
+
+
+def _approval_from_row(row: Row[Any]) -> ApprovalRecord:
+    return ApprovalRecord(
+        case_id=row.case_id,
+        seq=row.seq,
+        step=Step(row.step),
+        approver_agency_id=row.approver_agency_id,
+        approver_officer_id=row.approver_officer_id,
+        opinion=row.opinion,
+        approve_time=row.approve_time,
+        used=row.used,
+    )
+
+
+class CaseRepository:
+    """Cases of one cases database."""
+
+    def __init__(self, session: AsyncSession):
+        self._session = session
+
+    async def add(self, case: CaseRecord) -> int:
+        """Stores a new case (its `case_id` is ignored) and returns the id given to it."""
+        values = _case_values(case)
+        del values["case_id"]
+        result = await self._session.execute(insert(case_table).values(**values).returning(case_table.c.case_id))
+        return int(result.scalar_one())
+
+    async def get(self, case_id: int) -> CaseRecord | None:
+        row = (await self._session.execute(select(case_table).where(case_table.c.case_id == case_id))).first()
+        return _case_from_row(row) if row else None
+
+    async def save_step_result(self, case: CaseRecord, *, expected_version: int) -> bool:
+        """Writes what a step changed, only if nobody changed the case since `expected_version` was read; on
+        PostgreSQL the row stays locked until commit, so a concurrent step waits and then finds the new version."""
+        values = _case_values(case)
+        result = await self._session.execute(
+            update(case_table)
+            .where(case_table.c.case_id == case.case_id, case_table.c.version == expected_version)
+            .values(**{column: values[column] for column in _CASE_COLUMNS_WRITTEN_BY_STEPS})
+        )
+        return bool(getattr(result, "rowcount", 0) == 1)
+
+    async def listing(
+        self, *, region_prefix: str | None, agency_id: str, state: CaseState | None, before_id: int | None, limit: int
+    ) -> Sequence[CaseRecord]:
+        """Newest first: every case under `region_prefix`, or only the agency's own without one."""
+        query = select(case_table).order_by(case_table.c.case_id.desc()).limit(limit)
+        if region_prefix is None:
+            query = query.where(case_table.c.handling_agency_id == agency_id)
+        else:
+            query = query.where(case_table.c.region_code.startswith(region_prefix, autoescape=True))
+        if state is not None:
+            query = query.where(case_table.c.state == state.value)
+        if before_id is not None:
+            query = query.where(case_table.c.case_id < before_id)
+        return [_case_from_row(row) for row in await self._session.execute(query)]
+
+    async def served_of_agency(self, agency_id: str) -> Sequence[CaseRecord]:
+        """The agency's cases whose decision was served and that are not closed: what deadlines run on."""
+        query = (
+            select(case_table)
+            .where(
+                case_table.c.handling_agency_id == agency_id,
+                case_table.c.service_on.is_not(None),
+                case_table.c.state != CaseState.CLOSED.value,
+            )
+            .order_by(case_table.c.case_id)
+        )
+        return [_case_from_row(row) for row in await self._session.execute(query)]
+
+    async def steps(self, case_id: int) -> Sequence[StepRecord]:
+        query = select(case_step_table).where(case_step_table.c.case_id == case_id).order_by(case_step_table.c.seq)
+        return [_step_from_row(row) for row in await self._session.execute(query)]
+
+    async def add_step(self, step: StepRecord) -> None:
+        values = asdict(step)
+        values.update(
+            step=step.step.value,
+            from_state=step.from_state.value,
+            to_state=step.to_state.value,
+            officer_ids=list(step.officer_ids),
+            evidence=list(step.evidence),
+        )
+        await self._session.execute(insert(case_step_table).values(**values))
+
+    async def next_step_seq(self, case_id: int) -> int:
+        table = case_step_table
+        last = await self._session.scalar(select(func.max(table.c.seq)).where(table.c.case_id == case_id))
+        return int(last or 0) + 1
+
+    async def approvals(self, case_id: int) -> Sequence[ApprovalRecord]:
+        table = case_approval_table
+        query = select(table).where(table.c.case_id == case_id).order_by(table.c.seq)
+        return [_approval_from_row(row) for row in await self._session.execute(query)]
+
+    async def add_approval(self, approval: ApprovalRecord) -> None:
+        values = asdict(approval)
+        values["step"] = approval.step.value
+        await self._session.execute(insert(case_approval_table).values(**values))
+
+    async def use_approval(self, case_id: int, seq: int) -> None:
+        table = case_approval_table
+        await self._session.execute(
+            update(table).where(table.c.case_id == case_id, table.c.seq == seq).values(used=True)
+        )

@@ -1,0 +1,95 @@
+"""Tables of the cases database: cases, their steps and approvals, numbered documents and the number counters."""
+
+from __future__ import annotations
+
+from sqlalchemy import JSON, BigInteger, Boolean, Column, Date, Integer, String, Table, Text, UniqueConstraint
+
+from ecolink_common.db import BigIntId, UtcDateTime, new_metadata
+
+cases_metadata = new_metadata()
+
+case_table = Table(
+    "enforcement_case",
+    cases_metadata,
+    Column("case_id", BigIntId, primary_key=True, autoincrement=True),
+    Column("handling_agency_id", String(64), nullable=False, index=True),
+    Column("handling_level", String(16), nullable=False),
+    Column("region_code", String(6), nullable=False, index=True),
+    Column("unit_id", String(64), nullable=False),
+    Column("unit_display_name", Text, nullable=False),
+    Column("source", String(32), nullable=False),
+    Column("source_ref", String(128), nullable=False),
+    Column("violation_type", Text, nullable=False),
+    Column("legal_basis", Text, nullable=False),
+    Column("handling_officer_ids", JSON, nullable=False),
+    Column("state", String(32), nullable=False),
+    Column("outcome", String(32), nullable=True),
+    Column("intended_fine_fen", BigInteger, nullable=False),
+    Column("fine_fen", BigInteger, nullable=False),
+    Column("paid_fen", BigInteger, nullable=False),
+    Column("no_penalty_ground", Text, nullable=False),
+    Column("investigation_records", Integer, nullable=False),
+    Column("hearing_requested", Boolean, nullable=False),
+    Column("hearing_held", Boolean, nullable=False),
+    Column("service_method", String(32), nullable=True),
+    Column("service_on", Date, nullable=True),
+    Column("version", Integer, nullable=False),
+    Column("create_time", UtcDateTime, nullable=False),
+    Column("update_time", UtcDateTime, nullable=False),
+)
+
+case_step_table = Table(
+    "case_step",
+    cases_metadata,
+    Column("case_id", BigInteger, primary_key=True, autoincrement=False),
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("step", String(64), nullable=False),
+    Column("from_state", String(32), nullable=False),
+    Column("to_state", String(32), nullable=False),
+    Column("agency_id", String(64), nullable=False),
+    Column("officer_ids", JSON, nullable=False),
+    Column("occurred_on", Date, nullable=False),
+    Column("record_time", UtcDateTime, nullable=False),
+    Column("note", Text, nullable=False),
+    Column("evidence", JSON, nullable=False),
+    Column("approval_seq", Integer, nullable=True),
+    Column("document_id", BigInteger, nullable=True),
+)
+
+case_approval_table = Table(
+    "case_approval",
+    cases_metadata,
+    Column("case_id", BigInteger, primary_key=True, autoincrement=False),
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("step", String(64), nullable=False),
+    Column("approver_agency_id", String(64), nullable=False),
+    Column("approver_officer_id", String(64), nullable=False),
+    Column("opinion", Text, nullable=False),
+    Column("approve_time", UtcDateTime, nullable=False),
+    Column("used", Boolean, nullable=False),
+)
+
+case_document_table = Table(
+    "case_document",
+    cases_metadata,
+    Column("document_id", BigIntId, primary_key=True, autoincrement=True),
+    Column("agency_id", String(64), nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("number", Integer, nullable=False),
+    Column("display_number", Text, nullable=False),
+    Column("case_id", BigInteger, nullable=False, index=True),
+    Column("issue_time", UtcDateTime, nullable=False),
+    Column("cites", JSON, nullable=False),
+    Column("void_time", UtcDateTime, nullable=True),
+    UniqueConstraint("agency_id", "kind", "year", "number"),
+)
+
+document_counter_table = Table(
+    "document_counter",
+    cases_metadata,
+    Column("agency_id", String(64), primary_key=True),
+    Column("kind", String(32), primary_key=True),
+    Column("year", Integer, primary_key=True, autoincrement=False),
+    Column("last_number", Integer, nullable=False),
+)

@@ -1,0 +1,240 @@
+"""Requests of ecolink.cases.v1 to commands, and records to messages; every field checked here names its path."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from ecolink.cases.v1 import case_pb2 as pb
+from ecolink.cases.v1 import case_service_pb2 as service_pb
+from ecolink_cases.domain.case import ClueSource
+from ecolink_cases.domain.documents import DocumentKind
+from ecolink_cases.domain.due_actions import DueAction
+from ecolink_cases.domain.execution import ServiceMethod
+from ecolink_cases.domain.lifecycle import CaseState, Outcome, Step
+from ecolink_cases.domain.records import ApprovalRecord, DocumentRecord, StepRecord
+from ecolink_cases.service_layer.case_opening import OpenCase
+from ecolink_cases.service_layer.case_steps import StepDetails, case_etag
+from ecolink_cases.service_layer.case_view import CaseView
+from ecolink_common.errors import InvalidArgument
+from ecolink_common.proto_time import timestamp_from_datetime
+from ecolink_common.request_records import RequestKey, request_fingerprint
+from ecolink_common.text_rules import MAX_NAME_CHARS, MAX_TEXT_CHARS, checked_text
+
+CASE_NAME = re.compile(r"^cases/([1-9][0-9]{0,17})\Z")
+UNIT_NAME = re.compile(r"^units/([a-z0-9][a-z0-9-]{0,63})\Z")
+ALERT_NAME = re.compile(r"^alerts/[1-9][0-9]{0,17}\Z")
+EVIDENCE_NAME = re.compile(r"^evidence/[A-Za-z0-9][A-Za-z0-9-]{0,63}\Z")
+OFFICER_ID = re.compile(r"^[a-z][a-z0-9-]{1,62}\Z")
+MAX_OFFICERS = 20
+MAX_EVIDENCE = 100
+MAX_REQUEST_ID_CHARS = 128
+
+SOURCES = {
+    pb.CLUE_SOURCE_MONITORING_ALERT: ClueSource.MONITORING_ALERT,
+    pb.CLUE_SOURCE_PETITION: ClueSource.PETITION,
+    pb.CLUE_SOURCE_INSPECTION: ClueSource.INSPECTION,
+    pb.CLUE_SOURCE_POLICE_HAND_BACK: ClueSource.POLICE_HAND_BACK,
+    pb.CLUE_SOURCE_MANUAL: ClueSource.MANUAL,
+}
+STATES = {
+    CaseState.CLUE: pb.CASE_STATE_CLUE,
+    CaseState.REGISTERED: pb.CASE_STATE_REGISTERED,
+    CaseState.INVESTIGATING: pb.CASE_STATE_INVESTIGATING,
+    CaseState.LEGAL_REVIEW: pb.CASE_STATE_LEGAL_REVIEW,
+    CaseState.NOTIFIED: pb.CASE_STATE_NOTIFIED,
+    CaseState.DECIDED: pb.CASE_STATE_DECIDED,
+    CaseState.SERVED: pb.CASE_STATE_SERVED,
+    CaseState.EXECUTING: pb.CASE_STATE_EXECUTING,
+    CaseState.CLOSED: pb.CASE_STATE_CLOSED,
+    CaseState.WITHDRAWN: pb.CASE_STATE_WITHDRAWN,
+}
+STATES_BY_PROTO = {value: state for state, value in STATES.items()}
+OUTCOMES = {pb.DECISION_OUTCOME_PENALTY: Outcome.PENALTY, pb.DECISION_OUTCOME_NO_PENALTY: Outcome.NO_PENALTY}
+OUTCOMES_TO_PROTO = {outcome: value for value, outcome in OUTCOMES.items()}
+SERVICE_METHODS = {
+    pb.SERVICE_METHOD_DIRECT: ServiceMethod.DIRECT,
+    pb.SERVICE_METHOD_POST: ServiceMethod.POST,
+    pb.SERVICE_METHOD_PUBLIC_NOTICE: ServiceMethod.PUBLIC_NOTICE,
+}
+DOCUMENT_KINDS = {
+    DocumentKind.REGISTRATION_APPROVAL: pb.DOCUMENT_KIND_REGISTRATION_APPROVAL,
+    DocumentKind.INSPECTION_RECORD: pb.DOCUMENT_KIND_INSPECTION_RECORD,
+    DocumentKind.PENALTY_NOTICE: pb.DOCUMENT_KIND_PENALTY_NOTICE,
+    DocumentKind.PENALTY_DECISION: pb.DOCUMENT_KIND_PENALTY_DECISION,
+    DocumentKind.NO_PENALTY_DECISION: pb.DOCUMENT_KIND_NO_PENALTY_DECISION,
+    DocumentKind.SEALING_DECISION: pb.DOCUMENT_KIND_SEALING_DECISION,
+    DocumentKind.PAYMENT_REMINDER: pb.DOCUMENT_KIND_PAYMENT_REMINDER,
+    DocumentKind.COURT_APPLICATION: pb.DOCUMENT_KIND_COURT_APPLICATION,
+}
+DOCUMENT_KINDS_BY_PROTO = {value: kind for kind, value in DOCUMENT_KINDS.items()}
+APPROVABLE_STEPS = {Step.REGISTER.value: Step.REGISTER, Step.DECIDE.value: Step.DECIDE}
+
+
+def case_id_from_name(name: str, field: str = "name") -> int:
+    match = CASE_NAME.match(name)
+    if match is None:
+        raise InvalidArgument.for_field(field, "must be cases/{case_id}, e.g. cases/12")
+    return int(match.group(1))
+
+
+def calendar_day(value: str, field: str) -> date | None:
+    """A YYYY-MM-DD day, None when empty."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value) if len(value) == 10 else _refuse_day(field)
+    except ValueError:
+        return _refuse_day(field)
+
+
+def _refuse_day(field: str) -> date:
+    raise InvalidArgument.for_field(field, "must be a day written YYYY-MM-DD, e.g. 2021-10-27")
+
+
+def fen(value: int, field: str, *, maximum: int, positive: bool = False) -> int:
+    """An amount in fen: not negative (more than zero where `positive`), at most the legal maximum set."""
+    if value < 0 or (positive and value == 0):
+        raise InvalidArgument.for_field(field, "must be more than zero fen" if positive else "must not be negative")
+    if value > maximum:
+        raise InvalidArgument.for_field(field, f"must be at most {maximum} fen (CASES_MAX_FINE_FEN)")
+    return value
+
+
+def officer_ids(values: Sequence[str], field: str) -> tuple[str, ...]:
+    if len(values) > MAX_OFFICERS:
+        raise InvalidArgument.for_field(field, f"name at most {MAX_OFFICERS} officers")
+    for index, value in enumerate(values):
+        if not OFFICER_ID.match(value):
+            raise InvalidArgument.for_field(f"{field}[{index}]", "must be a directory officer id, e.g. off-341323-01")
+    return tuple(values)
+
+
+def step_details(details: service_pb.StepDetails) -> StepDetails:
+    if len(details.evidence) > MAX_EVIDENCE:
+        raise InvalidArgument.for_field("details.evidence", f"cite at most {MAX_EVIDENCE} items")
+    for index, name in enumerate(details.evidence):
+        if not EVIDENCE_NAME.match(name):
+            raise InvalidArgument.for_field(f"details.evidence[{index}]", "must be evidence/{evidence_id}")
+    return StepDetails(
+        officer_ids=officer_ids(details.officer_ids, "details.officer_ids"),
+        occurred_on=calendar_day(details.occurred_on, "details.occurred_on"),
+        note=checked_text(details.note, "details.note", limit=MAX_TEXT_CHARS),
+        evidence=tuple(details.evidence),
+    )
+
+
+def request_key(agency_id: str, method: str, request_id: str, request: object, field: str) -> RequestKey | None:
+    """The AIP-155 key of a request that carries an id."""
+    if not request_id:
+        return None
+    if len(request_id) > MAX_REQUEST_ID_CHARS:
+        raise InvalidArgument.for_field(field, f"must be at most {MAX_REQUEST_ID_CHARS} characters")
+    return RequestKey(agency_id, request_id, method, request_fingerprint(request))  # type: ignore[arg-type]
+
+
+def open_case_command(request: service_pb.CreateCaseRequest, agency_id: str) -> OpenCase:
+    case = request.case
+    unit = UNIT_NAME.match(case.unit)
+    if unit is None:
+        raise InvalidArgument.for_field("case.unit", "must be units/{unit_id}, a key unit of the alerts registry")
+    if case.source not in SOURCES:
+        raise InvalidArgument.for_field("case.source", "name where the clue came from")
+    source = SOURCES[case.source]
+    if source is ClueSource.MONITORING_ALERT and not ALERT_NAME.match(case.source_ref):
+        raise InvalidArgument.for_field("case.source_ref", "a monitoring-alert clue names its alert, alerts/{id}")
+    if case.handling_agency_id and case.handling_agency_id != agency_id:
+        raise InvalidArgument.for_field("case.handling_agency_id", "a case is handled by the agency that opens it")
+    return OpenCase(
+        unit_id=unit.group(1),
+        source=source,
+        source_ref=checked_text(case.source_ref, "case.source_ref", limit=MAX_NAME_CHARS),
+        violation_type=checked_text(case.violation_type, "case.violation_type", limit=MAX_NAME_CHARS, required=True),
+        legal_basis=checked_text(case.legal_basis, "case.legal_basis", limit=MAX_TEXT_CHARS, required=True),
+        handling_officer_ids=officer_ids(case.handling_officer_ids, "case.handling_officer_ids"),
+        request=request_key(agency_id, "CreateCase", request.request_id, request, "request_id"),
+    )
+
+
+def _step_to_proto(step: StepRecord) -> pb.CaseStep:
+    return pb.CaseStep(
+        seq=step.seq,
+        step=step.step.value,
+        from_state=STATES[step.from_state],
+        to_state=STATES[step.to_state],
+        agency_id=step.agency_id,
+        officer_ids=list(step.officer_ids),
+        occurred_on=step.occurred_on.isoformat(),
+        record_time=timestamp_from_datetime(step.record_time),
+        note=step.note,
+        evidence=list(step.evidence),
+        approval=f"cases/{step.case_id}/approvals/{step.approval_seq}" if step.approval_seq else "",
+        document=f"documents/{step.document_id}" if step.document_id else "",
+    )
+
+
+def _approval_to_proto(approval: ApprovalRecord) -> pb.Approval:
+    return pb.Approval(
+        name=f"cases/{approval.case_id}/approvals/{approval.seq}",
+        step=approval.step.value,
+        approver_agency_id=approval.approver_agency_id,
+        approver_officer_id=approval.approver_officer_id,
+        opinion=approval.opinion,
+        approve_time=timestamp_from_datetime(approval.approve_time),
+        used=approval.used,
+    )
+
+
+def document_to_proto(document: DocumentRecord) -> pb.Document:
+    return pb.Document(
+        name=f"documents/{document.document_id}",
+        kind=DOCUMENT_KINDS[document.kind],
+        agency_id=document.agency_id,
+        year=document.year,
+        number=document.number,
+        display_number=document.display_number,
+        case=f"cases/{document.case_id}",
+        issue_time=timestamp_from_datetime(document.issue_time),
+        cites=[f"documents/{cited}" for cited in document.cites],
+        void=document.void_time is not None,
+    )
+
+
+def case_to_proto(view: CaseView) -> pb.Case:
+    case = view.case
+    return pb.Case(
+        name=case.name,
+        handling_agency_id=case.handling_agency_id,
+        unit=f"units/{case.unit_id}",
+        unit_display_name=case.unit_display_name,
+        region_code=case.region_code,
+        source={source: value for value, source in SOURCES.items()}[case.source],
+        source_ref=case.source_ref,
+        violation_type=case.violation_type,
+        legal_basis=case.legal_basis,
+        state=STATES[case.state],
+        handling_officer_ids=list(case.handling_officer_ids),
+        outcome=OUTCOMES_TO_PROTO[case.outcome] if case.outcome else pb.DECISION_OUTCOME_UNSPECIFIED,
+        fine_fen=case.fine_fen,
+        paid_fen=case.paid_fen,
+        no_penalty_ground=case.no_penalty_ground,
+        create_time=timestamp_from_datetime(case.create_time),
+        update_time=timestamp_from_datetime(case.update_time),
+        etag=case_etag(case),
+        timeline=[_step_to_proto(step) for step in view.steps],
+        approvals=[_approval_to_proto(approval) for approval in view.approvals],
+        documents=[document_to_proto(document) for document in view.documents],
+    )
+
+
+def due_action_to_proto(action: DueAction) -> pb.DueAction:
+    return pb.DueAction(
+        case=action.case_name,
+        action=action.action,
+        description=action.description,
+        from_date=action.from_date.isoformat(),
+        until_date=action.until_date.isoformat() if action.until_date else "",
+        status=action.status.value,
+        legal_basis=action.legal_basis,
+    )

@@ -1,0 +1,221 @@
+"""CaseService: each method converts its request, calls one use case, and converts the result."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import grpc
+
+from ecolink.cases.v1 import case_service_pb2 as pb
+from ecolink.cases.v1 import case_service_pb2_grpc
+from ecolink_cases.api import case_convert as convert
+from ecolink_cases.domain.legal_periods import LegalPeriods
+from ecolink_cases.domain.lifecycle import Step
+from ecolink_cases.service_layer import case_approval, case_opening, case_reading, case_steps
+from ecolink_cases.service_layer.case_steps import StepFigures, TakeStep
+from ecolink_cases.service_layer.case_view import CaseView
+from ecolink_cases.service_layer.ports import UnitDirectory
+from ecolink_cases.service_layer.unit_of_work import CasesUnitOfWork
+from ecolink_cases.settings import CasesSettings
+from ecolink_common.auth.principal import current_principal
+from ecolink_common.calls.credentials import caller_authorization
+from ecolink_common.errors import InvalidArgument
+from ecolink_common.paging import page_request
+
+UnitsForCaller = Callable[[Sequence[str]], UnitDirectory]
+NO_FIGURES = StepFigures()
+
+
+class CaseServicer(case_service_pb2_grpc.CaseServiceServicer):
+    def __init__(
+        self,
+        uow: Callable[[], CasesUnitOfWork],
+        settings: CasesSettings,
+        *,
+        units_for: UnitsForCaller,
+        periods: LegalPeriods,
+    ):
+        self._uow = uow
+        self._settings = settings
+        self._policy = settings.approval_policy()
+        self._units_for = units_for
+        self._periods = periods
+
+    async def _step(self, step: Step, request: Any, figures: StepFigures = NO_FIGURES) -> CaseView:
+        principal = current_principal()
+        details = convert.step_details(request.details)
+        command = TakeStep(
+            case_id=convert.case_id_from_name(request.name),
+            step=step,
+            etag=request.etag,
+            details=details,
+            figures=figures,
+            request=convert.request_key(
+                principal.agency_id, step.value, request.details.request_id, request, "details.request_id"
+            ),
+        )
+        return await case_steps.take_step(self._uow(), principal, command, policy=self._policy)
+
+    def _fen(self, value: int, field: str, *, positive: bool = False) -> int:
+        return convert.fen(value, field, maximum=self._settings.max_fine_fen, positive=positive)
+
+    async def CreateCase(
+        self, request: pb.CreateCaseRequest, context: grpc.aio.ServicerContext
+    ) -> pb.CreateCaseResponse:
+        principal = current_principal()
+        command = convert.open_case_command(request, principal.agency_id)
+        view = await case_opening.open_case(
+            self._uow(), principal, command, self._units_for(caller_authorization(context))
+        )
+        return pb.CreateCaseResponse(case=convert.case_to_proto(view))
+
+    async def GetCase(self, request: pb.GetCaseRequest, context: grpc.aio.ServicerContext) -> pb.GetCaseResponse:
+        view = await case_reading.get_case(self._uow(), current_principal(), convert.case_id_from_name(request.name))
+        return pb.GetCaseResponse(case=convert.case_to_proto(view))
+
+    async def ListCases(self, request: pb.ListCasesRequest, context: grpc.aio.ServicerContext) -> pb.ListCasesResponse:
+        state = convert.STATES_BY_PROTO.get(request.state) if request.state else None
+        principal = current_principal()
+        page = await case_reading.list_cases(
+            self._uow(), principal, page_request(request, principal.agency_id), state=state
+        )
+        return pb.ListCasesResponse(
+            cases=[convert.case_to_proto(view) for view in page.items], next_page_token=page.next_page_token
+        )
+
+    async def ApproveCaseStep(
+        self, request: pb.ApproveCaseStepRequest, context: grpc.aio.ServicerContext
+    ) -> pb.ApproveCaseStepResponse:
+        principal = current_principal()
+        step = convert.APPROVABLE_STEPS.get(request.step)
+        if step is None:
+            raise InvalidArgument.for_field("step", f"approved steps are {', '.join(convert.APPROVABLE_STEPS)}")
+        view = await case_approval.approve_step(
+            self._uow(),
+            principal,
+            case_id=convert.case_id_from_name(request.name),
+            step=step,
+            approver_officer_id=convert.officer_ids([request.approver_officer_id], "approver_officer_id")[0],
+            opinion=convert.checked_text(request.opinion, "opinion", limit=convert.MAX_TEXT_CHARS, required=True),
+            etag=request.etag,
+            policy=self._policy,
+            request=convert.request_key(
+                principal.agency_id, "ApproveCaseStep", request.request_id, request, "request_id"
+            ),
+        )
+        return pb.ApproveCaseStepResponse(case=convert.case_to_proto(view))
+
+    async def RegisterCase(
+        self, request: pb.RegisterCaseRequest, context: grpc.aio.ServicerContext
+    ) -> pb.RegisterCaseResponse:
+        return pb.RegisterCaseResponse(case=convert.case_to_proto(await self._step(Step.REGISTER, request)))
+
+    async def StartInvestigation(
+        self, request: pb.StartInvestigationRequest, context: grpc.aio.ServicerContext
+    ) -> pb.StartInvestigationResponse:
+        view = await self._step(Step.START_INVESTIGATION, request)
+        return pb.StartInvestigationResponse(case=convert.case_to_proto(view))
+
+    async def RecordInvestigation(
+        self, request: pb.RecordInvestigationRequest, context: grpc.aio.ServicerContext
+    ) -> pb.RecordInvestigationResponse:
+        view = await self._step(Step.RECORD_INVESTIGATION, request)
+        return pb.RecordInvestigationResponse(case=convert.case_to_proto(view))
+
+    async def SubmitForLegalReview(
+        self, request: pb.SubmitForLegalReviewRequest, context: grpc.aio.ServicerContext
+    ) -> pb.SubmitForLegalReviewResponse:
+        view = await self._step(Step.SUBMIT_FOR_LEGAL_REVIEW, request)
+        return pb.SubmitForLegalReviewResponse(case=convert.case_to_proto(view))
+
+    async def NotifyIntendedPenalty(
+        self, request: pb.NotifyIntendedPenaltyRequest, context: grpc.aio.ServicerContext
+    ) -> pb.NotifyIntendedPenaltyResponse:
+        figures = StepFigures(intended_fine_fen=self._fen(request.intended_fine_fen, "intended_fine_fen"))
+        view = await self._step(Step.NOTIFY_INTENDED_PENALTY, request, figures)
+        return pb.NotifyIntendedPenaltyResponse(case=convert.case_to_proto(view))
+
+    async def RecordHearingApplication(
+        self, request: pb.RecordHearingApplicationRequest, context: grpc.aio.ServicerContext
+    ) -> pb.RecordHearingApplicationResponse:
+        view = await self._step(Step.RECORD_HEARING_REQUEST, request)
+        return pb.RecordHearingApplicationResponse(case=convert.case_to_proto(view))
+
+    async def RecordHearing(
+        self, request: pb.RecordHearingRequest, context: grpc.aio.ServicerContext
+    ) -> pb.RecordHearingResponse:
+        return pb.RecordHearingResponse(case=convert.case_to_proto(await self._step(Step.RECORD_HEARING, request)))
+
+    async def DecideCase(
+        self, request: pb.DecideCaseRequest, context: grpc.aio.ServicerContext
+    ) -> pb.DecideCaseResponse:
+        outcome = convert.OUTCOMES.get(request.outcome)
+        if outcome is None:
+            raise InvalidArgument.for_field("outcome", "decide a penalty or no penalty")
+        penalty = outcome is convert.Outcome.PENALTY
+        if penalty:
+            figures = StepFigures(outcome=outcome, fine_fen=self._fen(request.fine_fen, "fine_fen", positive=True))
+        else:
+            ground = convert.checked_text(
+                request.no_penalty_ground, "no_penalty_ground", limit=convert.MAX_TEXT_CHARS, required=True
+            )
+            figures = StepFigures(outcome=outcome, no_penalty_ground=ground)
+        view = await self._step(Step.DECIDE, request, figures)
+        return pb.DecideCaseResponse(case=convert.case_to_proto(view))
+
+    async def RecordService(
+        self, request: pb.RecordServiceRequest, context: grpc.aio.ServicerContext
+    ) -> pb.RecordServiceResponse:
+        method = convert.SERVICE_METHODS.get(request.method)
+        if method is None:
+            raise InvalidArgument.for_field("method", "name how the decision was served: direct, post or public notice")
+        view = await self._step(Step.RECORD_SERVICE, request, StepFigures(service_method=method))
+        return pb.RecordServiceResponse(case=convert.case_to_proto(view))
+
+    async def RecordPayment(
+        self, request: pb.RecordPaymentRequest, context: grpc.aio.ServicerContext
+    ) -> pb.RecordPaymentResponse:
+        figures = StepFigures(amount_fen=self._fen(request.amount_fen, "amount_fen", positive=True))
+        view = await self._step(Step.RECORD_PAYMENT, request, figures)
+        return pb.RecordPaymentResponse(case=convert.case_to_proto(view))
+
+    async def CloseCase(self, request: pb.CloseCaseRequest, context: grpc.aio.ServicerContext) -> pb.CloseCaseResponse:
+        return pb.CloseCaseResponse(case=convert.case_to_proto(await self._step(Step.CLOSE, request)))
+
+    async def WithdrawCase(
+        self, request: pb.WithdrawCaseRequest, context: grpc.aio.ServicerContext
+    ) -> pb.WithdrawCaseResponse:
+        return pb.WithdrawCaseResponse(case=convert.case_to_proto(await self._step(Step.WITHDRAW, request)))
+
+    async def ListDocuments(
+        self, request: pb.ListDocumentsRequest, context: grpc.aio.ServicerContext
+    ) -> pb.ListDocumentsResponse:
+        principal = current_principal()
+        if request.kind and request.kind not in convert.DOCUMENT_KINDS_BY_PROTO:
+            raise InvalidArgument.for_field("kind", "unknown document kind")
+        if request.year and not 1949 <= request.year <= 9999:
+            raise InvalidArgument.for_field("year", "must be a year from 1949 to 9999")
+        query = case_reading.DocumentQuery(
+            agency_id=request.agency_id or principal.agency_id,
+            kind=convert.DOCUMENT_KINDS_BY_PROTO.get(request.kind) if request.kind else None,
+            year=request.year or None,
+        )
+        page = await case_reading.list_documents(
+            self._uow(), principal, query, page_request(request, principal.agency_id)
+        )
+        return pb.ListDocumentsResponse(
+            documents=[convert.document_to_proto(d) for d in page.items], next_page_token=page.next_page_token
+        )
+
+    async def ListDueActions(
+        self, request: pb.ListDueActionsRequest, context: grpc.aio.ServicerContext
+    ) -> pb.ListDueActionsResponse:
+        actions = await case_reading.list_due_actions(
+            self._uow(),
+            current_principal(),
+            as_of=convert.calendar_day(request.as_of, "as_of"),
+            periods=self._periods,
+            upcoming=request.include_upcoming,
+        )
+        return pb.ListDueActionsResponse(actions=[convert.due_action_to_proto(a) for a in actions])

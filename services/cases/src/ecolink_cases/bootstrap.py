@@ -1,0 +1,25 @@
+"""Builds the cases service's parts once per process: the registry client, the legal periods, the servicer."""
+
+from __future__ import annotations
+
+from ecolink_cases.adapters.registry_client import RegistryClient
+from ecolink_cases.api.case_servicer import CaseServicer
+from ecolink_cases.domain.legal_periods import DEFAULT_PERIODS
+from ecolink_cases.service_layer.unit_of_work import CasesUnitOfWork
+from ecolink_cases.settings import CasesSettings
+from ecolink_common.calls.channel import client_tls
+from ecolink_common.calls.client import ServiceClient
+from ecolink_common.service_spec import BuiltService, ServiceDependencies
+
+
+def bootstrap(deps: ServiceDependencies[CasesSettings]) -> BuiltService:
+    """The case servicer over one unit-of-work factory, reading units from the alerts registry as the caller."""
+    settings = deps.settings
+    registry = RegistryClient(ServiceClient(settings.alerts_endpoint(), tls=client_tls(deps.platform, settings)))
+    servicer = CaseServicer(
+        lambda: CasesUnitOfWork(deps.session_factory, deps.clock),
+        settings,
+        units_for=registry.for_caller,
+        periods=DEFAULT_PERIODS,
+    )
+    return BuiltService([servicer])

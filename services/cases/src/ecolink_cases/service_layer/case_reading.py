@@ -1,0 +1,109 @@
+"""Reading cases and documents (DOMAIN §1: the handling bureau and those above it), and what is due in them on a
+day (DOMAIN §3.3)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from ecolink_cases.domain.civil_days import china_day
+from ecolink_cases.domain.documents import DocumentKind
+from ecolink_cases.domain.due_actions import DueAction, DueStatus, ServedDecision, due_actions
+from ecolink_cases.domain.legal_periods import LegalPeriods
+from ecolink_cases.domain.lifecycle import CaseState
+from ecolink_cases.domain.records import DocumentRecord
+from ecolink_cases.service_layer.case_access import visible_case
+from ecolink_cases.service_layer.case_view import CaseView, case_view
+from ecolink_cases.service_layer.unit_of_work import CasesUnitOfWork
+from ecolink_common.access import require_visible
+from ecolink_common.auth.principal import Principal
+from ecolink_common.errors import NotFound
+from ecolink_common.jurisdiction import RecordScope, bureau_reach
+from ecolink_common.paging import Page, PageRequest
+
+
+async def get_case(uow: CasesUnitOfWork, principal: Principal, case_id: int) -> CaseView:
+    async with uow:
+        case = await visible_case(uow, principal, case_id, action="GetCase")
+        view = await case_view(uow, case)
+        await uow.commit()
+        return view
+
+
+async def list_cases(
+    uow: CasesUnitOfWork, principal: Principal, page: PageRequest, *, state: CaseState | None
+) -> Page[CaseView]:
+    """Newest first: a bureau sees every case under its region, any other agency only its own."""
+    async with uow:
+        rows = await uow.cases.listing(
+            region_prefix=bureau_reach(principal.viewer),
+            agency_id=principal.agency_id,
+            state=state,
+            before_id=int(page.position["before"]) if page.position else None,
+            limit=page.size + 1,
+        )
+    return page.page_of([CaseView(case) for case in rows], lambda view: {"before": str(view.case.case_id)})
+
+
+@dataclass(frozen=True)
+class DocumentQuery:
+    agency_id: str
+    kind: DocumentKind | None
+    year: int | None
+
+
+async def list_documents(
+    uow: CasesUnitOfWork, principal: Principal, query: DocumentQuery, page: PageRequest
+) -> Page[DocumentRecord]:
+    """An agency's documents by kind, year and number; another agency's only where the caller sees its region."""
+    async with uow:
+        agency = await uow.agencies.get(query.agency_id)
+        if agency is None:
+            raise NotFound(f"agencies/{query.agency_id} was not found", reason="AGENCY_NOT_FOUND")
+        await require_visible(
+            uow,
+            principal,
+            RecordScope(owner_agency_id=query.agency_id, region_code=agency.region_code),
+            action="ListDocuments",
+            resource=f"agencies/{query.agency_id}/documents",
+        )
+        position = page.position
+        rows = await uow.documents.listing(
+            agency_id=query.agency_id,
+            kind=query.kind,
+            year=query.year,
+            after=(position["kind"], int(position["year"]), int(position["number"])) if position else None,
+            limit=page.size + 1,
+        )
+        await uow.commit()
+    return page.page_of(list(rows), lambda d: {"kind": d.kind.value, "year": str(d.year), "number": str(d.number)})
+
+
+async def list_due_actions(
+    uow: CasesUnitOfWork, principal: Principal, *, as_of: date | None, periods: LegalPeriods, upcoming: bool
+) -> Sequence[DueAction]:
+    """What is due, overdue and (with `upcoming`) coming in the caller's served cases, ordered by day."""
+    async with uow:
+        day = as_of or china_day(uow.clock.now())
+        cases = await uow.cases.served_of_agency(principal.agency_id)
+    actions = [
+        action
+        for case in cases
+        if case.service_method is not None and case.service_on is not None
+        for action in due_actions(
+            ServedDecision(
+                case.name,
+                case.state,
+                case.outcome,
+                case.fine_fen,
+                case.paid_fen,
+                case.service_method,
+                case.service_on,
+            ),
+            day,
+            periods,
+        )
+        if upcoming or action.status is not DueStatus.UPCOMING
+    ]
+    return sorted(actions, key=lambda action: (action.from_date, action.case_name, action.action))

@@ -1,0 +1,173 @@
+"""Taking one step of a case (DOMAIN §3.1–3.2): the lifecycle rule, the approval it needs, the officers who take
+it, its numbered document, its audit row and its event, all in one transaction; a refused step writes nothing but
+the audit record of the refusal, so no step is left and no document number is used."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from ecolink_cases.domain.approvals import ApprovalPolicy, require_approval
+from ecolink_cases.domain.case import CaseRecord, StepFacts, advance
+from ecolink_cases.domain.civil_days import china_day
+from ecolink_cases.domain.documents import DocumentKind, document_issued
+from ecolink_cases.domain.execution import ServiceMethod
+from ecolink_cases.domain.lifecycle import Outcome, Step, StepRefused, check_investigating_officers
+from ecolink_cases.domain.records import StepRecord
+from ecolink_cases.service_layer.case_access import handled_case
+from ecolink_cases.service_layer.case_view import CaseView, stored_case_view
+from ecolink_cases.service_layer.officers import require_officers_of
+from ecolink_cases.service_layer.unit_of_work import CasesUnitOfWork
+from ecolink_common.audit import AuditEntry
+from ecolink_common.auth.principal import Principal
+from ecolink_common.errors import Aborted, FailedPrecondition, InvalidArgument
+from ecolink_common.outbox import OutboxEvent
+from ecolink_common.request_records import RequestKey
+
+REASON_ETAG_MISMATCH = "CASE_ETAG_MISMATCH"
+STEP_TAKEN_EVENT = "cases.step_taken"
+
+
+@dataclass(frozen=True)
+class StepDetails:
+    """Who took a step, on which day (None: today), citing what."""
+
+    officer_ids: tuple[str, ...]
+    occurred_on: date | None = None
+    note: str = ""
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class StepFigures:
+    """The choices and amounts of the steps that have them (decision, service, payment, notice)."""
+
+    outcome: Outcome | None = None
+    fine_fen: int = 0
+    no_penalty_ground: str = ""
+    intended_fine_fen: int = 0
+    service_method: ServiceMethod | None = None
+    amount_fen: int = 0
+
+
+@dataclass(frozen=True)
+class TakeStep:
+    case_id: int
+    step: Step
+    etag: str
+    details: StepDetails
+    figures: StepFigures = StepFigures()
+    request: RequestKey | None = None
+
+
+def case_etag(case: CaseRecord) -> str:
+    """AIP-154: changes with every step and approval."""
+    return f'W/"{case.version}"'
+
+
+def require_etag(case: CaseRecord, etag: str) -> None:
+    if etag and etag != case_etag(case):
+        raise Aborted(
+            f"{case.name} changed since it was read (etag {case_etag(case)}, not {etag}); read it again",
+            reason=REASON_ETAG_MISMATCH,
+        )
+
+
+def refusal(error: StepRefused) -> FailedPrecondition:
+    return FailedPrecondition(error.message, reason=error.reason, metadata=error.facts)
+
+
+async def take_step(
+    uow: CasesUnitOfWork, principal: Principal, command: TakeStep, *, policy: ApprovalPolicy
+) -> CaseView:
+    """Records the step and what it issues, or refuses it with the rule it breaks."""
+    async with uow:
+        if command.request is not None:
+            earlier = await uow.requests.replayed_resource(command.request)
+            if earlier is not None:
+                return await stored_case_view(uow, command.case_id)
+        case = await handled_case(uow, principal, command.case_id, action=command.step.value)
+        require_etag(case, command.etag)
+        now = uow.clock.now()
+        today = china_day(now)
+        occurred_on = command.details.occurred_on or today
+        if occurred_on > today:
+            raise InvalidArgument.for_field("details.occurred_on", f"{occurred_on} is after today ({today})")
+        facts = StepFacts(occurred_on=occurred_on, **command.figures.__dict__)
+        await require_officers_of(uow, principal.agency_id, command.details.officer_ids, field="details.officer_ids")
+        approval = next(
+            (a for a in await uow.cases.approvals(case.case_id) if a.step is command.step and not a.used), None
+        )
+        try:
+            if command.step is Step.RECORD_INVESTIGATION:
+                check_investigating_officers(command.details.officer_ids)
+            changed = advance(case, command.step, facts, at=now)
+            require_approval(
+                command.step, policy=policy, handling_level=case.handling_level, approved=approval is not None
+            )
+        except StepRefused as refused:
+            await uow.commit_refusal(
+                AuditEntry(principal.agency_id, command.step.value, case.name, "FAILED_PRECONDITION", refused.reason)
+            )
+            raise refusal(refused) from refused
+        if not await uow.cases.save_step_result(changed, expected_version=case.version):
+            raise Aborted(f"{case.name} changed while this step was taken; read it again", reason=REASON_ETAG_MISMATCH)
+        kind = document_issued(command.step, facts.outcome)
+        document_id = None
+        if kind is not None:
+            document_id = await _issue_document(uow, case, kind, now=now)
+        seq = await uow.cases.next_step_seq(case.case_id)
+        if approval is not None and policy.needs_approval(command.step, case.handling_level):
+            await uow.cases.use_approval(case.case_id, approval.seq)
+        else:
+            approval = None
+        await uow.cases.add_step(
+            StepRecord(
+                case_id=case.case_id,
+                seq=seq,
+                step=command.step,
+                from_state=case.state,
+                to_state=changed.state,
+                agency_id=principal.agency_id,
+                officer_ids=command.details.officer_ids,
+                occurred_on=facts.occurred_on,
+                record_time=now,
+                note=command.details.note,
+                evidence=command.details.evidence,
+                approval_seq=approval.seq if approval else None,
+                document_id=document_id,
+            )
+        )
+        details = {"seq": seq, "officers": list(command.details.officer_ids), "to": changed.state.value}
+        await uow.audit.record(AuditEntry(principal.agency_id, command.step.value, case.name, "OK", details=details))
+        await uow.outbox.add(
+            OutboxEvent(
+                f"{case.name}/steps/{seq}",
+                STEP_TAKEN_EVENT,
+                {"case": case.name, "step": command.step.value, "seq": seq, "state": changed.state.value},
+                now,
+            ),
+            at=now,
+        )
+        if command.request is not None:
+            await uow.requests.remember(command.request, resource_name=case.name, at=now)
+        await uow.commit()
+        return await stored_case_view(uow, case.case_id)
+
+
+async def _issue_document(uow: CasesUnitOfWork, case: CaseRecord, kind: DocumentKind, *, now: datetime) -> int:
+    agency = await uow.agencies.get(case.handling_agency_id)
+    prefix = agency.document_prefix if agency is not None and agency.document_prefix else case.handling_agency_id
+    earlier = await uow.documents.of_case(case.case_id)
+    # A decision cites the notice it follows, by reference (DOMAIN §3.2), never by a retyped number.
+    cites = tuple(d.document_id for d in earlier if d.kind is DocumentKind.PENALTY_NOTICE and d.void_time is None)
+    document = await uow.documents.issue(
+        agency_id=case.handling_agency_id,
+        prefix=prefix,
+        kind=kind,
+        case_id=case.case_id,
+        at=now,
+        year=china_day(now).year,
+        cites=cites if kind in (DocumentKind.PENALTY_DECISION, DocumentKind.NO_PENALTY_DECISION) else (),
+    )
+    return document.document_id

@@ -1,0 +1,34 @@
+"""A case with its history as GetCase and every step return it: timeline, approvals and documents."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ecolink_cases.domain.case import CaseRecord
+from ecolink_cases.domain.records import ApprovalRecord, DocumentRecord, StepRecord
+from ecolink_cases.service_layer.unit_of_work import CasesUnitOfWork
+
+
+@dataclass(frozen=True)
+class CaseView:
+    case: CaseRecord
+    steps: Sequence[StepRecord] = ()
+    approvals: Sequence[ApprovalRecord] = ()
+    documents: Sequence[DocumentRecord] = ()
+
+
+async def case_view(uow: CasesUnitOfWork, case: CaseRecord) -> CaseView:
+    return CaseView(
+        case,
+        await uow.cases.steps(case.case_id),
+        await uow.cases.approvals(case.case_id),
+        await uow.documents.of_case(case.case_id),
+    )
+
+
+async def stored_case_view(uow: CasesUnitOfWork, case_id: int) -> CaseView:
+    """The case as committed, for a replayed request or after a step."""
+    case = await uow.cases.get(case_id)
+    assert case is not None, f"cases/{case_id} vanished"
+    return await case_view(uow, case)

@@ -1,0 +1,20 @@
+"""The officers named on a step must be enforcement officers of the acting agency (DOMAIN §3.1: who acted)."""
+
+from __future__ import annotations
+
+from ecolink_cases.service_layer.unit_of_work import CasesUnitOfWork
+from ecolink_common.errors import InvalidArgument
+
+
+async def require_officers_of(
+    uow: CasesUnitOfWork, agency_id: str, officer_ids: tuple[str, ...], *, field: str, at_least: int = 1
+) -> None:
+    """Each id names an officer of `agency_id` in the directory; at least `at_least` are named."""
+    if len(officer_ids) < at_least:
+        raise InvalidArgument.for_field(field, f"name at least {at_least} officer(s) of {agency_id}")
+    for index, officer_id in enumerate(officer_ids):
+        officer = await uow.agencies.officer(officer_id)
+        if officer is None or officer.agency_id != agency_id:
+            raise InvalidArgument.for_field(
+                f"{field}[{index}]", f"{officer_id!r} is not an enforcement officer of {agency_id} in the directory"
+            )

@@ -1,0 +1,20 @@
+"""The cases unit of work: the platform's (audit, directory, outbox, request ids) plus cases and documents."""
+
+from __future__ import annotations
+
+from ecolink_cases.adapters.case_repository import CaseRepository
+from ecolink_cases.adapters.document_repository import DocumentRepository
+from ecolink_common.unit_of_work import UnitOfWork
+
+
+class CasesUnitOfWork(UnitOfWork):
+    """One transaction over the cases database."""
+
+    cases: CaseRepository
+    documents: DocumentRepository
+
+    async def __aenter__(self) -> CasesUnitOfWork:
+        await super().__aenter__()
+        self.cases = CaseRepository(self.session)
+        self.documents = DocumentRepository(self.session)
+        return self

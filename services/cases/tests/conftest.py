@@ -1,0 +1,64 @@
+"""Fixtures of the cases tests: the alerts service with the demo registry beside the cases service, both on port 0
+on the same backend, the cases service reading the time from a fake clock."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import grpc
+import pytest
+
+from ecolink.cases.v1 import case_service_pb2_grpc
+from ecolink_alerts.service import SPEC as ALERTS
+from ecolink_alerts.testing import load_demo_registry
+from ecolink_cases.service import SPEC as CASES
+from ecolink_common.clock import FakeClock
+from ecolink_common.testing.databases import throwaway_database
+from ecolink_common.testing.platform import ServiceUnderTest, prepared_service
+
+# 18:00 in China on 2026-11-20: the platform's "today" in these tests, whatever the machine's date.
+NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(NOW)
+
+
+@pytest.fixture
+async def alerts_database_url(backend: str, tmp_path: Path) -> AsyncIterator[str]:
+    async with throwaway_database(backend, tmp_path, "alerts") as url:
+        yield url
+
+
+@pytest.fixture
+async def alerts_beside_cases(platform, alerts_database_url) -> AsyncIterator[ServiceUnderTest]:
+    """The alerts service with the demo registry, whose units the cases service reads with the caller's token."""
+    service = await prepared_service(ALERTS, platform, alerts_database_url)
+    await load_demo_registry(service)
+    yield service
+    await service.running.stop()
+
+
+@pytest.fixture
+def cases_settings() -> dict[str, object]:
+    return {}
+
+
+@pytest.fixture
+async def cases_service(
+    platform, database_url, alerts_beside_cases, clock, cases_settings
+) -> AsyncIterator[ServiceUnderTest]:
+    service = await prepared_service(
+        CASES, platform, database_url, clock=clock, alerts_target=alerts_beside_cases.target, **cases_settings
+    )
+    yield service
+    await service.running.stop()
+
+
+@pytest.fixture
+async def cases(cases_service) -> AsyncIterator[case_service_pb2_grpc.CaseServiceStub]:
+    async with grpc.aio.insecure_channel(cases_service.target) as channel:
+        yield case_service_pb2_grpc.CaseServiceStub(channel)

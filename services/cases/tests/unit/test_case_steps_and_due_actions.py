@@ -1,0 +1,81 @@
+"""What a step records on a case, and the dated actions of a served decision (DOMAIN §3.1, §3.3)."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from ecolink_cases.domain.case import REASON_PAYMENT_EXCEEDS_OWED, CaseRecord, ClueSource, StepFacts, advance
+from ecolink_cases.domain.civil_days import china_day
+from ecolink_cases.domain.due_actions import DueStatus, ServedDecision, due_actions
+from ecolink_cases.domain.execution import ServiceMethod
+from ecolink_cases.domain.legal_periods import DEFAULT_PERIODS
+from ecolink_cases.domain.lifecycle import CaseState, Outcome, Step, StepRefused
+
+AT = datetime(2026, 11, 20, 10, tzinfo=UTC)
+CASE = CaseRecord(
+    case_id=1,
+    handling_agency_id="eeb-341323",
+    handling_level="county",
+    region_code="341323",
+    unit_id="lingbi-jiancai",
+    unit_display_name="灵璧县某新型建材有限公司",
+    source=ClueSource.MANUAL,
+    source_ref="",
+    violation_type="篡改数据",
+    legal_basis="大气法第九十九条",
+    handling_officer_ids=("off-341323-01",),
+    create_time=AT,
+    update_time=AT,
+)
+
+
+def test_each_step_moves_the_version_on():
+    registered = advance(CASE, Step.REGISTER, StepFacts(date(2026, 11, 20)), at=AT)
+    assert (registered.state, registered.version) == (CaseState.REGISTERED, 2)
+
+
+def test_a_penalty_decision_keeps_its_fine_and_payments_add_up_to_it_at_most():
+    decided = CaseRecord(**{**CASE.__dict__, "state": CaseState.NOTIFIED})
+    decided = advance(decided, Step.DECIDE, StepFacts(date(2026, 11, 20), Outcome.PENALTY, fine_fen=1000), at=AT)
+    served = advance(
+        decided, Step.RECORD_SERVICE, StepFacts(date(2026, 11, 20), service_method=ServiceMethod.POST), at=AT
+    )
+    assert (served.service_method, served.service_on) == (ServiceMethod.POST, date(2026, 11, 20))
+    paid = advance(served, Step.RECORD_PAYMENT, StepFacts(date(2026, 11, 21), amount_fen=400), at=AT)
+    assert (paid.state, paid.paid_fen) == (CaseState.EXECUTING, 400)
+    with pytest.raises(StepRefused) as refused:
+        advance(paid, Step.RECORD_PAYMENT, StepFacts(date(2026, 11, 21), amount_fen=601), at=AT)
+    assert refused.value.reason == REASON_PAYMENT_EXCEEDS_OWED
+
+
+def test_the_day_in_china_is_eight_hours_ahead_of_utc():
+    assert china_day(datetime(2026, 11, 20, 16, 30, tzinfo=UTC)) == date(2026, 11, 21)
+
+
+def served(method: ServiceMethod, on: date, *, paid: int = 0) -> ServedDecision:
+    return ServedDecision("cases/1", CaseState.SERVED, Outcome.PENALTY, 220_000_00, paid, method, on)
+
+
+def test_the_wengniute_decision_by_newspaper_notice_counts_as_served_60_days_after_publication():
+    actions = due_actions(served(ServiceMethod.PUBLIC_NOTICE, date(2021, 2, 9)), date(2021, 3, 1), DEFAULT_PERIODS)
+    assert [(a.action, a.from_date, a.status) for a in actions] == [
+        ("deemed_served", date(2021, 4, 10), DueStatus.UPCOMING)
+    ]
+
+
+def test_after_the_windows_close_unpaid_a_reminder_may_issue():
+    actions = due_actions(served(ServiceMethod.DIRECT, date(2023, 3, 1)), date(2023, 9, 5), DEFAULT_PERIODS)
+    assert [(a.action, a.status) for a in actions] == [
+        ("payment_due", DueStatus.OVERDUE),
+        ("reminder_may_issue", DueStatus.DUE),
+    ]
+    assert actions[1].from_date == date(2023, 9, 2)
+
+
+def test_a_paid_fine_leaves_nothing_due():
+    assert (
+        due_actions(served(ServiceMethod.DIRECT, date(2023, 3, 1), paid=220_000_00), date(2023, 9, 5), DEFAULT_PERIODS)
+        == []
+    )
