@@ -15,7 +15,7 @@ from ecolink.evidence.v1 import evidence_service_pb2
 from ecolink_alerts.api.alert_servicer import AlertServicer
 from ecolink_alerts.api.grading_servicer import GradingServicer
 from ecolink_alerts.api.monitoring_servicer import MonitoringServicer
-from ecolink_alerts.api.servicer import RegistryServicer
+from ecolink_alerts.api.registry_servicer import RegistryServicer
 from ecolink_common.identity.servicer import IdentityServicer
 from ecolink_evidence.api.servicer import EvidenceServicer
 

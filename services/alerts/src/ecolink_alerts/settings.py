@@ -10,9 +10,9 @@ from pydantic_settings import SettingsConfigDict
 
 from ecolink_alerts.domain.readings import DataKind
 from ecolink_alerts.domain.rollup import DEFAULT_ROLLUP, RollupPolicy
+from ecolink_alerts.domain.threshold_overrides import load_rule_thresholds
 from ecolink_alerts.domain.thresholds import DEFAULT_GRADING, GradingThresholds, RuleThresholds
 from ecolink_alerts.domain.unit_visibility import DEFAULT_UNIT_VISIBLE_RULES, unknown_rule_names
-from ecolink_alerts.threshold_overrides import load_rule_thresholds
 from ecolink_common.settings import REPO_ROOT, PlatformSettings, ServiceSettings
 
 

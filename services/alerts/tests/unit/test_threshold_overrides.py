@@ -13,9 +13,9 @@ import pytest
 
 from ecolink_alerts.domain.factors import COD, SO2, WATER_ANALYSER_FACTORS
 from ecolink_alerts.domain.flags import DataFlag
+from ecolink_alerts.domain.threshold_overrides import ThresholdOverrideError, load_rule_thresholds, rule_thresholds
 from ecolink_alerts.domain.thresholds import RuleThresholds, ZeroValueThresholds
 from ecolink_alerts.settings import AlertsSettings
-from ecolink_alerts.threshold_overrides import ThresholdOverrideError, load_rule_thresholds, rule_thresholds
 
 DEFAULTS = RuleThresholds()
 

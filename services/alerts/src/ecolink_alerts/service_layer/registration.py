@@ -9,14 +9,15 @@ from typing import Any
 from sqlalchemy.exc import IntegrityError
 
 from ecolink_alerts.domain.device_passwords import DevicePasswords
-from ecolink_alerts.registry_model import Device, KeyUnit, Outlet, VideoChannel
-from ecolink_alerts.registry_rules import (
+from ecolink_alerts.domain.registry_records import Device, KeyUnit, Outlet, VideoChannel
+from ecolink_alerts.domain.registry_rules import (
     channel_violations,
     device_violations,
     enterprise_violations,
     outlet_violations,
     unit_violations,
 )
+from ecolink_alerts.domain.rule_violations import RuleViolation
 from ecolink_alerts.service_layer.registry_access import may_register, refuse_registration, registrable_unit
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_common.audit import AuditEntry
@@ -33,7 +34,7 @@ REASON_OUTLET_NOT_FOUND = "OUTLET_NOT_FOUND"
 OUTCOME_OK = "OK"
 
 
-def require_well_formed(violations: list[FieldViolation], message_prefix: str) -> None:
+def require_well_formed(violations: list[RuleViolation], message_prefix: str) -> None:
     """Raises INVALID_ARGUMENT naming every bad field as the request spells it, e.g. `outlet.factors[0].unit`."""
     if violations:
         named = [FieldViolation(f"{message_prefix}.{v.field}", v.description) for v in violations]

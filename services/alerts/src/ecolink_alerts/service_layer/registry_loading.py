@@ -9,8 +9,8 @@ from typing import TypeVar
 
 from ecolink_alerts.adapters.password_key import device_passwords
 from ecolink_alerts.domain.device_passwords import DevicePasswords
-from ecolink_alerts.registry_file import RegistryFile, read_registry_file
-from ecolink_alerts.registry_model import Outlet
+from ecolink_alerts.domain.registry_records import Outlet
+from ecolink_alerts.service_layer.registry_file import RegistryFile, read_registry_file
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_alerts.settings import AlertsSettings
 from ecolink_common.audit import AuditEntry

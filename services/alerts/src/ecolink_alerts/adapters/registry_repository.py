@@ -21,7 +21,7 @@ from ecolink_alerts.adapters.tables import (
 )
 from ecolink_alerts.domain.hj212.crc import CrcMode
 from ecolink_alerts.domain.hj212.version import ProtocolVersion
-from ecolink_alerts.registry_model import Device, KeyUnit, MonitoredFactor, Outlet, OutletMedium, VideoChannel
+from ecolink_alerts.domain.registry_records import Device, KeyUnit, MonitoredFactor, Outlet, OutletMedium, VideoChannel
 
 
 def unit_from_row(row: Row) -> KeyUnit:
