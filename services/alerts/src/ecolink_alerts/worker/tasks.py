@@ -9,7 +9,7 @@ from typing import Any
 
 from celery import Task, shared_task
 
-from ecolink_alerts.domain.threshold_overrides import load_rule_thresholds
+from ecolink_alerts.adapters.rule_thresholds_file import load_rule_thresholds
 from ecolink_alerts.domain.thresholds import RuleThresholds
 from ecolink_alerts.service_layer.rollup import roll_up
 from ecolink_alerts.service_layer.rule_clock import tick_rule_engines
