@@ -25,10 +25,10 @@ from bench.report import Figure, report
 from ecolink.alerts.v1 import monitoring_pb2, monitoring_service_pb2_grpc
 from ecolink.alerts.v1 import monitoring_service_pb2 as pb
 from ecolink_alerts.adapters.password_key import device_passwords
+from ecolink_alerts.domain.registry_records import MonitoredFactor
 from ecolink_alerts.domain.simulation import FLUE_GAS_FACTORS, DeviceSimulation, FactorProfile, simulate
-from ecolink_alerts.registry_file import RegistryFile, read_registry_file
-from ecolink_alerts.registry_model import MonitoredFactor
 from ecolink_alerts.service import SPEC as ALERTS
+from ecolink_alerts.service_layer.registry_file import RegistryFile, read_registry_file
 from ecolink_alerts.service_layer.registry_loading import load_registry_file
 from ecolink_alerts.settings import AlertsSettings
 from ecolink_common import operations

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -45,3 +46,18 @@ def test_a_domain_module_importing_sqlalchemy_breaks_the_pure_domain_contract(tm
     assert result.returncode != 0
     assert "ecolink_sample.domain.orders -> sqlalchemy" in result.stdout
     assert "ecolink_sample.service_layer.closing -> ecolink_sample.api.servicer" in result.stdout
+
+
+def test_a_use_case_importing_an_adapter_breaks_the_ports_contract(tmp_path):
+    """pyproject.toml's own contracts over a copy of the alerts package whose roll-up imports a table directly."""
+    package = tmp_path / "src" / "ecolink_alerts"
+    shutil.copytree(
+        ROOT / "services" / "alerts" / "src" / "ecolink_alerts", package, ignore=shutil.ignore_patterns("__pycache__")
+    )
+    rollup = package / "service_layer" / "rollup.py"
+    rollup.write_text(rollup.read_text() + "\nfrom ecolink_alerts.adapters.tables import key_unit_table\n")
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    result = lint_imports(tmp_path, tmp_path / "src")
+    assert result.returncode != 0
+    assert "service_layer and domain import neither adapters nor api BROKEN" in " ".join(result.stdout.split())
+    assert "ecolink_alerts.service_layer.rollup -> ecolink_alerts.adapters.tables" in result.stdout

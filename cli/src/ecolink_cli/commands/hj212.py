@@ -26,6 +26,7 @@ from ecolink_alerts.domain.hj212 import (
 )
 from ecolink_alerts.domain.periods import CHINA_STANDARD_TIME
 from ecolink_alerts.domain.readings import DataKind, Reading
+from ecolink_alerts.domain.registry_records import Device, MonitoredFactor
 from ecolink_alerts.domain.simulation import (
     FLUE_GAS_FACTORS,
     DeviceSimulation,
@@ -33,8 +34,7 @@ from ecolink_alerts.domain.simulation import (
     simulate,
     suzhou_pattern,
 )
-from ecolink_alerts.registry_file import RegistryFile, read_registry_file
-from ecolink_alerts.registry_model import Device, MonitoredFactor
+from ecolink_alerts.service_layer.registry_file import RegistryFile, read_registry_file
 from ecolink_alerts.settings import AlertsSettings
 from ecolink_cli.output import JsonFlag, emit, errors, fail, make_table
 

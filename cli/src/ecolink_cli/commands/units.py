@@ -11,6 +11,7 @@ import typer
 
 from ecolink.alerts.v1 import registry_pb2
 from ecolink.alerts.v1 import registry_service_pb2 as pb
+from ecolink_alerts.adapters.password_key import device_passwords
 from ecolink_alerts.service_layer.registry_loading import load_registry_file
 from ecolink_alerts.settings import AlertsSettings
 from ecolink_cli.client import AddressOption, AsOption, TokenOption, call, open_channel, resolve_token
@@ -180,9 +181,11 @@ def load_demo(
     as_json: JsonFlag = False,
 ) -> None:
     """Load a registry file straight into the alerts database (loading it again changes nothing)."""
-    path = file or AlertsSettings().registry_file
-    url = operations.database_url(service_spec("alerts"), PlatformSettings())
-    load = asyncio.run(load_registry_file(url, path))
+    settings, platform = AlertsSettings(), PlatformSettings()
+    path = file or settings.registry_file
+    url = operations.database_url(service_spec("alerts"), platform)
+    passwords = device_passwords(settings.device_password_key_path(platform))
+    load = asyncio.run(load_registry_file(url, path, passwords=passwords))
     result = f"{len(load.changed)} records changed" if load.changed else "already loaded"
     table = make_table(
         f"registry {path.name}", ["version", "units", "result"], [[load.version, load.unit_count, result]]

@@ -6,7 +6,7 @@ from ecolink_alerts.adapters.password_key import device_passwords
 from ecolink_alerts.api.alert_servicer import AlertServicer
 from ecolink_alerts.api.grading_servicer import GradingServicer
 from ecolink_alerts.api.monitoring_servicer import MonitoringServicer
-from ecolink_alerts.api.servicer import RegistryServicer
+from ecolink_alerts.api.registry_servicer import RegistryServicer
 from ecolink_alerts.domain.unit_visibility import rules_seen_by_unit
 from ecolink_alerts.service_layer.device_memory import DeviceMemory
 from ecolink_alerts.service_layer.transmission_rates import TransmissionExpectation

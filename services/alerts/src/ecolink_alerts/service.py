@@ -18,7 +18,7 @@ from ecolink_alerts.adapters.tables import alerts_metadata
 from ecolink_alerts.api.alert_servicer import AlertServicer
 from ecolink_alerts.api.grading_servicer import GradingServicer
 from ecolink_alerts.api.monitoring_servicer import MonitoringServicer
-from ecolink_alerts.api.servicer import RegistryServicer
+from ecolink_alerts.api.registry_servicer import RegistryServicer
 from ecolink_alerts.bootstrap import bootstrap
 from ecolink_alerts.settings import AlertsSettings
 from ecolink_alerts.worker.tasks import ROLL_UP_MEANS_AND_GRADES, TICK_RULE_ENGINES

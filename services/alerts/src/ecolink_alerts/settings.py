@@ -8,12 +8,21 @@ from typing import ClassVar
 from pydantic import Field, field_validator
 from pydantic_settings import SettingsConfigDict
 
+from ecolink_alerts.adapters.rule_thresholds_file import load_rule_thresholds
 from ecolink_alerts.domain.readings import DataKind
 from ecolink_alerts.domain.rollup import DEFAULT_ROLLUP, RollupPolicy
-from ecolink_alerts.domain.thresholds import DEFAULT_GRADING, GradingThresholds, RuleThresholds
+from ecolink_alerts.domain.thresholds import DEFAULT_GRADING, RuleThresholds
 from ecolink_alerts.domain.unit_visibility import DEFAULT_UNIT_VISIBLE_RULES, unknown_rule_names
-from ecolink_alerts.threshold_overrides import load_rule_thresholds
 from ecolink_common.settings import REPO_ROOT, PlatformSettings, ServiceSettings
+
+GRADING_SETTINGS = {
+    "window_days": "grading_window_days",
+    "blue_from_days": "grade_blue_from_days",
+    "yellow_from_days": "grade_yellow_from_days",
+    "orange_from_days": "grade_orange_from_days",
+    "red_from_days": "grade_red_from_days",
+}
+"""GradingThresholds field → the setting that sets it; a setting given (in the environment) wins over the file."""
 
 
 class AlertsSettings(ServiceSettings):
@@ -36,7 +45,8 @@ class AlertsSettings(ServiceSettings):
         default=None,
         description=(
             "A JSON file of rule-threshold overrides shaped like RuleThresholds (only the fields to change); none "
-            "keeps the documented defaults. An unknown key or a wrong type stops the process at startup."
+            "keeps the documented defaults; its `grading` yields to ALERTS_GRADE* settings given in the environment. "
+            "An unknown key or a wrong type stops the process at startup."
         ),
     )
     device_password_key_file: Path | None = Field(
@@ -149,15 +159,14 @@ class AlertsSettings(ServiceSettings):
         return load_rule_thresholds(self.rule_thresholds_file)
 
     def rollup_policy(self, rules: RuleThresholds) -> RollupPolicy:
-        """The roll-up's timing and grading thresholds from these settings, and R1–R6's validity thresholds as the
-        online rules use them (`rules`, from `rule_thresholds`)."""
-        grading = GradingThresholds(
-            window_days=self.grading_window_days,
-            blue_from_days=self.grade_blue_from_days,
-            yellow_from_days=self.grade_yellow_from_days,
-            orange_from_days=self.grade_orange_from_days,
-            red_from_days=self.grade_red_from_days,
-        )
+        """The roll-up's timing from these settings; its grading from `rules` (the thresholds file) with the
+        `ALERTS_GRADE*` settings given here over it; R1–R6's validity thresholds as the online rules use them."""
+        set_here = {
+            threshold: getattr(self, setting)
+            for threshold, setting in GRADING_SETTINGS.items()
+            if setting in self.model_fields_set
+        }
+        grading = replace(rules.grading, **set_here)
         return replace(
             DEFAULT_ROLLUP,
             grace=self.rollup_grace,

@@ -14,9 +14,9 @@ from google.protobuf.timestamp_pb2 import Timestamp
 from ecolink.alerts.v1 import alert_service_pb2 as alerts_pb
 from ecolink.alerts.v1 import alert_service_pb2_grpc, monitoring_pb2, monitoring_service_pb2_grpc
 from ecolink.alerts.v1 import monitoring_service_pb2 as pb
+from ecolink_alerts.domain.threshold_overrides import ThresholdOverrideError
 from ecolink_alerts.service import SPEC as ALERTS
 from ecolink_alerts.testing import load_demo_registry
-from ecolink_alerts.threshold_overrides import ThresholdOverrideError
 from ecolink_common.testing.platform import ServiceUnderTest, prepared_service
 
 LINGBI_MN = "88888880000001"

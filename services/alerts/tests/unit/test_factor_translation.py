@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 import pytest
 
 from ecolink_alerts.domain.hj212 import CrcMode, ProtocolVersion, is_unmapped_2005_code, sends_2005_codes
+from ecolink_alerts.domain.monitoring_records import FactorValue, MonitoringRecord
 from ecolink_alerts.domain.readings import DataKind
-from ecolink_alerts.monitoring_model import FactorValue, MonitoringRecord
-from ecolink_alerts.registry_model import Device
+from ecolink_alerts.domain.registry_records import Device
 from ecolink_alerts.service_layer.factor_translation import in_2017_codes
 
 AT = datetime(2026, 11, 20, tzinfo=UTC)

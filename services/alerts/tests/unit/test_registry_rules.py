@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from ecolink_alerts.registry_model import KeyUnit
-from ecolink_alerts.registry_rules import enterprise_violations
+from ecolink_alerts.domain import rule_violations
+from ecolink_alerts.domain.registry_records import KeyUnit
+from ecolink_alerts.domain.registry_rules import enterprise_violations
+from ecolink_common import text_rules
 from ecolink_common.directory import Agency, AgencyKind, AgencyLevel
 
 
@@ -55,4 +57,12 @@ def test_a_missing_foreign_or_non_enterprise_entry_is_refused_in_the_same_words(
     assert (violation.field, violation.description) == (
         "enterprise_agency_id",
         "names no enterprise of the directory registered in region 341323",
+    )
+
+
+def test_the_domains_text_limits_are_the_platforms():
+    """The domain keeps its own copy of the limits (text_rules carries gRPC errors); the two must not drift."""
+    assert (rule_violations.MAX_NAME_CHARS, rule_violations.MAX_URL_CHARS) == (
+        text_rules.MAX_NAME_CHARS,
+        text_rules.MAX_URL_CHARS,
     )

@@ -11,11 +11,12 @@ from typing import Any
 
 import pytest
 
+from ecolink_alerts.adapters.rule_thresholds_file import load_rule_thresholds
 from ecolink_alerts.domain.factors import COD, SO2, WATER_ANALYSER_FACTORS
 from ecolink_alerts.domain.flags import DataFlag
+from ecolink_alerts.domain.threshold_overrides import ThresholdOverrideError, rule_thresholds
 from ecolink_alerts.domain.thresholds import RuleThresholds, ZeroValueThresholds
 from ecolink_alerts.settings import AlertsSettings
-from ecolink_alerts.threshold_overrides import ThresholdOverrideError, load_rule_thresholds, rule_thresholds
 
 DEFAULTS = RuleThresholds()
 
@@ -112,7 +113,8 @@ def test_an_unknown_key_is_refused_naming_its_path(overrides, message):
         ({"factor_defaults": {"flag_abuse": {"counted_flags": "M"}}}, "counted_flags: expected a list"),
         ({"by_factor": {"SO2": {}}}, "by_factor.SO2: not an HJ 212-2017 pollutant code"),
         ({"by_factor": {SO2: {"validity": {"ph_max": 13}}}}, f"by_factor.{SO2}.validity: validity applies to every"),
-        ({"grading": {"window_days": 20}}, "grading: set by ALERTS_GRADING_WINDOW_DAYS"),
+        ({"grading": {"red_from_days": "ten"}}, "grading.red_from_days: expected an integer"),
+        ({"by_factor": []}, "by_factor: expected a JSON object, got a list"),
         ([], "the file: expected a JSON object"),
         ({"factor_defaults": {"zero": {"consecutive_hours": -1}}}, "consecutive_hours: must not be negative, got -1"),
         ({"factor_defaults": {"stable_low": {"max_cv": -0.05}}}, "max_cv: must not be negative"),
@@ -123,6 +125,26 @@ def test_an_unknown_key_is_refused_naming_its_path(overrides, message):
 def test_a_wrong_type_or_a_negative_value_is_refused_naming_its_path(overrides, message):
     with pytest.raises(ThresholdOverrideError, match=message):
         rule_thresholds(overrides)
+
+
+def test_the_file_sets_the_grading_thresholds():
+    changed = rule_thresholds({"grading": {"window_days": 20, "red_from_days": 8}})
+    assert changed.grading == replace(DEFAULTS.grading, window_days=20, red_from_days=8)
+    assert changed.factor_defaults == DEFAULTS.factor_defaults
+
+
+def test_the_files_grading_reaches_the_rollup_and_the_environment_takes_precedence(tmp_path: Path, monkeypatch):
+    path = tmp_path / "thresholds.json"
+    path.write_text(json.dumps({"grading": {"window_days": 20, "red_from_days": 8}}))
+    from_file = AlertsSettings(rule_thresholds_file=path)
+    assert from_file.rollup_policy(from_file.rule_thresholds()).grading == replace(
+        DEFAULTS.grading, window_days=20, red_from_days=8
+    )
+    monkeypatch.setenv("ALERTS_GRADE_RED_FROM_DAYS", "12")
+    with_environment = AlertsSettings(rule_thresholds_file=path)
+    assert with_environment.rollup_policy(with_environment.rule_thresholds()).grading == replace(
+        DEFAULTS.grading, window_days=20, red_from_days=12
+    )
 
 
 def test_the_file_named_by_the_setting_reaches_the_rules_and_the_rollups_validity(tmp_path: Path):

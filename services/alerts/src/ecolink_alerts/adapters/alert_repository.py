@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from ecolink_alerts.adapters.evidence_json import dump_evidence, load_evidence
 from ecolink_alerts.adapters.tables import alert_table
-from ecolink_alerts.alert_model import Alert, AlertFilter, AlertState
+from ecolink_alerts.domain.alert_records import Alert, AlertFilter, AlertState
 from ecolink_alerts.domain.readings import DataKind, SeriesKey
 from ecolink_alerts.domain.rules.events import Evidence, RuleId
 from ecolink_common.jurisdiction import region_prefix

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -18,14 +17,11 @@ from ecolink_alerts.adapters.tables import (
     monitoring_value_table,
 )
 from ecolink_alerts.domain.flags import DataFlag
+from ecolink_alerts.domain.grade_records import DeviceOutlets, MeanFilter, ReplacedMeans, StoredMean
 from ecolink_alerts.domain.readings import DataKind, Reading
 from ecolink_alerts.domain.rollup import PeriodFactor
 from ecolink_alerts.domain.validity import Mean
-from ecolink_alerts.grading_model import MeanFilter, StoredMean
 from ecolink_common.db import upsert_statement
-
-DeviceOutlets = Mapping[str, tuple[str, str]]
-"""MN → (unit id, outlet id): where each device of a query measures."""
 
 MEAN_COLUMNS = (
     "value",
@@ -39,25 +35,6 @@ MEAN_COLUMNS = (
     "total_count",
     "required_count",
 )
-
-
-@dataclass(frozen=True)
-class ReplacedMeans:
-    """What making a device's derived means exactly the wanted ones wrote: new or changed means, and the (period
-    start, factor) of the rows removed."""
-
-    written: list[Mean]
-    removed: list[PeriodFactor]
-
-    @property
-    def changed(self) -> int:
-        """Rows written or removed: 0 when nothing changed."""
-        return len(self.written) + len(self.removed)
-
-    @property
-    def periods(self) -> set[datetime]:
-        """The period starts whose means changed."""
-        return {mean.period_start for mean in self.written} | {period for period, _ in self.removed}
 
 
 def _mean_row(mean: Mean) -> dict[str, Any]:

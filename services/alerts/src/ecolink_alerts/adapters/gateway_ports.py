@@ -8,12 +8,12 @@ from datetime import datetime, timedelta
 
 from ecolink_alerts.adapters.group_commit import GroupCommit
 from ecolink_alerts.domain.hj212 import Packet
+from ecolink_alerts.domain.packet_records import records_from_packet
 from ecolink_alerts.domain.packets import HeldPart, PacketReceipt, ProtocolFault
 from ecolink_alerts.domain.thresholds import RuleThresholds
 from ecolink_alerts.gateway.password_guard import FailureCount
 from ecolink_alerts.gateway.ports import DeviceCredentials
 from ecolink_alerts.gateway.settings import GatewaySettings
-from ecolink_alerts.packet_records import records_from_packet
 from ecolink_alerts.service_layer.arrivals import Arrival
 from ecolink_alerts.service_layer.device_memory import DeviceMemory
 from ecolink_alerts.service_layer.ingest import ingest_arrivals

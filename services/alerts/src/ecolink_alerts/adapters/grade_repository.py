@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -17,25 +16,11 @@ from ecolink_alerts.adapters.tables import (
     key_unit_table,
     outlet_factor_table,
 )
+from ecolink_alerts.domain.grade_records import CurrentGrade, GradedUnit, GradeFilter
 from ecolink_alerts.domain.grading import ExceedanceGrade, GradeWindow
 from ecolink_alerts.domain.readings import FactorLimits
-from ecolink_alerts.grading_model import CurrentGrade, GradeFilter
 from ecolink_common.db import upsert_statement
 from ecolink_common.jurisdiction import region_prefix
-
-
-@dataclass(frozen=True)
-class GradedUnit:
-    """A unit with at least one factor that has an emission limit: what DOMAIN §2.3 grades."""
-
-    unit_id: str
-    region_code: str
-    limits: dict[tuple[str, str], FactorLimits]
-    """(outlet id, factor) → the factor's limits at that outlet."""
-
-    @property
-    def factors(self) -> list[str]:
-        return sorted({factor for _, factor in self.limits})
 
 
 def _grade(row: Row) -> CurrentGrade:

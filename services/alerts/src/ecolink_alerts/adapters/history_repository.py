@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 # The row conversions of the repositories this one reads beside (kept there, not copied here).
 from ecolink_alerts.adapters.monitoring_repository import reading_from_row
-from ecolink_alerts.adapters.repository import unit_from_row
+from ecolink_alerts.adapters.registry_repository import unit_from_row
 from ecolink_alerts.adapters.tables import (
     derived_mean_table,
     device_table,
@@ -21,11 +21,9 @@ from ecolink_alerts.adapters.tables import (
 )
 from ecolink_alerts.domain.batch import ComputedHours
 from ecolink_alerts.domain.flags import DataFlag
+from ecolink_alerts.domain.monitoring_records import ValuePosition
 from ecolink_alerts.domain.readings import DataKind, Reading
-from ecolink_alerts.registry_model import Device, KeyUnit
-
-ValuePosition = tuple[datetime, str, str]
-"""Where a listing of values stands: the DataTime, MN and factor code of the last value returned."""
+from ecolink_alerts.domain.registry_records import Device, KeyUnit
 
 
 class HistoryRepository:

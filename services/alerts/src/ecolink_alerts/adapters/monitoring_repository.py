@@ -13,22 +13,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from ecolink_alerts.adapters.tables import monitoring_value_table, rule_state_table, value_conflict_table
 from ecolink_alerts.domain.flags import DataFlag
+from ecolink_alerts.domain.monitoring_records import RecordKey, ValueKey, ValueRow, value_key, value_row
 from ecolink_alerts.domain.readings import DataKind, Reading
-from ecolink_alerts.monitoring_model import ValueRow
 from ecolink_common.db import upsert_statement
-
-ValueKey = tuple[str, DataKind, datetime, str]
-"""A stored value: (MN, CN, DataTime, factor)."""
 
 Place = tuple[str, str]
 """Where a device measures: (unit id, outlet id)."""
-
-RecordKey = tuple[str, DataKind, datetime]
-"""A record: (MN, CN, DataTime)."""
-
-
-def value_key(reading: Reading) -> ValueKey:
-    return (reading.mn, reading.kind, reading.data_time, reading.factor)
 
 
 @dataclass(frozen=True)
@@ -55,25 +45,6 @@ VALUE_COLUMNS = (
     "reported_code",
 )
 """The columns of a ValueRow."""
-
-
-def value_row(reading: Reading) -> ValueRow:
-    """The reading as a row of VALUE_COLUMNS."""
-    assert reading.received_at is not None, "stored readings carry their receipt time"
-    return (
-        reading.mn,
-        reading.kind.value,
-        reading.data_time,
-        reading.factor,
-        reading.value,
-        reading.flag.value,
-        reading.converted,
-        reading.minimum,
-        reading.maximum,
-        reading.cumulative,
-        reading.received_at,
-        reading.reported_code,
-    )
 
 
 def _row(reading: Reading) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from ecolink_alerts.adapters.tables import split_packet_part_table
 from ecolink_alerts.domain.hj212 import DataArea, Packet, PacketFlag, ProtocolVersion
-from ecolink_alerts.domain.packets import HeldPart, ProtocolFault
+from ecolink_alerts.domain.packets import HeldPart, PendingGroup, ProtocolFault
 
 _table = split_packet_part_table
 
@@ -26,18 +26,6 @@ class StoredPart:
     faults: tuple[ProtocolFault, ...]
     received_at: datetime
     joined: bool
-
-
-@dataclass(frozen=True)
-class PendingGroup:
-    """A group with parts held: its device and QN ("" for none), its parts and its first and last arrival."""
-
-    mn: str
-    qn: str
-    parts: int
-    pnum: int
-    first_received_at: datetime
-    last_received_at: datetime
 
 
 def _packet_json(packet: Packet) -> str:

@@ -9,7 +9,6 @@ from ecolink.alerts.v1 import (
     alert_service_pb2,
     monitoring_pb2,
 )
-from ecolink_alerts.alert_model import Alert, AlertFilter, AlertState
 from ecolink_alerts.api.convert import (
     KIND_TO_PROTO,
     enum_from_proto,
@@ -17,11 +16,12 @@ from ecolink_alerts.api.convert import (
     region_filter,
     unit_id_from_name,
 )
+from ecolink_alerts.domain.alert_records import Alert, AlertFilter, AlertState
 from ecolink_alerts.domain.packets import PacketReceipt
-from ecolink_alerts.domain.rules.events import CompanionRise, Evidence
-from ecolink_alerts.registry_model import (
+from ecolink_alerts.domain.registry_records import (
     outlet_name,
 )
+from ecolink_alerts.domain.rules.events import CompanionRise, Evidence
 from ecolink_alerts.service_layer.rescan import RescannedEpisode, RescanResult, RescanTarget
 from ecolink_common.errors import InvalidArgument
 from ecolink_common.proto_time import optional_datetime, timestamp_from_datetime

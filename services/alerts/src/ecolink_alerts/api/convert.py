@@ -10,7 +10,7 @@ from ecolink.alerts.v1 import (
     monitoring_pb2,
 )
 from ecolink_alerts.domain.readings import DataKind
-from ecolink_alerts.registry_rules import REGION_CODE
+from ecolink_alerts.domain.registry_rules import REGION_CODE
 from ecolink_common.errors import InvalidArgument
 
 Value = TypeVar("Value")

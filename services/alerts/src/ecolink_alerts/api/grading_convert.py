@@ -13,9 +13,9 @@ from ecolink_alerts.api.convert import (
     region_filter,
     unit_id_from_name,
 )
+from ecolink_alerts.domain.grade_records import CurrentGrade, GradeFilter, MeanFilter, StoredMean
 from ecolink_alerts.domain.grading import ExceedanceGrade
 from ecolink_alerts.domain.readings import DataKind
-from ecolink_alerts.grading_model import CurrentGrade, GradeFilter, MeanFilter, StoredMean
 from ecolink_common.proto_time import optional_datetime, timestamp_from_datetime
 
 GRADE_TO_PROTO = {

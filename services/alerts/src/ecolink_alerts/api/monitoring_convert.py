@@ -13,8 +13,8 @@ from ecolink_alerts.api.convert import (
     unit_id_from_name,
 )
 from ecolink_alerts.domain.hj212.factor_codes import ANY_FACTOR_CODE
+from ecolink_alerts.domain.monitoring_records import FactorValue, IngestOutcome, MonitoringRecord
 from ecolink_alerts.domain.readings import Reading
-from ecolink_alerts.monitoring_model import FactorValue, IngestOutcome, MonitoringRecord
 from ecolink_alerts.service_layer.transmission_rates import RateLevel, ScopedRate, TransmissionReport
 from ecolink_alerts.service_layer.value_listing import ListedValue, ValueFilter
 from ecolink_common.errors import InvalidArgument

@@ -12,8 +12,8 @@ from ecolink.alerts.v1 import monitoring_service_pb2 as pb
 from ecolink.alerts.v1 import monitoring_service_pb2_grpc
 from ecolink_alerts.api import monitoring_convert
 from ecolink_alerts.api.stream_groups import read_ahead_groups
+from ecolink_alerts.domain.monitoring_records import IngestOutcome, MonitoringRecord
 from ecolink_alerts.domain.thresholds import RuleThresholds
-from ecolink_alerts.monitoring_model import IngestOutcome, MonitoringRecord
 from ecolink_alerts.service_layer.device_memory import DeviceMemory
 from ecolink_alerts.service_layer.ingest import ingest_records
 from ecolink_alerts.service_layer.transmission_rates import TransmissionExpectation, transmission_rates

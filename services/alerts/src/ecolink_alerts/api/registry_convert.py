@@ -14,7 +14,7 @@ from ecolink_alerts.api.convert import (
 )
 from ecolink_alerts.domain.hj212.crc import CrcMode
 from ecolink_alerts.domain.hj212.version import ProtocolVersion
-from ecolink_alerts.registry_model import (
+from ecolink_alerts.domain.registry_records import (
     Device,
     KeyUnit,
     MonitoredFactor,

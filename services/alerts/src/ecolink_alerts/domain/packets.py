@@ -60,3 +60,15 @@ class HeldPart:
     def qn_key(self) -> str:
         """The part's group within its device: its QN, or "" for 2005 parts without one."""
         return self.packet.qn or ""
+
+
+@dataclass(frozen=True)
+class PendingGroup:
+    """A group with parts held: its device and QN ("" for none), its parts and its first and last arrival."""
+
+    mn: str
+    qn: str
+    parts: int
+    pnum: int
+    first_received_at: datetime
+    last_received_at: datetime

@@ -282,11 +282,14 @@ def water_analyser_overrides() -> Mapping[str, FactorThresholds]:
 
 @dataclass(frozen=True)
 class RuleThresholds:
-    """All rule thresholds of one device: device-wide ones, per-factor defaults and per-factor overrides."""
+    """All rule thresholds: device-wide ones, per-factor defaults and per-factor overrides, and the grading."""
 
     device: DeviceThresholds = DeviceThresholds()
     factor_defaults: FactorThresholds = FactorThresholds()
     by_factor: Mapping[str, FactorThresholds] = field(default_factory=water_analyser_overrides)
+    # DOMAIN §2.3: the grading the roll-up applies; the ALERTS_GRADE* settings an operator sets in the environment
+    # take precedence over it (AlertsSettings.rollup_policy).
+    grading: GradingThresholds = DEFAULT_GRADING
 
     def for_factor(self, factor: str) -> FactorThresholds:
         """The thresholds that apply to `factor`: its override if it has one, else the defaults."""

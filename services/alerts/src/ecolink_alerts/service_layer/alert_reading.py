@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from ecolink_alerts.alert_model import Alert, AlertFilter
+from ecolink_alerts.domain.alert_records import Alert, AlertFilter
 from ecolink_alerts.domain.rules.events import RuleId
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_common.access import require_region_within_reach, require_visible

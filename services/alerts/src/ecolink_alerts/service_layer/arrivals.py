@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from ecolink_alerts.domain.monitoring_records import MonitoringRecord
 from ecolink_alerts.domain.packets import HeldPart, PacketReceipt
-from ecolink_alerts.monitoring_model import MonitoringRecord
 
 
 @dataclass(frozen=True)

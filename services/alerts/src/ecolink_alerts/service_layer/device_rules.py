@@ -8,11 +8,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from ecolink_alerts.alert_model import Alert, AlertState
+from ecolink_alerts.domain.alert_records import Alert, AlertState
+from ecolink_alerts.domain.registry_records import Device, KeyUnit, Outlet
 from ecolink_alerts.domain.rules.engine import DeviceProfile, EngineState, RuleEngine
 from ecolink_alerts.domain.rules.events import EpisodeClosed, EpisodeOpened, RuleEvent
 from ecolink_alerts.domain.thresholds import RuleThresholds
-from ecolink_alerts.registry_model import Device, KeyUnit, Outlet
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 
 

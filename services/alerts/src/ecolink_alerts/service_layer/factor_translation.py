@@ -5,8 +5,8 @@ from __future__ import annotations
 import dataclasses
 
 from ecolink_alerts.domain.hj212 import code_2017, is_unmapped_2005_code, sends_2005_codes
-from ecolink_alerts.monitoring_model import MonitoringRecord
-from ecolink_alerts.registry_model import Device
+from ecolink_alerts.domain.monitoring_records import MonitoringRecord
+from ecolink_alerts.domain.registry_records import Device
 
 
 def in_2017_codes(record: MonitoringRecord, device: Device) -> tuple[MonitoringRecord, int]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from ecolink_alerts.grading_model import CurrentGrade, GradeFilter, MeanFilter, StoredMean
+from ecolink_alerts.domain.grade_records import CurrentGrade, GradeFilter, MeanFilter, StoredMean
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_common.access import require_region_within_reach, require_visible
 from ecolink_common.auth.principal import Principal

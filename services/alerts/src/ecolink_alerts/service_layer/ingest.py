@@ -7,15 +7,24 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from ecolink_alerts.adapters.monitoring_repository import RecordKey, ValueKey, value_key, value_row
 from ecolink_alerts.domain.batch import replay, replay_order
+from ecolink_alerts.domain.monitoring_records import (
+    IngestOutcome,
+    MonitoringRecord,
+    RecordKey,
+    Refusal,
+    RefusalReason,
+    ValueKey,
+    ValueRow,
+    value_key,
+    value_row,
+)
 from ecolink_alerts.domain.packets import PacketReceipt
 from ecolink_alerts.domain.readings import Reading
 from ecolink_alerts.domain.rules.engine import EngineState, Step
 from ecolink_alerts.domain.rules.events import RuleEvent
 from ecolink_alerts.domain.rules.time_anomalies import value_conflict
 from ecolink_alerts.domain.thresholds import RuleThresholds
-from ecolink_alerts.monitoring_model import IngestOutcome, MonitoringRecord, Refusal, RefusalReason, ValueRow
 from ecolink_alerts.service_layer.arrivals import Arrival
 from ecolink_alerts.service_layer.device_memory import DeviceMemory
 from ecolink_alerts.service_layer.device_rules import (

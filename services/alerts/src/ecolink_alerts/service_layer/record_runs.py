@@ -9,10 +9,10 @@ from datetime import datetime
 from operator import attrgetter
 
 from ecolink_alerts.domain.flags import HJ212_2017_FLAG_CODES, DataFlag, UnknownDataFlag, data_flag
+from ecolink_alerts.domain.monitoring_records import MonitoringRecord, RefusalReason, ValueRow
 from ecolink_alerts.domain.readings import Reading
 from ecolink_alerts.domain.record_run import RecordRun
 from ecolink_alerts.domain.rules.observation import RecordColumns
-from ecolink_alerts.monitoring_model import MonitoringRecord, RefusalReason, ValueRow
 from ecolink_alerts.service_layer.device_rules import DeviceSite
 
 

@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Mapping
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError
-
 from ecolink_alerts.domain.device_passwords import DevicePasswords
-from ecolink_alerts.registry_model import Device, KeyUnit, Outlet, VideoChannel
-from ecolink_alerts.registry_rules import (
+from ecolink_alerts.domain.registry_records import (
+    REASON_CHANNEL_EXISTS,
+    REASON_DEVICE_EXISTS,
+    REASON_OUTLET_EXISTS,
+    REASON_UNIT_EXISTS,
+    Device,
+    KeyUnit,
+    Outlet,
+    VideoChannel,
+)
+from ecolink_alerts.domain.registry_rules import (
     channel_violations,
     device_violations,
     enterprise_violations,
     outlet_violations,
     unit_violations,
 )
+from ecolink_alerts.domain.rule_violations import RuleViolation
 from ecolink_alerts.service_layer.registry_access import may_register, refuse_registration, registrable_unit
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_common.audit import AuditEntry
@@ -25,15 +33,11 @@ from ecolink_common.errors import AlreadyExists, FieldViolation, InvalidArgument
 from ecolink_common.jurisdiction import RecordScope, may_see
 from ecolink_common.request_ids import replayed
 
-REASON_UNIT_EXISTS = "KEY_UNIT_ALREADY_EXISTS"
-REASON_OUTLET_EXISTS = "OUTLET_ALREADY_EXISTS"
-REASON_DEVICE_EXISTS = "DEVICE_ALREADY_EXISTS"
-REASON_CHANNEL_EXISTS = "VIDEO_CHANNEL_ALREADY_EXISTS"
 REASON_OUTLET_NOT_FOUND = "OUTLET_NOT_FOUND"
 OUTCOME_OK = "OK"
 
 
-def require_well_formed(violations: list[FieldViolation], message_prefix: str) -> None:
+def require_well_formed(violations: list[RuleViolation], message_prefix: str) -> None:
     """Raises INVALID_ARGUMENT naming every bad field as the request spells it, e.g. `outlet.factors[0].unit`."""
     if violations:
         named = [FieldViolation(f"{message_prefix}.{v.field}", v.description) for v in violations]
@@ -46,14 +50,6 @@ async def _repeated(uow: AlertsUnitOfWork, principal: Principal, request_id: str
         return False
     earlier = await uow.registry.resource_for_request(principal.agency_id, request_id)
     return earlier is not None and replayed(request_id, earlier_resource=earlier, same_request=earlier == resource)
-
-
-async def _stored(write: Awaitable[None], resource: str, reason: str) -> None:
-    """Runs an insert; a concurrent create of the same resource that won the race becomes ALREADY_EXISTS."""
-    try:
-        await write
-    except IntegrityError as error:
-        raise AlreadyExists(f"{resource} already exists", reason=reason) from error
 
 
 async def _committed(
@@ -106,7 +102,7 @@ async def create_key_unit(uow: AlertsUnitOfWork, principal: Principal, unit: Key
         if not may_register(principal, unit.region_code):
             await refuse_registration(uow, principal, action=action, resource=unit.name)
         await _require_enterprise(uow, unit)
-        await _stored(uow.registry.put_unit(unit), unit.name, REASON_UNIT_EXISTS)
+        await uow.registry.put_unit(unit)
         await _committed(uow, principal, action=action, resource=unit.name, request_id=request_id)
         return unit
 
@@ -137,7 +133,7 @@ async def create_outlet(uow: AlertsUnitOfWork, principal: Principal, outlet: Out
             return existing
         if existing is not None:
             raise AlreadyExists(f"{outlet.name} already exists", reason=REASON_OUTLET_EXISTS)
-        await _stored(uow.registry.put_outlet(outlet), outlet.name, REASON_OUTLET_EXISTS)
+        await uow.registry.put_outlet(outlet)
         await _committed(uow, principal, action=action, resource=outlet.name, request_id=request_id)
         return outlet
 
@@ -179,7 +175,7 @@ async def create_device(
             )
         await registrable_unit(uow, principal, device.unit_id, action=action)
         await _require_outlet(uow, device.unit_id, device.outlet_id)
-        await _stored(uow.registry.put_device(device), device.name, REASON_DEVICE_EXISTS)
+        await uow.registry.put_device(device)
         await _committed(
             uow,
             principal,
@@ -231,6 +227,6 @@ async def create_video_channel(
             raise AlreadyExists(f"{channel.name} already exists", reason=REASON_CHANNEL_EXISTS)
         if channel.outlet_id:
             await _require_outlet(uow, channel.unit_id, channel.outlet_id)
-        await _stored(uow.registry.put_channel(channel), channel.name, REASON_CHANNEL_EXISTS)
+        await uow.registry.put_channel(channel)
         await _committed(uow, principal, action=action, resource=channel.name, request_id=request_id)
         return channel

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ecolink_alerts.registry_model import KeyUnit
+from ecolink_alerts.domain.registry_records import KeyUnit
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_common.access import require_visible
 from ecolink_common.audit import AuditEntry

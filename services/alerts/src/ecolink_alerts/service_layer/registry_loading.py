@@ -7,16 +7,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TypeVar
 
-from ecolink_alerts.adapters.password_key import device_passwords
 from ecolink_alerts.domain.device_passwords import DevicePasswords
-from ecolink_alerts.registry_file import RegistryFile, read_registry_file
-from ecolink_alerts.registry_model import Outlet
+from ecolink_alerts.domain.registry_records import Outlet
+from ecolink_alerts.service_layer.registry_file import RegistryFile, read_registry_file
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
-from ecolink_alerts.settings import AlertsSettings
 from ecolink_common.audit import AuditEntry
 from ecolink_common.db import database_sessions
 from ecolink_common.operations import OPERATOR
-from ecolink_common.settings import PlatformSettings
 
 Record = TypeVar("Record")
 
@@ -75,13 +72,9 @@ async def load_registry(uow: AlertsUnitOfWork, registry: RegistryFile, passwords
     return RegistryLoad(registry.version, len(registry.units), tuple(changed))
 
 
-async def load_registry_file(
-    database_url: str, path: Path, *, passwords: DevicePasswords | None = None
-) -> RegistryLoad:
-    """Opens the alerts database, loads the file into it and closes the database again; passwords are digested with
-    the key the settings name (`ALERTS_DEVICE_PASSWORD_KEY_FILE`, var/keys) unless `passwords` is given."""
+async def load_registry_file(database_url: str, path: Path, *, passwords: DevicePasswords) -> RegistryLoad:
+    """Opens the alerts database, loads the file into it and closes the database again; device passwords are
+    digested with `passwords` (the key `ALERTS_DEVICE_PASSWORD_KEY_FILE` names, var/keys by default)."""
     registry = read_registry_file(path)
-    if passwords is None:
-        passwords = device_passwords(AlertsSettings().device_password_key_path(PlatformSettings()))
     async with database_sessions(database_url) as sessions:
         return await load_registry(AlertsUnitOfWork(sessions), registry, passwords)

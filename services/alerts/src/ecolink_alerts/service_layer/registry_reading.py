@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ecolink_alerts.registry_model import Device, KeyUnit, Outlet, VideoChannel
+from ecolink_alerts.domain.registry_records import Device, KeyUnit, Outlet, VideoChannel
 from ecolink_alerts.service_layer.registry_access import visible_unit
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_common.access import require_region_within_reach, require_visible

@@ -6,7 +6,7 @@ import asyncio
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from ecolink_alerts.alert_model import Alert, AlertFilter
+from ecolink_alerts.domain.alert_records import Alert, AlertFilter
 from ecolink_alerts.domain.batch import ComputedHours, rescan_devices
 from ecolink_alerts.domain.readings import DataKind, Reading
 from ecolink_alerts.domain.rules.events import Episode, RuleId

@@ -8,8 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from ecolink_alerts.adapters.derived_mean_repository import DeviceOutlets, ReplacedMeans
-from ecolink_alerts.adapters.grade_repository import GradedUnit
+from ecolink_alerts.domain.grade_records import DeviceOutlets, GradedUnit, ReplacedMeans
 from ecolink_alerts.domain.grading import ExceedanceGradeChanged, GradeSubject, unit_exceedance_days
 from ecolink_alerts.domain.periods import day_start, local_date
 from ecolink_alerts.domain.readings import DataKind, FactorLimits

@@ -8,10 +8,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from ecolink_alerts.adapters.split_packet_repository import PendingGroup
 from ecolink_alerts.domain.hj212 import DroppedGroup, DropReason, joined_parts
-from ecolink_alerts.domain.packets import HeldPart, PacketReceipt, ProtocolFault
-from ecolink_alerts.packet_records import records_from_packet
+from ecolink_alerts.domain.packet_records import records_from_packet
+from ecolink_alerts.domain.packets import HeldPart, PacketReceipt, PendingGroup, ProtocolFault
 from ecolink_alerts.service_layer.arrivals import Arrival
 from ecolink_alerts.service_layer.device_memory import DeviceMemory
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork

@@ -7,6 +7,8 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from ecolink_alerts.domain.readings import DataKind
+from ecolink_alerts.domain.registry_records import KeyUnit
+from ecolink_alerts.domain.registry_rules import REGION_CODE
 from ecolink_alerts.domain.transmission import (
     DeviceExpectation,
     RegionLevel,
@@ -15,8 +17,6 @@ from ecolink_alerts.domain.transmission import (
     rates_per_region,
     rates_per_unit,
 )
-from ecolink_alerts.registry_model import KeyUnit
-from ecolink_alerts.registry_rules import REGION_CODE
 from ecolink_alerts.service_layer.time_range import checked_range
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_common.access import require_region_within_reach

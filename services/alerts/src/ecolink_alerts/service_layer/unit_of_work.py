@@ -8,7 +8,7 @@ from ecolink_alerts.adapters.derived_mean_repository import DerivedMeanRepositor
 from ecolink_alerts.adapters.grade_repository import GradeRepository
 from ecolink_alerts.adapters.history_repository import HistoryRepository
 from ecolink_alerts.adapters.monitoring_repository import MonitoringRepository
-from ecolink_alerts.adapters.repository import RegistryRepository
+from ecolink_alerts.adapters.registry_repository import RegistryRepository
 from ecolink_alerts.adapters.split_packet_repository import SplitPacketRepository
 from ecolink_common.unit_of_work import UnitOfWork
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from ecolink_alerts.adapters.history_repository import ValuePosition
 from ecolink_alerts.domain.hj212.factor_codes import ANY_FACTOR_CODE
+from ecolink_alerts.domain.monitoring_records import ValuePosition
 from ecolink_alerts.domain.readings import DataKind, Reading
-from ecolink_alerts.registry_model import Device
+from ecolink_alerts.domain.registry_records import Device
 from ecolink_alerts.service_layer.registry_access import visible_unit
 from ecolink_alerts.service_layer.time_range import checked_range
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork

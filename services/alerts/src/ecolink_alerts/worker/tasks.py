@@ -9,12 +9,12 @@ from typing import Any
 
 from celery import Task, shared_task
 
+from ecolink_alerts.adapters.rule_thresholds_file import load_rule_thresholds
 from ecolink_alerts.domain.thresholds import RuleThresholds
 from ecolink_alerts.service_layer.rollup import roll_up
 from ecolink_alerts.service_layer.rule_clock import tick_rule_engines
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_alerts.settings import AlertsSettings
-from ecolink_alerts.threshold_overrides import load_rule_thresholds
 from ecolink_common.celery_app import RETRIED_TASK, run_async
 from ecolink_common.clock import SYSTEM_CLOCK
 from ecolink_common.worker_resources import service_sessions, service_settings

@@ -21,12 +21,12 @@ from ecolink_alerts.domain.factors import (
 )
 from ecolink_alerts.domain.hj212.crc import CrcMode
 from ecolink_alerts.domain.hj212.version import ProtocolVersion
+from ecolink_alerts.domain.monitoring_records import FactorValue, MonitoringRecord
 from ecolink_alerts.domain.readings import DataKind
+from ecolink_alerts.domain.registry_records import Device, KeyUnit, MonitoredFactor, Outlet, OutletMedium
 from ecolink_alerts.domain.rules.engine import DeviceProfile, EngineState, RuleEngine
 from ecolink_alerts.domain.rules.flag_abuse import CalibrationWindow
 from ecolink_alerts.domain.thresholds import DeviceThresholds, EngineThresholds, RuleThresholds
-from ecolink_alerts.monitoring_model import FactorValue, MonitoringRecord
-from ecolink_alerts.registry_model import Device, KeyUnit, MonitoredFactor, Outlet, OutletMedium
 from ecolink_alerts.service_layer.device_rules import DeviceSite
 from ecolink_alerts.service_layer.record_runs import new_records, record_readings
 

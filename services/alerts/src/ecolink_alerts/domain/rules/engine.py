@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
 from ecolink_alerts.domain.packets import PacketReceipt
 from ecolink_alerts.domain.readings import DataKind, FactorLimits, Reading, SeriesKey
@@ -18,7 +18,7 @@ from ecolink_alerts.domain.rules.offline import OfflineRule, OfflineState
 from ecolink_alerts.domain.rules.process import ProcessState, observe_process
 from ecolink_alerts.domain.rules.protocol import protocol_integrity_rule
 from ecolink_alerts.domain.rules.run import RunState
-from ecolink_alerts.domain.rules.state_codec import StateCodec
+from ecolink_alerts.domain.rules.state_codec import StateCodec, Tagged
 from ecolink_alerts.domain.rules.time_anomalies import future_data_time_rule, is_future, malformed_qn_rule
 from ecolink_alerts.domain.thresholds import RuleThresholds
 from ecolink_alerts.domain.validity import NO_LIMITS, is_valid
@@ -36,6 +36,10 @@ class DeviceProfile:
     calibration_windows: tuple[CalibrationWindow, ...] | None = None
 
 
+RULE_STATES = Tagged(*STATE_TYPES)
+"""What a series rule remembers: the state of one of the rules of the catalogue."""
+
+
 @dataclass(frozen=True)
 class KindState:
     """One data kind of the device: the record waiting to be judged, the last judged DataTime, the flow history,
@@ -46,7 +50,7 @@ class KindState:
     last_judged: datetime | None = None
     process: ProcessState = field(default_factory=ProcessState)
     future: RunState = field(default_factory=RunState)
-    series: Mapping[str, Mapping[str, object]] = field(default_factory=dict)
+    series: Mapping[str, Mapping[str, Annotated[object, RULE_STATES]]] = field(default_factory=dict)
 
     def with_pending(self, pending: tuple[Reading, ...], arrival: datetime | None) -> KindState:
         return KindState(pending, arrival, self.last_judged, self.process, self.future, self.series)
@@ -67,7 +71,7 @@ class EngineState:
 
 Step = tuple[EngineState, list[RuleEvent]]
 
-STATE_CODEC = StateCodec(EngineState, *STATE_TYPES)
+STATE_CODEC = StateCodec(EngineState)
 """Built once: collecting the state types reads every annotation."""
 
 
@@ -215,8 +219,7 @@ class RuleEngine:
 
     def load_state(self, data: Any) -> EngineState:
         """The state `dump_state` encoded."""
-        loaded: EngineState = STATE_CODEC.load(data, EngineState)
-        return loaded
+        return STATE_CODEC.load(data)
 
     def _check_device(self, mn: str) -> None:
         if mn != self.profile.mn:

@@ -6,9 +6,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
+from typing import Annotated
 
 from ecolink_alerts.domain.packets import PacketReceipt
 from ecolink_alerts.domain.readings import Reading, SeriesKey
+from ecolink_alerts.domain.rules.state_codec import Tagged
 
 
 @dataclass(frozen=True)
@@ -27,7 +29,7 @@ class CompanionRise:
         return (self.value - self.baseline) / self.baseline
 
 
-Evidence = Reading | PacketReceipt | CompanionRise
+Evidence = Annotated[Reading | PacketReceipt | CompanionRise, Tagged(Reading, PacketReceipt, CompanionRise)]
 """What an episode keeps as evidence: the readings (or, for C12 QN and C13, the packets) that matched, and for C4
 the companion rises seen beside them."""
 

@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from ecolink_alerts.domain.hj212.reassembly import DroppedGroup
 from ecolink_alerts.domain.hj212.version import ProtocolVersion
-from ecolink_alerts.domain.readings import DataKind
+from ecolink_alerts.domain.readings import DataKind, Reading
 
 
 class FactorValue(NamedTuple):
@@ -90,3 +90,37 @@ class IngestOutcome:
         self.unmapped_codes += other.unmapped_codes
         self.split_groups_dropped.extend(other.split_groups_dropped)
         self.refusals.extend(other.refusals)
+
+
+ValueKey = tuple[str, DataKind, datetime, str]
+"""A stored value: (MN, CN, DataTime, factor)."""
+
+RecordKey = tuple[str, DataKind, datetime]
+"""A record: (MN, CN, DataTime)."""
+
+
+def value_key(reading: Reading) -> ValueKey:
+    return (reading.mn, reading.kind, reading.data_time, reading.factor)
+
+
+def value_row(reading: Reading) -> ValueRow:
+    """The reading as a stored value row (the adapter stores it in the same column order)."""
+    assert reading.received_at is not None, "stored readings carry their receipt time"
+    return (
+        reading.mn,
+        reading.kind.value,
+        reading.data_time,
+        reading.factor,
+        reading.value,
+        reading.flag.value,
+        reading.converted,
+        reading.minimum,
+        reading.maximum,
+        reading.cumulative,
+        reading.received_at,
+        reading.reported_code,
+    )
+
+
+ValuePosition = tuple[datetime, str, str]
+"""Where a listing of values stands: the DataTime, MN and factor code of the last value returned."""

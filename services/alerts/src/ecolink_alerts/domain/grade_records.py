@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from ecolink_alerts.domain.flags import DataFlag
 from ecolink_alerts.domain.grading import ExceedanceGrade
-from ecolink_alerts.domain.readings import DataKind
+from ecolink_alerts.domain.readings import DataKind, FactorLimits
+from ecolink_alerts.domain.rollup import PeriodFactor
+from ecolink_alerts.domain.validity import Mean
 from ecolink_common.jurisdiction import RecordScope
 
 
@@ -73,3 +76,40 @@ class MeanFilter:
     factor: str = ""
     start_from: datetime | None = None
     start_before: datetime | None = None
+
+
+@dataclass(frozen=True)
+class GradedUnit:
+    """A unit with at least one factor that has an emission limit: what DOMAIN §2.3 grades."""
+
+    unit_id: str
+    region_code: str
+    limits: dict[tuple[str, str], FactorLimits]
+    """(outlet id, factor) → the factor's limits at that outlet."""
+
+    @property
+    def factors(self) -> list[str]:
+        return sorted({factor for _, factor in self.limits})
+
+
+DeviceOutlets = Mapping[str, tuple[str, str]]
+"""MN → (unit id, outlet id): where each device of a query measures."""
+
+
+@dataclass(frozen=True)
+class ReplacedMeans:
+    """What making a device's derived means exactly the wanted ones wrote: new or changed means, and the (period
+    start, factor) of the rows removed."""
+
+    written: list[Mean]
+    removed: list[PeriodFactor]
+
+    @property
+    def changed(self) -> int:
+        """Rows written or removed: 0 when nothing changed."""
+        return len(self.written) + len(self.removed)
+
+    @property
+    def periods(self) -> set[datetime]:
+        """The period starts whose means changed."""
+        return {mean.period_start for mean in self.written} | {period for period, _ in self.removed}

@@ -113,3 +113,10 @@ class VideoChannel:
 
 def outlet_name(unit_id: str, outlet_id: str) -> str:
     return f"units/{unit_id}/outlets/{outlet_id}"
+
+
+# The stable reasons (ErrorInfo.reason) of a create refused because the record already exists.
+REASON_UNIT_EXISTS = "KEY_UNIT_ALREADY_EXISTS"
+REASON_OUTLET_EXISTS = "OUTLET_ALREADY_EXISTS"
+REASON_DEVICE_EXISTS = "DEVICE_ALREADY_EXISTS"
+REASON_CHANNEL_EXISTS = "VIDEO_CHANNEL_ALREADY_EXISTS"

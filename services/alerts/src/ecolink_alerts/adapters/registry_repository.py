@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Table, and_, delete, insert, or_, select, update
 from sqlalchemy.engine import CursorResult, Row
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ecolink_alerts.adapters.tables import (
@@ -21,7 +22,19 @@ from ecolink_alerts.adapters.tables import (
 )
 from ecolink_alerts.domain.hj212.crc import CrcMode
 from ecolink_alerts.domain.hj212.version import ProtocolVersion
-from ecolink_alerts.registry_model import Device, KeyUnit, MonitoredFactor, Outlet, OutletMedium, VideoChannel
+from ecolink_alerts.domain.registry_records import (
+    REASON_CHANNEL_EXISTS,
+    REASON_DEVICE_EXISTS,
+    REASON_OUTLET_EXISTS,
+    REASON_UNIT_EXISTS,
+    Device,
+    KeyUnit,
+    MonitoredFactor,
+    Outlet,
+    OutletMedium,
+    VideoChannel,
+)
+from ecolink_common.errors import AlreadyExists
 
 
 def unit_from_row(row: Row) -> KeyUnit:
@@ -79,13 +92,19 @@ class RegistryRepository:
     def __init__(self, session: AsyncSession):
         self._session = session
 
-    async def _put(self, table: Table, key: Mapping[str, Any], values: Mapping[str, Any]) -> None:
-        """Updates the row with this key, or inserts it when there is none; counts the write in the revision."""
+    async def _put(
+        self, table: Table, key: Mapping[str, Any], values: Mapping[str, Any], *, name: str, exists_reason: str
+    ) -> None:
+        """Updates the row with this key, or inserts it when there is none; counts the write in the revision. An
+        insert that a concurrent create of the same record won is ALREADY_EXISTS (`exists_reason`)."""
         matches = [table.c[column] == value for column, value in key.items()]
         result = await self._session.execute(update(table).where(*matches).values(**values))
         assert isinstance(result, CursorResult)
         if result.rowcount == 0:
-            await self._session.execute(insert(table).values(**key, **values))
+            try:
+                await self._session.execute(insert(table).values(**key, **values))
+            except IntegrityError as error:
+                raise AlreadyExists(f"{name} already exists", reason=exists_reason) from error
         revisions = registry_revision_table
         await self._session.execute(
             update(revisions).where(revisions.c.id == 1).values(revision=revisions.c.revision + 1)
@@ -127,6 +146,8 @@ class RegistryRepository:
                 "industry": unit.industry,
                 "enterprise_agency_id": unit.enterprise_agency_id or None,
             },
+            name=unit.name,
+            exists_reason=REASON_UNIT_EXISTS,
         )
 
     async def _factors(self, unit_id: str, outlet_ids: Sequence[str]) -> dict[str, tuple[MonitoredFactor, ...]]:
@@ -165,7 +186,13 @@ class RegistryRepository:
     async def put_outlet(self, outlet: Outlet) -> None:
         """Stores the outlet and replaces its factors with the ones it carries."""
         key: dict[str, Any] = {"unit_id": outlet.unit_id, "outlet_id": outlet.outlet_id}
-        await self._put(outlet_table, key, {"display_name": outlet.display_name, "medium": outlet.medium.value})
+        await self._put(
+            outlet_table,
+            key,
+            {"display_name": outlet.display_name, "medium": outlet.medium.value},
+            name=outlet.name,
+            exists_reason=REASON_OUTLET_EXISTS,
+        )
         factors = outlet_factor_table
         await self._session.execute(
             delete(factors).where(factors.c.unit_id == outlet.unit_id, factors.c.outlet_id == outlet.outlet_id)
@@ -244,6 +271,8 @@ class RegistryRepository:
                 "crc_mode": device.crc_mode.value,
                 "access_password": device.access_password,
             },
+            name=device.name,
+            exists_reason=REASON_DEVICE_EXISTS,
         )
 
     async def get_channel(self, unit_id: str, channel_id: str) -> VideoChannel | None:
@@ -271,6 +300,8 @@ class RegistryRepository:
                 "outlet_id": channel.outlet_id or None,
                 "stream_url": channel.stream_url,
             },
+            name=channel.name,
+            exists_reason=REASON_CHANNEL_EXISTS,
         )
 
     async def resource_for_request(self, agency_id: str, request_id: str) -> str | None:

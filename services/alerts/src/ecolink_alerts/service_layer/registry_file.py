@@ -10,9 +10,14 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ecolink_alerts.domain.hj212.crc import CrcMode
 from ecolink_alerts.domain.hj212.version import ProtocolVersion
-from ecolink_alerts.registry_model import Device, KeyUnit, MonitoredFactor, Outlet, OutletMedium, VideoChannel
-from ecolink_alerts.registry_rules import channel_violations, device_violations, outlet_violations, unit_violations
-from ecolink_common.errors import FieldViolation
+from ecolink_alerts.domain.registry_records import Device, KeyUnit, MonitoredFactor, Outlet, OutletMedium, VideoChannel
+from ecolink_alerts.domain.registry_rules import (
+    channel_violations,
+    device_violations,
+    outlet_violations,
+    unit_violations,
+)
+from ecolink_alerts.domain.rule_violations import RuleViolation
 
 VERSIONS = {"2005": ProtocolVersion.HJ212_2005, "2017": ProtocolVersion.HJ212_2017, "2025": ProtocolVersion.HJ212_2025}
 
@@ -94,7 +99,7 @@ def _device(unit_id: str, entry: DeviceEntry) -> Device:
     )
 
 
-def _problems(record_name: str, violations: list[FieldViolation]) -> list[str]:
+def _problems(record_name: str, violations: list[RuleViolation]) -> list[str]:
     return [f"{record_name}: {v.field} {v.description}" for v in violations]
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from ecolink_alerts.domain.hj212 import DataArea, Packet
+from ecolink_alerts.domain.monitoring_records import FactorValue, MonitoringRecord
 from ecolink_alerts.domain.periods import CHINA_STANDARD_TIME
 from ecolink_alerts.domain.readings import DataKind
-from ecolink_alerts.monitoring_model import FactorValue, MonitoringRecord
 
 DATA_TIME_FORMAT = "%Y%m%d%H%M%S"
 DATA_KINDS = {kind.value: kind for kind in DataKind}
