@@ -1,5 +1,5 @@
-"""Fixtures of the cases tests: the alerts service with the demo registry beside the cases service, both on port 0
-on the same backend, the cases service reading the time from a fake clock."""
+"""Fixtures of the cases tests: the alerts service (demo registry) and the evidence service beside the cases service,
+all on port 0 on the same backend, the cases service reading the time from a fake clock."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from ecolink_cases.service import SPEC as CASES
 from ecolink_common.clock import FakeClock
 from ecolink_common.testing.databases import throwaway_database
 from ecolink_common.testing.platform import ServiceUnderTest, prepared_service
+from ecolink_evidence.service import SPEC as EVIDENCE
 
 # 18:00 in China on 2026-11-20: the platform's "today" in these tests, whatever the machine's date.
 NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
@@ -43,16 +44,40 @@ async def alerts_beside_cases(platform, alerts_database_url) -> AsyncIterator[Se
 
 
 @pytest.fixture
+async def evidence_database_url(backend: str, tmp_path: Path) -> AsyncIterator[str]:
+    async with throwaway_database(backend, tmp_path, "evidence") as url:
+        yield url
+
+
+@pytest.fixture
+async def evidence_beside_cases(
+    platform, evidence_database_url, alerts_beside_cases
+) -> AsyncIterator[ServiceUnderTest]:
+    """The evidence service (filesystem store) whose items the cases service reads with the caller's token."""
+    service = await prepared_service(
+        EVIDENCE, platform, evidence_database_url, alerts_target=alerts_beside_cases.target
+    )
+    yield service
+    await service.running.stop()
+
+
+@pytest.fixture
 def cases_settings() -> dict[str, object]:
     return {}
 
 
 @pytest.fixture
 async def cases_service(
-    platform, database_url, alerts_beside_cases, clock, cases_settings
+    platform, database_url, alerts_beside_cases, evidence_beside_cases, clock, cases_settings
 ) -> AsyncIterator[ServiceUnderTest]:
     service = await prepared_service(
-        CASES, platform, database_url, clock=clock, alerts_target=alerts_beside_cases.target, **cases_settings
+        CASES,
+        platform,
+        database_url,
+        clock=clock,
+        alerts_target=alerts_beside_cases.target,
+        evidence_target=evidence_beside_cases.target,
+        **cases_settings,
     )
     yield service
     await service.running.stop()

@@ -1,7 +1,8 @@
-"""Builds the cases service's parts once per process: the registry client, the legal periods, the servicer."""
+"""Builds the cases service's parts once per process: registry and evidence clients, legal periods, the servicer."""
 
 from __future__ import annotations
 
+from ecolink_cases.adapters.evidence_client import EvidenceClient
 from ecolink_cases.adapters.registry_client import RegistryClient
 from ecolink_cases.api.case_servicer import CaseServicer
 from ecolink_cases.domain.legal_periods import DEFAULT_PERIODS
@@ -15,11 +16,14 @@ from ecolink_common.service_spec import BuiltService, ServiceDependencies
 def bootstrap(deps: ServiceDependencies[CasesSettings]) -> BuiltService:
     """The case servicer over one unit-of-work factory, reading units from the alerts registry as the caller."""
     settings = deps.settings
-    registry = RegistryClient(ServiceClient(settings.alerts_endpoint(), tls=client_tls(deps.platform, settings)))
+    tls = client_tls(deps.platform, settings)
+    registry = RegistryClient(ServiceClient(settings.alerts_endpoint(), tls=tls))
+    evidence = EvidenceClient(ServiceClient(settings.evidence_endpoint(), tls=tls))
     servicer = CaseServicer(
         lambda: CasesUnitOfWork(deps.session_factory, deps.clock),
         settings,
         units_for=registry.for_caller,
+        evidence_for=evidence.for_caller,
         periods=DEFAULT_PERIODS,
     )
     return BuiltService([servicer])

@@ -44,6 +44,22 @@ class CasesSettings(ServiceSettings):
         default=0.2, ge=0, description="Wait before the first retry; doubled before each further one."
     )
 
+    evidence_target: str = Field(
+        default="127.0.0.1:50054", description="host:port of the evidence service, asked about each cited item."
+    )
+    evidence_deadline_seconds: float = Field(default=5.0, gt=0, description="Deadline of one evidence call.")
+    evidence_attempts: int = Field(default=3, ge=1, description="Evidence call attempts while it is UNAVAILABLE.")
+
+    def evidence_endpoint(self) -> Endpoint:
+        """The evidence service as step citations call it (retried with the alerts backoff)."""
+        return Endpoint(
+            "evidence",
+            self.evidence_target,
+            deadline_seconds=self.evidence_deadline_seconds,
+            attempts=self.evidence_attempts,
+            backoff_seconds=self.alerts_retry_backoff_seconds,
+        )
+
     def alerts_endpoint(self) -> Endpoint:
         """The alerts service as the registry reads call it."""
         return Endpoint(

@@ -14,7 +14,7 @@ from ecolink_cases.adapters.tables import case_approval_table, case_step_table, 
 from ecolink_cases.domain.case import CaseRecord, ClueSource
 from ecolink_cases.domain.execution import ServiceMethod
 from ecolink_cases.domain.lifecycle import CaseState, Outcome, Step
-from ecolink_cases.domain.records import ApprovalRecord, StepRecord
+from ecolink_cases.domain.records import ApprovalRecord, CitedEvidence, StepRecord
 
 _CASE_COLUMNS_WRITTEN_BY_STEPS = (
     "state",
@@ -84,7 +84,7 @@ def _step_from_row(row: Row[Any]) -> StepRecord:
         occurred_on=row.occurred_on,
         record_time=row.record_time,
         note=row.note,
-        evidence=tuple(row.evidence),
+        evidence=tuple(CitedEvidence(cited["evidence"], cited["sha256"]) for cited in row.evidence),
         approval_seq=row.approval_seq,
         document_id=row.document_id,
     )
@@ -170,7 +170,7 @@ class CaseRepository:
             from_state=step.from_state.value,
             to_state=step.to_state.value,
             officer_ids=list(step.officer_ids),
-            evidence=list(step.evidence),
+            evidence=[{"evidence": cited.name, "sha256": cited.sha256} for cited in step.evidence],
         )
         await self._session.execute(insert(case_step_table).values(**values))
 

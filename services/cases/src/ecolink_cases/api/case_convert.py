@@ -168,7 +168,7 @@ def _step_to_proto(step: StepRecord) -> pb.CaseStep:
         occurred_on=step.occurred_on.isoformat(),
         record_time=timestamp_from_datetime(step.record_time),
         note=step.note,
-        evidence=list(step.evidence),
+        evidence=[pb.CitedEvidence(evidence=cited.name, sha256=cited.sha256) for cited in step.evidence],
         approval=f"cases/{step.case_id}/approvals/{step.approval_seq}" if step.approval_seq else "",
         document=f"documents/{step.document_id}" if step.document_id else "",
     )

@@ -15,7 +15,7 @@ from ecolink_cases.domain.lifecycle import Step
 from ecolink_cases.service_layer import case_approval, case_opening, case_reading, case_steps
 from ecolink_cases.service_layer.case_steps import StepFigures, TakeStep
 from ecolink_cases.service_layer.case_view import CaseView
-from ecolink_cases.service_layer.ports import UnitDirectory
+from ecolink_cases.service_layer.ports import EvidenceCatalog, UnitDirectory
 from ecolink_cases.service_layer.unit_of_work import CasesUnitOfWork
 from ecolink_cases.settings import CasesSettings
 from ecolink_common.auth.principal import current_principal
@@ -24,6 +24,7 @@ from ecolink_common.errors import InvalidArgument
 from ecolink_common.paging import page_request
 
 UnitsForCaller = Callable[[Sequence[str]], UnitDirectory]
+EvidenceForCaller = Callable[[Sequence[str]], EvidenceCatalog]
 NO_FIGURES = StepFigures()
 
 
@@ -34,15 +35,19 @@ class CaseServicer(case_service_pb2_grpc.CaseServiceServicer):
         settings: CasesSettings,
         *,
         units_for: UnitsForCaller,
+        evidence_for: EvidenceForCaller,
         periods: LegalPeriods,
     ):
         self._uow = uow
         self._settings = settings
         self._policy = settings.approval_policy()
         self._units_for = units_for
+        self._evidence_for = evidence_for
         self._periods = periods
 
-    async def _step(self, step: Step, request: Any, figures: StepFigures = NO_FIGURES) -> CaseView:
+    async def _step(
+        self, step: Step, request: Any, context: grpc.aio.ServicerContext, figures: StepFigures = NO_FIGURES
+    ) -> CaseView:
         principal = current_principal()
         details = convert.step_details(request.details)
         command = TakeStep(
@@ -55,7 +60,8 @@ class CaseServicer(case_service_pb2_grpc.CaseServiceServicer):
                 principal.agency_id, step.value, request.details.request_id, request, "details.request_id"
             ),
         )
-        return await case_steps.take_step(self._uow(), principal, command, policy=self._policy)
+        evidence = self._evidence_for(caller_authorization(context))
+        return await case_steps.take_step(self._uow(), principal, command, policy=self._policy, evidence=evidence)
 
     def _fen(self, value: int, field: str, *, positive: bool = False) -> int:
         return convert.fen(value, field, maximum=self._settings.max_fine_fen, positive=positive)
@@ -109,43 +115,45 @@ class CaseServicer(case_service_pb2_grpc.CaseServiceServicer):
     async def RegisterCase(
         self, request: pb.RegisterCaseRequest, context: grpc.aio.ServicerContext
     ) -> pb.RegisterCaseResponse:
-        return pb.RegisterCaseResponse(case=convert.case_to_proto(await self._step(Step.REGISTER, request)))
+        return pb.RegisterCaseResponse(case=convert.case_to_proto(await self._step(Step.REGISTER, request, context)))
 
     async def StartInvestigation(
         self, request: pb.StartInvestigationRequest, context: grpc.aio.ServicerContext
     ) -> pb.StartInvestigationResponse:
-        view = await self._step(Step.START_INVESTIGATION, request)
+        view = await self._step(Step.START_INVESTIGATION, request, context)
         return pb.StartInvestigationResponse(case=convert.case_to_proto(view))
 
     async def RecordInvestigation(
         self, request: pb.RecordInvestigationRequest, context: grpc.aio.ServicerContext
     ) -> pb.RecordInvestigationResponse:
-        view = await self._step(Step.RECORD_INVESTIGATION, request)
+        view = await self._step(Step.RECORD_INVESTIGATION, request, context)
         return pb.RecordInvestigationResponse(case=convert.case_to_proto(view))
 
     async def SubmitForLegalReview(
         self, request: pb.SubmitForLegalReviewRequest, context: grpc.aio.ServicerContext
     ) -> pb.SubmitForLegalReviewResponse:
-        view = await self._step(Step.SUBMIT_FOR_LEGAL_REVIEW, request)
+        view = await self._step(Step.SUBMIT_FOR_LEGAL_REVIEW, request, context)
         return pb.SubmitForLegalReviewResponse(case=convert.case_to_proto(view))
 
     async def NotifyIntendedPenalty(
         self, request: pb.NotifyIntendedPenaltyRequest, context: grpc.aio.ServicerContext
     ) -> pb.NotifyIntendedPenaltyResponse:
         figures = StepFigures(intended_fine_fen=self._fen(request.intended_fine_fen, "intended_fine_fen"))
-        view = await self._step(Step.NOTIFY_INTENDED_PENALTY, request, figures)
+        view = await self._step(Step.NOTIFY_INTENDED_PENALTY, request, context, figures)
         return pb.NotifyIntendedPenaltyResponse(case=convert.case_to_proto(view))
 
     async def RecordHearingApplication(
         self, request: pb.RecordHearingApplicationRequest, context: grpc.aio.ServicerContext
     ) -> pb.RecordHearingApplicationResponse:
-        view = await self._step(Step.RECORD_HEARING_REQUEST, request)
+        view = await self._step(Step.RECORD_HEARING_REQUEST, request, context)
         return pb.RecordHearingApplicationResponse(case=convert.case_to_proto(view))
 
     async def RecordHearing(
         self, request: pb.RecordHearingRequest, context: grpc.aio.ServicerContext
     ) -> pb.RecordHearingResponse:
-        return pb.RecordHearingResponse(case=convert.case_to_proto(await self._step(Step.RECORD_HEARING, request)))
+        return pb.RecordHearingResponse(
+            case=convert.case_to_proto(await self._step(Step.RECORD_HEARING, request, context))
+        )
 
     async def DecideCase(
         self, request: pb.DecideCaseRequest, context: grpc.aio.ServicerContext
@@ -161,7 +169,7 @@ class CaseServicer(case_service_pb2_grpc.CaseServiceServicer):
                 request.no_penalty_ground, "no_penalty_ground", limit=convert.MAX_TEXT_CHARS, required=True
             )
             figures = StepFigures(outcome=outcome, no_penalty_ground=ground)
-        view = await self._step(Step.DECIDE, request, figures)
+        view = await self._step(Step.DECIDE, request, context, figures)
         return pb.DecideCaseResponse(case=convert.case_to_proto(view))
 
     async def RecordService(
@@ -170,23 +178,23 @@ class CaseServicer(case_service_pb2_grpc.CaseServiceServicer):
         method = convert.SERVICE_METHODS.get(request.method)
         if method is None:
             raise InvalidArgument.for_field("method", "name how the decision was served: direct, post or public notice")
-        view = await self._step(Step.RECORD_SERVICE, request, StepFigures(service_method=method))
+        view = await self._step(Step.RECORD_SERVICE, request, context, StepFigures(service_method=method))
         return pb.RecordServiceResponse(case=convert.case_to_proto(view))
 
     async def RecordPayment(
         self, request: pb.RecordPaymentRequest, context: grpc.aio.ServicerContext
     ) -> pb.RecordPaymentResponse:
         figures = StepFigures(amount_fen=self._fen(request.amount_fen, "amount_fen", positive=True))
-        view = await self._step(Step.RECORD_PAYMENT, request, figures)
+        view = await self._step(Step.RECORD_PAYMENT, request, context, figures)
         return pb.RecordPaymentResponse(case=convert.case_to_proto(view))
 
     async def CloseCase(self, request: pb.CloseCaseRequest, context: grpc.aio.ServicerContext) -> pb.CloseCaseResponse:
-        return pb.CloseCaseResponse(case=convert.case_to_proto(await self._step(Step.CLOSE, request)))
+        return pb.CloseCaseResponse(case=convert.case_to_proto(await self._step(Step.CLOSE, request, context)))
 
     async def WithdrawCase(
         self, request: pb.WithdrawCaseRequest, context: grpc.aio.ServicerContext
     ) -> pb.WithdrawCaseResponse:
-        return pb.WithdrawCaseResponse(case=convert.case_to_proto(await self._step(Step.WITHDRAW, request)))
+        return pb.WithdrawCaseResponse(case=convert.case_to_proto(await self._step(Step.WITHDRAW, request, context)))
 
     async def ListDocuments(
         self, request: pb.ListDocumentsRequest, context: grpc.aio.ServicerContext

@@ -10,6 +10,14 @@ from ecolink_cases.domain.lifecycle import CaseState, Step
 
 
 @dataclass(frozen=True)
+class CitedEvidence:
+    """An evidence item a step cites, with its SHA-256 as the evidence service showed it when the step was taken."""
+
+    name: str
+    sha256: str
+
+
+@dataclass(frozen=True)
 class StepRecord:
     """One step of a case's timeline: who, when, on what evidence, under which approval, issuing which document."""
 
@@ -23,7 +31,7 @@ class StepRecord:
     occurred_on: date
     record_time: datetime
     note: str
-    evidence: tuple[str, ...]
+    evidence: tuple[CitedEvidence, ...]
     approval_seq: int | None = None
     document_id: int | None = None
 

@@ -9,23 +9,26 @@ from datetime import date, datetime
 
 from ecolink_cases.domain.approvals import ApprovalPolicy, require_approval
 from ecolink_cases.domain.case import CaseRecord, StepFacts, advance
+from ecolink_cases.domain.citations import check_citation
 from ecolink_cases.domain.civil_days import china_day
 from ecolink_cases.domain.documents import DocumentKind, document_issued
 from ecolink_cases.domain.execution import ServiceMethod
 from ecolink_cases.domain.lifecycle import Outcome, Step, StepRefused, check_investigating_officers
-from ecolink_cases.domain.records import StepRecord
+from ecolink_cases.domain.records import CitedEvidence, StepRecord
 from ecolink_cases.service_layer.case_access import handled_case
 from ecolink_cases.service_layer.case_view import CaseView, stored_case_view
 from ecolink_cases.service_layer.officers import require_officers_of
+from ecolink_cases.service_layer.ports import CitedItem, EvidenceCatalog
 from ecolink_cases.service_layer.unit_of_work import CasesUnitOfWork
 from ecolink_common.audit import AuditEntry
 from ecolink_common.auth.principal import Principal
-from ecolink_common.errors import Aborted, FailedPrecondition, InvalidArgument
+from ecolink_common.errors import Aborted, FailedPrecondition, InvalidArgument, NotFound
 from ecolink_common.outbox import OutboxEvent
 from ecolink_common.request_records import RequestKey
 
 REASON_ETAG_MISMATCH = "CASE_ETAG_MISMATCH"
 STEP_TAKEN_EVENT = "cases.step_taken"
+REASON_EVIDENCE_NOT_FOUND = "EVIDENCE_NOT_FOUND"
 
 
 @dataclass(frozen=True)
@@ -77,10 +80,28 @@ def refusal(error: StepRefused) -> FailedPrecondition:
     return FailedPrecondition(error.message, reason=error.reason, metadata=error.facts)
 
 
+async def cited_items(evidence: EvidenceCatalog, names: tuple[str, ...]) -> list[CitedItem]:
+    """Each cited item as the evidence service shows it to the caller; one it does not show is NOT_FOUND naming it.
+    Asked before the step's transaction opens, so no database transaction waits on another service."""
+    items = []
+    for name in dict.fromkeys(names):
+        item = await evidence.item(name)
+        if item is None:
+            raise NotFound(f"{name} was not found", reason=REASON_EVIDENCE_NOT_FOUND)
+        items.append(item)
+    return items
+
+
 async def take_step(
-    uow: CasesUnitOfWork, principal: Principal, command: TakeStep, *, policy: ApprovalPolicy
+    uow: CasesUnitOfWork,
+    principal: Principal,
+    command: TakeStep,
+    *,
+    policy: ApprovalPolicy,
+    evidence: EvidenceCatalog,
 ) -> CaseView:
     """Records the step and what it issues, or refuses it with the rule it breaks."""
+    items = await cited_items(evidence, command.details.evidence)
     async with uow:
         if command.request is not None:
             earlier = await uow.requests.replayed_resource(command.request)
@@ -101,6 +122,10 @@ async def take_step(
         try:
             if command.step is Step.RECORD_INVESTIGATION:
                 check_investigating_officers(command.details.officer_ids)
+            for item in items:
+                check_citation(
+                    case_name=case.name, source_ref=case.source_ref, evidence=item.name, subject=item.subject
+                )
             changed = advance(case, command.step, facts, at=now)
             require_approval(
                 command.step, policy=policy, handling_level=case.handling_level, approved=approval is not None
@@ -133,7 +158,7 @@ async def take_step(
                 occurred_on=facts.occurred_on,
                 record_time=now,
                 note=command.details.note,
-                evidence=command.details.evidence,
+                evidence=tuple(CitedEvidence(item.name, item.sha256) for item in items),
                 approval_seq=approval.seq if approval else None,
                 document_id=document_id,
             )

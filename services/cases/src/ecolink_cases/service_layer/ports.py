@@ -1,4 +1,5 @@
-"""What the cases use cases need from outside their database: the registry's key units, asked as the caller."""
+"""What the cases use cases need from outside their database, asked as the caller: the registry's key units and
+the evidence items a step cites."""
 
 from __future__ import annotations
 
@@ -20,3 +21,18 @@ class UnitDirectory(Protocol):
     """The alerts registry seen with one caller's credentials: None for a unit unknown or hidden from the caller."""
 
     async def key_unit(self, unit_id: str) -> KeyUnit | None: ...
+
+
+@dataclass(frozen=True)
+class CitedItem:
+    """An evidence item as the evidence service shows it to the caller: what it was filed under and its hash."""
+
+    name: str
+    subject: str
+    sha256: str
+
+
+class EvidenceCatalog(Protocol):
+    """The evidence service seen with one caller's credentials: None for an item unknown or hidden from the caller."""
+
+    async def item(self, name: str) -> CitedItem | None: ...

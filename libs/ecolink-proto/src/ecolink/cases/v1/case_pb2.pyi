@@ -160,10 +160,18 @@ class CaseStep(_message.Message):
     occurred_on: str
     record_time: _timestamp_pb2.Timestamp
     note: str
-    evidence: _containers.RepeatedScalarFieldContainer[str]
+    evidence: _containers.RepeatedCompositeFieldContainer[CitedEvidence]
     approval: str
     document: str
-    def __init__(self, seq: _Optional[int] = ..., step: _Optional[str] = ..., from_state: _Optional[_Union[CaseState, str]] = ..., to_state: _Optional[_Union[CaseState, str]] = ..., agency_id: _Optional[str] = ..., officer_ids: _Optional[_Iterable[str]] = ..., occurred_on: _Optional[str] = ..., record_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., note: _Optional[str] = ..., evidence: _Optional[_Iterable[str]] = ..., approval: _Optional[str] = ..., document: _Optional[str] = ...) -> None: ...
+    def __init__(self, seq: _Optional[int] = ..., step: _Optional[str] = ..., from_state: _Optional[_Union[CaseState, str]] = ..., to_state: _Optional[_Union[CaseState, str]] = ..., agency_id: _Optional[str] = ..., officer_ids: _Optional[_Iterable[str]] = ..., occurred_on: _Optional[str] = ..., record_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., note: _Optional[str] = ..., evidence: _Optional[_Iterable[_Union[CitedEvidence, _Mapping]]] = ..., approval: _Optional[str] = ..., document: _Optional[str] = ...) -> None: ...
+
+class CitedEvidence(_message.Message):
+    __slots__ = ("evidence", "sha256")
+    EVIDENCE_FIELD_NUMBER: _ClassVar[int]
+    SHA256_FIELD_NUMBER: _ClassVar[int]
+    evidence: str
+    sha256: str
+    def __init__(self, evidence: _Optional[str] = ..., sha256: _Optional[str] = ...) -> None: ...
 
 class Approval(_message.Message):
     __slots__ = ("name", "step", "approver_agency_id", "approver_officer_id", "opinion", "approve_time", "used")
