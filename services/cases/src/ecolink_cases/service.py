@@ -9,7 +9,8 @@ from ecolink_cases.adapters.tables import cases_metadata
 from ecolink_cases.api.case_servicer import CaseServicer
 from ecolink_cases.bootstrap import bootstrap
 from ecolink_cases.settings import CasesSettings
-from ecolink_common.service_spec import ServiceSpec, binding
+from ecolink_cases.worker.tasks import RECORD_DEADLINE_CROSSINGS
+from ecolink_common.service_spec import BeatEntry, ServiceSpec, binding
 
 SPEC = ServiceSpec(
     name="cases",
@@ -20,4 +21,10 @@ SPEC = ServiceSpec(
     ),
     bootstrap=bootstrap,
     metadata=cases_metadata,
+    task_modules=("ecolink_cases.worker.tasks",),
+    beat=(
+        BeatEntry(
+            "record-deadline-crossings", RECORD_DEADLINE_CROSSINGS, lambda settings: settings.deadline_scan_seconds
+        ),
+    ),
 )

@@ -44,6 +44,10 @@ class CasesSettings(ServiceSettings):
         default=0.2, ge=0, description="Wait before the first retry; doubled before each further one."
     )
 
+    # DOMAIN §3.3: deadlines are days; an hourly scan sees each crossing on its day (repeats add nothing).
+    deadline_scan_seconds: float = Field(
+        default=3600.0, gt=0, description="How often beat scans served cases for deadlines crossed."
+    )
     evidence_target: str = Field(
         default="127.0.0.1:50054", description="host:port of the evidence service, asked about each cited item."
     )

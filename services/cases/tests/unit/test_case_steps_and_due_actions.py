@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 import pytest
 
 from ecolink_cases.domain.case import REASON_PAYMENT_EXCEEDS_OWED, CaseRecord, ClueSource, StepFacts, advance
 from ecolink_cases.domain.civil_days import china_day
-from ecolink_cases.domain.due_actions import DueStatus, ServedDecision, due_actions
+from ecolink_cases.domain.due_actions import DueStatus, due_actions
 from ecolink_cases.domain.execution import ServiceMethod
 from ecolink_cases.domain.legal_periods import DEFAULT_PERIODS
 from ecolink_cases.domain.lifecycle import CaseState, Outcome, Step, StepRefused
@@ -54,8 +55,17 @@ def test_the_day_in_china_is_eight_hours_ahead_of_utc():
     assert china_day(datetime(2026, 11, 20, 16, 30, tzinfo=UTC)) == date(2026, 11, 21)
 
 
-def served(method: ServiceMethod, on: date, *, paid: int = 0) -> ServedDecision:
-    return ServedDecision("cases/1", CaseState.SERVED, Outcome.PENALTY, 220_000_00, paid, method, on)
+def served(method: ServiceMethod, on: date, *, paid: int = 0, **facts: object) -> CaseRecord:
+    return replace(
+        CASE,
+        state=CaseState.SERVED,
+        outcome=Outcome.PENALTY,
+        fine_fen=220_000_00,
+        paid_fen=paid,
+        service_method=method,
+        service_on=on,
+        **facts,
+    )
 
 
 def test_the_wengniute_decision_by_newspaper_notice_counts_as_served_60_days_after_publication():
@@ -79,3 +89,17 @@ def test_a_paid_fine_leaves_nothing_due():
         due_actions(served(ServiceMethod.DIRECT, date(2023, 3, 1), paid=220_000_00), date(2023, 9, 5), DEFAULT_PERIODS)
         == []
     )
+
+
+def test_the_wengniute_reminder_published_2021_10_27_opens_the_court_from_2022_01_06():
+    case = served(
+        ServiceMethod.PUBLIC_NOTICE,
+        date(2021, 2, 9),
+        reminder_issued_on=date(2021, 10, 22),
+        reminder_service_method=ServiceMethod.PUBLIC_NOTICE,
+        reminder_service_on=date(2021, 10, 27),
+    )
+    on_notice = due_actions(case, date(2021, 12, 1), DEFAULT_PERIODS)
+    assert ("reminder_deemed_served", date(2021, 12, 26)) in [(a.action, a.from_date) for a in on_notice]
+    [court] = [a for a in due_actions(case, date(2022, 1, 6), DEFAULT_PERIODS) if a.action == "court_application"]
+    assert (court.from_date, court.status) == (date(2022, 1, 6), DueStatus.DUE)

@@ -28,6 +28,10 @@ _CASE_COLUMNS_WRITTEN_BY_STEPS = (
     "hearing_held",
     "service_method",
     "service_on",
+    "reminder_issued_on",
+    "reminder_service_method",
+    "reminder_service_on",
+    "court_applied_on",
     "version",
     "update_time",
 )
@@ -36,7 +40,7 @@ _CASE_COLUMNS_WRITTEN_BY_STEPS = (
 def _case_values(case: CaseRecord) -> dict[str, Any]:
     values = asdict(case)
     values["handling_officer_ids"] = list(case.handling_officer_ids)
-    for enum_column in ("source", "state", "outcome", "service_method"):
+    for enum_column in ("source", "state", "outcome", "service_method", "reminder_service_method"):
         value = values[enum_column]
         values[enum_column] = value.value if value is not None else None
     return values
@@ -68,6 +72,10 @@ def _case_from_row(row: Row[Any]) -> CaseRecord:
         hearing_held=row.hearing_held,
         service_method=ServiceMethod(row.service_method) if row.service_method else None,
         service_on=row.service_on,
+        reminder_issued_on=row.reminder_issued_on,
+        reminder_service_method=ServiceMethod(row.reminder_service_method) if row.reminder_service_method else None,
+        reminder_service_on=row.reminder_service_on,
+        court_applied_on=row.court_applied_on,
         version=row.version,
     )
 
@@ -146,17 +154,15 @@ class CaseRepository:
             query = query.where(case_table.c.case_id < before_id)
         return [_case_from_row(row) for row in await self._session.execute(query)]
 
-    async def served_of_agency(self, agency_id: str) -> Sequence[CaseRecord]:
-        """The agency's cases whose decision was served and that are not closed: what deadlines run on."""
+    async def served_open(self, agency_id: str | None = None) -> Sequence[CaseRecord]:
+        """Cases whose decision was served and that are not closed (of one agency, or all): what deadlines run on."""
         query = (
             select(case_table)
-            .where(
-                case_table.c.handling_agency_id == agency_id,
-                case_table.c.service_on.is_not(None),
-                case_table.c.state != CaseState.CLOSED.value,
-            )
+            .where(case_table.c.service_on.is_not(None), case_table.c.state != CaseState.CLOSED.value)
             .order_by(case_table.c.case_id)
         )
+        if agency_id is not None:
+            query = query.where(case_table.c.handling_agency_id == agency_id)
         return [_case_from_row(row) for row in await self._session.execute(query)]
 
     async def steps(self, case_id: int) -> Sequence[StepRecord]:

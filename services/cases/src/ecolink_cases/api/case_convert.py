@@ -53,7 +53,7 @@ STATES = {
 STATES_BY_PROTO = {value: state for state, value in STATES.items()}
 OUTCOMES = {pb.DECISION_OUTCOME_PENALTY: Outcome.PENALTY, pb.DECISION_OUTCOME_NO_PENALTY: Outcome.NO_PENALTY}
 OUTCOMES_TO_PROTO = {outcome: value for value, outcome in OUTCOMES.items()}
-SERVICE_METHODS = {
+SERVICE_METHODS: dict[int, ServiceMethod] = {
     pb.SERVICE_METHOD_DIRECT: ServiceMethod.DIRECT,
     pb.SERVICE_METHOD_POST: ServiceMethod.POST,
     pb.SERVICE_METHOD_PUBLIC_NOTICE: ServiceMethod.PUBLIC_NOTICE,
@@ -91,6 +91,13 @@ def calendar_day(value: str, field: str) -> date | None:
 
 def _refuse_day(field: str) -> date:
     raise InvalidArgument.for_field(field, "must be a day written YYYY-MM-DD, e.g. 2021-10-27")
+
+
+def service_method(value: int) -> ServiceMethod:
+    method = SERVICE_METHODS.get(value)
+    if method is None:
+        raise InvalidArgument.for_field("method", "name how the document was served: direct, post or public notice")
+    return method
 
 
 def fen(value: int, field: str, *, maximum: int, positive: bool = False) -> int:

@@ -61,7 +61,9 @@ class CaseServicer(case_service_pb2_grpc.CaseServiceServicer):
             ),
         )
         evidence = self._evidence_for(caller_authorization(context))
-        return await case_steps.take_step(self._uow(), principal, command, policy=self._policy, evidence=evidence)
+        return await case_steps.take_step(
+            self._uow(), principal, command, policy=self._policy, evidence=evidence, periods=self._periods
+        )
 
     def _fen(self, value: int, field: str, *, positive: bool = False) -> int:
         return convert.fen(value, field, maximum=self._settings.max_fine_fen, positive=positive)
@@ -175,10 +177,8 @@ class CaseServicer(case_service_pb2_grpc.CaseServiceServicer):
     async def RecordService(
         self, request: pb.RecordServiceRequest, context: grpc.aio.ServicerContext
     ) -> pb.RecordServiceResponse:
-        method = convert.SERVICE_METHODS.get(request.method)
-        if method is None:
-            raise InvalidArgument.for_field("method", "name how the decision was served: direct, post or public notice")
-        view = await self._step(Step.RECORD_SERVICE, request, context, StepFigures(service_method=method))
+        figures = StepFigures(service_method=convert.service_method(request.method))
+        view = await self._step(Step.RECORD_SERVICE, request, context, figures)
         return pb.RecordServiceResponse(case=convert.case_to_proto(view))
 
     async def RecordPayment(
@@ -187,6 +187,25 @@ class CaseServicer(case_service_pb2_grpc.CaseServiceServicer):
         figures = StepFigures(amount_fen=self._fen(request.amount_fen, "amount_fen", positive=True))
         view = await self._step(Step.RECORD_PAYMENT, request, context, figures)
         return pb.RecordPaymentResponse(case=convert.case_to_proto(view))
+
+    async def IssuePaymentReminder(
+        self, request: pb.IssuePaymentReminderRequest, context: grpc.aio.ServicerContext
+    ) -> pb.IssuePaymentReminderResponse:
+        view = await self._step(Step.ISSUE_PAYMENT_REMINDER, request, context)
+        return pb.IssuePaymentReminderResponse(case=convert.case_to_proto(view))
+
+    async def RecordReminderService(
+        self, request: pb.RecordReminderServiceRequest, context: grpc.aio.ServicerContext
+    ) -> pb.RecordReminderServiceResponse:
+        figures = StepFigures(service_method=convert.service_method(request.method))
+        view = await self._step(Step.RECORD_REMINDER_SERVICE, request, context, figures)
+        return pb.RecordReminderServiceResponse(case=convert.case_to_proto(view))
+
+    async def ApplyToCourt(
+        self, request: pb.ApplyToCourtRequest, context: grpc.aio.ServicerContext
+    ) -> pb.ApplyToCourtResponse:
+        view = await self._step(Step.APPLY_TO_COURT, request, context)
+        return pb.ApplyToCourtResponse(case=convert.case_to_proto(view))
 
     async def CloseCase(self, request: pb.CloseCaseRequest, context: grpc.aio.ServicerContext) -> pb.CloseCaseResponse:
         return pb.CloseCaseResponse(case=convert.case_to_proto(await self._step(Step.CLOSE, request, context)))

@@ -51,6 +51,10 @@ class CaseRecord:
     hearing_held: bool = False
     service_method: ServiceMethod | None = None
     service_on: date | None = None
+    reminder_issued_on: date | None = None
+    reminder_service_method: ServiceMethod | None = None
+    reminder_service_on: date | None = None
+    court_applied_on: date | None = None
     version: int = 1
 
     @property
@@ -67,6 +71,7 @@ class CaseRecord:
             outcome=self.outcome,
             fine_fen=self.fine_fen,
             paid_fen=self.paid_fen,
+            court_applied=self.court_applied_on is not None,
         )
 
 
@@ -105,6 +110,12 @@ def advance(case: CaseRecord, step: Step, facts: StepFacts, *, at: datetime) -> 
         )
     if step is Step.RECORD_SERVICE:
         return replace(changed, service_method=facts.service_method, service_on=facts.occurred_on)
+    if step is Step.ISSUE_PAYMENT_REMINDER:
+        return replace(changed, reminder_issued_on=facts.occurred_on)
+    if step is Step.RECORD_REMINDER_SERVICE:
+        return replace(changed, reminder_service_method=facts.service_method, reminder_service_on=facts.occurred_on)
+    if step is Step.APPLY_TO_COURT:
+        return replace(changed, court_applied_on=facts.occurred_on)
     if step is Step.RECORD_PAYMENT:
         owed = case.fine_fen - case.paid_fen
         if facts.amount_fen > owed:

@@ -37,6 +37,8 @@ _ISSUED_BY_STEP: dict[Step, DocumentKind] = {
     Step.REGISTER: DocumentKind.REGISTRATION_APPROVAL,
     Step.RECORD_INVESTIGATION: DocumentKind.INSPECTION_RECORD,
     Step.NOTIFY_INTENDED_PENALTY: DocumentKind.PENALTY_NOTICE,
+    Step.ISSUE_PAYMENT_REMINDER: DocumentKind.PAYMENT_REMINDER,
+    Step.APPLY_TO_COURT: DocumentKind.COURT_APPLICATION,
 }
 
 
@@ -50,3 +52,13 @@ def document_issued(step: Step, outcome: Outcome | None = None) -> DocumentKind 
 def display_number(prefix: str, kind: DocumentKind, year: int, number: int) -> str:
     """The number as printed on the document: 灵环罚字[2026]3号."""
     return f"{prefix}{NUMBER_WORDS[kind]}字[{year}]{number}号"
+
+
+# Documents cite the earlier ones they follow by reference, never by a retyped number (DOMAIN §3.2: the seed's
+# reminder cites its decision as 3号 in one sentence and 1号 in the next).
+CITED_KINDS: dict[DocumentKind, frozenset[DocumentKind]] = {
+    DocumentKind.PENALTY_DECISION: frozenset({DocumentKind.PENALTY_NOTICE}),
+    DocumentKind.NO_PENALTY_DECISION: frozenset({DocumentKind.PENALTY_NOTICE}),
+    DocumentKind.PAYMENT_REMINDER: frozenset({DocumentKind.PENALTY_DECISION}),
+    DocumentKind.COURT_APPLICATION: frozenset({DocumentKind.PENALTY_DECISION, DocumentKind.PAYMENT_REMINDER}),
+}

@@ -1,5 +1,6 @@
 """What the law lets or requires a bureau to do next in a served case, day by day (DOMAIN §3.3): when the decision
-counts as served, when the fine falls due and what surcharge runs, when a reminder may be issued."""
+counts as served, when the fine falls due and what surcharge runs, when a reminder may be issued, when it counts as
+served and runs out, and when the court may be asked."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from ecolink_cases.domain.case import CaseRecord
 from ecolink_cases.domain.execution import (
     ServiceMethod,
+    court_application_window,
     decision_timeline,
     deemed_served,
     late_payment_surcharge_fen,
@@ -17,6 +20,8 @@ from ecolink_cases.domain.legal_periods import LegalPeriods, Period
 from ecolink_cases.domain.lifecycle import CaseState, Outcome
 
 UPCOMING_WINDOW = timedelta(days=30)
+COMPULSION_LAW_ART_53 = "Administrative Compulsion Law art. 53"
+COMPULSION_LAW_ART_54 = "Administrative Compulsion Law art. 54"
 
 
 class DueStatus(StrEnum):
@@ -24,19 +29,6 @@ class DueStatus(StrEnum):
     DUE = "due"  # may or must be done now
     OVERDUE = "overdue"  # its last day passed
     EXPIRED = "expired"  # a window that closed unused
-
-
-@dataclass(frozen=True)
-class ServedDecision:
-    """The facts of a decision's service and payment the deadlines follow from."""
-
-    case_name: str
-    state: CaseState
-    outcome: Outcome | None
-    fine_fen: int
-    paid_fen: int
-    service_method: ServiceMethod
-    service_on: date  # the day handed over, received, or published
 
 
 @dataclass(frozen=True)
@@ -50,44 +42,49 @@ class DueAction:
     legal_basis: str
 
 
-def _status(as_of: date, from_date: date, until_date: date | None, *, done: bool = False) -> DueStatus | None:
-    if done:
-        return None
+def _status(as_of: date, from_date: date, until_date: date | None, *, lapse: DueStatus) -> DueStatus | None:
     if as_of < from_date:
         return DueStatus.UPCOMING if from_date - as_of <= UPCOMING_WINDOW else None
     if until_date is not None and as_of > until_date:
-        return DueStatus.OVERDUE
+        return lapse
     return DueStatus.DUE
 
 
-def due_actions(decision: ServedDecision, as_of: date, periods: LegalPeriods) -> list[DueAction]:
-    """The dated actions of one served decision as of `as_of`; an unpaid penalty fine drives all but the first."""
-    served_on = deemed_served(decision.service_method, decision.service_on, periods)
-    actions: list[DueAction] = []
-    notice = decision.service_method is ServiceMethod.PUBLIC_NOTICE
-    if notice and as_of <= served_on:
-        rule = periods.in_force(Period.PUBLIC_NOTICE_SERVICE, decision.service_on)
-        actions.append(
-            DueAction(
-                decision.case_name,
-                "deemed_served",
-                f"公告送达期满视为送达 the public notice counts as served on {served_on.isoformat()}",
-                served_on,
-                None,
-                DueStatus.UPCOMING if as_of < served_on else DueStatus.DUE,
-                rule.source,
-            )
+def _service_notice(
+    case: CaseRecord, action: str, method: ServiceMethod, on: date, as_of: date, periods: LegalPeriods
+) -> list[DueAction]:
+    served_on = deemed_served(method, on, periods)
+    if method is not ServiceMethod.PUBLIC_NOTICE or as_of > served_on:
+        return []
+    return [
+        DueAction(
+            case.name,
+            action,
+            f"公告送达期满视为送达 the public notice counts as served on {served_on.isoformat()}",
+            served_on,
+            None,
+            DueStatus.UPCOMING if as_of < served_on else DueStatus.DUE,
+            periods.in_force(Period.PUBLIC_NOTICE_SERVICE, on).source,
         )
-    unpaid = decision.fine_fen - decision.paid_fen
-    if decision.outcome is not Outcome.PENALTY or unpaid <= 0 or decision.state is CaseState.CLOSED:
+    ]
+
+
+def due_actions(case: CaseRecord, as_of: date, periods: LegalPeriods) -> list[DueAction]:
+    """The dated actions of one served case as of `as_of`; an unpaid penalty fine drives all but the notices."""
+    if case.service_method is None or case.service_on is None:
+        return []
+    actions = _service_notice(case, "deemed_served", case.service_method, case.service_on, as_of, periods)
+    unpaid = case.fine_fen - case.paid_fen
+    if case.outcome is not Outcome.PENALTY or unpaid <= 0 or case.state is CaseState.CLOSED:
         return actions
+    served_on = deemed_served(case.service_method, case.service_on, periods)
     timeline = decision_timeline(served_on, periods)
-    payment_status = _status(as_of, served_on, timeline.payment_until)
+    payment_status = _status(as_of, served_on, timeline.payment_until, lapse=DueStatus.OVERDUE)
     if payment_status is not None:
-        surcharge = late_payment_surcharge_fen(decision.fine_fen, timeline.payment_until, as_of)
+        surcharge = late_payment_surcharge_fen(case.fine_fen, timeline.payment_until, as_of)
         actions.append(
             DueAction(
-                decision.case_name,
+                case.name,
                 "payment_due",
                 f"罚款缴纳期限 fine of {unpaid} fen unpaid, due by {timeline.payment_until.isoformat()}"
                 + (f"; 加处罚款 surcharge so far {surcharge} fen (shown, not charged)" if surcharge else ""),
@@ -97,18 +94,41 @@ def due_actions(decision: ServedDecision, as_of: date, periods: LegalPeriods) ->
                 periods.in_force(Period.PAYMENT, served_on).source,
             )
         )
-    reminder_status = _status(as_of, timeline.reminder_from, None)
-    if reminder_status is not None:
-        actions.append(
-            DueAction(
-                decision.case_name,
-                "reminder_may_issue",
-                "催告 reconsideration and lawsuit windows closed unpaid: a payment reminder may be issued from "
-                f"{timeline.reminder_from.isoformat()}",
-                timeline.reminder_from,
-                None,
-                reminder_status,
-                "Administrative Compulsion Law art. 54",
+    if case.reminder_issued_on is None:
+        reminder_status = _status(as_of, timeline.reminder_from, None, lapse=DueStatus.DUE)
+        if reminder_status is not None:
+            actions.append(
+                DueAction(
+                    case.name,
+                    "reminder_may_issue",
+                    "催告 reconsideration and lawsuit windows closed unpaid: a payment reminder may be issued from "
+                    f"{timeline.reminder_from.isoformat()}",
+                    timeline.reminder_from,
+                    None,
+                    reminder_status,
+                    COMPULSION_LAW_ART_54,
+                )
             )
-        )
+        return actions
+    if case.reminder_service_on is None or case.reminder_service_method is None:
+        return actions
+    method, on = case.reminder_service_method, case.reminder_service_on
+    actions += _service_notice(case, "reminder_deemed_served", method, on, as_of, periods)
+    reminder_served = deemed_served(method, on, periods)
+    window = court_application_window(timeline, reminder_served, periods)
+    if case.court_applied_on is None and window.is_open_at_all:
+        court_status = _status(as_of, window.opens_on, window.closes_on, lapse=DueStatus.EXPIRED)
+        if court_status is not None:
+            actions.append(
+                DueAction(
+                    case.name,
+                    "court_application",
+                    f"申请法院强制执行 the court may be asked from {window.opens_on.isoformat()} "
+                    f"to {window.closes_on.isoformat()}",
+                    window.opens_on,
+                    window.closes_on,
+                    court_status,
+                    COMPULSION_LAW_ART_53,
+                )
+            )
     return actions

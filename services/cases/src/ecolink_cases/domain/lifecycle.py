@@ -37,6 +37,9 @@ class Step(StrEnum):
     DECIDE = "DecideCase"
     RECORD_SERVICE = "RecordService"
     RECORD_PAYMENT = "RecordPayment"
+    ISSUE_PAYMENT_REMINDER = "IssuePaymentReminder"
+    RECORD_REMINDER_SERVICE = "RecordReminderService"
+    APPLY_TO_COURT = "ApplyToCourt"
     CLOSE = "CloseCase"
     WITHDRAW = "WithdrawCase"
 
@@ -76,10 +79,19 @@ TRANSITIONS: Mapping[Step, tuple[tuple[CaseState, ...], CaseState]] = MappingPro
         Step.DECIDE: ((CaseState.LEGAL_REVIEW, CaseState.NOTIFIED), CaseState.DECIDED),
         Step.RECORD_SERVICE: ((CaseState.DECIDED,), CaseState.SERVED),
         Step.RECORD_PAYMENT: ((CaseState.SERVED, CaseState.EXECUTING), CaseState.EXECUTING),
+        # Administrative Compulsion Law arts. 53–54: reminder, its service and the court application happen while
+        # the fine is unpaid; they record facts and leave the state as it is.
+        Step.ISSUE_PAYMENT_REMINDER: ((CaseState.SERVED, CaseState.EXECUTING), CaseState.SERVED),
+        Step.RECORD_REMINDER_SERVICE: ((CaseState.SERVED, CaseState.EXECUTING), CaseState.SERVED),
+        Step.APPLY_TO_COURT: ((CaseState.SERVED, CaseState.EXECUTING), CaseState.SERVED),
         Step.CLOSE: ((CaseState.SERVED, CaseState.EXECUTING), CaseState.CLOSED),
         Step.WITHDRAW: (_BEFORE_DECISION, CaseState.WITHDRAWN),
     }
 )
+
+
+# Steps that record an act of execution and leave the state as it is.
+STATE_KEEPING_STEPS = frozenset({Step.ISSUE_PAYMENT_REMINDER, Step.RECORD_REMINDER_SERVICE, Step.APPLY_TO_COURT})
 
 
 class StepRefused(Exception):
@@ -103,6 +115,7 @@ class CaseProgress:
     outcome: Outcome | None = None
     fine_fen: int = 0
     paid_fen: int = 0
+    court_applied: bool = False
 
 
 def next_state(progress: CaseProgress, step: Step, *, outcome: Outcome | None = None) -> CaseState:
@@ -121,9 +134,10 @@ def next_state(progress: CaseProgress, step: Step, *, outcome: Outcome | None = 
         raise StepRefused(REASON_TRANSITION_NOT_ALLOWED, "no hearing was requested", from_state=progress.state.value)
     if step is Step.DECIDE:
         _check_decision(progress, outcome)
-    if step is Step.CLOSE and progress.outcome is Outcome.PENALTY and progress.paid_fen < progress.fine_fen:
+    unpaid = progress.outcome is Outcome.PENALTY and progress.paid_fen < progress.fine_fen
+    if step is Step.CLOSE and unpaid and not progress.court_applied:
         raise StepRefused(REASON_FINE_UNPAID, "the fine is not paid in full; close after payment or enforcement")
-    return target
+    return progress.state if step in STATE_KEEPING_STEPS else target
 
 
 def _check_decision(progress: CaseProgress, outcome: Outcome | None) -> None:

@@ -9,7 +9,7 @@ from datetime import date
 
 from ecolink_cases.domain.civil_days import china_day
 from ecolink_cases.domain.documents import DocumentKind
-from ecolink_cases.domain.due_actions import DueAction, DueStatus, ServedDecision, due_actions
+from ecolink_cases.domain.due_actions import DueAction, DueStatus, due_actions
 from ecolink_cases.domain.legal_periods import LegalPeriods
 from ecolink_cases.domain.lifecycle import CaseState
 from ecolink_cases.domain.records import DocumentRecord
@@ -86,24 +86,11 @@ async def list_due_actions(
     """What is due, overdue and (with `upcoming`) coming in the caller's served cases, ordered by day."""
     async with uow:
         day = as_of or china_day(uow.clock.now())
-        cases = await uow.cases.served_of_agency(principal.agency_id)
+        cases = await uow.cases.served_open(principal.agency_id)
     actions = [
         action
         for case in cases
-        if case.service_method is not None and case.service_on is not None
-        for action in due_actions(
-            ServedDecision(
-                case.name,
-                case.state,
-                case.outcome,
-                case.fine_fen,
-                case.paid_fen,
-                case.service_method,
-                case.service_on,
-            ),
-            day,
-            periods,
-        )
+        for action in due_actions(case, day, periods)
         if upcoming or action.status is not DueStatus.UPCOMING
     ]
     return sorted(actions, key=lambda action: (action.from_date, action.case_name, action.action))

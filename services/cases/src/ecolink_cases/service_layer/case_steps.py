@@ -11,8 +11,10 @@ from ecolink_cases.domain.approvals import ApprovalPolicy, require_approval
 from ecolink_cases.domain.case import CaseRecord, StepFacts, advance
 from ecolink_cases.domain.citations import check_citation
 from ecolink_cases.domain.civil_days import china_day
-from ecolink_cases.domain.documents import DocumentKind, document_issued
+from ecolink_cases.domain.documents import CITED_KINDS, DocumentKind, document_issued
+from ecolink_cases.domain.enforcement import check_enforcement_step
 from ecolink_cases.domain.execution import ServiceMethod
+from ecolink_cases.domain.legal_periods import LegalPeriods
 from ecolink_cases.domain.lifecycle import Outcome, Step, StepRefused, check_investigating_officers
 from ecolink_cases.domain.records import CitedEvidence, StepRecord
 from ecolink_cases.service_layer.case_access import handled_case
@@ -99,6 +101,7 @@ async def take_step(
     *,
     policy: ApprovalPolicy,
     evidence: EvidenceCatalog,
+    periods: LegalPeriods,
 ) -> CaseView:
     """Records the step and what it issues, or refuses it with the rule it breaks."""
     items = await cited_items(evidence, command.details.evidence)
@@ -126,6 +129,7 @@ async def take_step(
                 check_citation(
                     case_name=case.name, source_ref=case.source_ref, evidence=item.name, subject=item.subject
                 )
+            check_enforcement_step(case, command.step, occurred_on, periods)
             changed = advance(case, command.step, facts, at=now)
             require_approval(
                 command.step, policy=policy, handling_level=case.handling_level, approved=approval is not None
@@ -140,7 +144,7 @@ async def take_step(
         kind = document_issued(command.step, facts.outcome)
         document_id = None
         if kind is not None:
-            document_id = await _issue_document(uow, case, kind, now=now)
+            document_id = await _issue_document(uow, case, kind, now=now, year=occurred_on.year)
         seq = await uow.cases.next_step_seq(case.case_id)
         if approval is not None and policy.needs_approval(command.step, case.handling_level):
             await uow.cases.use_approval(case.case_id, approval.seq)
@@ -180,19 +184,25 @@ async def take_step(
         return await stored_case_view(uow, case.case_id)
 
 
-async def _issue_document(uow: CasesUnitOfWork, case: CaseRecord, kind: DocumentKind, *, now: datetime) -> int:
+async def _issue_document(
+    uow: CasesUnitOfWork, case: CaseRecord, kind: DocumentKind, *, now: datetime, year: int
+) -> int:
+    """Numbers the document in the year of its date, the day the step took place (DOMAIN §3.2)."""
     agency = await uow.agencies.get(case.handling_agency_id)
     prefix = agency.document_prefix if agency is not None and agency.document_prefix else case.handling_agency_id
-    earlier = await uow.documents.of_case(case.case_id)
-    # A decision cites the notice it follows, by reference (DOMAIN §3.2), never by a retyped number.
-    cites = tuple(d.document_id for d in earlier if d.kind is DocumentKind.PENALTY_NOTICE and d.void_time is None)
+    cited_kinds = CITED_KINDS.get(kind, frozenset())
+    cites = tuple(
+        d.document_id
+        for d in await uow.documents.of_case(case.case_id)
+        if d.kind in cited_kinds and d.void_time is None
+    )
     document = await uow.documents.issue(
         agency_id=case.handling_agency_id,
         prefix=prefix,
         kind=kind,
         case_id=case.case_id,
         at=now,
-        year=china_day(now).year,
-        cites=cites if kind in (DocumentKind.PENALTY_DECISION, DocumentKind.NO_PENALTY_DECISION) else (),
+        year=year,
+        cites=cites,
     )
     return document.document_id

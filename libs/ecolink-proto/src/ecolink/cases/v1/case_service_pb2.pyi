@@ -259,6 +259,56 @@ class RecordPaymentResponse(_message.Message):
     case: _case_pb2.Case
     def __init__(self, case: _Optional[_Union[_case_pb2.Case, _Mapping]] = ...) -> None: ...
 
+class IssuePaymentReminderRequest(_message.Message):
+    __slots__ = ("name", "etag", "details")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    ETAG_FIELD_NUMBER: _ClassVar[int]
+    DETAILS_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    etag: str
+    details: StepDetails
+    def __init__(self, name: _Optional[str] = ..., etag: _Optional[str] = ..., details: _Optional[_Union[StepDetails, _Mapping]] = ...) -> None: ...
+
+class IssuePaymentReminderResponse(_message.Message):
+    __slots__ = ("case",)
+    CASE_FIELD_NUMBER: _ClassVar[int]
+    case: _case_pb2.Case
+    def __init__(self, case: _Optional[_Union[_case_pb2.Case, _Mapping]] = ...) -> None: ...
+
+class RecordReminderServiceRequest(_message.Message):
+    __slots__ = ("name", "etag", "details", "method")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    ETAG_FIELD_NUMBER: _ClassVar[int]
+    DETAILS_FIELD_NUMBER: _ClassVar[int]
+    METHOD_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    etag: str
+    details: StepDetails
+    method: _case_pb2.ServiceMethod
+    def __init__(self, name: _Optional[str] = ..., etag: _Optional[str] = ..., details: _Optional[_Union[StepDetails, _Mapping]] = ..., method: _Optional[_Union[_case_pb2.ServiceMethod, str]] = ...) -> None: ...
+
+class RecordReminderServiceResponse(_message.Message):
+    __slots__ = ("case",)
+    CASE_FIELD_NUMBER: _ClassVar[int]
+    case: _case_pb2.Case
+    def __init__(self, case: _Optional[_Union[_case_pb2.Case, _Mapping]] = ...) -> None: ...
+
+class ApplyToCourtRequest(_message.Message):
+    __slots__ = ("name", "etag", "details")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    ETAG_FIELD_NUMBER: _ClassVar[int]
+    DETAILS_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    etag: str
+    details: StepDetails
+    def __init__(self, name: _Optional[str] = ..., etag: _Optional[str] = ..., details: _Optional[_Union[StepDetails, _Mapping]] = ...) -> None: ...
+
+class ApplyToCourtResponse(_message.Message):
+    __slots__ = ("case",)
+    CASE_FIELD_NUMBER: _ClassVar[int]
+    case: _case_pb2.Case
+    def __init__(self, case: _Optional[_Union[_case_pb2.Case, _Mapping]] = ...) -> None: ...
+
 class CloseCaseRequest(_message.Message):
     __slots__ = ("name", "etag", "details")
     NAME_FIELD_NUMBER: _ClassVar[int]

@@ -106,6 +106,21 @@ class CaseServiceStub:
                 request_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.RecordPaymentRequest.SerializeToString,
                 response_deserializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.RecordPaymentResponse.FromString,
                 _registered_method=True)
+        self.IssuePaymentReminder = channel.unary_unary(
+                '/ecolink.cases.v1.CaseService/IssuePaymentReminder',
+                request_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.IssuePaymentReminderRequest.SerializeToString,
+                response_deserializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.IssuePaymentReminderResponse.FromString,
+                _registered_method=True)
+        self.RecordReminderService = channel.unary_unary(
+                '/ecolink.cases.v1.CaseService/RecordReminderService',
+                request_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.RecordReminderServiceRequest.SerializeToString,
+                response_deserializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.RecordReminderServiceResponse.FromString,
+                _registered_method=True)
+        self.ApplyToCourt = channel.unary_unary(
+                '/ecolink.cases.v1.CaseService/ApplyToCourt',
+                request_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.ApplyToCourtRequest.SerializeToString,
+                response_deserializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.ApplyToCourtResponse.FromString,
+                _registered_method=True)
         self.CloseCase = channel.unary_unary(
                 '/ecolink.cases.v1.CaseService/CloseCase',
                 request_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.CloseCaseRequest.SerializeToString,
@@ -231,8 +246,31 @@ class CaseServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def IssuePaymentReminder(self, request, context):
+        """Issues the payment reminder (催告书) once the reconsideration and lawsuit windows closed unpaid
+        (Administrative Compulsion Law art. 54); CASE_REMINDER_TOO_EARLY before.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RecordReminderService(self, request, context):
+        """Records how and when the reminder reached the unit; it may be served by public notice.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ApplyToCourt(self, request, context):
+        """Applies to the court for compulsory enforcement (强制执行申请), from the day after the reminder's 10 days
+        pass and within three months after the windows closed (art. 53); CASE_COURT_APPLICATION_OUTSIDE_WINDOW else.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def CloseCase(self, request, context):
-        """→ closed (结案); a penalty only once paid in full.
+        """→ closed (结案); a penalty only once paid in full or sent to the court.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -331,6 +369,21 @@ def add_CaseServiceServicer_to_server(servicer, server):
                     servicer.RecordPayment,
                     request_deserializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.RecordPaymentRequest.FromString,
                     response_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.RecordPaymentResponse.SerializeToString,
+            ),
+            'IssuePaymentReminder': grpc.unary_unary_rpc_method_handler(
+                    servicer.IssuePaymentReminder,
+                    request_deserializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.IssuePaymentReminderRequest.FromString,
+                    response_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.IssuePaymentReminderResponse.SerializeToString,
+            ),
+            'RecordReminderService': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordReminderService,
+                    request_deserializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.RecordReminderServiceRequest.FromString,
+                    response_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.RecordReminderServiceResponse.SerializeToString,
+            ),
+            'ApplyToCourt': grpc.unary_unary_rpc_method_handler(
+                    servicer.ApplyToCourt,
+                    request_deserializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.ApplyToCourtRequest.FromString,
+                    response_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.ApplyToCourtResponse.SerializeToString,
             ),
             'CloseCase': grpc.unary_unary_rpc_method_handler(
                     servicer.CloseCase,
@@ -733,6 +786,87 @@ class CaseService:
             '/ecolink.cases.v1.CaseService/RecordPayment',
             ecolink_dot_cases_dot_v1_dot_case__service__pb2.RecordPaymentRequest.SerializeToString,
             ecolink_dot_cases_dot_v1_dot_case__service__pb2.RecordPaymentResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def IssuePaymentReminder(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ecolink.cases.v1.CaseService/IssuePaymentReminder',
+            ecolink_dot_cases_dot_v1_dot_case__service__pb2.IssuePaymentReminderRequest.SerializeToString,
+            ecolink_dot_cases_dot_v1_dot_case__service__pb2.IssuePaymentReminderResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordReminderService(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ecolink.cases.v1.CaseService/RecordReminderService',
+            ecolink_dot_cases_dot_v1_dot_case__service__pb2.RecordReminderServiceRequest.SerializeToString,
+            ecolink_dot_cases_dot_v1_dot_case__service__pb2.RecordReminderServiceResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ApplyToCourt(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ecolink.cases.v1.CaseService/ApplyToCourt',
+            ecolink_dot_cases_dot_v1_dot_case__service__pb2.ApplyToCourtRequest.SerializeToString,
+            ecolink_dot_cases_dot_v1_dot_case__service__pb2.ApplyToCourtResponse.FromString,
             options,
             channel_credentials,
             insecure,
