@@ -10,14 +10,12 @@ from celery import Task
 
 from ecolink_cli.services import SERVICES, service_spec
 from ecolink_common import operations
-from ecolink_common.celery_app import RETRIED_TASK, make_worker_celery, run_async
+from ecolink_common.celery_app import RELAY_OUTBOX, RETRIED_TASK, VERIFY_AUDIT_CHAIN, make_worker_celery, run_async
 from ecolink_common.settings import ServiceSettings
 from ecolink_common.worker_resources import platform_settings, service_sessions
 
 log = logging.getLogger(__name__)
 
-VERIFY_AUDIT_CHAIN = "ecolink.platform.verify_audit_chain"
-RELAY_OUTBOX = "ecolink.platform.relay_outbox"
 AUDIT_VERIFY_INTERVAL_SECONDS = 3600.0
 
 

@@ -17,6 +17,9 @@ from ecolink_common.worker_resources import forget_worker_resources, platform_se
 T = TypeVar("T")
 
 FILESYSTEM_POLL_SECONDS = 0.1
+# The platform tasks every service gets, by name (the worker app defines them; services' tests send them).
+VERIFY_AUDIT_CHAIN = "ecolink.platform.verify_audit_chain"
+RELAY_OUTBOX = "ecolink.platform.relay_outbox"
 VISIBILITY_TIMEOUT_SECONDS = 3600
 TASK_SOFT_TIME_LIMIT_SECONDS = 600
 RETRIED_TASK: dict[str, Any] = {

@@ -14,7 +14,9 @@ from ecolink_common.unit_of_work import UnitOfWork
 
 log = logging.getLogger(__name__)
 
-Deliver = Callable[[OutboxEvent], Awaitable[None]]
+# A delivery gets the relay's own unit of work, for directory reads and audit rows, and never commits it: a second
+# transaction on the service's database would wait on the relay's (SQLite takes its write lock up front).
+Deliver = Callable[[OutboxEvent, UnitOfWork], Awaitable[None]]
 RELAY_BATCH = 100
 
 
@@ -46,7 +48,8 @@ async def relay_outbox(
 ) -> RelayOutcome:
     """Publishes every unpublished event oldest first, one batch per transaction: each delivery is awaited before
     the batch is marked, so a crash in between only delivers the batch again. A delivery that fails stops the run
-    with the rest left for the next one (retried by the task), never out of order."""
+    with the rest left for the next one (retried by the task), never out of order, and what it wrote through the
+    unit of work is rolled back with the batch."""
     published = deliveries = 0
     while True:
         async with uow_factory() as uow:
@@ -55,7 +58,7 @@ async def relay_outbox(
                 return RelayOutcome(published, deliveries)
             for stored in pending:
                 for deliver in subscribers.of(stored.event.topic):
-                    await deliver(stored.event)
+                    await deliver(stored.event, uow)
                     deliveries += 1
             await uow.outbox.mark_published([stored.seq for stored in pending], at=clock.now())
             await uow.commit()

@@ -52,7 +52,7 @@ class Recorder:
         self.received: list[str] = []
         self.fail_at = fail_at
 
-    async def __call__(self, received: OutboxEvent) -> None:
+    async def __call__(self, received: OutboxEvent, uow: UnitOfWork) -> None:
         if received.event_id == self.fail_at:
             self.fail_at = ""
             raise ConnectionError("the broker went away")

@@ -3,8 +3,6 @@ outside the caller's reach, through a real server and channel on SQLite and Post
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-
 import grpc
 import pytest
 from google.protobuf.timestamp_pb2 import Timestamp
@@ -13,69 +11,24 @@ from ecolink.alerts.v1 import (
     alert_service_pb2,
     alert_service_pb2_grpc,
     grading_service_pb2,
-    monitoring_pb2,
     monitoring_service_pb2,
-    monitoring_service_pb2_grpc,
     registry_service_pb2,
 )
 from ecolink_alerts.service import SPEC as ALERTS
-from ecolink_alerts.testing import load_demo_registry
+from ecolink_alerts.testing import load_demo_registry, raise_lingbi_alerts
 from ecolink_common.testing.audit_rows import audit_rows
 from ecolink_common.testing.platform import prepared_service
 from ecolink_common.testing.rpc import rpc_failure
 
-LINGBI_MN = "88888880000001"
-LINGBI_UNIT = "units/lingbi-jiancai"
 LINGBI_ENTERPRISE = "ent-341323-jiancai"
-SO2, FLOW = "a21026", "a00000"
-START = datetime(2026, 11, 1, tzinfo=UTC)
 UNIT_SECTIONS = {"C9", "C10", "C11", "C12", "C13"}
 FALSIFICATION_SECTIONS = {f"C{number}" for number in range(1, 9)}
 
-# SO2 hour values (limit 35 mg/m3) with their flags, beside a level flow: a sudden drop to a quarter of the level
-# for four hours (C4), one hour over the limit (E1) and one manually set value (flag S, C11.manual_value).
-SO2_HOURS = [
-    *[(12.0 + hour % 3, "N") for hour in range(8)],
-    *[(3.0, "N")] * 4,
-    *[(12.0 + hour % 3, "N") for hour in range(8)],
-    (60.0, "N"),
-    *[(12.0 + hour % 3, "N") for hour in range(4)],
-    (13.0, "S"),
-    *[(12.0 + hour % 3, "N") for hour in range(4)],
-]
-
-
-def hourly_records() -> list[monitoring_pb2.MonitoringRecord]:
-    records = []
-    for hour, (value, flag) in enumerate(SO2_HOURS):
-        data_time = Timestamp()
-        data_time.FromDatetime(START + timedelta(hours=hour))
-        records.append(
-            monitoring_pb2.MonitoringRecord(
-                mn=LINGBI_MN,
-                data_kind=monitoring_pb2.DATA_KIND_HOURLY,
-                data_time=data_time,
-                values=[
-                    monitoring_pb2.FactorValue(factor_code=SO2, value=value, flag=flag),
-                    monitoring_pb2.FactorValue(factor_code=FLOW, value=300000.0 + 1000 * (hour % 3), flag="N"),
-                ],
-            )
-        )
-    return records
-
 
 @pytest.fixture
-async def lingbi_alerts(clients, alerts_service) -> dict[str, str]:
+async def lingbi_alerts(alerts_service) -> dict[str, str]:
     """The Lingbi unit's alerts by rule, as its county bureau lists them."""
-    request = monitoring_service_pb2.IngestMonitoringDataRequest(records=hourly_records())
-    response = await clients.monitoring.IngestMonitoringData(
-        iter([request]), metadata=alerts_service.metadata("eeb-341323")
-    )
-    assert list(response.refusals) == []
-    listed = await clients.alerts.ListAlerts(
-        alert_service_pb2.ListAlertsRequest(unit=LINGBI_UNIT), metadata=alerts_service.metadata("eeb-341323")
-    )
-    by_rule = {alert.rule: alert.name for alert in listed.alerts}
+    by_rule = await raise_lingbi_alerts(alerts_service)
     assert {"E1", "C4", "C11.manual_value"} <= set(by_rule)
     return by_rule
 
@@ -166,11 +119,8 @@ async def test_the_rules_a_unit_sees_are_a_setting(platform, database_url):
     service = await prepared_service(ALERTS, platform, database_url, unit_visible_rules=frozenset({"C4"}))
     try:
         await load_demo_registry(service)
+        await raise_lingbi_alerts(service)
         async with grpc.aio.insecure_channel(service.target) as channel:
-            request = monitoring_service_pb2.IngestMonitoringDataRequest(records=hourly_records())
-            await monitoring_service_pb2_grpc.MonitoringServiceStub(channel).IngestMonitoringData(
-                iter([request]), metadata=service.metadata("eeb-341323")
-            )
             listed = await alert_service_pb2_grpc.AlertServiceStub(channel).ListAlerts(
                 alert_service_pb2.ListAlertsRequest(), metadata=service.metadata(LINGBI_ENTERPRISE)
             )

@@ -1,7 +1,9 @@
-"""Builds the cases service's parts once per process: registry and evidence clients, legal periods, the servicer."""
+"""Builds the cases service's parts once per process: registry, alerts and evidence clients, legal periods, the
+servicer."""
 
 from __future__ import annotations
 
+from ecolink_cases.adapters.alerts_client import AlertsClient
 from ecolink_cases.adapters.evidence_client import EvidenceClient
 from ecolink_cases.adapters.registry_client import RegistryClient
 from ecolink_cases.api.case_servicer import CaseServicer
@@ -17,12 +19,15 @@ def bootstrap(deps: ServiceDependencies[CasesSettings]) -> BuiltService:
     """The case servicer over one unit-of-work factory, reading units from the alerts registry as the caller."""
     settings = deps.settings
     tls = client_tls(deps.platform, settings)
-    registry = RegistryClient(ServiceClient(settings.alerts_endpoint(), tls=tls))
+    alerts_service = ServiceClient(settings.alerts_endpoint(), tls=tls)
+    registry = RegistryClient(alerts_service)
+    alerts = AlertsClient(alerts_service)
     evidence = EvidenceClient(ServiceClient(settings.evidence_endpoint(), tls=tls))
     servicer = CaseServicer(
         lambda: CasesUnitOfWork(deps.session_factory, deps.clock),
         settings,
         units_for=registry.for_caller,
+        alerts_for=alerts.for_caller,
         evidence_for=evidence.for_caller,
         periods=DEFAULT_PERIODS,
     )

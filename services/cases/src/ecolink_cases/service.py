@@ -9,6 +9,7 @@ from ecolink_cases.adapters.tables import cases_metadata
 from ecolink_cases.api.case_servicer import CaseServicer
 from ecolink_cases.bootstrap import bootstrap
 from ecolink_cases.settings import CasesSettings
+from ecolink_cases.worker.alert_case_delivery import cases_subscribers
 from ecolink_cases.worker.tasks import RECORD_DEADLINE_CROSSINGS
 from ecolink_common.service_spec import BeatEntry, ServiceSpec, binding
 
@@ -27,4 +28,5 @@ SPEC = ServiceSpec(
             "record-deadline-crossings", RECORD_DEADLINE_CROSSINGS, lambda settings: settings.deadline_scan_seconds
         ),
     ),
+    subscribers=cases_subscribers,
 )

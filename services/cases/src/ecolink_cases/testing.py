@@ -38,18 +38,20 @@ class CaseWalk:
         assert self.case is not None
         return self.case.name
 
-    async def create(self, request_id: str = "") -> case_pb2.Case:
+    async def create(self, request_id: str = "", *, alert: str = "", agency: str = COUNTY) -> case_pb2.Case:
+        """Opens the case, from `alert` (`alerts/{id}`) when given, else as a manual clue."""
         request = case_service_pb2.CreateCaseRequest(
             case=case_pb2.Case(
                 unit="units/lingbi-jiancai",
-                source=case_pb2.CLUE_SOURCE_MANUAL,
+                source=case_pb2.CLUE_SOURCE_MONITORING_ALERT if alert else case_pb2.CLUE_SOURCE_MANUAL,
+                source_ref=alert,
                 violation_type="篡改自动监控数据 falsified automatic monitoring data",
                 legal_basis="《中华人民共和国大气污染防治法》第九十九条",
-                handling_officer_ids=list(COUNTY_OFFICERS),
+                handling_officer_ids=list(COUNTY_OFFICERS if agency == COUNTY else (CITY_OFFICER,)),
             ),
             request_id=request_id,
         )
-        self.case = (await self.stub.CreateCase(request, metadata=self.as_agency(COUNTY))).case
+        self.case = (await self.stub.CreateCase(request, metadata=self.as_agency(agency))).case
         return self.case
 
     async def approve(self, step: str) -> case_pb2.Case:

@@ -12,7 +12,7 @@ from ecolink_common.clock import SYSTEM_CLOCK, Clock
 OUTCOME_OK = "OK"
 REMOTE_SERVICE_DETAIL = "remote_service"
 
-CallAudit = Callable[[AuditEntry], Awaitable[None]]
+CallAudit = Callable[[AuditEntry], Awaitable[object]]
 
 
 def acting_call_entry(

@@ -33,6 +33,7 @@ def _alert(row: Row) -> Alert:
         evidence=load_evidence(row.evidence, mn=row.mn, unit_id=row.unit_id, outlet_id=row.outlet_id),
         opened_at=row.opened_at,
         updated_at=row.updated_at,
+        case_name=row.case_name or "",
     )
 
 
@@ -85,6 +86,12 @@ class AlertRepository:
             update(alert_table)
             .where(alert_table.c.alert_id == alert_id)
             .values(ended_at=ended_at, evidence=dump_evidence(evidence), state=state.value, updated_at=at)
+        )
+
+    async def link_case(self, alert_id: str, case_name: str) -> None:
+        """Records the case the alert became; the episode's own columns stay as they are."""
+        await self._session.execute(
+            update(alert_table).where(alert_table.c.alert_id == alert_id).values(case_name=case_name)
         )
 
     async def get(self, alert_id: str) -> Alert | None:

@@ -161,6 +161,7 @@ alert_table = Table(
     Column("evidence", Text, nullable=False),
     Column("opened_at", UtcDateTime, nullable=False),
     Column("updated_at", UtcDateTime, nullable=False),
+    Column("case_name", String(64), nullable=True),
     Index("ix_alert_open_episode", "mn", "rule", "state"),
     Index("ix_alert_started_at", "started_at", "alert_id"),
 )

@@ -75,6 +75,7 @@ def alert_to_proto(alert: Alert, *, with_evidence: bool) -> alert_pb2.Alert:
         create_time=timestamp_from_datetime(alert.opened_at),
         update_time=timestamp_from_datetime(alert.updated_at),
         evidence=[evidence_point(item) for item in alert.evidence] if with_evidence else [],
+        case=alert.case_name,
     )
 
 

@@ -36,6 +36,7 @@ class Alert:
     evidence: tuple[Evidence, ...]
     opened_at: datetime
     updated_at: datetime
+    case_name: str = ""  # the enforcement case it became, `cases/{id}`, once the cases service said so
 
     @property
     def name(self) -> str:

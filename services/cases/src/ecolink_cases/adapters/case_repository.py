@@ -15,6 +15,7 @@ from ecolink_cases.domain.case import CaseRecord, ClueSource
 from ecolink_cases.domain.execution import ServiceMethod
 from ecolink_cases.domain.lifecycle import CaseState, Outcome, Step
 from ecolink_cases.domain.records import ApprovalRecord, CitedEvidence, StepRecord
+from ecolink_common.db import upsert_statement
 
 _CASE_COLUMNS_WRITTEN_BY_STEPS = (
     "state",
@@ -43,6 +44,7 @@ def _case_values(case: CaseRecord) -> dict[str, Any]:
     for enum_column in ("source", "state", "outcome", "service_method", "reminder_service_method"):
         value = values[enum_column]
         values[enum_column] = value.value if value is not None else None
+    values["source_alert"] = case.source_alert
     return values
 
 
@@ -77,6 +79,8 @@ def _case_from_row(row: Row[Any]) -> CaseRecord:
         reminder_service_on=row.reminder_service_on,
         court_applied_on=row.court_applied_on,
         version=row.version,
+        alert_rule=row.alert_rule,
+        alert_evidence_sha256=row.alert_evidence_sha256,
     )
 
 
@@ -117,12 +121,24 @@ class CaseRepository:
     def __init__(self, session: AsyncSession):
         self._session = session
 
-    async def add(self, case: CaseRecord) -> int:
-        """Stores a new case (its `case_id` is ignored) and returns the id given to it."""
+    async def add(self, case: CaseRecord) -> int | None:
+        """Stores a new case (its `case_id` is ignored) and returns the id given to it; None, storing nothing, when
+        its alert already became a case (a concurrent promotion waits for the first on PostgreSQL)."""
         values = _case_values(case)
         del values["case_id"]
-        result = await self._session.execute(insert(case_table).values(**values).returning(case_table.c.case_id))
-        return int(result.scalar_one())
+        statement = (
+            upsert_statement(self._session, case_table)
+            .values(**values)
+            .on_conflict_do_nothing(index_elements=["source_alert"])
+            .returning(case_table.c.case_id)
+        )
+        case_id = (await self._session.execute(statement)).scalar_one_or_none()
+        return int(case_id) if case_id is not None else None
+
+    async def of_alert(self, alert_name: str) -> CaseRecord | None:
+        """The case opened from an alert, if one was."""
+        row = (await self._session.execute(select(case_table).where(case_table.c.source_alert == alert_name))).first()
+        return _case_from_row(row) if row else None
 
     async def get(self, case_id: int) -> CaseRecord | None:
         row = (await self._session.execute(select(case_table).where(case_table.c.case_id == case_id))).first()

@@ -40,6 +40,11 @@ case_table = Table(
     Column("version", Integer, nullable=False),
     Column("create_time", UtcDateTime, nullable=False),
     Column("update_time", UtcDateTime, nullable=False),
+    # Alert → case (DOMAIN §3.1): one case per alert; the alert's rule and evidence window as read when opened.
+    Column("source_alert", String(128), nullable=True),
+    Column("alert_rule", String(40), nullable=False, server_default=""),
+    Column("alert_evidence_sha256", String(64), nullable=False, server_default=""),
+    UniqueConstraint("source_alert", name="uq_enforcement_case_source_alert"),
 )
 
 case_step_table = Table(

@@ -8,7 +8,7 @@ from datetime import date
 
 from ecolink.cases.v1 import case_pb2 as pb
 from ecolink.cases.v1 import case_service_pb2 as service_pb
-from ecolink_cases.domain.case import ClueSource
+from ecolink_cases.domain.case import CaseRecord, ClueSource
 from ecolink_cases.domain.documents import DocumentKind
 from ecolink_cases.domain.due_actions import DueAction
 from ecolink_cases.domain.execution import ServiceMethod
@@ -24,7 +24,7 @@ from ecolink_common.text_rules import MAX_NAME_CHARS, MAX_TEXT_CHARS, checked_te
 
 CASE_NAME = re.compile(r"^cases/([1-9][0-9]{0,17})\Z")
 UNIT_NAME = re.compile(r"^units/([a-z0-9][a-z0-9-]{0,63})\Z")
-ALERT_NAME = re.compile(r"^alerts/[1-9][0-9]{0,17}\Z")
+ALERT_NAME = re.compile(r"^alerts/[A-Za-z0-9][A-Za-z0-9-]{0,63}\Z")
 EVIDENCE_NAME = re.compile(r"^evidence/[A-Za-z0-9][A-Za-z0-9-]{0,63}\Z")
 OFFICER_ID = re.compile(r"^[a-z][a-z0-9-]{1,62}\Z")
 MAX_OFFICERS = 20
@@ -232,7 +232,14 @@ def case_to_proto(view: CaseView) -> pb.Case:
         timeline=[_step_to_proto(step) for step in view.steps],
         approvals=[_approval_to_proto(approval) for approval in view.approvals],
         documents=[document_to_proto(document) for document in view.documents],
+        alert_provenance=_alert_provenance(case),
     )
+
+
+def _alert_provenance(case: CaseRecord) -> pb.AlertProvenance | None:
+    if case.source_alert is None:
+        return None
+    return pb.AlertProvenance(alert=case.source_alert, rule=case.alert_rule, evidence_sha256=case.alert_evidence_sha256)
 
 
 def due_action_to_proto(action: DueAction) -> pb.DueAction:

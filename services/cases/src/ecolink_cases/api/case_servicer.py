@@ -15,7 +15,7 @@ from ecolink_cases.domain.lifecycle import Step
 from ecolink_cases.service_layer import case_approval, case_opening, case_reading, case_steps
 from ecolink_cases.service_layer.case_steps import StepFigures, TakeStep
 from ecolink_cases.service_layer.case_view import CaseView
-from ecolink_cases.service_layer.ports import EvidenceCatalog, UnitDirectory
+from ecolink_cases.service_layer.ports import AlertSource, EvidenceCatalog, UnitDirectory
 from ecolink_cases.service_layer.unit_of_work import CasesUnitOfWork
 from ecolink_cases.settings import CasesSettings
 from ecolink_common.auth.principal import current_principal
@@ -24,6 +24,7 @@ from ecolink_common.errors import InvalidArgument
 from ecolink_common.paging import page_request
 
 UnitsForCaller = Callable[[Sequence[str]], UnitDirectory]
+AlertsForCaller = Callable[[Sequence[str]], AlertSource]
 EvidenceForCaller = Callable[[Sequence[str]], EvidenceCatalog]
 NO_FIGURES = StepFigures()
 
@@ -35,6 +36,7 @@ class CaseServicer(case_service_pb2_grpc.CaseServiceServicer):
         settings: CasesSettings,
         *,
         units_for: UnitsForCaller,
+        alerts_for: AlertsForCaller,
         evidence_for: EvidenceForCaller,
         periods: LegalPeriods,
     ):
@@ -42,6 +44,7 @@ class CaseServicer(case_service_pb2_grpc.CaseServiceServicer):
         self._settings = settings
         self._policy = settings.approval_policy()
         self._units_for = units_for
+        self._alerts_for = alerts_for
         self._evidence_for = evidence_for
         self._periods = periods
 
@@ -73,8 +76,9 @@ class CaseServicer(case_service_pb2_grpc.CaseServiceServicer):
     ) -> pb.CreateCaseResponse:
         principal = current_principal()
         command = convert.open_case_command(request, principal.agency_id)
+        authorization = caller_authorization(context)
         view = await case_opening.open_case(
-            self._uow(), principal, command, self._units_for(caller_authorization(context))
+            self._uow(), principal, command, self._units_for(authorization), self._alerts_for(authorization)
         )
         return pb.CreateCaseResponse(case=convert.case_to_proto(view))
 

@@ -56,10 +56,18 @@ class CaseRecord:
     reminder_service_on: date | None = None
     court_applied_on: date | None = None
     version: int = 1
+    # Alert → case (DOMAIN §3.1): the rule and evidence-window hash of the alert (`source_ref`) as read when opened.
+    alert_rule: str = ""
+    alert_evidence_sha256: str = ""
 
     @property
     def name(self) -> str:
         return f"cases/{self.case_id}"
+
+    @property
+    def source_alert(self) -> str | None:
+        """The alert the case was opened from, if it was: one case per alert."""
+        return self.source_ref if self.source is ClueSource.MONITORING_ALERT else None
 
     @property
     def progress(self) -> CaseProgress:

@@ -1,5 +1,5 @@
-"""What the cases use cases need from outside their database, asked as the caller: the registry's key units and
-the evidence items a step cites."""
+"""What the cases use cases need from outside their database, asked as the caller: the registry's key units, the
+alert a case is opened from and the evidence items a step cites."""
 
 from __future__ import annotations
 
@@ -36,3 +36,19 @@ class EvidenceCatalog(Protocol):
     """The evidence service seen with one caller's credentials: None for an item unknown or hidden from the caller."""
 
     async def item(self, name: str) -> CitedItem | None: ...
+
+
+@dataclass(frozen=True)
+class SourceAlert:
+    """An alert as the alerts service shows it to the caller: its rule, unit and the hash of its evidence window."""
+
+    name: str
+    rule: str
+    unit_id: str
+    evidence_sha256: str
+
+
+class AlertSource(Protocol):
+    """The alerts service seen with one caller's credentials: None for an alert unknown or hidden from the caller."""
+
+    async def alert(self, name: str) -> SourceAlert | None: ...

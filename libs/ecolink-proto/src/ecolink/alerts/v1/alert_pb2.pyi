@@ -73,7 +73,7 @@ class EvidencePoint(_message.Message):
     def __init__(self, reading: _Optional[_Union[EvidenceReading, _Mapping]] = ..., packet: _Optional[_Union[EvidencePacket, _Mapping]] = ..., companion_rise: _Optional[_Union[EvidenceCompanionRise, _Mapping]] = ...) -> None: ...
 
 class Alert(_message.Message):
-    __slots__ = ("name", "rule", "unit", "outlet", "device", "data_kind", "factor_code", "region_code", "state", "start_time", "end_time", "create_time", "update_time", "evidence")
+    __slots__ = ("name", "rule", "unit", "outlet", "device", "data_kind", "factor_code", "region_code", "state", "start_time", "end_time", "create_time", "update_time", "evidence", "case")
     NAME_FIELD_NUMBER: _ClassVar[int]
     RULE_FIELD_NUMBER: _ClassVar[int]
     UNIT_FIELD_NUMBER: _ClassVar[int]
@@ -88,6 +88,7 @@ class Alert(_message.Message):
     CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
     UPDATE_TIME_FIELD_NUMBER: _ClassVar[int]
     EVIDENCE_FIELD_NUMBER: _ClassVar[int]
+    CASE_FIELD_NUMBER: _ClassVar[int]
     name: str
     rule: str
     unit: str
@@ -102,4 +103,5 @@ class Alert(_message.Message):
     create_time: _timestamp_pb2.Timestamp
     update_time: _timestamp_pb2.Timestamp
     evidence: _containers.RepeatedCompositeFieldContainer[EvidencePoint]
-    def __init__(self, name: _Optional[str] = ..., rule: _Optional[str] = ..., unit: _Optional[str] = ..., outlet: _Optional[str] = ..., device: _Optional[str] = ..., data_kind: _Optional[_Union[_monitoring_pb2.DataKind, str]] = ..., factor_code: _Optional[str] = ..., region_code: _Optional[str] = ..., state: _Optional[_Union[AlertState, str]] = ..., start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., evidence: _Optional[_Iterable[_Union[EvidencePoint, _Mapping]]] = ...) -> None: ...
+    case: str
+    def __init__(self, name: _Optional[str] = ..., rule: _Optional[str] = ..., unit: _Optional[str] = ..., outlet: _Optional[str] = ..., device: _Optional[str] = ..., data_kind: _Optional[_Union[_monitoring_pb2.DataKind, str]] = ..., factor_code: _Optional[str] = ..., region_code: _Optional[str] = ..., state: _Optional[_Union[AlertState, str]] = ..., start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., end_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., evidence: _Optional[_Iterable[_Union[EvidencePoint, _Mapping]]] = ..., case: _Optional[str] = ...) -> None: ...

@@ -27,27 +27,31 @@ from ecolink.alerts.v1 import monitoring_pb2 as ecolink_dot_alerts_dot_v1_dot_mo
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n%ecolink/alerts/v1/alert_service.proto\x12\x11\x65\x63olink.alerts.v1\x1a\x1d\x65\x63olink/alerts/v1/alert.proto\x1a\"ecolink/alerts/v1/monitoring.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"\xf7\x01\n\x11ListAlertsRequest\x12\x0c\n\x04unit\x18\x01 \x01(\t\x12\x13\n\x0bregion_code\x18\x02 \x01(\t\x12\x0c\n\x04rule\x18\x03 \x01(\t\x12,\n\x05state\x18\x04 \x01(\x0e\x32\x1d.ecolink.alerts.v1.AlertState\x12.\n\nstart_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12,\n\x08\x65nd_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x11\n\tpage_size\x18\x07 \x01(\x05\x12\x12\n\npage_token\x18\x08 \x01(\t\"W\n\x12ListAlertsResponse\x12(\n\x06\x61lerts\x18\x01 \x03(\x0b\x32\x18.ecolink.alerts.v1.Alert\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"\x1f\n\x0fGetAlertRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\";\n\x10GetAlertResponse\x12\'\n\x05\x61lert\x18\x01 \x01(\x0b\x32\x18.ecolink.alerts.v1.Alert\"\x90\x01\n\x12RescanRangeRequest\x12\x0c\n\x04unit\x18\x01 \x01(\t\x12\x0e\n\x06\x64\x65vice\x18\x02 \x01(\t\x12.\n\nstart_time\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12,\n\x08\x65nd_time\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\xeb\x02\n\x10RescannedEpisode\x12\x0c\n\x04rule\x18\x01 \x01(\t\x12\x0c\n\x04unit\x18\x02 \x01(\t\x12\x0e\n\x06outlet\x18\x03 \x01(\t\x12\x0e\n\x06\x64\x65vice\x18\x04 \x01(\t\x12.\n\tdata_kind\x18\x05 \x01(\x0e\x32\x1b.ecolink.alerts.v1.DataKind\x12\x13\n\x0b\x66\x61\x63tor_code\x18\x06 \x01(\t\x12,\n\x05state\x18\x07 \x01(\x0e\x32\x1d.ecolink.alerts.v1.AlertState\x12.\n\nstart_time\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12,\n\x08\x65nd_time\x18\t \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x32\n\x08\x65vidence\x18\n \x03(\x0b\x32 .ecolink.alerts.v1.EvidencePoint\x12\x16\n\x0ematching_alert\x18\x0b \x01(\t\"f\n\x13RescanRangeResponse\x12\x35\n\x08\x65pisodes\x18\x01 \x03(\x0b\x32#.ecolink.alerts.v1.RescannedEpisode\x12\x18\n\x10unmatched_alerts\x18\x02 \x03(\t2\x9c\x02\n\x0c\x41lertService\x12Y\n\nListAlerts\x12$.ecolink.alerts.v1.ListAlertsRequest\x1a%.ecolink.alerts.v1.ListAlertsResponse\x12S\n\x08GetAlert\x12\".ecolink.alerts.v1.GetAlertRequest\x1a#.ecolink.alerts.v1.GetAlertResponse\x12\\\n\x0bRescanRange\x12%.ecolink.alerts.v1.RescanRangeRequest\x1a&.ecolink.alerts.v1.RescanRangeResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n%ecolink/alerts/v1/alert_service.proto\x12\x11\x65\x63olink.alerts.v1\x1a\x1d\x65\x63olink/alerts/v1/alert.proto\x1a\"ecolink/alerts/v1/monitoring.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"4\n\x16RecordAlertCaseRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0c\n\x04\x63\x61se\x18\x02 \x01(\t\"B\n\x17RecordAlertCaseResponse\x12\'\n\x05\x61lert\x18\x01 \x01(\x0b\x32\x18.ecolink.alerts.v1.Alert\"\xf7\x01\n\x11ListAlertsRequest\x12\x0c\n\x04unit\x18\x01 \x01(\t\x12\x13\n\x0bregion_code\x18\x02 \x01(\t\x12\x0c\n\x04rule\x18\x03 \x01(\t\x12,\n\x05state\x18\x04 \x01(\x0e\x32\x1d.ecolink.alerts.v1.AlertState\x12.\n\nstart_time\x18\x05 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12,\n\x08\x65nd_time\x18\x06 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x11\n\tpage_size\x18\x07 \x01(\x05\x12\x12\n\npage_token\x18\x08 \x01(\t\"W\n\x12ListAlertsResponse\x12(\n\x06\x61lerts\x18\x01 \x03(\x0b\x32\x18.ecolink.alerts.v1.Alert\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"\x1f\n\x0fGetAlertRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\";\n\x10GetAlertResponse\x12\'\n\x05\x61lert\x18\x01 \x01(\x0b\x32\x18.ecolink.alerts.v1.Alert\"\x90\x01\n\x12RescanRangeRequest\x12\x0c\n\x04unit\x18\x01 \x01(\t\x12\x0e\n\x06\x64\x65vice\x18\x02 \x01(\t\x12.\n\nstart_time\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12,\n\x08\x65nd_time\x18\x04 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\xeb\x02\n\x10RescannedEpisode\x12\x0c\n\x04rule\x18\x01 \x01(\t\x12\x0c\n\x04unit\x18\x02 \x01(\t\x12\x0e\n\x06outlet\x18\x03 \x01(\t\x12\x0e\n\x06\x64\x65vice\x18\x04 \x01(\t\x12.\n\tdata_kind\x18\x05 \x01(\x0e\x32\x1b.ecolink.alerts.v1.DataKind\x12\x13\n\x0b\x66\x61\x63tor_code\x18\x06 \x01(\t\x12,\n\x05state\x18\x07 \x01(\x0e\x32\x1d.ecolink.alerts.v1.AlertState\x12.\n\nstart_time\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12,\n\x08\x65nd_time\x18\t \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x32\n\x08\x65vidence\x18\n \x03(\x0b\x32 .ecolink.alerts.v1.EvidencePoint\x12\x16\n\x0ematching_alert\x18\x0b \x01(\t\"f\n\x13RescanRangeResponse\x12\x35\n\x08\x65pisodes\x18\x01 \x03(\x0b\x32#.ecolink.alerts.v1.RescannedEpisode\x12\x18\n\x10unmatched_alerts\x18\x02 \x03(\t2\x86\x03\n\x0c\x41lertService\x12Y\n\nListAlerts\x12$.ecolink.alerts.v1.ListAlertsRequest\x1a%.ecolink.alerts.v1.ListAlertsResponse\x12S\n\x08GetAlert\x12\".ecolink.alerts.v1.GetAlertRequest\x1a#.ecolink.alerts.v1.GetAlertResponse\x12\\\n\x0bRescanRange\x12%.ecolink.alerts.v1.RescanRangeRequest\x1a&.ecolink.alerts.v1.RescanRangeResponse\x12h\n\x0fRecordAlertCase\x12).ecolink.alerts.v1.RecordAlertCaseRequest\x1a*.ecolink.alerts.v1.RecordAlertCaseResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'ecolink.alerts.v1.alert_service_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_LISTALERTSREQUEST']._serialized_start=161
-  _globals['_LISTALERTSREQUEST']._serialized_end=408
-  _globals['_LISTALERTSRESPONSE']._serialized_start=410
-  _globals['_LISTALERTSRESPONSE']._serialized_end=497
-  _globals['_GETALERTREQUEST']._serialized_start=499
-  _globals['_GETALERTREQUEST']._serialized_end=530
-  _globals['_GETALERTRESPONSE']._serialized_start=532
-  _globals['_GETALERTRESPONSE']._serialized_end=591
-  _globals['_RESCANRANGEREQUEST']._serialized_start=594
-  _globals['_RESCANRANGEREQUEST']._serialized_end=738
-  _globals['_RESCANNEDEPISODE']._serialized_start=741
-  _globals['_RESCANNEDEPISODE']._serialized_end=1104
-  _globals['_RESCANRANGERESPONSE']._serialized_start=1106
-  _globals['_RESCANRANGERESPONSE']._serialized_end=1208
-  _globals['_ALERTSERVICE']._serialized_start=1211
-  _globals['_ALERTSERVICE']._serialized_end=1495
+  _globals['_RECORDALERTCASEREQUEST']._serialized_start=160
+  _globals['_RECORDALERTCASEREQUEST']._serialized_end=212
+  _globals['_RECORDALERTCASERESPONSE']._serialized_start=214
+  _globals['_RECORDALERTCASERESPONSE']._serialized_end=280
+  _globals['_LISTALERTSREQUEST']._serialized_start=283
+  _globals['_LISTALERTSREQUEST']._serialized_end=530
+  _globals['_LISTALERTSRESPONSE']._serialized_start=532
+  _globals['_LISTALERTSRESPONSE']._serialized_end=619
+  _globals['_GETALERTREQUEST']._serialized_start=621
+  _globals['_GETALERTREQUEST']._serialized_end=652
+  _globals['_GETALERTRESPONSE']._serialized_start=654
+  _globals['_GETALERTRESPONSE']._serialized_end=713
+  _globals['_RESCANRANGEREQUEST']._serialized_start=716
+  _globals['_RESCANRANGEREQUEST']._serialized_end=860
+  _globals['_RESCANNEDEPISODE']._serialized_start=863
+  _globals['_RESCANNEDEPISODE']._serialized_end=1226
+  _globals['_RESCANRANGERESPONSE']._serialized_start=1228
+  _globals['_RESCANRANGERESPONSE']._serialized_end=1330
+  _globals['_ALERTSERVICE']._serialized_start=1333
+  _globals['_ALERTSERVICE']._serialized_end=1723
 # @@protoc_insertion_point(module_scope)

@@ -11,6 +11,20 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
 
+class RecordAlertCaseRequest(_message.Message):
+    __slots__ = ("name", "case")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    CASE_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    case: str
+    def __init__(self, name: _Optional[str] = ..., case: _Optional[str] = ...) -> None: ...
+
+class RecordAlertCaseResponse(_message.Message):
+    __slots__ = ("alert",)
+    ALERT_FIELD_NUMBER: _ClassVar[int]
+    alert: _alert_pb2.Alert
+    def __init__(self, alert: _Optional[_Union[_alert_pb2.Alert, _Mapping]] = ...) -> None: ...
+
 class ListAlertsRequest(_message.Message):
     __slots__ = ("unit", "region_code", "rule", "state", "start_time", "end_time", "page_size", "page_token")
     UNIT_FIELD_NUMBER: _ClassVar[int]

@@ -51,6 +51,11 @@ class AlertServiceStub:
                 request_serializer=ecolink_dot_alerts_dot_v1_dot_alert__service__pb2.RescanRangeRequest.SerializeToString,
                 response_deserializer=ecolink_dot_alerts_dot_v1_dot_alert__service__pb2.RescanRangeResponse.FromString,
                 _registered_method=True)
+        self.RecordAlertCase = channel.unary_unary(
+                '/ecolink.alerts.v1.AlertService/RecordAlertCase',
+                request_serializer=ecolink_dot_alerts_dot_v1_dot_alert__service__pb2.RecordAlertCaseRequest.SerializeToString,
+                response_deserializer=ecolink_dot_alerts_dot_v1_dot_alert__service__pb2.RecordAlertCaseResponse.FromString,
+                _registered_method=True)
 
 
 class AlertServiceServicer:
@@ -95,6 +100,17 @@ class AlertServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def RecordAlertCase(self, request, context):
+        """Records the enforcement case an alert became (DOMAIN §3.1, alert → case). Only the cases service calls it,
+        acting for the handling agency with its service credential (RFC 8693 `act`) after the case was committed:
+        any other caller is PERMISSION_DENIED (ALERT_CASE_BY_CASES_SERVICE_ONLY); an alert the agency acted for cannot
+        see is NOT_FOUND (audited). The same case again changes nothing (the cases relay delivers at least once); an
+        alert already recorded for another case is FAILED_PRECONDITION (ALERT_ALREADY_PROMOTED).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_AlertServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -112,6 +128,11 @@ def add_AlertServiceServicer_to_server(servicer, server):
                     servicer.RescanRange,
                     request_deserializer=ecolink_dot_alerts_dot_v1_dot_alert__service__pb2.RescanRangeRequest.FromString,
                     response_serializer=ecolink_dot_alerts_dot_v1_dot_alert__service__pb2.RescanRangeResponse.SerializeToString,
+            ),
+            'RecordAlertCase': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordAlertCase,
+                    request_deserializer=ecolink_dot_alerts_dot_v1_dot_alert__service__pb2.RecordAlertCaseRequest.FromString,
+                    response_serializer=ecolink_dot_alerts_dot_v1_dot_alert__service__pb2.RecordAlertCaseResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -197,6 +218,33 @@ class AlertService:
             '/ecolink.alerts.v1.AlertService/RescanRange',
             ecolink_dot_alerts_dot_v1_dot_alert__service__pb2.RescanRangeRequest.SerializeToString,
             ecolink_dot_alerts_dot_v1_dot_alert__service__pb2.RescanRangeResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordAlertCase(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ecolink.alerts.v1.AlertService/RecordAlertCase',
+            ecolink_dot_alerts_dot_v1_dot_alert__service__pb2.RecordAlertCaseRequest.SerializeToString,
+            ecolink_dot_alerts_dot_v1_dot_alert__service__pb2.RecordAlertCaseResponse.FromString,
             options,
             channel_credentials,
             insecure,

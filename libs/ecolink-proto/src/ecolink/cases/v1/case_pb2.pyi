@@ -92,7 +92,7 @@ DOCUMENT_KIND_PAYMENT_REMINDER: DocumentKind
 DOCUMENT_KIND_COURT_APPLICATION: DocumentKind
 
 class Case(_message.Message):
-    __slots__ = ("name", "handling_agency_id", "unit", "unit_display_name", "region_code", "source", "source_ref", "violation_type", "legal_basis", "state", "handling_officer_ids", "outcome", "fine_fen", "paid_fen", "no_penalty_ground", "create_time", "update_time", "etag", "timeline", "approvals", "documents")
+    __slots__ = ("name", "handling_agency_id", "unit", "unit_display_name", "region_code", "source", "source_ref", "violation_type", "legal_basis", "state", "handling_officer_ids", "outcome", "fine_fen", "paid_fen", "no_penalty_ground", "create_time", "update_time", "etag", "timeline", "approvals", "documents", "alert_provenance")
     NAME_FIELD_NUMBER: _ClassVar[int]
     HANDLING_AGENCY_ID_FIELD_NUMBER: _ClassVar[int]
     UNIT_FIELD_NUMBER: _ClassVar[int]
@@ -114,6 +114,7 @@ class Case(_message.Message):
     TIMELINE_FIELD_NUMBER: _ClassVar[int]
     APPROVALS_FIELD_NUMBER: _ClassVar[int]
     DOCUMENTS_FIELD_NUMBER: _ClassVar[int]
+    ALERT_PROVENANCE_FIELD_NUMBER: _ClassVar[int]
     name: str
     handling_agency_id: str
     unit: str
@@ -135,7 +136,18 @@ class Case(_message.Message):
     timeline: _containers.RepeatedCompositeFieldContainer[CaseStep]
     approvals: _containers.RepeatedCompositeFieldContainer[Approval]
     documents: _containers.RepeatedCompositeFieldContainer[Document]
-    def __init__(self, name: _Optional[str] = ..., handling_agency_id: _Optional[str] = ..., unit: _Optional[str] = ..., unit_display_name: _Optional[str] = ..., region_code: _Optional[str] = ..., source: _Optional[_Union[ClueSource, str]] = ..., source_ref: _Optional[str] = ..., violation_type: _Optional[str] = ..., legal_basis: _Optional[str] = ..., state: _Optional[_Union[CaseState, str]] = ..., handling_officer_ids: _Optional[_Iterable[str]] = ..., outcome: _Optional[_Union[DecisionOutcome, str]] = ..., fine_fen: _Optional[int] = ..., paid_fen: _Optional[int] = ..., no_penalty_ground: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., etag: _Optional[str] = ..., timeline: _Optional[_Iterable[_Union[CaseStep, _Mapping]]] = ..., approvals: _Optional[_Iterable[_Union[Approval, _Mapping]]] = ..., documents: _Optional[_Iterable[_Union[Document, _Mapping]]] = ...) -> None: ...
+    alert_provenance: AlertProvenance
+    def __init__(self, name: _Optional[str] = ..., handling_agency_id: _Optional[str] = ..., unit: _Optional[str] = ..., unit_display_name: _Optional[str] = ..., region_code: _Optional[str] = ..., source: _Optional[_Union[ClueSource, str]] = ..., source_ref: _Optional[str] = ..., violation_type: _Optional[str] = ..., legal_basis: _Optional[str] = ..., state: _Optional[_Union[CaseState, str]] = ..., handling_officer_ids: _Optional[_Iterable[str]] = ..., outcome: _Optional[_Union[DecisionOutcome, str]] = ..., fine_fen: _Optional[int] = ..., paid_fen: _Optional[int] = ..., no_penalty_ground: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., etag: _Optional[str] = ..., timeline: _Optional[_Iterable[_Union[CaseStep, _Mapping]]] = ..., approvals: _Optional[_Iterable[_Union[Approval, _Mapping]]] = ..., documents: _Optional[_Iterable[_Union[Document, _Mapping]]] = ..., alert_provenance: _Optional[_Union[AlertProvenance, _Mapping]] = ...) -> None: ...
+
+class AlertProvenance(_message.Message):
+    __slots__ = ("alert", "rule", "evidence_sha256")
+    ALERT_FIELD_NUMBER: _ClassVar[int]
+    RULE_FIELD_NUMBER: _ClassVar[int]
+    EVIDENCE_SHA256_FIELD_NUMBER: _ClassVar[int]
+    alert: str
+    rule: str
+    evidence_sha256: str
+    def __init__(self, alert: _Optional[str] = ..., rule: _Optional[str] = ..., evidence_sha256: _Optional[str] = ...) -> None: ...
 
 class CaseStep(_message.Message):
     __slots__ = ("seq", "step", "from_state", "to_state", "agency_id", "officer_ids", "occurred_on", "record_time", "note", "evidence", "approval", "document")

@@ -149,7 +149,11 @@ class CaseServiceServicer:
     """
 
     def CreateCase(self, request, context):
-        """Opens a case from a clue, naming the unit (read from the alerts registry with the caller's token).
+        """Opens a case from a clue, naming the unit (read from the alerts registry with the caller's token). A clue
+        from a monitoring alert names it in source_ref: the alert is read with the caller's token (NOT_FOUND
+        ALERT_NOT_FOUND if unknown or hidden), must be of the unit (FAILED_PRECONDITION CASE_ALERT_OF_ANOTHER_UNIT),
+        and its rule and evidence-window hash are kept; an alert that already became a case returns that case, whoever
+        opened it; the alerts service learns the case through the outbox.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
