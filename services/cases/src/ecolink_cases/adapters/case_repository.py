@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import and_, func, insert, or_, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -33,6 +33,18 @@ _CASE_COLUMNS_WRITTEN_BY_STEPS = (
     "reminder_service_method",
     "reminder_service_on",
     "court_applied_on",
+    "sealing_on",
+    "sealing_days",
+    "sealing_extension_days",
+    "sealing_lifted_on",
+    "restriction_on",
+    "restriction_days",
+    "correction_served_on",
+    "reinspected_on",
+    "daily_penalty_days",
+    "daily_penalty_fen",
+    "detention_handed_off_on",
+    "detention_police_agency_id",
     "version",
     "update_time",
 )
@@ -81,6 +93,18 @@ def _case_from_row(row: Row[Any]) -> CaseRecord:
         version=row.version,
         alert_rule=row.alert_rule,
         alert_evidence_sha256=row.alert_evidence_sha256,
+        sealing_on=row.sealing_on,
+        sealing_days=row.sealing_days,
+        sealing_extension_days=row.sealing_extension_days,
+        sealing_lifted_on=row.sealing_lifted_on,
+        restriction_on=row.restriction_on,
+        restriction_days=row.restriction_days,
+        correction_served_on=row.correction_served_on,
+        reinspected_on=row.reinspected_on,
+        daily_penalty_days=row.daily_penalty_days,
+        daily_penalty_fen=row.daily_penalty_fen,
+        detention_handed_off_on=row.detention_handed_off_on,
+        detention_police_agency_id=row.detention_police_agency_id,
     )
 
 
@@ -170,15 +194,24 @@ class CaseRepository:
             query = query.where(case_table.c.case_id < before_id)
         return [_case_from_row(row) for row in await self._session.execute(query)]
 
-    async def served_open(self, agency_id: str | None = None) -> Sequence[CaseRecord]:
-        """Cases whose decision was served and that are not closed (of one agency, or all): what deadlines run on."""
+    async def with_deadlines(self, agency_id: str | None = None) -> Sequence[CaseRecord]:
+        """Cases not closed whose decision was served or that run a sealing or await a re-inspection (of one agency,
+        or all): what deadlines run on."""
+        cases = case_table
         query = (
-            select(case_table)
-            .where(case_table.c.service_on.is_not(None), case_table.c.state != CaseState.CLOSED.value)
-            .order_by(case_table.c.case_id)
+            select(cases)
+            .where(
+                cases.c.state != CaseState.CLOSED.value,
+                or_(
+                    cases.c.service_on.is_not(None),
+                    and_(cases.c.sealing_on.is_not(None), cases.c.sealing_lifted_on.is_(None)),
+                    and_(cases.c.correction_served_on.is_not(None), cases.c.reinspected_on.is_(None)),
+                ),
+            )
+            .order_by(cases.c.case_id)
         )
         if agency_id is not None:
-            query = query.where(case_table.c.handling_agency_id == agency_id)
+            query = query.where(cases.c.handling_agency_id == agency_id)
         return [_case_from_row(row) for row in await self._session.execute(query)]
 
     async def steps(self, case_id: int) -> Sequence[StepRecord]:

@@ -44,6 +44,19 @@ case_table = Table(
     Column("source_alert", String(128), nullable=True),
     Column("alert_rule", String(40), nullable=False, server_default=""),
     Column("alert_evidence_sha256", String(64), nullable=False, server_default=""),
+    # Supporting measures (DOMAIN §3.1).
+    Column("sealing_on", Date, nullable=True),
+    Column("sealing_days", Integer, nullable=False, server_default="0"),
+    Column("sealing_extension_days", Integer, nullable=False, server_default="0"),
+    Column("sealing_lifted_on", Date, nullable=True),
+    Column("restriction_on", Date, nullable=True),
+    Column("restriction_days", Integer, nullable=False, server_default="0"),
+    Column("correction_served_on", Date, nullable=True),
+    Column("reinspected_on", Date, nullable=True),
+    Column("daily_penalty_days", Integer, nullable=False, server_default="0"),
+    Column("daily_penalty_fen", BigInteger, nullable=False, server_default="0"),
+    Column("detention_handed_off_on", Date, nullable=True),
+    Column("detention_police_agency_id", String(64), nullable=False, server_default=""),
     UniqueConstraint("source_alert", name="uq_enforcement_case_source_alert"),
 )
 

@@ -14,6 +14,7 @@ from ecolink_cases.domain.due_actions import DueAction
 from ecolink_cases.domain.execution import ServiceMethod
 from ecolink_cases.domain.lifecycle import CaseState, Outcome, Step
 from ecolink_cases.domain.records import ApprovalRecord, DocumentRecord, StepRecord
+from ecolink_cases.domain.supporting_measures import sealing_until
 from ecolink_cases.service_layer.case_opening import OpenCase
 from ecolink_cases.service_layer.case_steps import StepDetails, case_etag
 from ecolink_cases.service_layer.case_view import CaseView
@@ -233,6 +234,29 @@ def case_to_proto(view: CaseView) -> pb.Case:
         approvals=[_approval_to_proto(approval) for approval in view.approvals],
         documents=[document_to_proto(document) for document in view.documents],
         alert_provenance=_alert_provenance(case),
+        measures=_measures(case),
+    )
+
+
+def _day(value: date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def _measures(case: CaseRecord) -> pb.SupportingMeasures:
+    return pb.SupportingMeasures(
+        sealing_on=_day(case.sealing_on),
+        sealing_days=case.sealing_days,
+        sealing_extension_days=case.sealing_extension_days,
+        sealing_until=_day(sealing_until(case)),
+        sealing_lifted_on=_day(case.sealing_lifted_on),
+        restriction_on=_day(case.restriction_on),
+        restriction_days=case.restriction_days,
+        correction_served_on=_day(case.correction_served_on),
+        reinspected_on=_day(case.reinspected_on),
+        daily_penalty_days=case.daily_penalty_days,
+        daily_penalty_fen=case.daily_penalty_fen,
+        detention_handed_off_on=_day(case.detention_handed_off_on),
+        detention_police_agency_id=case.detention_police_agency_id,
     )
 
 

@@ -10,6 +10,7 @@ import grpc
 from ecolink.cases.v1 import case_service_pb2 as pb
 from ecolink.cases.v1 import case_service_pb2_grpc
 from ecolink_cases.api import case_convert as convert
+from ecolink_cases.api.measure_methods import SupportingMeasureMethods
 from ecolink_cases.domain.legal_periods import LegalPeriods
 from ecolink_cases.domain.lifecycle import Step
 from ecolink_cases.service_layer import case_approval, case_opening, case_reading, case_steps
@@ -29,7 +30,7 @@ EvidenceForCaller = Callable[[Sequence[str]], EvidenceCatalog]
 NO_FIGURES = StepFigures()
 
 
-class CaseServicer(case_service_pb2_grpc.CaseServiceServicer):
+class CaseServicer(SupportingMeasureMethods, case_service_pb2_grpc.CaseServiceServicer):
     def __init__(
         self,
         uow: Callable[[], CasesUnitOfWork],

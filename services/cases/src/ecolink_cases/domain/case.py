@@ -59,6 +59,20 @@ class CaseRecord:
     # Alert → case (DOMAIN §3.1): the rule and evidence-window hash of the alert (`source_ref`) as read when opened.
     alert_rule: str = ""
     alert_evidence_sha256: str = ""
+    # Supporting measures (DOMAIN §3.1): the latest sealing, restriction and correction order, the daily penalty so
+    # far, the detention hand-off.
+    sealing_on: date | None = None
+    sealing_days: int = 0
+    sealing_extension_days: int = 0
+    sealing_lifted_on: date | None = None
+    restriction_on: date | None = None
+    restriction_days: int = 0
+    correction_served_on: date | None = None
+    reinspected_on: date | None = None
+    daily_penalty_days: int = 0
+    daily_penalty_fen: int = 0
+    detention_handed_off_on: date | None = None
+    detention_police_agency_id: str = ""
 
     @property
     def name(self) -> str:
@@ -94,6 +108,9 @@ class StepFacts:
     intended_fine_fen: int = 0
     service_method: ServiceMethod | None = None
     amount_fen: int = 0
+    measure_days: int = 0
+    still_unmet: bool = False
+    police_agency_id: str = ""
 
 
 def advance(case: CaseRecord, step: Step, facts: StepFacts, *, at: datetime) -> CaseRecord:

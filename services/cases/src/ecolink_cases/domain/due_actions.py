@@ -18,6 +18,7 @@ from ecolink_cases.domain.execution import (
 )
 from ecolink_cases.domain.legal_periods import LegalPeriods, Period
 from ecolink_cases.domain.lifecycle import CaseState, Outcome
+from ecolink_cases.domain.supporting_measures import sealing_until
 
 UPCOMING_WINDOW = timedelta(days=30)
 COMPULSION_LAW_ART_53 = "Administrative Compulsion Law art. 53"
@@ -69,10 +70,54 @@ def _service_notice(
     ]
 
 
+def _measure_actions(case: CaseRecord, as_of: date, periods: LegalPeriods) -> list[DueAction]:
+    """DOMAIN §3.1: the last day of a running sealing, and the re-inspection a correction order awaits."""
+    actions = []
+    until = sealing_until(case)
+    if until is not None and case.sealing_lifted_on is None and case.state is not CaseState.CLOSED:
+        status = _status(as_of, until, until, lapse=DueStatus.OVERDUE)
+        if status is not None:
+            actions.append(
+                DueAction(
+                    case.name,
+                    "sealing_ends",
+                    f"查封扣押期限届满 the sealing ends on {until.isoformat()}: lift or extend it (once)",
+                    until,
+                    until,
+                    status,
+                    periods.in_force(Period.SEALING, case.sealing_on or until).source,
+                )
+            )
+    served = case.correction_served_on
+    if served is not None and case.reinspected_on is None and case.state is not CaseState.CLOSED:
+        last_day = periods.end(Period.REINSPECTION, served)
+        status = _status(as_of, served + timedelta(days=1), last_day, lapse=DueStatus.EXPIRED)
+        if status is not None:
+            actions.append(
+                DueAction(
+                    case.name,
+                    "reinspection_due",
+                    f"复查 re-inspect the correction order served on {served.isoformat()} by {last_day.isoformat()}",
+                    served + timedelta(days=1),
+                    last_day,
+                    status,
+                    periods.in_force(Period.REINSPECTION, served).source,
+                )
+            )
+    return actions
+
+
 def due_actions(case: CaseRecord, as_of: date, periods: LegalPeriods) -> list[DueAction]:
-    """The dated actions of one served case as of `as_of`; an unpaid penalty fine drives all but the notices."""
+    """The dated actions of one case as of `as_of`: its measures', then, once served, its decision's; an unpaid
+    penalty fine drives all but the notices."""
+    measures = _measure_actions(case, as_of, periods)
     if case.service_method is None or case.service_on is None:
-        return []
+        return measures
+    return measures + _execution_actions(case, as_of, periods)
+
+
+def _execution_actions(case: CaseRecord, as_of: date, periods: LegalPeriods) -> list[DueAction]:
+    assert case.service_method is not None and case.service_on is not None
     actions = _service_notice(case, "deemed_served", case.service_method, case.service_on, as_of, periods)
     unpaid = case.fine_fen - case.paid_fen
     if case.outcome is not Outcome.PENALTY or unpaid <= 0 or case.state is CaseState.CLOSED:

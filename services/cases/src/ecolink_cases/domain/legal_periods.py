@@ -24,6 +24,10 @@ class Period(StrEnum):
     LAWSUIT = "lawsuit"  # 行政诉讼 window after service
     REMINDER_PAYMENT = "reminder_payment"  # 催告: the unit may still pay this long after the reminder is served
     COURT_APPLICATION = "court_application"  # 申请法院强制执行: within this long after the windows close
+    SEALING = "sealing"  # 查封扣押: the longest a sealing or seizure lasts
+    SEALING_EXTENSION = "sealing_extension"  # its one extension, at most this long
+    PRODUCTION_RESTRICTION = "production_restriction"  # 限制生产: the longest a restriction lasts
+    REINSPECTION = "reinspection"  # 复查: a correction order is re-inspected within this long after its service
 
 
 @dataclass(frozen=True)
@@ -100,5 +104,20 @@ DEFAULT_PERIODS = LegalPeriods(
         DatedPeriod(Period.LAWSUIT, 6, PeriodUnit.MONTHS, EARLIEST, "Administrative Litigation Law art. 46"),
         DatedPeriod(Period.REMINDER_PAYMENT, 10, PeriodUnit.DAYS, EARLIEST, "Administrative Compulsion Law art. 54"),
         DatedPeriod(Period.COURT_APPLICATION, 3, PeriodUnit.MONTHS, EARLIEST, "Administrative Compulsion Law art. 53"),
+        # DOMAIN §3.1 supporting measures (proposed from the bureaus' rules): sealing or seizure for 30 days, one
+        # extension of at most 30 days; production restriction for at most 3 months; re-inspection of a
+        # correction order within 30 days of its service.
+        DatedPeriod(Period.SEALING, 30, PeriodUnit.DAYS, EARLIEST, "Administrative Compulsion Law art. 25"),
+        DatedPeriod(Period.SEALING_EXTENSION, 30, PeriodUnit.DAYS, EARLIEST, "Administrative Compulsion Law art. 25"),
+        DatedPeriod(
+            Period.PRODUCTION_RESTRICTION,
+            3,
+            PeriodUnit.MONTHS,
+            EARLIEST,
+            "Measures on Production Restriction and Suspension for Rectification art. 9",
+        ),
+        DatedPeriod(
+            Period.REINSPECTION, 30, PeriodUnit.DAYS, EARLIEST, "Measures on Daily Continuous Penalties art. 12"
+        ),
     )
 )

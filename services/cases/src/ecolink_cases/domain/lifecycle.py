@@ -42,6 +42,14 @@ class Step(StrEnum):
     APPLY_TO_COURT = "ApplyToCourt"
     CLOSE = "CloseCase"
     WITHDRAW = "WithdrawCase"
+    # Supporting measures (DOMAIN §3.1), which leave the state as it is.
+    ORDER_SEALING = "OrderSealing"
+    EXTEND_SEALING = "ExtendSealing"
+    LIFT_SEALING = "LiftSealing"
+    RESTRICT_PRODUCTION = "RestrictProduction"
+    ORDER_CORRECTION = "OrderCorrection"
+    RECORD_REINSPECTION = "RecordReinspection"
+    HAND_OFF_FOR_DETENTION = "HandOffForDetention"
 
 
 class Outcome(StrEnum):
@@ -64,7 +72,18 @@ _BEFORE_DECISION = (
     CaseState.LEGAL_REVIEW,
     CaseState.NOTIFIED,
 )
-# Each step and the states it may be taken from, and the state it leads to.
+# A registered case not yet closed: where supporting measures are taken.
+_OPEN_AFTER_REGISTRATION = (
+    CaseState.REGISTERED,
+    CaseState.INVESTIGATING,
+    CaseState.LEGAL_REVIEW,
+    CaseState.NOTIFIED,
+    CaseState.DECIDED,
+    CaseState.SERVED,
+    CaseState.EXECUTING,
+)
+_AFTER_DECISION = (CaseState.DECIDED, CaseState.SERVED, CaseState.EXECUTING)
+# Each step and the states it may be taken from, and the state it leads to (a state-keeping step: the first).
 TRANSITIONS: Mapping[Step, tuple[tuple[CaseState, ...], CaseState]] = MappingProxyType(
     {
         Step.REGISTER: ((CaseState.CLUE,), CaseState.REGISTERED),
@@ -86,12 +105,33 @@ TRANSITIONS: Mapping[Step, tuple[tuple[CaseState, ...], CaseState]] = MappingPro
         Step.APPLY_TO_COURT: ((CaseState.SERVED, CaseState.EXECUTING), CaseState.SERVED),
         Step.CLOSE: ((CaseState.SERVED, CaseState.EXECUTING), CaseState.CLOSED),
         Step.WITHDRAW: (_BEFORE_DECISION, CaseState.WITHDRAWN),
+        Step.ORDER_SEALING: (_OPEN_AFTER_REGISTRATION, CaseState.REGISTERED),
+        Step.EXTEND_SEALING: (_OPEN_AFTER_REGISTRATION, CaseState.REGISTERED),
+        Step.LIFT_SEALING: (_OPEN_AFTER_REGISTRATION, CaseState.REGISTERED),
+        Step.RESTRICT_PRODUCTION: (_OPEN_AFTER_REGISTRATION, CaseState.REGISTERED),
+        Step.HAND_OFF_FOR_DETENTION: (_OPEN_AFTER_REGISTRATION, CaseState.REGISTERED),
+        # Environmental Protection Law art. 59: the correction order and its re-inspection follow the decision.
+        Step.ORDER_CORRECTION: (_AFTER_DECISION, CaseState.DECIDED),
+        Step.RECORD_REINSPECTION: (_AFTER_DECISION, CaseState.DECIDED),
     }
 )
 
 
-# Steps that record an act of execution and leave the state as it is.
-STATE_KEEPING_STEPS = frozenset({Step.ISSUE_PAYMENT_REMINDER, Step.RECORD_REMINDER_SERVICE, Step.APPLY_TO_COURT})
+# Steps that record an act of execution or a supporting measure and leave the state as it is.
+STATE_KEEPING_STEPS = frozenset(
+    {
+        Step.ISSUE_PAYMENT_REMINDER,
+        Step.RECORD_REMINDER_SERVICE,
+        Step.APPLY_TO_COURT,
+        Step.ORDER_SEALING,
+        Step.EXTEND_SEALING,
+        Step.LIFT_SEALING,
+        Step.RESTRICT_PRODUCTION,
+        Step.ORDER_CORRECTION,
+        Step.RECORD_REINSPECTION,
+        Step.HAND_OFF_FOR_DETENTION,
+    }
+)
 
 
 class StepRefused(Exception):
@@ -126,7 +166,7 @@ def next_state(progress: CaseProgress, step: Step, *, outcome: Outcome | None = 
             REASON_TRANSITION_NOT_ALLOWED,
             f"{step.value} is not allowed from {progress.state.value}",
             from_state=progress.state.value,
-            to_state=target.value,
+            to_state=(progress.state if step in STATE_KEEPING_STEPS else target).value,
         )
     if step is Step.SUBMIT_FOR_LEGAL_REVIEW and progress.investigation_records == 0:
         raise StepRefused(REASON_INVESTIGATION_RECORD_MISSING, "record the investigation before legal review")

@@ -86,7 +86,7 @@ async def list_due_actions(
     """What is due, overdue and (with `upcoming`) coming in the caller's served cases, ordered by day."""
     async with uow:
         day = as_of or china_day(uow.clock.now())
-        cases = await uow.cases.served_open(principal.agency_id)
+        cases = await uow.cases.with_deadlines(principal.agency_id)
     actions = [
         action
         for case in cases

@@ -17,9 +17,15 @@ from ecolink_cases.domain.execution import ServiceMethod
 from ecolink_cases.domain.legal_periods import LegalPeriods
 from ecolink_cases.domain.lifecycle import Outcome, Step, StepRefused, check_investigating_officers
 from ecolink_cases.domain.records import CitedEvidence, StepRecord
+from ecolink_cases.domain.supporting_measures import (
+    MEASURE_STEPS,
+    apply_measure,
+    check_measure_step,
+    with_measure_days,
+)
 from ecolink_cases.service_layer.case_access import handled_case
 from ecolink_cases.service_layer.case_view import CaseView, stored_case_view
-from ecolink_cases.service_layer.officers import require_officers_of
+from ecolink_cases.service_layer.officers import require_officers_of, require_police_agency
 from ecolink_cases.service_layer.ports import CitedItem, EvidenceCatalog
 from ecolink_cases.service_layer.unit_of_work import CasesUnitOfWork
 from ecolink_common.audit import AuditEntry
@@ -53,6 +59,9 @@ class StepFigures:
     intended_fine_fen: int = 0
     service_method: ServiceMethod | None = None
     amount_fen: int = 0
+    measure_days: int = 0
+    still_unmet: bool = False
+    police_agency_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -117,8 +126,10 @@ async def take_step(
         occurred_on = command.details.occurred_on or today
         if occurred_on > today:
             raise InvalidArgument.for_field("details.occurred_on", f"{occurred_on} is after today ({today})")
-        facts = StepFacts(occurred_on=occurred_on, **command.figures.__dict__)
+        facts = with_measure_days(command.step, StepFacts(occurred_on=occurred_on, **command.figures.__dict__), periods)
         await require_officers_of(uow, principal.agency_id, command.details.officer_ids, field="details.officer_ids")
+        if command.step is Step.HAND_OFF_FOR_DETENTION:
+            await require_police_agency(uow, facts.police_agency_id, field="police_agency_id")
         approval = next(
             (a for a in await uow.cases.approvals(case.case_id) if a.step is command.step and not a.used), None
         )
@@ -131,6 +142,9 @@ async def take_step(
                 )
             check_enforcement_step(case, command.step, occurred_on, periods)
             changed = advance(case, command.step, facts, at=now)
+            if command.step in MEASURE_STEPS:
+                check_measure_step(case, command.step, facts, periods)
+                changed = apply_measure(changed, command.step, facts)
             require_approval(
                 command.step, policy=policy, handling_level=case.handling_level, approved=approval is not None
             )

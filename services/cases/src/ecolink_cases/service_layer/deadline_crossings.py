@@ -35,7 +35,7 @@ async def record_deadline_crossings(
     async with uow_factory() as uow:
         now = uow.clock.now()
         day = as_of or china_day(now)
-        cases = await uow.cases.served_open()
+        cases = await uow.cases.with_deadlines()
         crossings = 0
         for case in cases:
             for action in due_actions(case, day, periods):

@@ -1,8 +1,10 @@
-"""The officers named on a step must be enforcement officers of the acting agency (DOMAIN §3.1: who acted)."""
+"""The people and agencies a step names: enforcement officers of the acting agency (DOMAIN §3.1: who acted), and
+the police agency a case is handed to."""
 
 from __future__ import annotations
 
 from ecolink_cases.service_layer.unit_of_work import CasesUnitOfWork
+from ecolink_common.directory import AgencyKind
 from ecolink_common.errors import InvalidArgument
 
 
@@ -18,3 +20,10 @@ async def require_officers_of(
             raise InvalidArgument.for_field(
                 f"{field}[{index}]", f"{officer_id!r} is not an enforcement officer of {agency_id} in the directory"
             )
+
+
+async def require_police_agency(uow: CasesUnitOfWork, agency_id: str, *, field: str) -> None:
+    """`agency_id` is a public security bureau of the directory."""
+    agency = await uow.agencies.get(agency_id) if agency_id else None
+    if agency is None or agency.kind is not AgencyKind.POLICE:
+        raise InvalidArgument.for_field(field, f"{agency_id!r} is not a police agency in the directory")

@@ -376,3 +376,125 @@ class ListDueActionsResponse(_message.Message):
     ACTIONS_FIELD_NUMBER: _ClassVar[int]
     actions: _containers.RepeatedCompositeFieldContainer[_case_pb2.DueAction]
     def __init__(self, actions: _Optional[_Iterable[_Union[_case_pb2.DueAction, _Mapping]]] = ...) -> None: ...
+
+class OrderSealingRequest(_message.Message):
+    __slots__ = ("name", "etag", "details", "days")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    ETAG_FIELD_NUMBER: _ClassVar[int]
+    DETAILS_FIELD_NUMBER: _ClassVar[int]
+    DAYS_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    etag: str
+    details: StepDetails
+    days: int
+    def __init__(self, name: _Optional[str] = ..., etag: _Optional[str] = ..., details: _Optional[_Union[StepDetails, _Mapping]] = ..., days: _Optional[int] = ...) -> None: ...
+
+class OrderSealingResponse(_message.Message):
+    __slots__ = ("case",)
+    CASE_FIELD_NUMBER: _ClassVar[int]
+    case: _case_pb2.Case
+    def __init__(self, case: _Optional[_Union[_case_pb2.Case, _Mapping]] = ...) -> None: ...
+
+class ExtendSealingRequest(_message.Message):
+    __slots__ = ("name", "etag", "details", "extension_days")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    ETAG_FIELD_NUMBER: _ClassVar[int]
+    DETAILS_FIELD_NUMBER: _ClassVar[int]
+    EXTENSION_DAYS_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    etag: str
+    details: StepDetails
+    extension_days: int
+    def __init__(self, name: _Optional[str] = ..., etag: _Optional[str] = ..., details: _Optional[_Union[StepDetails, _Mapping]] = ..., extension_days: _Optional[int] = ...) -> None: ...
+
+class ExtendSealingResponse(_message.Message):
+    __slots__ = ("case",)
+    CASE_FIELD_NUMBER: _ClassVar[int]
+    case: _case_pb2.Case
+    def __init__(self, case: _Optional[_Union[_case_pb2.Case, _Mapping]] = ...) -> None: ...
+
+class LiftSealingRequest(_message.Message):
+    __slots__ = ("name", "etag", "details")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    ETAG_FIELD_NUMBER: _ClassVar[int]
+    DETAILS_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    etag: str
+    details: StepDetails
+    def __init__(self, name: _Optional[str] = ..., etag: _Optional[str] = ..., details: _Optional[_Union[StepDetails, _Mapping]] = ...) -> None: ...
+
+class LiftSealingResponse(_message.Message):
+    __slots__ = ("case",)
+    CASE_FIELD_NUMBER: _ClassVar[int]
+    case: _case_pb2.Case
+    def __init__(self, case: _Optional[_Union[_case_pb2.Case, _Mapping]] = ...) -> None: ...
+
+class RestrictProductionRequest(_message.Message):
+    __slots__ = ("name", "etag", "details", "days")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    ETAG_FIELD_NUMBER: _ClassVar[int]
+    DETAILS_FIELD_NUMBER: _ClassVar[int]
+    DAYS_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    etag: str
+    details: StepDetails
+    days: int
+    def __init__(self, name: _Optional[str] = ..., etag: _Optional[str] = ..., details: _Optional[_Union[StepDetails, _Mapping]] = ..., days: _Optional[int] = ...) -> None: ...
+
+class RestrictProductionResponse(_message.Message):
+    __slots__ = ("case",)
+    CASE_FIELD_NUMBER: _ClassVar[int]
+    case: _case_pb2.Case
+    def __init__(self, case: _Optional[_Union[_case_pb2.Case, _Mapping]] = ...) -> None: ...
+
+class OrderCorrectionRequest(_message.Message):
+    __slots__ = ("name", "etag", "details")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    ETAG_FIELD_NUMBER: _ClassVar[int]
+    DETAILS_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    etag: str
+    details: StepDetails
+    def __init__(self, name: _Optional[str] = ..., etag: _Optional[str] = ..., details: _Optional[_Union[StepDetails, _Mapping]] = ...) -> None: ...
+
+class OrderCorrectionResponse(_message.Message):
+    __slots__ = ("case",)
+    CASE_FIELD_NUMBER: _ClassVar[int]
+    case: _case_pb2.Case
+    def __init__(self, case: _Optional[_Union[_case_pb2.Case, _Mapping]] = ...) -> None: ...
+
+class RecordReinspectionRequest(_message.Message):
+    __slots__ = ("name", "etag", "details", "still_unmet")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    ETAG_FIELD_NUMBER: _ClassVar[int]
+    DETAILS_FIELD_NUMBER: _ClassVar[int]
+    STILL_UNMET_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    etag: str
+    details: StepDetails
+    still_unmet: bool
+    def __init__(self, name: _Optional[str] = ..., etag: _Optional[str] = ..., details: _Optional[_Union[StepDetails, _Mapping]] = ..., still_unmet: _Optional[bool] = ...) -> None: ...
+
+class RecordReinspectionResponse(_message.Message):
+    __slots__ = ("case",)
+    CASE_FIELD_NUMBER: _ClassVar[int]
+    case: _case_pb2.Case
+    def __init__(self, case: _Optional[_Union[_case_pb2.Case, _Mapping]] = ...) -> None: ...
+
+class HandOffForDetentionRequest(_message.Message):
+    __slots__ = ("name", "etag", "details", "police_agency_id")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    ETAG_FIELD_NUMBER: _ClassVar[int]
+    DETAILS_FIELD_NUMBER: _ClassVar[int]
+    POLICE_AGENCY_ID_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    etag: str
+    details: StepDetails
+    police_agency_id: str
+    def __init__(self, name: _Optional[str] = ..., etag: _Optional[str] = ..., details: _Optional[_Union[StepDetails, _Mapping]] = ..., police_agency_id: _Optional[str] = ...) -> None: ...
+
+class HandOffForDetentionResponse(_message.Message):
+    __slots__ = ("case",)
+    CASE_FIELD_NUMBER: _ClassVar[int]
+    case: _case_pb2.Case
+    def __init__(self, case: _Optional[_Union[_case_pb2.Case, _Mapping]] = ...) -> None: ...

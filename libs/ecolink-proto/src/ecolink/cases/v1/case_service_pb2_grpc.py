@@ -131,6 +131,41 @@ class CaseServiceStub:
                 request_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.WithdrawCaseRequest.SerializeToString,
                 response_deserializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.WithdrawCaseResponse.FromString,
                 _registered_method=True)
+        self.OrderSealing = channel.unary_unary(
+                '/ecolink.cases.v1.CaseService/OrderSealing',
+                request_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.OrderSealingRequest.SerializeToString,
+                response_deserializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.OrderSealingResponse.FromString,
+                _registered_method=True)
+        self.ExtendSealing = channel.unary_unary(
+                '/ecolink.cases.v1.CaseService/ExtendSealing',
+                request_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.ExtendSealingRequest.SerializeToString,
+                response_deserializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.ExtendSealingResponse.FromString,
+                _registered_method=True)
+        self.LiftSealing = channel.unary_unary(
+                '/ecolink.cases.v1.CaseService/LiftSealing',
+                request_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.LiftSealingRequest.SerializeToString,
+                response_deserializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.LiftSealingResponse.FromString,
+                _registered_method=True)
+        self.RestrictProduction = channel.unary_unary(
+                '/ecolink.cases.v1.CaseService/RestrictProduction',
+                request_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.RestrictProductionRequest.SerializeToString,
+                response_deserializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.RestrictProductionResponse.FromString,
+                _registered_method=True)
+        self.OrderCorrection = channel.unary_unary(
+                '/ecolink.cases.v1.CaseService/OrderCorrection',
+                request_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.OrderCorrectionRequest.SerializeToString,
+                response_deserializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.OrderCorrectionResponse.FromString,
+                _registered_method=True)
+        self.RecordReinspection = channel.unary_unary(
+                '/ecolink.cases.v1.CaseService/RecordReinspection',
+                request_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.RecordReinspectionRequest.SerializeToString,
+                response_deserializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.RecordReinspectionResponse.FromString,
+                _registered_method=True)
+        self.HandOffForDetention = channel.unary_unary(
+                '/ecolink.cases.v1.CaseService/HandOffForDetention',
+                request_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.HandOffForDetentionRequest.SerializeToString,
+                response_deserializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.HandOffForDetentionResponse.FromString,
+                _registered_method=True)
         self.ListDocuments = channel.unary_unary(
                 '/ecolink.cases.v1.CaseService/ListDocuments',
                 request_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.ListDocumentsRequest.SerializeToString,
@@ -287,6 +322,59 @@ class CaseServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def OrderSealing(self, request, context):
+        """Seals up or seizes (查封扣押, Administrative Compulsion Law art. 25) for `days` (at most 30 by default; 0 means
+        the longest); issues the sealing decision. One sealing runs at a time (CASE_SEALING_ACTIVE).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ExtendSealing(self, request, context):
+        """Extends the running sealing once, by at most 30 days (CASE_SEALING_ALREADY_EXTENDED, CASE_NO_ACTIVE_SEALING).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def LiftSealing(self, request, context):
+        """Lifts the running sealing (解除查封扣押).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RestrictProduction(self, request, context):
+        """Orders production restricted (责令限制生产) for `days` (at most 3 months by default; 0 means the longest).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def OrderCorrection(self, request, context):
+        """Records the correction order (责令改正) served on details.occurred_on, after a penalty decision: the start of a
+        daily continuous penalty (Environmental Protection Law art. 59).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RecordReinspection(self, request, context):
+        """Records the re-inspection of the correction order, within 30 days of its service (CASE_REINSPECTION_LATE); when
+        still unmet, the original fine is counted for each day from the day after the order's service to this day.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def HandOffForDetention(self, request, context):
+        """Records the hand-off to the police for administrative detention (移送行政拘留, Environmental Protection Law
+        art. 63); the transfer itself is the referrals service's.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def ListDocuments(self, request, context):
         """Lists the documents an agency issued, by kind and year.
         """
@@ -398,6 +486,41 @@ def add_CaseServiceServicer_to_server(servicer, server):
                     servicer.WithdrawCase,
                     request_deserializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.WithdrawCaseRequest.FromString,
                     response_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.WithdrawCaseResponse.SerializeToString,
+            ),
+            'OrderSealing': grpc.unary_unary_rpc_method_handler(
+                    servicer.OrderSealing,
+                    request_deserializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.OrderSealingRequest.FromString,
+                    response_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.OrderSealingResponse.SerializeToString,
+            ),
+            'ExtendSealing': grpc.unary_unary_rpc_method_handler(
+                    servicer.ExtendSealing,
+                    request_deserializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.ExtendSealingRequest.FromString,
+                    response_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.ExtendSealingResponse.SerializeToString,
+            ),
+            'LiftSealing': grpc.unary_unary_rpc_method_handler(
+                    servicer.LiftSealing,
+                    request_deserializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.LiftSealingRequest.FromString,
+                    response_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.LiftSealingResponse.SerializeToString,
+            ),
+            'RestrictProduction': grpc.unary_unary_rpc_method_handler(
+                    servicer.RestrictProduction,
+                    request_deserializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.RestrictProductionRequest.FromString,
+                    response_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.RestrictProductionResponse.SerializeToString,
+            ),
+            'OrderCorrection': grpc.unary_unary_rpc_method_handler(
+                    servicer.OrderCorrection,
+                    request_deserializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.OrderCorrectionRequest.FromString,
+                    response_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.OrderCorrectionResponse.SerializeToString,
+            ),
+            'RecordReinspection': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordReinspection,
+                    request_deserializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.RecordReinspectionRequest.FromString,
+                    response_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.RecordReinspectionResponse.SerializeToString,
+            ),
+            'HandOffForDetention': grpc.unary_unary_rpc_method_handler(
+                    servicer.HandOffForDetention,
+                    request_deserializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.HandOffForDetentionRequest.FromString,
+                    response_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.HandOffForDetentionResponse.SerializeToString,
             ),
             'ListDocuments': grpc.unary_unary_rpc_method_handler(
                     servicer.ListDocuments,
@@ -925,6 +1048,195 @@ class CaseService:
             '/ecolink.cases.v1.CaseService/WithdrawCase',
             ecolink_dot_cases_dot_v1_dot_case__service__pb2.WithdrawCaseRequest.SerializeToString,
             ecolink_dot_cases_dot_v1_dot_case__service__pb2.WithdrawCaseResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def OrderSealing(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ecolink.cases.v1.CaseService/OrderSealing',
+            ecolink_dot_cases_dot_v1_dot_case__service__pb2.OrderSealingRequest.SerializeToString,
+            ecolink_dot_cases_dot_v1_dot_case__service__pb2.OrderSealingResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ExtendSealing(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ecolink.cases.v1.CaseService/ExtendSealing',
+            ecolink_dot_cases_dot_v1_dot_case__service__pb2.ExtendSealingRequest.SerializeToString,
+            ecolink_dot_cases_dot_v1_dot_case__service__pb2.ExtendSealingResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def LiftSealing(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ecolink.cases.v1.CaseService/LiftSealing',
+            ecolink_dot_cases_dot_v1_dot_case__service__pb2.LiftSealingRequest.SerializeToString,
+            ecolink_dot_cases_dot_v1_dot_case__service__pb2.LiftSealingResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RestrictProduction(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ecolink.cases.v1.CaseService/RestrictProduction',
+            ecolink_dot_cases_dot_v1_dot_case__service__pb2.RestrictProductionRequest.SerializeToString,
+            ecolink_dot_cases_dot_v1_dot_case__service__pb2.RestrictProductionResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def OrderCorrection(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ecolink.cases.v1.CaseService/OrderCorrection',
+            ecolink_dot_cases_dot_v1_dot_case__service__pb2.OrderCorrectionRequest.SerializeToString,
+            ecolink_dot_cases_dot_v1_dot_case__service__pb2.OrderCorrectionResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordReinspection(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ecolink.cases.v1.CaseService/RecordReinspection',
+            ecolink_dot_cases_dot_v1_dot_case__service__pb2.RecordReinspectionRequest.SerializeToString,
+            ecolink_dot_cases_dot_v1_dot_case__service__pb2.RecordReinspectionResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def HandOffForDetention(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ecolink.cases.v1.CaseService/HandOffForDetention',
+            ecolink_dot_cases_dot_v1_dot_case__service__pb2.HandOffForDetentionRequest.SerializeToString,
+            ecolink_dot_cases_dot_v1_dot_case__service__pb2.HandOffForDetentionResponse.FromString,
             options,
             channel_credentials,
             insecure,
