@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict
+from datetime import date
 from typing import Any
 
 from sqlalchemy import and_, func, insert, or_, select, update
@@ -60,7 +61,7 @@ def _case_values(case: CaseRecord) -> dict[str, Any]:
     return values
 
 
-def _case_from_row(row: Row[Any]) -> CaseRecord:
+def _case_from_row(row: Any) -> CaseRecord:
     return CaseRecord(
         case_id=row.case_id,
         handling_agency_id=row.handling_agency_id,
@@ -108,7 +109,7 @@ def _case_from_row(row: Row[Any]) -> CaseRecord:
     )
 
 
-def _step_from_row(row: Row[Any]) -> StepRecord:
+def _step_from_row(row: Any) -> StepRecord:
     return StepRecord(
         case_id=row.case_id,
         seq=row.seq,
@@ -137,6 +138,17 @@ def _approval_from_row(row: Row[Any]) -> ApprovalRecord:
         approve_time=row.approve_time,
         used=row.used,
     )
+
+
+class _Row:
+    """The columns of one joined row under a label prefix, read as attributes like a row of one table."""
+
+    def __init__(self, mapping: Any, prefix: str):
+        self._mapping = mapping
+        self._prefix = prefix
+
+    def __getattr__(self, name: str) -> Any:
+        return self._mapping[self._prefix + name]
 
 
 class CaseRepository:
@@ -213,6 +225,22 @@ class CaseRepository:
         if agency_id is not None:
             query = query.where(cases.c.handling_agency_id == agency_id)
         return [_case_from_row(row) for row in await self._session.execute(query)]
+
+    async def steps_of_year(self, agency_id: str, year: int) -> Sequence[tuple[StepRecord, CaseRecord]]:
+        """Each step the agency took on a day of `year`, with its case as it stands."""
+        steps, cases = case_step_table, case_table
+        query = (
+            select(steps, *[column.label(f"case__{column.name}") for column in cases.columns])
+            .join(cases, cases.c.case_id == steps.c.case_id)
+            .where(
+                steps.c.agency_id == agency_id,
+                steps.c.occurred_on >= date(year, 1, 1),
+                steps.c.occurred_on <= date(year, 12, 31),
+            )
+            .order_by(steps.c.case_id, steps.c.seq)
+        )
+        rows = (await self._session.execute(query)).mappings()
+        return [(_step_from_row(_Row(row, "")), _case_from_row(_Row(row, "case__"))) for row in rows]
 
     async def steps(self, case_id: int) -> Sequence[StepRecord]:
         query = select(case_step_table).where(case_step_table.c.case_id == case_id).order_by(case_step_table.c.seq)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import asdict
 from typing import Any
 
 import grpc
@@ -239,6 +240,17 @@ class CaseServicer(SupportingMeasureMethods, case_service_pb2_grpc.CaseServiceSe
         return pb.ListDocumentsResponse(
             documents=[convert.document_to_proto(d) for d in page.items], next_page_token=page.next_page_token
         )
+
+    async def GetCaseStatistics(
+        self, request: pb.GetCaseStatisticsRequest, context: grpc.aio.ServicerContext
+    ) -> pb.GetCaseStatisticsResponse:
+        if not 1949 <= request.year <= 9999:
+            raise InvalidArgument.for_field("year", "must be a year from 1949 to 9999")
+        principal = current_principal()
+        figures = await case_reading.case_statistics(
+            self._uow(), principal, request.agency_id or principal.agency_id, request.year
+        )
+        return pb.GetCaseStatisticsResponse(**asdict(figures))
 
     async def ListDueActions(
         self, request: pb.ListDueActionsRequest, context: grpc.aio.ServicerContext

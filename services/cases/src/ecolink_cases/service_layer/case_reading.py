@@ -1,5 +1,5 @@
-"""Reading cases and documents (DOMAIN §1: the handling bureau and those above it), and what is due in them on a
-day (DOMAIN §3.3)."""
+"""Reading cases and documents (DOMAIN §1: the handling bureau and those above it), what is due in them on a day
+(DOMAIN §3.3), and an agency's yearly figures."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from ecolink_cases.domain.case_statistics import CaseStatistics, tally
 from ecolink_cases.domain.civil_days import china_day
 from ecolink_cases.domain.documents import DocumentKind
 from ecolink_cases.domain.due_actions import DueAction, DueStatus, due_actions
@@ -94,3 +95,21 @@ async def list_due_actions(
         if upcoming or action.status is not DueStatus.UPCOMING
     ]
     return sorted(actions, key=lambda action: (action.from_date, action.case_name, action.action))
+
+
+async def case_statistics(uow: CasesUnitOfWork, principal: Principal, agency_id: str, year: int) -> CaseStatistics:
+    """An agency's figures for a year, to the agency and the bureaus whose region holds it; others NOT_FOUND."""
+    async with uow:
+        agency = await uow.agencies.get(agency_id)
+        if agency is None:
+            raise NotFound(f"agencies/{agency_id} was not found", reason="AGENCY_NOT_FOUND")
+        await require_visible(
+            uow,
+            principal,
+            RecordScope(owner_agency_id=agency_id, region_code=agency.region_code),
+            action="GetCaseStatistics",
+            resource=f"agencies/{agency_id}/statistics/{year}",
+        )
+        taken = await uow.cases.steps_of_year(agency_id, year)
+        await uow.commit()
+    return tally(agency_id, year, taken)

@@ -498,3 +498,39 @@ class HandOffForDetentionResponse(_message.Message):
     CASE_FIELD_NUMBER: _ClassVar[int]
     case: _case_pb2.Case
     def __init__(self, case: _Optional[_Union[_case_pb2.Case, _Mapping]] = ...) -> None: ...
+
+class GetCaseStatisticsRequest(_message.Message):
+    __slots__ = ("agency_id", "year")
+    AGENCY_ID_FIELD_NUMBER: _ClassVar[int]
+    YEAR_FIELD_NUMBER: _ClassVar[int]
+    agency_id: str
+    year: int
+    def __init__(self, agency_id: _Optional[str] = ..., year: _Optional[int] = ...) -> None: ...
+
+class GetCaseStatisticsResponse(_message.Message):
+    __slots__ = ("agency_id", "year", "registered", "decided", "penalties", "penalty_fen", "no_penalty_decisions", "daily_penalties", "daily_penalty_fen", "sealings", "production_restrictions", "detention_hand_offs")
+    AGENCY_ID_FIELD_NUMBER: _ClassVar[int]
+    YEAR_FIELD_NUMBER: _ClassVar[int]
+    REGISTERED_FIELD_NUMBER: _ClassVar[int]
+    DECIDED_FIELD_NUMBER: _ClassVar[int]
+    PENALTIES_FIELD_NUMBER: _ClassVar[int]
+    PENALTY_FEN_FIELD_NUMBER: _ClassVar[int]
+    NO_PENALTY_DECISIONS_FIELD_NUMBER: _ClassVar[int]
+    DAILY_PENALTIES_FIELD_NUMBER: _ClassVar[int]
+    DAILY_PENALTY_FEN_FIELD_NUMBER: _ClassVar[int]
+    SEALINGS_FIELD_NUMBER: _ClassVar[int]
+    PRODUCTION_RESTRICTIONS_FIELD_NUMBER: _ClassVar[int]
+    DETENTION_HAND_OFFS_FIELD_NUMBER: _ClassVar[int]
+    agency_id: str
+    year: int
+    registered: int
+    decided: int
+    penalties: int
+    penalty_fen: int
+    no_penalty_decisions: int
+    daily_penalties: int
+    daily_penalty_fen: int
+    sealings: int
+    production_restrictions: int
+    detention_hand_offs: int
+    def __init__(self, agency_id: _Optional[str] = ..., year: _Optional[int] = ..., registered: _Optional[int] = ..., decided: _Optional[int] = ..., penalties: _Optional[int] = ..., penalty_fen: _Optional[int] = ..., no_penalty_decisions: _Optional[int] = ..., daily_penalties: _Optional[int] = ..., daily_penalty_fen: _Optional[int] = ..., sealings: _Optional[int] = ..., production_restrictions: _Optional[int] = ..., detention_hand_offs: _Optional[int] = ...) -> None: ...

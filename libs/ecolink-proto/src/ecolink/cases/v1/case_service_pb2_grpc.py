@@ -171,6 +171,11 @@ class CaseServiceStub:
                 request_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.ListDocumentsRequest.SerializeToString,
                 response_deserializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.ListDocumentsResponse.FromString,
                 _registered_method=True)
+        self.GetCaseStatistics = channel.unary_unary(
+                '/ecolink.cases.v1.CaseService/GetCaseStatistics',
+                request_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.GetCaseStatisticsRequest.SerializeToString,
+                response_deserializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.GetCaseStatisticsResponse.FromString,
+                _registered_method=True)
         self.ListDueActions = channel.unary_unary(
                 '/ecolink.cases.v1.CaseService/ListDueActions',
                 request_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.ListDueActionsRequest.SerializeToString,
@@ -382,6 +387,14 @@ class CaseServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetCaseStatistics(self, request, context):
+        """An agency's enforcement figures for a year, counted by the day each step took place: to the agency and the
+        bureaus whose region holds it; any other agency's is NOT_FOUND (audited).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def ListDueActions(self, request, context):
         """What is due, overdue and expiring in the caller's cases on a day (DOMAIN §3.3).
         """
@@ -526,6 +539,11 @@ def add_CaseServiceServicer_to_server(servicer, server):
                     servicer.ListDocuments,
                     request_deserializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.ListDocumentsRequest.FromString,
                     response_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.ListDocumentsResponse.SerializeToString,
+            ),
+            'GetCaseStatistics': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetCaseStatistics,
+                    request_deserializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.GetCaseStatisticsRequest.FromString,
+                    response_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.GetCaseStatisticsResponse.SerializeToString,
             ),
             'ListDueActions': grpc.unary_unary_rpc_method_handler(
                     servicer.ListDueActions,
@@ -1264,6 +1282,33 @@ class CaseService:
             '/ecolink.cases.v1.CaseService/ListDocuments',
             ecolink_dot_cases_dot_v1_dot_case__service__pb2.ListDocumentsRequest.SerializeToString,
             ecolink_dot_cases_dot_v1_dot_case__service__pb2.ListDocumentsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetCaseStatistics(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ecolink.cases.v1.CaseService/GetCaseStatistics',
+            ecolink_dot_cases_dot_v1_dot_case__service__pb2.GetCaseStatisticsRequest.SerializeToString,
+            ecolink_dot_cases_dot_v1_dot_case__service__pb2.GetCaseStatisticsResponse.FromString,
             options,
             channel_credentials,
             insecure,
