@@ -1,5 +1,6 @@
 """Alert → case provenance: the alert a case was opened from (one case per alert), its rule and the SHA-256 of its
-evidence window as the alerts service showed it; and the supporting measures a case records."""
+evidence window as the alerts service showed it; the supporting measures a case records; the unit's enterprise,
+which sees the documents served on it; and why a document was voided."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ MEASURE_COLUMNS = (
     sa.Column("daily_penalty_fen", sa.BigInteger, nullable=False, server_default="0"),
     sa.Column("detention_handed_off_on", sa.Date, nullable=True),
     sa.Column("detention_police_agency_id", sa.String(64), nullable=False, server_default=""),
+    sa.Column("enterprise_agency_id", sa.String(64), nullable=False, server_default=""),
 )
 
 
@@ -35,10 +37,16 @@ def upgrade() -> None:
         table.create_unique_constraint("uq_enforcement_case_source_alert", ["source_alert"])
         for column in MEASURE_COLUMNS:
             table.add_column(column)
+        table.create_index("ix_enforcement_case_enterprise_agency_id", ["enterprise_agency_id"])
+    with op.batch_alter_table("case_document") as table:
+        table.add_column(sa.Column("void_reason", sa.Text, nullable=False, server_default=""))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("case_document") as table:
+        table.drop_column("void_reason")
     with op.batch_alter_table("enforcement_case") as table:
+        table.drop_index("ix_enforcement_case_enterprise_agency_id")
         for column in reversed(MEASURE_COLUMNS):
             table.drop_column(column.name)
         table.drop_constraint("uq_enforcement_case_source_alert", type_="unique")

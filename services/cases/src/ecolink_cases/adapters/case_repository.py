@@ -61,7 +61,7 @@ def _case_values(case: CaseRecord) -> dict[str, Any]:
     return values
 
 
-def _case_from_row(row: Any) -> CaseRecord:
+def case_from_row(row: Any) -> CaseRecord:
     return CaseRecord(
         case_id=row.case_id,
         handling_agency_id=row.handling_agency_id,
@@ -106,6 +106,7 @@ def _case_from_row(row: Any) -> CaseRecord:
         daily_penalty_fen=row.daily_penalty_fen,
         detention_handed_off_on=row.detention_handed_off_on,
         detention_police_agency_id=row.detention_police_agency_id,
+        enterprise_agency_id=row.enterprise_agency_id,
     )
 
 
@@ -140,7 +141,7 @@ def _approval_from_row(row: Row[Any]) -> ApprovalRecord:
     )
 
 
-class _Row:
+class PrefixedRow:
     """The columns of one joined row under a label prefix, read as attributes like a row of one table."""
 
     def __init__(self, mapping: Any, prefix: str):
@@ -174,11 +175,11 @@ class CaseRepository:
     async def of_alert(self, alert_name: str) -> CaseRecord | None:
         """The case opened from an alert, if one was."""
         row = (await self._session.execute(select(case_table).where(case_table.c.source_alert == alert_name))).first()
-        return _case_from_row(row) if row else None
+        return case_from_row(row) if row else None
 
     async def get(self, case_id: int) -> CaseRecord | None:
         row = (await self._session.execute(select(case_table).where(case_table.c.case_id == case_id))).first()
-        return _case_from_row(row) if row else None
+        return case_from_row(row) if row else None
 
     async def save_step_result(self, case: CaseRecord, *, expected_version: int) -> bool:
         """Writes what a step changed, only if nobody changed the case since `expected_version` was read; on
@@ -204,7 +205,7 @@ class CaseRepository:
             query = query.where(case_table.c.state == state.value)
         if before_id is not None:
             query = query.where(case_table.c.case_id < before_id)
-        return [_case_from_row(row) for row in await self._session.execute(query)]
+        return [case_from_row(row) for row in await self._session.execute(query)]
 
     async def with_deadlines(self, agency_id: str | None = None) -> Sequence[CaseRecord]:
         """Cases not closed whose decision was served or that run a sealing or await a re-inspection (of one agency,
@@ -224,7 +225,7 @@ class CaseRepository:
         )
         if agency_id is not None:
             query = query.where(cases.c.handling_agency_id == agency_id)
-        return [_case_from_row(row) for row in await self._session.execute(query)]
+        return [case_from_row(row) for row in await self._session.execute(query)]
 
     async def steps_of_year(self, agency_id: str, year: int) -> Sequence[tuple[StepRecord, CaseRecord]]:
         """Each step the agency took on a day of `year`, with its case as it stands."""
@@ -240,7 +241,7 @@ class CaseRepository:
             .order_by(steps.c.case_id, steps.c.seq)
         )
         rows = (await self._session.execute(query)).mappings()
-        return [(_step_from_row(_Row(row, "")), _case_from_row(_Row(row, "case__"))) for row in rows]
+        return [(_step_from_row(PrefixedRow(row, "")), case_from_row(PrefixedRow(row, "case__"))) for row in rows]
 
     async def steps(self, case_id: int) -> Sequence[StepRecord]:
         query = select(case_step_table).where(case_step_table.c.case_id == case_id).order_by(case_step_table.c.seq)

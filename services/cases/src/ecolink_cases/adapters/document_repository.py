@@ -8,17 +8,18 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select, tuple_
-from sqlalchemy.engine import Row
+from sqlalchemy import insert, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from ecolink_cases.adapters.tables import case_document_table, document_counter_table
+from ecolink_cases.adapters.case_repository import PrefixedRow, case_from_row
+from ecolink_cases.adapters.tables import case_document_table, case_table, document_counter_table
+from ecolink_cases.domain.case import CaseRecord
 from ecolink_cases.domain.documents import DocumentKind, display_number
 from ecolink_cases.domain.records import DocumentRecord
 from ecolink_common.db import upsert_statement
 
 
-def _document_from_row(row: Row[Any]) -> DocumentRecord:
+def _document_from_row(row: Any) -> DocumentRecord:
     return DocumentRecord(
         document_id=row.document_id,
         agency_id=row.agency_id,
@@ -30,6 +31,7 @@ def _document_from_row(row: Row[Any]) -> DocumentRecord:
         issue_time=row.issue_time,
         cites=tuple(row.cites),
         void_time=row.void_time,
+        void_reason=row.void_reason,
     )
 
 
@@ -89,6 +91,38 @@ class DocumentRepository:
             .returning(case_document_table.c.document_id)
         )
         return replace(record, document_id=int(result.scalar_one()))
+
+    async def get(self, document_id: int) -> DocumentRecord | None:
+        table = case_document_table
+        row = (await self._session.execute(select(table).where(table.c.document_id == document_id))).first()
+        return _document_from_row(row) if row else None
+
+    async def void(self, document_id: int, *, at: datetime, reason: str) -> None:
+        """Marks the document void; its number stays taken."""
+        table = case_document_table
+        await self._session.execute(
+            update(table).where(table.c.document_id == document_id).values(void_time=at, void_reason=reason)
+        )
+
+    async def served_on_enterprise(
+        self, enterprise_agency_id: str, kinds: Sequence[DocumentKind], *, after_id: int | None, limit: int
+    ) -> Sequence[tuple[DocumentRecord, CaseRecord]]:
+        """Documents of `kinds` in the cases of the enterprise's units, oldest first, each with its case."""
+        documents, cases = case_document_table, case_table
+        query = (
+            select(documents, *[column.label(f"case__{column.name}") for column in cases.columns])
+            .join(cases, cases.c.case_id == documents.c.case_id)
+            .where(
+                cases.c.enterprise_agency_id == enterprise_agency_id,
+                documents.c.kind.in_([kind.value for kind in kinds]),
+            )
+            .order_by(documents.c.document_id)
+            .limit(limit)
+        )
+        if after_id is not None:
+            query = query.where(documents.c.document_id > after_id)
+        rows = (await self._session.execute(query)).mappings()
+        return [(_document_from_row(PrefixedRow(row, "")), case_from_row(PrefixedRow(row, "case__"))) for row in rows]
 
     async def of_case(self, case_id: int) -> Sequence[DocumentRecord]:
         table = case_document_table

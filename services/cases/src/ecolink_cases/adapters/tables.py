@@ -57,6 +57,8 @@ case_table = Table(
     Column("daily_penalty_fen", BigInteger, nullable=False, server_default="0"),
     Column("detention_handed_off_on", Date, nullable=True),
     Column("detention_police_agency_id", String(64), nullable=False, server_default=""),
+    # DOMAIN §1: the unit's enterprise sees the documents served on it.
+    Column("enterprise_agency_id", String(64), nullable=False, server_default="", index=True),
     UniqueConstraint("source_alert", name="uq_enforcement_case_source_alert"),
 )
 
@@ -104,6 +106,7 @@ case_document_table = Table(
     Column("issue_time", UtcDateTime, nullable=False),
     Column("cites", JSON, nullable=False),
     Column("void_time", UtcDateTime, nullable=True),
+    Column("void_reason", Text, nullable=False, server_default=""),
     UniqueConstraint("agency_id", "kind", "year", "number"),
 )
 

@@ -24,6 +24,7 @@ from ecolink_common.request_records import RequestKey, request_fingerprint
 from ecolink_common.text_rules import MAX_NAME_CHARS, MAX_TEXT_CHARS, checked_text
 
 CASE_NAME = re.compile(r"^cases/([1-9][0-9]{0,17})\Z")
+DOCUMENT_NAME = re.compile(r"^documents/([1-9][0-9]{0,17})\Z")
 UNIT_NAME = re.compile(r"^units/([a-z0-9][a-z0-9-]{0,63})\Z")
 ALERT_NAME = re.compile(r"^alerts/[A-Za-z0-9][A-Za-z0-9-]{0,63}\Z")
 EVIDENCE_NAME = re.compile(r"^evidence/[A-Za-z0-9][A-Za-z0-9-]{0,63}\Z")
@@ -71,6 +72,13 @@ DOCUMENT_KINDS = {
 }
 DOCUMENT_KINDS_BY_PROTO = {value: kind for kind, value in DOCUMENT_KINDS.items()}
 APPROVABLE_STEPS = {Step.REGISTER.value: Step.REGISTER, Step.DECIDE.value: Step.DECIDE}
+
+
+def document_id_from_name(name: str, field: str = "name") -> int:
+    match = DOCUMENT_NAME.match(name)
+    if match is None:
+        raise InvalidArgument.for_field(field, "must be documents/{document_id}, e.g. documents/3")
+    return int(match.group(1))
 
 
 def case_id_from_name(name: str, field: str = "name") -> int:
@@ -206,6 +214,8 @@ def document_to_proto(document: DocumentRecord) -> pb.Document:
         issue_time=timestamp_from_datetime(document.issue_time),
         cites=[f"documents/{cited}" for cited in document.cites],
         void=document.void_time is not None,
+        void_reason=document.void_reason,
+        void_time=timestamp_from_datetime(document.void_time) if document.void_time else None,
     )
 
 

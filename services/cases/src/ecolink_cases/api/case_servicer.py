@@ -14,7 +14,7 @@ from ecolink_cases.api import case_convert as convert
 from ecolink_cases.api.measure_methods import SupportingMeasureMethods
 from ecolink_cases.domain.legal_periods import LegalPeriods
 from ecolink_cases.domain.lifecycle import Step
-from ecolink_cases.service_layer import case_approval, case_opening, case_reading, case_steps
+from ecolink_cases.service_layer import case_approval, case_opening, case_reading, case_steps, document_keeping
 from ecolink_cases.service_layer.case_steps import StepFigures, TakeStep
 from ecolink_cases.service_layer.case_view import CaseView
 from ecolink_cases.service_layer.ports import AlertSource, EvidenceCatalog, UnitDirectory
@@ -220,6 +220,26 @@ class CaseServicer(SupportingMeasureMethods, case_service_pb2_grpc.CaseServiceSe
         self, request: pb.WithdrawCaseRequest, context: grpc.aio.ServicerContext
     ) -> pb.WithdrawCaseResponse:
         return pb.WithdrawCaseResponse(case=convert.case_to_proto(await self._step(Step.WITHDRAW, request, context)))
+
+    async def VoidDocument(
+        self, request: pb.VoidDocumentRequest, context: grpc.aio.ServicerContext
+    ) -> pb.VoidDocumentResponse:
+        reason = convert.checked_text(request.reason, "reason", limit=convert.MAX_TEXT_CHARS, required=True)
+        document = await document_keeping.void_document(
+            self._uow(), current_principal(), convert.document_id_from_name(request.name), reason
+        )
+        return pb.VoidDocumentResponse(document=convert.document_to_proto(document))
+
+    async def ListServedDocuments(
+        self, request: pb.ListServedDocumentsRequest, context: grpc.aio.ServicerContext
+    ) -> pb.ListServedDocumentsResponse:
+        principal = current_principal()
+        page = await document_keeping.list_served_documents(
+            self._uow(), principal, page_request(request, principal.agency_id)
+        )
+        return pb.ListServedDocumentsResponse(
+            documents=[convert.document_to_proto(d) for d in page.items], next_page_token=page.next_page_token
+        )
 
     async def ListDocuments(
         self, request: pb.ListDocumentsRequest, context: grpc.aio.ServicerContext

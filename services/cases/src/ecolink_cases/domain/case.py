@@ -73,6 +73,7 @@ class CaseRecord:
     daily_penalty_fen: int = 0
     detention_handed_off_on: date | None = None
     detention_police_agency_id: str = ""
+    enterprise_agency_id: str = ""  # the unit's enterprise as the registry named it when the case was opened
 
     @property
     def name(self) -> str:

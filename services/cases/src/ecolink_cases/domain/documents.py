@@ -63,3 +63,23 @@ CITED_KINDS: dict[DocumentKind, frozenset[DocumentKind]] = {
     DocumentKind.PAYMENT_REMINDER: frozenset({DocumentKind.PENALTY_DECISION}),
     DocumentKind.COURT_APPLICATION: frozenset({DocumentKind.PENALTY_DECISION, DocumentKind.PAYMENT_REMINDER}),
 }
+
+
+# DOMAIN §1 (the unit's enterprise sees the documents served on it): the documents addressed to the unit, and when
+# each counts as served on it: the notice and the sealing decision when issued, a decision once its service was
+# recorded, the reminder once its own was.
+ADDRESSED_TO_UNIT = (
+    DocumentKind.PENALTY_NOTICE,
+    DocumentKind.PENALTY_DECISION,
+    DocumentKind.NO_PENALTY_DECISION,
+    DocumentKind.SEALING_DECISION,
+    DocumentKind.PAYMENT_REMINDER,
+)
+
+
+def served_on_unit(kind: DocumentKind, *, decision_served: bool, reminder_served: bool) -> bool:
+    if kind in (DocumentKind.PENALTY_DECISION, DocumentKind.NO_PENALTY_DECISION):
+        return decision_served
+    if kind is DocumentKind.PAYMENT_REMINDER:
+        return reminder_served
+    return kind in ADDRESSED_TO_UNIT

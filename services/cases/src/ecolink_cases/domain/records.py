@@ -64,3 +64,4 @@ class DocumentRecord:
     issue_time: datetime
     cites: tuple[int, ...] = ()
     void_time: datetime | None = None
+    void_reason: str = ""

@@ -84,6 +84,7 @@ async def open_case(
             update_time=now,
             alert_rule=alert.rule if alert else "",
             alert_evidence_sha256=alert.evidence_sha256 if alert else "",
+            enterprise_agency_id=unit.enterprise_agency_id,
         )
         case_id = await uow.cases.add(draft)
         if case_id is None:

@@ -236,7 +236,7 @@ class Approval(_message.Message):
     def __init__(self, name: _Optional[str] = ..., step: _Optional[str] = ..., approver_agency_id: _Optional[str] = ..., approver_officer_id: _Optional[str] = ..., opinion: _Optional[str] = ..., approve_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., used: _Optional[bool] = ...) -> None: ...
 
 class Document(_message.Message):
-    __slots__ = ("name", "kind", "agency_id", "year", "number", "display_number", "case", "issue_time", "cites", "void")
+    __slots__ = ("name", "kind", "agency_id", "year", "number", "display_number", "case", "issue_time", "cites", "void", "void_reason", "void_time")
     NAME_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
     AGENCY_ID_FIELD_NUMBER: _ClassVar[int]
@@ -247,6 +247,8 @@ class Document(_message.Message):
     ISSUE_TIME_FIELD_NUMBER: _ClassVar[int]
     CITES_FIELD_NUMBER: _ClassVar[int]
     VOID_FIELD_NUMBER: _ClassVar[int]
+    VOID_REASON_FIELD_NUMBER: _ClassVar[int]
+    VOID_TIME_FIELD_NUMBER: _ClassVar[int]
     name: str
     kind: DocumentKind
     agency_id: str
@@ -257,7 +259,9 @@ class Document(_message.Message):
     issue_time: _timestamp_pb2.Timestamp
     cites: _containers.RepeatedScalarFieldContainer[str]
     void: bool
-    def __init__(self, name: _Optional[str] = ..., kind: _Optional[_Union[DocumentKind, str]] = ..., agency_id: _Optional[str] = ..., year: _Optional[int] = ..., number: _Optional[int] = ..., display_number: _Optional[str] = ..., case: _Optional[str] = ..., issue_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., cites: _Optional[_Iterable[str]] = ..., void: _Optional[bool] = ...) -> None: ...
+    void_reason: str
+    void_time: _timestamp_pb2.Timestamp
+    def __init__(self, name: _Optional[str] = ..., kind: _Optional[_Union[DocumentKind, str]] = ..., agency_id: _Optional[str] = ..., year: _Optional[int] = ..., number: _Optional[int] = ..., display_number: _Optional[str] = ..., case: _Optional[str] = ..., issue_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., cites: _Optional[_Iterable[str]] = ..., void: _Optional[bool] = ..., void_reason: _Optional[str] = ..., void_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class DueAction(_message.Message):
     __slots__ = ("case", "action", "description", "from_date", "until_date", "status", "legal_basis")

@@ -534,3 +534,33 @@ class GetCaseStatisticsResponse(_message.Message):
     production_restrictions: int
     detention_hand_offs: int
     def __init__(self, agency_id: _Optional[str] = ..., year: _Optional[int] = ..., registered: _Optional[int] = ..., decided: _Optional[int] = ..., penalties: _Optional[int] = ..., penalty_fen: _Optional[int] = ..., no_penalty_decisions: _Optional[int] = ..., daily_penalties: _Optional[int] = ..., daily_penalty_fen: _Optional[int] = ..., sealings: _Optional[int] = ..., production_restrictions: _Optional[int] = ..., detention_hand_offs: _Optional[int] = ...) -> None: ...
+
+class VoidDocumentRequest(_message.Message):
+    __slots__ = ("name", "reason")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    reason: str
+    def __init__(self, name: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
+
+class VoidDocumentResponse(_message.Message):
+    __slots__ = ("document",)
+    DOCUMENT_FIELD_NUMBER: _ClassVar[int]
+    document: _case_pb2.Document
+    def __init__(self, document: _Optional[_Union[_case_pb2.Document, _Mapping]] = ...) -> None: ...
+
+class ListServedDocumentsRequest(_message.Message):
+    __slots__ = ("page_size", "page_token")
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    page_size: int
+    page_token: str
+    def __init__(self, page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+
+class ListServedDocumentsResponse(_message.Message):
+    __slots__ = ("documents", "next_page_token")
+    DOCUMENTS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    documents: _containers.RepeatedCompositeFieldContainer[_case_pb2.Document]
+    next_page_token: str
+    def __init__(self, documents: _Optional[_Iterable[_Union[_case_pb2.Document, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...

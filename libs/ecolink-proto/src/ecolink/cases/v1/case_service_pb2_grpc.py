@@ -166,6 +166,16 @@ class CaseServiceStub:
                 request_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.HandOffForDetentionRequest.SerializeToString,
                 response_deserializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.HandOffForDetentionResponse.FromString,
                 _registered_method=True)
+        self.VoidDocument = channel.unary_unary(
+                '/ecolink.cases.v1.CaseService/VoidDocument',
+                request_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.VoidDocumentRequest.SerializeToString,
+                response_deserializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.VoidDocumentResponse.FromString,
+                _registered_method=True)
+        self.ListServedDocuments = channel.unary_unary(
+                '/ecolink.cases.v1.CaseService/ListServedDocuments',
+                request_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.ListServedDocumentsRequest.SerializeToString,
+                response_deserializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.ListServedDocumentsResponse.FromString,
+                _registered_method=True)
         self.ListDocuments = channel.unary_unary(
                 '/ecolink.cases.v1.CaseService/ListDocuments',
                 request_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.ListDocumentsRequest.SerializeToString,
@@ -380,6 +390,22 @@ class CaseServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def VoidDocument(self, request, context):
+        """Voids a document of a case the caller handles (作废); it keeps its number, marked void, and later documents
+        no longer cite it. A document already void is FAILED_PRECONDITION (DOCUMENT_ALREADY_VOID).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListServedDocuments(self, request, context):
+        """The documents served on the caller's units (送达的文书), for an enterprise: the notice and sealing decision
+        when issued, a decision once served, the reminder once served. Other callers are PERMISSION_DENIED.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def ListDocuments(self, request, context):
         """Lists the documents an agency issued, by kind and year.
         """
@@ -534,6 +560,16 @@ def add_CaseServiceServicer_to_server(servicer, server):
                     servicer.HandOffForDetention,
                     request_deserializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.HandOffForDetentionRequest.FromString,
                     response_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.HandOffForDetentionResponse.SerializeToString,
+            ),
+            'VoidDocument': grpc.unary_unary_rpc_method_handler(
+                    servicer.VoidDocument,
+                    request_deserializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.VoidDocumentRequest.FromString,
+                    response_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.VoidDocumentResponse.SerializeToString,
+            ),
+            'ListServedDocuments': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListServedDocuments,
+                    request_deserializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.ListServedDocumentsRequest.FromString,
+                    response_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.ListServedDocumentsResponse.SerializeToString,
             ),
             'ListDocuments': grpc.unary_unary_rpc_method_handler(
                     servicer.ListDocuments,
@@ -1255,6 +1291,60 @@ class CaseService:
             '/ecolink.cases.v1.CaseService/HandOffForDetention',
             ecolink_dot_cases_dot_v1_dot_case__service__pb2.HandOffForDetentionRequest.SerializeToString,
             ecolink_dot_cases_dot_v1_dot_case__service__pb2.HandOffForDetentionResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def VoidDocument(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ecolink.cases.v1.CaseService/VoidDocument',
+            ecolink_dot_cases_dot_v1_dot_case__service__pb2.VoidDocumentRequest.SerializeToString,
+            ecolink_dot_cases_dot_v1_dot_case__service__pb2.VoidDocumentResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListServedDocuments(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ecolink.cases.v1.CaseService/ListServedDocuments',
+            ecolink_dot_cases_dot_v1_dot_case__service__pb2.ListServedDocumentsRequest.SerializeToString,
+            ecolink_dot_cases_dot_v1_dot_case__service__pb2.ListServedDocumentsResponse.FromString,
             options,
             channel_credentials,
             insecure,
