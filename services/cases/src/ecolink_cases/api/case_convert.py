@@ -24,7 +24,7 @@ from ecolink_common.text_rules import MAX_NAME_CHARS, MAX_TEXT_CHARS, checked_te
 
 CASE_NAME = re.compile(r"^cases/([1-9][0-9]{0,17})\Z")
 UNIT_NAME = re.compile(r"^units/([a-z0-9][a-z0-9-]{0,63})\Z")
-ALERT_NAME = re.compile(r"^alerts/[1-9][0-9]{0,17}\Z")
+ALERT_NAME = re.compile(r"^alerts/[A-Za-z0-9][A-Za-z0-9-]{0,63}\Z")
 EVIDENCE_NAME = re.compile(r"^evidence/[A-Za-z0-9][A-Za-z0-9-]{0,63}\Z")
 OFFICER_ID = re.compile(r"^[a-z][a-z0-9-]{1,62}\Z")
 MAX_OFFICERS = 20
