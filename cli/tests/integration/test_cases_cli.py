@@ -9,12 +9,11 @@ import hashlib
 import json
 import os
 import subprocess
-from pathlib import Path
 
 import pytest
 
 from ecolink_cli.demo_monitoring import DEMO_UNIT
-from ecolink_cli.testing import ecolink
+from ecolink_cli.testing import ecolink, platform_environment, start_platform, stop_platform
 
 COUNTY, CITY = "eeb-341323", "eeb-341300"  # 灵璧县生态环境分局, 宿州市生态环境局
 INSPECTORS = ("off-341323-01", "off-341323-02")
@@ -27,8 +26,8 @@ LEGAL_BASIS = "《中华人民共和国大气污染防治法》第九十九条"
 class Cli:
     """The `ecolink` command against the services under test, as one agency or another."""
 
-    def __init__(self, var_dir: Path, *, alerts: str, evidence: str, cases: str):
-        self.env = {**os.environ, "ECOLINK_VAR_DIR": str(var_dir)}
+    def __init__(self, env: dict[str, str], *, alerts: str, evidence: str, cases: str):
+        self.env = env
         self.address = {"alerts": alerts, "evidence": evidence, "cases": cases}
 
     async def run(self, agency: str, *arguments: str) -> subprocess.CompletedProcess[str]:
@@ -50,7 +49,7 @@ class Cli:
 @pytest.fixture
 def cli(cases_service, evidence_service, demo_alerts_service) -> Cli:
     return Cli(
-        cases_service.platform.var_dir,
+        {**os.environ, "ECOLINK_VAR_DIR": str(cases_service.platform.var_dir)},
         alerts=demo_alerts_service.target,
         evidence=evidence_service.target,
         cases=cases_service.target,
@@ -172,3 +171,26 @@ async def test_a_step_out_of_order_prints_its_reason_exits_non_zero_and_writes_n
     assert (unchanged["etag"], unchanged.get("timeline", []), unchanged.get("documents", [])) == (case["etag"], [], [])
     bad_amount = await cli.run(COUNTY, *decide[:-1], "12.345")
     assert bad_amount.returncode == 2 and "two decimals" in bad_amount.stderr
+
+
+async def test_ecolink_run_forwards_the_demo_day_once_and_a_case_opens_from_its_alert(tmp_path):
+    env = platform_environment(tmp_path / "var", demo_data=True)
+    cli = Cli(
+        env, **{name: f"127.0.0.1:{env[f'{name.upper()}_GRPC_PORT']}" for name in ("alerts", "evidence", "cases")}
+    )
+    first_run, second_run = tmp_path / "run.log", tmp_path / "rerun.log"
+    process = await asyncio.to_thread(start_platform, env, first_run)
+    try:
+        case = await open_case_from_demo_alert(cli)
+        assert case["state"] == "CASE_STATE_CLUE"
+        alerts = await cli.json(COUNTY, "alerts", "list", "--unit", DEMO_UNIT)
+    finally:
+        assert await asyncio.to_thread(stop_platform, process) == 0
+    assert "24 new hourly records, 0 already stored, 0 refused" in first_run.read_text()
+
+    process = await asyncio.to_thread(start_platform, env, second_run)
+    try:
+        assert await cli.json(COUNTY, "alerts", "list", "--unit", DEMO_UNIT) == alerts
+    finally:
+        assert await asyncio.to_thread(stop_platform, process) == 0
+    assert "0 new hourly records, 24 already stored, 0 refused" in second_run.read_text()

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from google.protobuf.timestamp_pb2 import Timestamp
 from rich.table import Table
 
 from ecolink.cases.v1 import case_pb2
 from ecolink_cli.output import make_table
-from ecolink_cli.times import shown_time
+from ecolink_cli.times import shown_time as shown_precise
 
 SHA256_SHOWN = 12
 # The states of DOMAIN §3.1 with their Chinese terms.
@@ -47,6 +48,11 @@ TIMELINE_COLUMNS = [
 APPROVAL_COLUMNS = ["approval", "step", "agency", "officer", "opinion", "when", "used"]
 DOCUMENT_COLUMNS = ["number", "kind", "case", "issued", "cites", "void"]
 DUE_COLUMNS = ["case", "action", "status", "from", "until", "what", "legal basis"]
+
+
+def shown_time(stamp: Timestamp) -> str:
+    """A moment of a case to the second: steps are days apart, not microseconds."""
+    return shown_precise(stamp, "seconds")
 
 
 def short(enum: object, prefix: str, value: int) -> str:
