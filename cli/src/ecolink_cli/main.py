@@ -10,6 +10,7 @@ from ecolink_cli.commands import (
     admin,
     alerts,
     cameras,
+    cases,
     certs,
     devices,
     evidence,
@@ -45,13 +46,21 @@ app.add_typer(hj212.hj212_app, name="hj212")
 app.add_typer(alerts.alerts_app, name="alerts")
 app.add_typer(monitoring.monitoring_app, name="monitoring")
 app.add_typer(grades.grades_app, name="grades")
+app.add_typer(cases.cases_app, name="cases")
 
 
 @app.command("run")
 def run(
     demo_agency: Annotated[str, typer.Option(help="Agency whose demo token is printed.")] = "eeb-360800",
+    demo_data: Annotated[
+        bool,
+        typer.Option(
+            envvar="ECOLINK_DEMO_DATA",
+            help="Forward the demo day of monitoring data (a Lingbi C2 alert to open a case from) once up.",
+        ),
+    ] = True,
 ) -> None:
     """Bring the whole platform up on this machine (embedded defaults unless env vars say otherwise)."""
     from ecolink_cli.platform_runner import run_platform
 
-    raise typer.Exit(run_platform(demo_agency))
+    raise typer.Exit(run_platform(demo_agency, demo_data=demo_data))

@@ -16,8 +16,9 @@ from typing import IO
 from ecolink_alerts.adapters.password_key import device_passwords
 from ecolink_alerts.service_layer.registry_loading import load_registry_file
 from ecolink_alerts.settings import AlertsSettings
-from ecolink_cli.client import sign_token
+from ecolink_cli.client import AS_AGENCY_TTL, sign_token
 from ecolink_cli.commands.health import GATEWAY, GATEWAY_LISTENING, check_gateway, check_service
+from ecolink_cli.demo_monitoring import DEMO_DAY, DEMO_UNIT, FORWARDING_AGENCY, send_demo_day
 from ecolink_cli.output import console, make_table
 from ecolink_cli.services import SERVICES
 from ecolink_common import operations
@@ -152,7 +153,18 @@ def print_endpoints(platform: PlatformSettings, children: list[Child], demo_agen
     )
 
 
-def run_platform(demo_agency: str) -> int:
+def send_demo_data() -> None:
+    """The demo day of monitoring data, once every service serves (again on a restart: stored once)."""
+    with console.status(f"forwarding the demo day of {DEMO_UNIT}"):
+        sent = send_demo_day(sign_token(FORWARDING_AGENCY, AS_AGENCY_TTL))
+    console.print(
+        f"[green]✓[/] alerts: demo day {DEMO_DAY:%Y-%m-%d} of {DEMO_UNIT} forwarded "
+        f"({sent.accepted} new hourly records, {sent.duplicates} already stored, {sent.refused} refused); "
+        f"see [bold]ecolink alerts list --unit {DEMO_UNIT} --as eeb-341323[/]"
+    )
+
+
+def run_platform(demo_agency: str, *, demo_data: bool = True) -> int:
     """Blocks until Ctrl-C or SIGTERM; returns the exit code."""
     platform = PlatformSettings()
     prepare(platform)
@@ -167,6 +179,8 @@ def run_platform(demo_agency: str) -> int:
     signal.signal(signal.SIGTERM, request_stop)
     try:
         wait_until_serving(children, platform)
+        if demo_data:
+            send_demo_data()
         print_endpoints(platform, children, demo_agency)
         while not stop_requested:
             _raise_if_exited(children)

@@ -13,14 +13,20 @@ from ecolink_common.testing.databases import free_port
 
 BIN = Path(sys.executable).parent
 SERVICES = ("alerts", "cases", "referrals", "evidence")
+CALLS = (("cases", "alerts"), ("cases", "evidence"), ("evidence", "alerts"))
 STARTUP_SECONDS = 120
 COMMAND_TIMEOUT_SECONDS = 60
 
 
-def platform_environment(var_dir: Path) -> dict[str, str]:
-    """This process's environment with its own var directory, free ports and the embedded defaults."""
+def platform_environment(var_dir: Path, *, demo_data: bool = False) -> dict[str, str]:
+    """This process's environment with its own var directory, free ports and the embedded defaults; without the
+    demo day of monitoring data unless asked, so that a test counts only what it sent itself."""
     env = {**os.environ, "ECOLINK_VAR_DIR": str(var_dir), "ECOLINK_SHUTDOWN_GRACE_SECONDS": "3"}
+    env["ECOLINK_DEMO_DATA"] = "true" if demo_data else "false"
     env.update({f"{name.upper()}_GRPC_PORT": str(free_port()) for name in SERVICES})
+    # The services that call others find them on those ports, not on the default ones.
+    for caller, callee in CALLS:
+        env[f"{caller.upper()}_{callee.upper()}_TARGET"] = f"127.0.0.1:{env[f'{callee.upper()}_GRPC_PORT']}"
     env["ALERTS_GATEWAY_PORT"] = str(free_port())
     for name in SERVICES:
         env.pop(f"{name.upper()}_DATABASE_URL", None)

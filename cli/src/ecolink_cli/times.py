@@ -21,6 +21,6 @@ def utc_timestamp(moment: datetime | None) -> Timestamp | None:
     return stamp
 
 
-def shown_time(stamp: Timestamp) -> str:
-    """A Timestamp in UTC ISO 8601, or a dash when unset."""
-    return stamp.ToDatetime(tzinfo=UTC).isoformat() if stamp.seconds else "—"
+def shown_time(stamp: Timestamp, timespec: str = "auto") -> str:
+    """A Timestamp in UTC ISO 8601 (to the `timespec` of `datetime.isoformat`), or a dash when unset."""
+    return stamp.ToDatetime(tzinfo=UTC).isoformat(timespec=timespec) if stamp.seconds else "—"

@@ -1,8 +1,11 @@
-"""Fixtures of the CLI tests beside the root ones: the HJ 212 gateway on a real socket, as its process builds it."""
+"""Fixtures of the CLI tests beside the root ones: the HJ 212 gateway on a real socket, as its process builds it, and
+the alerts (with the demo data), evidence and cases services side by side, each on its own database."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 
 import pytest
 
@@ -14,7 +17,17 @@ from ecolink_alerts.gateway.settings import GatewaySettings
 from ecolink_alerts.gateway.status_file import status_path
 from ecolink_alerts.service_layer.device_memory import DeviceMemory
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
+from ecolink_alerts.testing import load_demo_registry
+from ecolink_cases.service import SPEC as CASES
+from ecolink_cli.demo_monitoring import FORWARDING_AGENCY, send_demo_day
+from ecolink_common.clock import FakeClock
 from ecolink_common.db import create_engine, create_session_factory
+from ecolink_common.testing.databases import throwaway_database
+from ecolink_common.testing.platform import ServiceUnderTest, prepared_service
+from ecolink_evidence.service import SPEC as EVIDENCE
+
+# 18:00 in China on 2026-11-20: "today" for the cases service under test.
+CASES_TODAY = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
 
 
 @pytest.fixture
@@ -37,3 +50,39 @@ async def gateway(alerts_service, database_url) -> AsyncIterator[RunningGateway]
     yield running
     await running.stop()
     await engine.dispose()
+
+
+@pytest.fixture
+async def demo_alerts_service(alerts_service) -> ServiceUnderTest:
+    """The alerts service with the demo registry and the demo day of monitoring data `ecolink run` forwards."""
+    await load_demo_registry(alerts_service)
+    await asyncio.to_thread(send_demo_day, alerts_service.token(FORWARDING_AGENCY), alerts_service.target)
+    return alerts_service
+
+
+@pytest.fixture
+async def evidence_service(platform, backend, tmp_path, demo_alerts_service) -> AsyncIterator[ServiceUnderTest]:
+    """The evidence service (filesystem store) on its own database, asking that alerts service about alerts."""
+    async with throwaway_database(backend, tmp_path, "evidence") as url:
+        service = await prepared_service(EVIDENCE, platform, url, alerts_target=demo_alerts_service.target)
+        yield service
+        await service.running.stop()
+
+
+@pytest.fixture
+async def cases_service(
+    platform, backend, tmp_path, demo_alerts_service, evidence_service
+) -> AsyncIterator[ServiceUnderTest]:
+    """The cases service on its own database, reading units and cited evidence from those services, its day fixed
+    at CASES_TODAY so that the legal deadlines the tests read are the same whenever they run."""
+    async with throwaway_database(backend, tmp_path, "cases") as url:
+        service = await prepared_service(
+            CASES,
+            platform,
+            url,
+            clock=FakeClock(CASES_TODAY),
+            alerts_target=demo_alerts_service.target,
+            evidence_target=evidence_service.target,
+        )
+        yield service
+        await service.running.stop()

@@ -1,0 +1,113 @@
+"""What the case commands send: the CaseService stub, resource names, enum choices, amounts, the case's etag."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any
+
+import typer
+from google.protobuf.internal.enum_type_wrapper import EnumTypeWrapper
+
+from ecolink.cases.v1 import case_pb2, case_service_pb2_grpc
+from ecolink.cases.v1 import case_service_pb2 as pb
+from ecolink_cli.client import call, open_channel, resolve_token
+
+FEN_PER_YUAN = 100
+PAGE_SIZE = 200
+
+CaseArgument = Annotated[str, typer.Argument(help="cases/{id} or just the id, e.g. 12.")]
+
+
+def case_name(value: str) -> str:
+    """`12` or `cases/12` → `cases/12`."""
+    return value if value.startswith("cases/") else f"cases/{value}"
+
+
+def prefixed(value: str, collection: str) -> str:
+    """A bare id or a whole name (`alerts/42`, `evidence/ev-…`) → the resource name in `collection`."""
+    return value if value.startswith(f"{collection}/") else f"{collection}/{value}"
+
+
+def proto_choices(enum: EnumTypeWrapper, prefix: str) -> dict[str, str]:
+    """A proto enum's values as the command line spells them, e.g. `legal-review` for `CASE_STATE_LEGAL_REVIEW` (the
+    name a request takes); the `_UNSPECIFIED` zero is no choice."""
+    return {
+        name.removeprefix(prefix).lower().replace("_", "-"): name
+        for name in enum.keys()  # noqa: SIM118 (an EnumTypeWrapper is no dict)
+        if not name.endswith("_UNSPECIFIED")
+    }
+
+
+def choice_option(flag: str, values: Mapping[str, str], help_text: str) -> Any:
+    """An option taking one of `values` by its short name and giving the value; the help lists the names."""
+
+    def parse(choice: str) -> str:
+        if choice not in values:
+            raise typer.BadParameter(f"choose one of {', '.join(values)}", param_hint=flag)
+        return values[choice]
+
+    return typer.Option(flag, parser=parse, metavar="|".join(values), help=help_text)
+
+
+# The clue sources as `--source` names them: short words for the long enum names.
+ALERT_SOURCE = "CLUE_SOURCE_MONITORING_ALERT"
+SOURCES = {
+    "alert": ALERT_SOURCE,
+    "petition": "CLUE_SOURCE_PETITION",
+    "inspection": "CLUE_SOURCE_INSPECTION",
+    "police": "CLUE_SOURCE_POLICE_HAND_BACK",
+    "manual": "CLUE_SOURCE_MANUAL",
+}
+
+
+def fen_from_yuan(text: str, option: str) -> int:
+    """An amount in yuan (元) as typed, e.g. `220000` or `1500.50`, in whole fen; a third decimal is refused here."""
+    try:
+        fen = Decimal(text) * FEN_PER_YUAN
+    except InvalidOperation:
+        raise typer.BadParameter("an amount in yuan, e.g. 220000 or 1500.50", param_hint=option) from None
+    if fen != fen.to_integral_value():
+        raise typer.BadParameter("at most two decimals (whole fen)", param_hint=option)
+    return int(fen)
+
+
+@contextmanager
+def case_stub(address: str | None) -> Iterator[case_service_pb2_grpc.CaseServiceStub]:
+    with open_channel("cases", address) as channel:
+        yield case_service_pb2_grpc.CaseServiceStub(channel)
+
+
+def read_case(
+    stub: case_service_pb2_grpc.CaseServiceStub, name: str, *, token: str | None, as_json: bool
+) -> case_pb2.Case:
+    return call(stub.GetCase, pb.GetCaseRequest(name=name), token=token, as_json=as_json).case
+
+
+def current_etag(
+    stub: case_service_pb2_grpc.CaseServiceStub, name: str, etag: str, *, token: str | None, as_json: bool
+) -> str:
+    """The etag given, or the case's etag read just before the step (so a person need not copy it; a script that
+    must not act on a case changed since it looked passes --etag)."""
+    return etag or read_case(stub, name, token=token, as_json=as_json).etag
+
+
+def case_step(
+    rpc: str,
+    name: str,
+    fields: dict[str, Any],
+    *,
+    etag: str,
+    token: str | None,
+    as_agency: str | None,
+    address: str | None,
+    as_json: bool,
+) -> case_pb2.Case:
+    """Calls one custom method of CaseService (`RegisterCase`, `ApproveCaseStep`, …) on a case; returns the case."""
+    resolved = resolve_token(token, as_agency)
+    with case_stub(address) as stub:
+        request = getattr(pb, f"{rpc}Request")(
+            name=name, etag=current_etag(stub, name, etag, token=resolved, as_json=as_json), **fields
+        )
+        return call(getattr(stub, rpc), request, token=resolved, as_json=as_json).case

@@ -1,0 +1,187 @@
+"""How a person sees cases: the case, its timeline, approvals and documents, the case list and what is due."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from google.protobuf.timestamp_pb2 import Timestamp
+from rich.table import Table
+
+from ecolink.cases.v1 import case_pb2
+from ecolink_cli.output import make_table
+from ecolink_cli.times import shown_time as shown_precise
+
+SHA256_SHOWN = 12
+# The states of DOMAIN §3.1 with their Chinese terms.
+STATE_TERMS: dict[int, str] = {
+    case_pb2.CASE_STATE_CLUE: "线索",
+    case_pb2.CASE_STATE_REGISTERED: "立案",
+    case_pb2.CASE_STATE_INVESTIGATING: "调查取证",
+    case_pb2.CASE_STATE_LEGAL_REVIEW: "法制审核",
+    case_pb2.CASE_STATE_NOTIFIED: "告知",
+    case_pb2.CASE_STATE_DECIDED: "决定",
+    case_pb2.CASE_STATE_SERVED: "送达",
+    case_pb2.CASE_STATE_EXECUTING: "执行",
+    case_pb2.CASE_STATE_CLOSED: "结案",
+    case_pb2.CASE_STATE_WITHDRAWN: "撤销",
+}
+ACTION_TERMS = {
+    "deemed_served": "deemed served 视为送达",
+    "payment_due": "payment deadline 缴纳期限",
+    "reminder_may_issue": "reminder may issue 可催告",
+    "reminder_deemed_served": "reminder deemed served 催告书视为送达",
+    "court_application": "court application 申请强制执行",
+}
+LIST_COLUMNS = ["case", "unit", "state", "agency", "source", "violation", "fine", "updated"]
+TIMELINE_COLUMNS = [
+    "#",
+    "step",
+    "state",
+    "agency",
+    "officers",
+    "on",
+    "recorded",
+    "evidence (sha256)",
+    "approval",
+    "document",
+]
+APPROVAL_COLUMNS = ["approval", "step", "agency", "officer", "opinion", "when", "used"]
+DOCUMENT_COLUMNS = ["number", "kind", "case", "issued", "cites", "void"]
+DUE_COLUMNS = ["case", "action", "status", "from", "until", "what", "legal basis"]
+
+
+def shown_time(stamp: Timestamp) -> str:
+    """A moment of a case to the second: steps are days apart, not microseconds."""
+    return shown_precise(stamp, "seconds")
+
+
+def short(enum: object, prefix: str, value: int) -> str:
+    """`CASE_STATE_LEGAL_REVIEW` → `legal-review`."""
+    return str(enum.Name(value)).removeprefix(prefix).lower().replace("_", "-")  # type: ignore[attr-defined]
+
+
+def state_label(state: int) -> str:
+    return f"{short(case_pb2.CaseState, 'CASE_STATE_', state)} {STATE_TERMS.get(state, '')}".strip()
+
+
+def yuan(fen: int) -> str:
+    return f"¥{fen // 100:,}.{fen % 100:02d}"
+
+
+def _fine(case: case_pb2.Case) -> str:
+    if case.outcome == case_pb2.DECISION_OUTCOME_NO_PENALTY:
+        return "no penalty 不予处罚"
+    return f"{yuan(case.fine_fen)} (paid {yuan(case.paid_fen)})" if case.fine_fen else "—"
+
+
+def list_row(case: case_pb2.Case) -> list[str]:
+    return [
+        case.name,
+        f"{case.unit.removeprefix('units/')} {case.unit_display_name}",
+        state_label(case.state),
+        case.handling_agency_id,
+        " ".join(part for part in (short(case_pb2.ClueSource, "CLUE_SOURCE_", case.source), case.source_ref) if part),
+        case.violation_type,
+        _fine(case),
+        shown_time(case.update_time),
+    ]
+
+
+def case_table(case: case_pb2.Case) -> Table:
+    """The case's own fields, one per row."""
+    rows = [
+        ["unit 单位", f"{case.unit} {case.unit_display_name} (region {case.region_code})"],
+        ["state 状态", state_label(case.state)],
+        ["handling agency 承办机关", case.handling_agency_id],
+        ["handling officers 承办人", ", ".join(case.handling_officer_ids)],
+        ["source 线索来源", list_row(case)[4]],
+        ["violation 违法行为", case.violation_type],
+        ["legal basis 法律依据", case.legal_basis],
+        ["fine 罚款", _fine(case)],
+        ["no-penalty ground 不予处罚理由", case.no_penalty_ground or "—"],
+        ["opened", shown_time(case.create_time)],
+        ["etag", case.etag],
+    ]
+    return make_table(case.name, ["field", "value"], rows)
+
+
+def _cited(step: case_pb2.CaseStep) -> str:
+    return "\n".join(f"{e.evidence} {e.sha256[:SHA256_SHOWN]}…" for e in step.evidence) or "—"
+
+
+def timeline_table(case: case_pb2.Case) -> Table:
+    """Every step: who, when, on what evidence, under which approval, issuing which document."""
+    approvals = {a.name: f"{a.approver_agency_id} {a.approver_officer_id}: {a.opinion}" for a in case.approvals}
+    numbers = {d.name: d.display_number for d in case.documents}
+    rows = [
+        [
+            step.seq,
+            step.step,
+            f"{short(case_pb2.CaseState, 'CASE_STATE_', step.from_state)} → {state_label(step.to_state)}",
+            step.agency_id,
+            ", ".join(step.officer_ids),
+            step.occurred_on,
+            shown_time(step.record_time),
+            _cited(step),
+            approvals.get(step.approval, "—"),
+            numbers.get(step.document, step.document or "—"),
+        ]
+        for step in case.timeline
+    ]
+    return make_table(f"timeline 办案流程 of {case.name}", TIMELINE_COLUMNS, rows)
+
+
+def approvals_table(case: case_pb2.Case) -> Table:
+    rows = [
+        [
+            a.name,
+            a.step,
+            a.approver_agency_id,
+            a.approver_officer_id,
+            a.opinion,
+            shown_time(a.approve_time),
+            "yes" if a.used else "no",
+        ]
+        for a in case.approvals
+    ]
+    return make_table("approvals 审批", APPROVAL_COLUMNS, rows)
+
+
+def documents_table(title: str, documents: Sequence[case_pb2.Document]) -> Table:
+    """Documents with their printed numbers; a cited one is shown by its number when it is in the list."""
+    numbers = {d.name: d.display_number for d in documents}
+    rows = [
+        [
+            d.display_number,
+            short(case_pb2.DocumentKind, "DOCUMENT_KIND_", d.kind),
+            d.case,
+            shown_time(d.issue_time),
+            ", ".join(numbers.get(cited, cited) for cited in d.cites) or "—",
+            "VOID" if d.void else "",
+        ]
+        for d in documents
+    ]
+    return make_table(title, DOCUMENT_COLUMNS, rows)
+
+
+def due_table(actions: Sequence[case_pb2.DueAction], as_of: str) -> Table:
+    rows = [
+        [
+            a.case,
+            ACTION_TERMS.get(a.action, a.action),
+            a.status,
+            a.from_date,
+            a.until_date or "—",
+            a.description,
+            a.legal_basis,
+        ]
+        for a in actions
+    ]
+    return make_table(f"{len(actions)} dated actions 到期事项 as of {as_of}", DUE_COLUMNS, rows)
+
+
+def step_summary(case: case_pb2.Case) -> str:
+    """One line after a step: the case, its state now, the document the step issued."""
+    numbers = {d.name: d.display_number for d in case.documents}
+    issued = numbers.get(case.timeline[-1].document, "") if case.timeline else ""
+    return f"{case.name}: {state_label(case.state)}" + (f" · {issued}" if issued else "") + f" · etag {case.etag}"

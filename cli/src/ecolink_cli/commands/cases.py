@@ -1,0 +1,179 @@
+"""`ecolink cases …`: enforcement cases (行政处罚案件) from clue to closed, their documents and their deadlines."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from functools import partial
+from typing import Annotated
+
+import typer
+from google.protobuf.json_format import MessageToDict
+
+from ecolink.cases.v1 import case_pb2
+from ecolink.cases.v1 import case_service_pb2 as pb
+from ecolink_cli.client import AddressOption, AsOption, TokenOption, call, resolve_token
+from ecolink_cli.commands import case_views as views
+from ecolink_cli.commands.case_calls import (
+    ALERT_SOURCE,
+    PAGE_SIZE,
+    SOURCES,
+    CaseArgument,
+    case_name,
+    case_stub,
+    choice_option,
+    prefixed,
+    proto_choices,
+    read_case,
+)
+from ecolink_cli.commands.case_steps import OfficerOption, RequestIdOption, add_step_verbs
+from ecolink_cli.commands.registry_support import every_page, unit_name
+from ecolink_cli.output import JsonFlag, console, emit, make_table
+
+cases_app = typer.Typer(
+    help="Enforcement cases (行政处罚案件): open from a clue, one verb per step, documents (文书) and deadlines (期限)."
+)
+as_dict = partial(MessageToDict, preserving_proto_field_name=True)
+
+
+@cases_app.command("create")
+def create(
+    unit: Annotated[str, typer.Option("--unit", help="The key unit (重点排污单位), e.g. lingbi-jiancai.")],
+    source: Annotated[
+        str,
+        choice_option(
+            "--source",
+            SOURCES,
+            "Where the clue came from (线索来源): alert 自动监控预警, petition 信访举报, inspection 现场检查, "
+            "police 公安移交, manual.",
+        ),
+    ],
+    violation_type: Annotated[str, typer.Option("--violation-type", help="The violation (违法行为).")],
+    legal_basis: Annotated[str, typer.Option("--legal-basis", help="The legal basis cited (法律依据).")],
+    officer: OfficerOption,
+    source_ref: Annotated[
+        str, typer.Option("--source-ref", help="The record it came from, e.g. alerts/42 (an alert's id will do).")
+    ] = "",
+    request_id: RequestIdOption = "",
+    token: TokenOption = None,
+    as_agency: AsOption = None,
+    address: AddressOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Open a case from a clue (立案前线索); your agency handles it, the unit's region decides who sees it."""
+    reference = prefixed(source_ref, "alerts") if source == ALERT_SOURCE and source_ref else source_ref
+    request = pb.CreateCaseRequest(
+        case=case_pb2.Case(
+            unit=unit_name(unit),
+            source=source,
+            source_ref=reference,
+            violation_type=violation_type,
+            legal_basis=legal_basis,
+            handling_officer_ids=officer,
+        ),
+        request_id=request_id,
+    )
+    with case_stub(address) as stub:
+        opened = call(stub.CreateCase, request, token=resolve_token(token, as_agency), as_json=as_json).case
+    emit(as_dict(opened), as_json=as_json, text=views.step_summary(opened))
+
+
+@cases_app.command("get")
+def get(
+    case: CaseArgument,
+    token: TokenOption = None,
+    as_agency: AsOption = None,
+    address: AddressOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Show a case with its timeline (办案流程): each step's officers, day, evidence cited with its SHA-256,
+    approval and document number."""
+    with case_stub(address) as stub:
+        found = read_case(stub, case_name(case), token=resolve_token(token, as_agency), as_json=as_json)
+    if as_json:
+        emit(as_dict(found), as_json=True)
+        return
+    console.print(views.case_table(found))
+    console.print(views.timeline_table(found))
+    if found.approvals:
+        console.print(views.approvals_table(found))
+    if found.documents:
+        console.print(views.documents_table(f"documents 文书 of {found.name}", found.documents))
+
+
+@cases_app.command("list")
+def list_cases(
+    state: Annotated[
+        str | None,
+        choice_option("--state", proto_choices(case_pb2.CaseState, "CASE_STATE_"), "Only cases in this state."),
+    ] = None,
+    token: TokenOption = None,
+    as_agency: AsOption = None,
+    address: AddressOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """List the cases you may see, newest first (follows all pages)."""
+    request = pb.ListCasesRequest(page_size=PAGE_SIZE, state=state)
+    with case_stub(address) as stub:
+        found = every_page(stub.ListCases, request, "cases", token=resolve_token(token, as_agency), as_json=as_json)
+    table = make_table(f"{len(found)} cases 案件", views.LIST_COLUMNS, [views.list_row(c) for c in found])
+    emit([as_dict(c) for c in found], as_json=as_json, table=table)
+
+
+@cases_app.command("due")
+def due(
+    on: Annotated[
+        datetime | None,
+        typer.Option("--on", formats=["%Y-%m-%d"], help="The day to look from (YYYY-MM-DD); default today in China."),
+    ] = None,
+    upcoming: Annotated[
+        bool, typer.Option(help="Also what falls within the next 30 days (e.g. a notice's deemed service).")
+    ] = True,
+    token: TokenOption = None,
+    as_agency: AsOption = None,
+    address: AddressOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """What the law lets or requires your agency to do next (到期事项) in its served cases.
+
+    The deemed service of a public notice, the payment deadline and the surcharge running after it, when a payment
+    reminder may be issued, when the court may be asked.
+    """
+    request = pb.ListDueActionsRequest(as_of=f"{on:%Y-%m-%d}" if on else "", include_upcoming=upcoming)
+    with case_stub(address) as stub:
+        found = call(stub.ListDueActions, request, token=resolve_token(token, as_agency), as_json=as_json).actions
+    table = views.due_table(found, request.as_of or "today")
+    emit([as_dict(a) for a in found], as_json=as_json, table=table)
+
+
+@cases_app.command("documents")
+def documents(
+    kind: Annotated[
+        str | None,
+        choice_option(
+            "--kind", proto_choices(case_pb2.DocumentKind, "DOCUMENT_KIND_"), "Only this kind of document (文书种类)."
+        ),
+    ] = None,
+    year: Annotated[int | None, typer.Option("--year", help="Only the numbers of this year.")] = None,
+    agency: Annotated[str, typer.Option("--agency", help="The issuing agency; default yours.")] = "",
+    token: TokenOption = None,
+    as_agency: AsOption = None,
+    address: AddressOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """List the numbered documents (文书) an agency issued, by kind, year and number, e.g. 灵环罚字[2026]1号."""
+    request = pb.ListDocumentsRequest(
+        agency_id=agency,
+        kind=kind,
+        year=year,
+        page_size=PAGE_SIZE,
+    )
+    with case_stub(address) as stub:
+        found = every_page(
+            stub.ListDocuments, request, "documents", token=resolve_token(token, as_agency), as_json=as_json
+        )
+    table = views.documents_table(f"{len(found)} documents 文书", found)
+    emit([as_dict(d) for d in found], as_json=as_json, table=table)
+
+
+# The step verbs after the commands that read, in the order a case goes.
+add_step_verbs(cases_app)

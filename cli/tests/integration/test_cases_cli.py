@@ -1,0 +1,196 @@
+"""`ecolink cases …` as the Lingbi county branch and its city bureau run it (issue 12, "Done when"): a demo alert
+becomes a case, inspected by two officers on an uploaded photo, approved one level up, decided and served by public
+notice, and `cases due` shows the dates the law sets; a step out of order is refused with its reason."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import os
+import subprocess
+
+import pytest
+
+from ecolink_cli.demo_monitoring import DEMO_UNIT
+from ecolink_cli.testing import ecolink, platform_environment, start_platform, stop_platform
+
+COUNTY, CITY = "eeb-341323", "eeb-341300"  # 灵璧县生态环境分局, 宿州市生态环境局
+INSPECTORS = ("off-341323-01", "off-341323-02")
+APPROVER = "off-341300-01"
+PHOTO = b"DA001 kiln stack, SO2 analyser reading 0 while the kiln runs"
+VIOLATION = "篡改自动监控数据 falsified automatic monitoring data"
+LEGAL_BASIS = "《中华人民共和国大气污染防治法》第九十九条"
+
+
+class Cli:
+    """The `ecolink` command against the services under test, as one agency or another."""
+
+    def __init__(self, env: dict[str, str], *, alerts: str, evidence: str, cases: str):
+        self.env = env
+        self.address = {"alerts": alerts, "evidence": evidence, "cases": cases}
+
+    async def run(self, agency: str, *arguments: str) -> subprocess.CompletedProcess[str]:
+        """Runs in a thread, so that the services under test keep serving on this event loop."""
+        service = self.address[arguments[0]]
+        return await asyncio.to_thread(ecolink, self.env, *arguments, "--as", agency, "--address", service)
+
+    async def json(self, agency: str, *arguments: str) -> dict | list:
+        result = await self.run(agency, *arguments, "--json")
+        assert result.returncode == 0, result.stdout + result.stderr
+        return json.loads(result.stdout)
+
+    async def step(self, agency: str, verb: str, case: str, *options: str) -> dict:
+        found = await self.json(agency, "cases", verb, case, *options)
+        assert isinstance(found, dict)
+        return found
+
+
+@pytest.fixture
+def cli(cases_service, evidence_service, demo_alerts_service) -> Cli:
+    return Cli(
+        {**os.environ, "ECOLINK_VAR_DIR": str(cases_service.platform.var_dir)},
+        alerts=demo_alerts_service.target,
+        evidence=evidence_service.target,
+        cases=cases_service.target,
+    )
+
+
+def officers(*ids: str) -> list[str]:
+    return [part for officer in ids for part in ("--officer", officer)]
+
+
+async def open_case_from_demo_alert(cli: Cli) -> dict:
+    [alert] = await cli.json(COUNTY, "alerts", "list", "--unit", DEMO_UNIT, "--rule", "C2")
+    return await cli.step(
+        COUNTY,
+        "create",
+        "--unit",
+        DEMO_UNIT,
+        "--source",
+        "alert",
+        "--source-ref",
+        alert["name"].removeprefix("alerts/"),
+        "--violation-type",
+        VIOLATION,
+        "--legal-basis",
+        LEGAL_BASIS,
+        *officers(*INSPECTORS),
+    )
+
+
+async def test_a_demo_alert_becomes_a_case_decided_served_by_notice_and_due_shows_its_legal_dates(cli, tmp_path):
+    case = await open_case_from_demo_alert(cli)
+    name = case["name"]
+    assert (case["state"], case["source"], case["unit_display_name"]) == (
+        "CASE_STATE_CLUE",
+        "CLUE_SOURCE_MONITORING_ALERT",
+        "灵璧县某新型建材有限公司",
+    )
+    assert case["source_ref"].startswith("alerts/")
+
+    approve = ["--approver", APPROVER, "--opinion", "同意立案 approved"]
+    await cli.step(CITY, "approve", name, "--step", "register", *approve)
+    await cli.step(COUNTY, "register", name, *officers(INSPECTORS[0]))
+    await cli.step(COUNTY, "start-investigation", name, *officers(INSPECTORS[0]))
+    photo_file = tmp_path / "da001-kiln-stack.jpg"
+    photo_file.write_bytes(PHOTO)
+    upload = ["--kind", "photo", "--case", name.removeprefix("cases/"), "--officer", INSPECTORS[0]]
+    photo = await cli.json(COUNTY, "evidence", "upload", str(photo_file), *upload, "--content-type", "image/jpeg")
+    inspection = ["--on", "2026-11-19", "--note", "现场检查 on-site inspection of DA001", "--evidence", photo["name"]]
+    await cli.step(COUNTY, "investigate", name, *officers(*INSPECTORS), *inspection)
+    await cli.step(COUNTY, "submit-review", name, *officers(INSPECTORS[0]))
+    await cli.step(COUNTY, "notify", name, *officers(INSPECTORS[0]), "--intended-fine", "220000")
+    await cli.step(CITY, "approve", name, "--step", "decide", *approve)
+    decided = await cli.step(
+        COUNTY, "decide", name, *officers(INSPECTORS[0]), "--outcome", "penalty", "--fine", "220000"
+    )
+    assert (decided["fine_fen"], decided["documents"][-1]["display_number"]) == ("22000000", "灵环罚字[2026]1号")
+    served = await cli.step(
+        COUNTY, "serve", name, *officers(INSPECTORS[0]), "--method", "public-notice", "--on", "2026-11-20"
+    )
+    assert served["state"] == "CASE_STATE_SERVED"
+
+    # Published 2026-11-20 (the cases service's today): deemed served 30 days later (Civil Procedure Law art. 95 as
+    # amended in 2021), the fine due 15 days after that (Administrative Penalty Law art. 67).
+    due = await cli.json(COUNTY, "cases", "due")
+    assert [(a["action"], a["from_date"], a.get("until_date", ""), a["status"]) for a in due] == [
+        ("deemed_served", "2026-12-20", "", "upcoming"),
+        ("payment_due", "2026-12-20", "2027-01-04", "upcoming"),
+    ]
+    # Six months after service both windows have closed unpaid: the reminder may issue from 2027-06-21
+    # (Administrative Compulsion Law art. 54), and the surcharge of 3 % a day has reached the fine (art. 72).
+    later = await cli.json(COUNTY, "cases", "due", "--on", "2027-06-01")
+    assert [(a["action"], a["from_date"], a["status"]) for a in later] == [
+        ("payment_due", "2026-12-20", "overdue"),
+        ("reminder_may_issue", "2027-06-21", "upcoming"),
+    ]
+    assert "surcharge so far 22000000 fen" in later[0]["description"]
+    table = await cli.run(COUNTY, "cases", "due", "--on", "2027-06-01")
+    assert table.returncode == 0 and "reminder may issue" in table.stdout and "2027-06-21" in table.stdout
+
+    shown = await cli.json(COUNTY, "cases", "get", name)
+    assert [step["step"] for step in shown["timeline"]] == [
+        "RegisterCase",
+        "StartInvestigation",
+        "RecordInvestigation",
+        "SubmitForLegalReview",
+        "NotifyIntendedPenalty",
+        "DecideCase",
+        "RecordService",
+    ]
+    investigation = shown["timeline"][2]
+    assert investigation["officer_ids"] == list(INSPECTORS)
+    assert investigation["evidence"] == [{"evidence": photo["name"], "sha256": hashlib.sha256(PHOTO).hexdigest()}]
+    assert [(a["step"], a["approver_agency_id"]) for a in shown["approvals"]] == [
+        ("RegisterCase", CITY),
+        ("DecideCase", CITY),
+    ]
+    timeline = await cli.run(COUNTY, "cases", "get", name)
+    assert timeline.returncode == 0, timeline.stderr
+    for seen in ("灵环立字[2026]1号", "灵环检字[2026]1号", "灵环罚字[2026]1号", hashlib.sha256(PHOTO).hexdigest()[:12]):
+        assert seen in timeline.stdout
+
+    decisions = await cli.json(COUNTY, "cases", "documents", "--kind", "penalty-decision", "--year", "2026")
+    assert [d["display_number"] for d in decisions] == ["灵环罚字[2026]1号"]
+    listed = await cli.json(CITY, "cases", "list", "--state", "served")
+    assert [c["name"] for c in listed] == [name]
+
+
+async def test_a_step_out_of_order_prints_its_reason_exits_non_zero_and_writes_nothing(cli):
+    case = await open_case_from_demo_alert(cli)
+    decide = ["cases", "decide", case["name"], *officers(INSPECTORS[0]), "--outcome", "penalty", "--fine", "1000"]
+    refused = await cli.run(COUNTY, *decide)
+    assert refused.returncode == 1
+    assert "FAILED_PRECONDITION (CASE_TRANSITION_NOT_ALLOWED)" in refused.stderr
+    assert "DecideCase is not allowed from clue" in refused.stderr
+    as_json = await cli.run(COUNTY, *decide, "--json")
+    assert as_json.returncode == 1
+    assert json.loads(as_json.stdout)["error"]["reason"] == "CASE_TRANSITION_NOT_ALLOWED"
+    unchanged = await cli.json(COUNTY, "cases", "get", case["name"])
+    assert (unchanged["etag"], unchanged.get("timeline", []), unchanged.get("documents", [])) == (case["etag"], [], [])
+    bad_amount = await cli.run(COUNTY, *decide[:-1], "12.345")
+    assert bad_amount.returncode == 2 and "two decimals" in bad_amount.stderr
+
+
+async def test_ecolink_run_forwards_the_demo_day_once_and_a_case_opens_from_its_alert(tmp_path):
+    env = platform_environment(tmp_path / "var", demo_data=True)
+    cli = Cli(
+        env, **{name: f"127.0.0.1:{env[f'{name.upper()}_GRPC_PORT']}" for name in ("alerts", "evidence", "cases")}
+    )
+    first_run, second_run = tmp_path / "run.log", tmp_path / "rerun.log"
+    process = await asyncio.to_thread(start_platform, env, first_run)
+    try:
+        case = await open_case_from_demo_alert(cli)
+        assert case["state"] == "CASE_STATE_CLUE"
+        alerts = await cli.json(COUNTY, "alerts", "list", "--unit", DEMO_UNIT)
+    finally:
+        assert await asyncio.to_thread(stop_platform, process) == 0
+    assert "24 new hourly records, 0 already stored, 0 refused" in first_run.read_text()
+
+    process = await asyncio.to_thread(start_platform, env, second_run)
+    try:
+        assert await cli.json(COUNTY, "alerts", "list", "--unit", DEMO_UNIT) == alerts
+    finally:
+        assert await asyncio.to_thread(stop_platform, process) == 0
+    assert "0 new hourly records, 24 already stored, 0 refused" in second_run.read_text()
