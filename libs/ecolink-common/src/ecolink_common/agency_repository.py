@@ -66,6 +66,10 @@ class AgencyRepository:
         )
         return [Officer.model_validate(row._asdict()) for row in rows]
 
+    async def all_officers(self) -> Sequence[Officer]:
+        rows = await self._session.execute(select(officer_table).order_by(officer_table.c.officer_id))
+        return [Officer.model_validate(row._asdict()) for row in rows]
+
     async def latest_load(self) -> DirectoryVersion:
         """The version and file hash of the directory last loaded; empty strings before the first load."""
         row = (

@@ -14,10 +14,11 @@ from ecolink_common.directory import Agency
 
 @dataclass(frozen=True)
 class DirectorySnapshot:
-    """Every agency by id, and the version of the file they came from."""
+    """Every agency by id, the agency of every officer by officer id, and the version of the file they came from."""
 
     agencies: dict[str, Agency] = field(default_factory=dict)
     version: str = ""
+    officer_agencies: dict[str, str] = field(default_factory=dict)
 
 
 class DirectoryCache:
@@ -40,6 +41,11 @@ class DirectoryCache:
                     repository = AgencyRepository(session)
                     agencies = await repository.list_after(after_id="", kind=None, region_prefix="")
                     version = (await repository.latest_load()).version
-                self._snapshot = DirectorySnapshot({a.agency_id: a for a in agencies}, version)
+                    officers = await repository.all_officers()
+                self._snapshot = DirectorySnapshot(
+                    {a.agency_id: a for a in agencies},
+                    version,
+                    {officer.officer_id: officer.agency_id for officer in officers},
+                )
                 self._taken_at = time.monotonic()
         return self._snapshot

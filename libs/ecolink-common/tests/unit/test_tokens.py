@@ -44,6 +44,14 @@ def test_a_token_issued_for_an_agency_verifies_to_its_claims():
     assert len(claims.token_id) == 32
 
 
+def test_an_officers_token_names_him_as_sub_and_his_agency():
+    raw = token(officer_id="off-360800-01")
+    assert jwt.decode(raw, options={"verify_signature": False})["sub"] == "off-360800-01"
+    claims = verify_token(raw, key=SIGNING_KEY.public_key(), issuer=ISSUER)
+    assert (claims.agency_id, claims.officer_id) == ("eeb-360800", "off-360800-01")
+    assert verify_token(token(), key=SIGNING_KEY.public_key(), issuer=ISSUER).officer_id is None
+
+
 def test_every_token_has_its_own_id():
     public_key = SIGNING_KEY.public_key()
     ids = {verify_token(token(), key=public_key, issuer=ISSUER).token_id for _ in range(3)}
@@ -77,6 +85,18 @@ def unsigned_claims(**overrides: object) -> dict[str, object]:
             jwt.encode(unsigned_claims(exp=10**20), SIGNING_KEY, algorithm="EdDSA"),
             "TOKEN_MALFORMED",
             id="exp overflow",
+        ),
+        pytest.param(
+            jwt.encode(unsigned_claims(agency=""), SIGNING_KEY, algorithm="EdDSA"), "TOKEN_MALFORMED", id="agency empty"
+        ),
+        pytest.param(
+            jwt.encode(
+                unsigned_claims(agency="eeb-360800", act={"sub": "service:cases"}, aud="alerts"),
+                SIGNING_KEY,
+                algorithm="EdDSA",
+            ),
+            "TOKEN_MALFORMED",
+            id="officer and acting service",
         ),
         *(
             pytest.param(

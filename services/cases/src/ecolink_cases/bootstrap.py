@@ -1,5 +1,5 @@
-"""Builds the cases service's parts once per process: registry, alerts and evidence clients, legal periods, the
-servicer."""
+"""Builds the cases service's parts once per process: registry, alerts and evidence clients, legal periods, credit
+rules, the servicers."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from ecolink_cases.adapters.alerts_client import AlertsClient
 from ecolink_cases.adapters.evidence_client import EvidenceClient
 from ecolink_cases.adapters.registry_client import RegistryClient
 from ecolink_cases.api.case_servicer import CaseServicer
-from ecolink_cases.domain.legal_periods import DEFAULT_PERIODS
+from ecolink_cases.api.inspection_servicer import InspectionServicer
+from ecolink_cases.service_layer.credit_grading import CreditRulebook
 from ecolink_cases.service_layer.unit_of_work import CasesUnitOfWork
 from ecolink_cases.settings import CasesSettings
 from ecolink_common.calls.channel import client_tls
@@ -23,12 +24,22 @@ def bootstrap(deps: ServiceDependencies[CasesSettings]) -> BuiltService:
     registry = RegistryClient(alerts_service)
     alerts = AlertsClient(alerts_service)
     evidence = EvidenceClient(ServiceClient(settings.evidence_endpoint(), tls=tls))
+
+    def unit_of_work() -> CasesUnitOfWork:
+        return CasesUnitOfWork(deps.session_factory, deps.clock)
+
     servicer = CaseServicer(
-        lambda: CasesUnitOfWork(deps.session_factory, deps.clock),
+        unit_of_work,
         settings,
         units_for=registry.for_caller,
         alerts_for=alerts.for_caller,
         evidence_for=evidence.for_caller,
-        periods=DEFAULT_PERIODS,
+        periods=settings.legal_periods(),
     )
-    return BuiltService([servicer])
+    inspections = InspectionServicer(
+        unit_of_work,
+        rulebook=CreditRulebook(settings.credit_rules(), settings.credit_settings()),
+        draw_settings=settings.draw_settings(),
+        units_for=registry.for_caller,
+    )
+    return BuiltService([servicer, inspections])

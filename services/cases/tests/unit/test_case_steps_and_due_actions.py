@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -72,6 +72,20 @@ def test_the_wengniute_decision_by_newspaper_notice_counts_as_served_60_days_aft
     actions = due_actions(served(ServiceMethod.PUBLIC_NOTICE, date(2021, 2, 9)), date(2021, 3, 1), DEFAULT_PERIODS)
     assert [(a.action, a.from_date, a.status) for a in actions] == [
         ("deemed_served", date(2021, 4, 10), DueStatus.UPCOMING)
+    ]
+
+
+def test_a_year_ahead_a_notice_served_today_shows_its_service_payment_and_reminder_days():
+    case = served(ServiceMethod.PUBLIC_NOTICE, date(2026, 11, 20))
+    actions = due_actions(case, date(2026, 11, 20), DEFAULT_PERIODS, horizon=timedelta(days=365))
+    assert [(a.action, a.from_date, a.until_date) for a in actions] == [
+        ("deemed_served", date(2026, 12, 20), None),
+        ("payment_due", date(2026, 12, 20), date(2027, 1, 4)),
+        ("reminder_may_issue", date(2027, 6, 21), None),
+    ]
+    assert [a.action for a in due_actions(case, date(2026, 11, 20), DEFAULT_PERIODS)] == [
+        "deemed_served",
+        "payment_due",
     ]
 
 

@@ -70,13 +70,19 @@ class AuthenticationInterceptor(grpc.aio.ServerInterceptor):
             claimed = claims.agency_id
             certificate_name = self._certificate_name(context)
             relayed_by = self._relaying_service(certificate_name, claims)
-            agency = (await self._directory.current()).agencies.get(claims.agency_id)
+            directory = await self._directory.current()
+            agency = directory.agencies.get(claims.agency_id)
             if agency is None:
                 raise Unauthenticated(f"agency {claims.agency_id} is not in the directory", reason="AGENCY_UNKNOWN")
             if agency.kind.value != claims.kind or agency.region_code != claims.region_code:
                 raise Unauthenticated(
                     "the token's kind or region no longer matches the directory; ask for a new token",
                     reason="TOKEN_CLAIMS_STALE",
+                )
+            if claims.officer_id is not None and directory.officer_agencies.get(claims.officer_id) != agency.agency_id:
+                raise Unauthenticated(
+                    f"officer {claims.officer_id} is not an officer of {agency.agency_id} in the directory",
+                    reason="OFFICER_UNKNOWN",
                 )
             if claims.acting_service is not None:
                 require_allowed_to_act(claims.acting_service, self._acting_services, receiver=self._audience)
@@ -88,7 +94,12 @@ class AuthenticationInterceptor(grpc.aio.ServerInterceptor):
             method_name += "+mtls"
         set_current_principal(
             Principal(
-                agency, claims.expires_at, method_name, acting_service=claims.acting_service, relayed_by=relayed_by
+                agency,
+                claims.expires_at,
+                method_name,
+                acting_service=claims.acting_service,
+                relayed_by=relayed_by,
+                officer_id=claims.officer_id,
             )
         )
 

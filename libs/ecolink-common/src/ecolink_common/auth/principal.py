@@ -16,7 +16,8 @@ class Principal:
     """An agency from the directory, proven by a token (and a client certificate under mTLS).
 
     `acting_service` names the platform service acting for the agency with a service credential (RFC 8693 `act`);
-    `relayed_by` the service whose client certificate carried the agency's own token under mTLS.
+    `relayed_by` the service whose client certificate carried the agency's own token under mTLS; `officer_id` the
+    directory officer of the agency a token was issued to.
     """
 
     agency: Agency
@@ -24,6 +25,7 @@ class Principal:
     authentication_method: str
     acting_service: str | None = None
     relayed_by: str | None = None
+    officer_id: str | None = None
 
     @property
     def agency_id(self) -> str:

@@ -1,5 +1,6 @@
 """Bearer tokens: EdDSA-signed JWTs naming agency, kind, region and expiry (and, for a service acting for the agency,
-the RFC 8693 `act` claim and the audience), and their verification."""
+the RFC 8693 `act` claim and the audience; for an officer of the agency, the officer as `sub` and the agency as
+`agency`), and their verification."""
 
 from __future__ import annotations
 
@@ -28,6 +29,8 @@ class TokenClaims:
     token_id: str
     # RFC 8693 §4.1: the service acting for the agency (`act.sub`, e.g. `service:cases`); None for the agency's own.
     acting_service: str | None = None
+    # Issue 12 item 2: the officer the token was issued to (`sub`, beside the `agency` claim); None for the agency.
+    officer_id: str | None = None
 
 
 def issue_token(
@@ -39,9 +42,11 @@ def issue_token(
     now: datetime | None = None,
     acting_service: str | None = None,
     audience: str | None = None,
+    officer_id: str | None = None,
 ) -> str:
     """Signs a token for one directory agency, valid for `ttl`; with `acting_service`, a credential of that service
-    acting for the agency (RFC 8693 `act`), only for the `audience` service."""
+    acting for the agency (RFC 8693 `act`), only for the `audience` service; with `officer_id`, a token of that
+    officer of the agency (`sub` names the officer, `agency` the agency)."""
     issued_at = now or datetime.now(UTC)
     claims: dict[str, object] = {
         "iss": issuer,
@@ -52,6 +57,8 @@ def issue_token(
         "exp": issued_at + ttl,
         "jti": uuid.uuid4().hex,
     }
+    if officer_id is not None:
+        claims["sub"], claims["agency"] = officer_id, agency.agency_id
     if acting_service is not None:
         claims["act"] = {"sub": acting_service}
     if audience is not None:
@@ -90,14 +97,20 @@ def verify_token(token: str, *, key: Ed25519PublicKey, issuer: str, audience: st
     except (ValueError, OverflowError, OSError) as error:
         raise Unauthenticated("the token's expiry is not a usable time", reason="TOKEN_MALFORMED") from error
     acting_service = _acting_service(claims)
+    agency = claims.get("agency")
+    if agency is not None and (not isinstance(agency, str) or not agency or acting_service is not None):
+        raise Unauthenticated(
+            "the token's `agency` claim names no agency an officer acts for", reason="TOKEN_MALFORMED"
+        )
     _check_audience(claims, audience, acting=acting_service is not None)
     return TokenClaims(
-        agency_id=str(claims["sub"]),
+        agency_id=str(agency if agency is not None else claims["sub"]),
         kind=str(claims["kind"]),
         region_code=str(claims["region"]),
         expires_at=expires_at,
         token_id=str(claims.get("jti", "")),
         acting_service=acting_service,
+        officer_id=str(claims["sub"]) if agency is not None else None,
     )
 
 

@@ -31,11 +31,14 @@ def platform_settings_for_tests(var_dir: Path, **overrides: Any) -> PlatformSett
     return settings
 
 
-def token_for(platform: PlatformSettings, agency_id: str, ttl: timedelta = timedelta(minutes=10)) -> str:
-    """A token for a directory agency, signed with the test platform's key."""
+def token_for(
+    platform: PlatformSettings, agency_id: str, ttl: timedelta = timedelta(minutes=10), *, officer_id: str | None = None
+) -> str:
+    """A token for a directory agency (or one of its officers), signed with the test platform's key."""
     directory, _ = read_directory_file(platform.directory_file)
     agency = next(a for a in directory.agencies if a.agency_id == agency_id)
-    return issue_token(agency, key=load_private_key(platform.private_key_path), issuer=platform.token_issuer, ttl=ttl)
+    key = load_private_key(platform.private_key_path)
+    return issue_token(agency, key=key, issuer=platform.token_issuer, ttl=ttl, officer_id=officer_id)
 
 
 @dataclass
@@ -50,11 +53,11 @@ class ServiceUnderTest:
     def target(self) -> str:
         return f"127.0.0.1:{self.running.port}"
 
-    def token(self, agency_id: str, ttl: timedelta = timedelta(minutes=10)) -> str:
-        return token_for(self.platform, agency_id, ttl)
+    def token(self, agency_id: str, ttl: timedelta = timedelta(minutes=10), *, officer_id: str | None = None) -> str:
+        return token_for(self.platform, agency_id, ttl, officer_id=officer_id)
 
-    def metadata(self, agency_id: str) -> list[tuple[str, str]]:
-        return [("authorization", f"Bearer {self.token(agency_id)}")]
+    def metadata(self, agency_id: str, *, officer_id: str | None = None) -> list[tuple[str, str]]:
+        return [("authorization", f"Bearer {self.token(agency_id, officer_id=officer_id)}")]
 
 
 async def prepared_service(

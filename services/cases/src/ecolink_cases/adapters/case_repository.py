@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import asdict
 from datetime import date
 from typing import Any
@@ -229,15 +229,29 @@ class CaseRepository:
 
     async def steps_of_year(self, agency_id: str, year: int) -> Sequence[tuple[StepRecord, CaseRecord]]:
         """Each step the agency took on a day of `year`, with its case as it stands."""
+        steps = case_step_table
+        return await self._steps_with_cases(
+            steps.c.agency_id == agency_id,
+            steps.c.occurred_on >= date(year, 1, 1),
+            steps.c.occurred_on <= date(year, 12, 31),
+        )
+
+    async def steps_of_units(
+        self, unit_ids: Collection[str], kinds: Collection[Step]
+    ) -> Sequence[tuple[StepRecord, CaseRecord]]:
+        """Each step of one of `kinds` taken in a case of one of the units, whoever handles it, with its case."""
+        if not unit_ids:
+            return []
+        return await self._steps_with_cases(
+            case_table.c.unit_id.in_(sorted(unit_ids)), case_step_table.c.step.in_(sorted(kind.value for kind in kinds))
+        )
+
+    async def _steps_with_cases(self, *conditions: Any) -> Sequence[tuple[StepRecord, CaseRecord]]:
         steps, cases = case_step_table, case_table
         query = (
             select(steps, *[column.label(f"case__{column.name}") for column in cases.columns])
             .join(cases, cases.c.case_id == steps.c.case_id)
-            .where(
-                steps.c.agency_id == agency_id,
-                steps.c.occurred_on >= date(year, 1, 1),
-                steps.c.occurred_on <= date(year, 12, 31),
-            )
+            .where(*conditions)
             .order_by(steps.c.case_id, steps.c.seq)
         )
         rows = (await self._session.execute(query)).mappings()

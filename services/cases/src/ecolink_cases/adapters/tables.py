@@ -1,4 +1,5 @@
-"""Tables of the cases database: cases, their steps and approvals, numbered documents and the number counters."""
+"""Tables of the cases database: cases, their steps and approvals, numbered documents and the number counters, credit
+findings and published inspection draws."""
 
 from __future__ import annotations
 
@@ -117,4 +118,31 @@ document_counter_table = Table(
     Column("kind", String(32), primary_key=True),
     Column("year", Integer, primary_key=True, autoincrement=False),
     Column("last_number", Integer, nullable=False),
+)
+
+# DOMAIN §3.4: findings a bureau records against a unit's credit (inspections, supervision, petitions).
+credit_finding_table = Table(
+    "credit_finding",
+    cases_metadata,
+    Column("finding_id", BigIntId, primary_key=True, autoincrement=True),
+    Column("unit_id", String(64), nullable=False, index=True),
+    Column("kind", String(64), nullable=False),
+    Column("found_on", Date, nullable=False),
+    Column("reference", String(200), nullable=False),
+    Column("agency_id", String(64), nullable=False),
+    Column("record_time", UtcDateTime, nullable=False),
+    UniqueConstraint("unit_id", "kind", "reference", name="uq_credit_finding_unit_kind_reference"),
+)
+
+# DOMAIN §3.4: double-random draws as published (双随机、一公开), each with the canonical record that re-runs it.
+inspection_draw_table = Table(
+    "inspection_draw",
+    cases_metadata,
+    Column("draw_id", BigIntId, primary_key=True, autoincrement=True),
+    Column("region_code", String(6), nullable=False, index=True),
+    Column("agency_id", String(64), nullable=False),
+    Column("draw_time", UtcDateTime, nullable=False),
+    Column("graded_on", Date, nullable=False),
+    Column("previous_draw_id", BigInteger, nullable=True),
+    Column("record", Text, nullable=False),
 )

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from ecolink.cases.v1 import case_pb2 as pb
 from ecolink.cases.v1 import case_service_pb2 as service_pb
 from ecolink_cases.domain.case import CaseRecord, ClueSource
 from ecolink_cases.domain.documents import DocumentKind
-from ecolink_cases.domain.due_actions import DueAction
+from ecolink_cases.domain.due_actions import UPCOMING_WINDOW, DueAction
 from ecolink_cases.domain.execution import ServiceMethod
 from ecolink_cases.domain.lifecycle import CaseState, Outcome, Step
 from ecolink_cases.domain.records import ApprovalRecord, DocumentRecord, StepRecord
@@ -32,6 +32,7 @@ OFFICER_ID = re.compile(r"^[a-z][a-z0-9-]{1,62}\Z")
 MAX_OFFICERS = 20
 MAX_EVIDENCE = 100
 MAX_REQUEST_ID_CHARS = 128
+MAX_HORIZON_DAYS = 3660
 
 SOURCES = {
     pb.CLUE_SOURCE_MONITORING_ALERT: ClueSource.MONITORING_ALERT,
@@ -125,6 +126,20 @@ def officer_ids(values: Sequence[str], field: str) -> tuple[str, ...]:
         if not OFFICER_ID.match(value):
             raise InvalidArgument.for_field(f"{field}[{index}]", "must be a directory officer id, e.g. off-341323-01")
     return tuple(values)
+
+
+def horizon(days: int, field: str = "horizon_days") -> timedelta:
+    """How far ahead due actions are listed: 1–3660 days, 0 for the default."""
+    if days == 0:
+        return UPCOMING_WINDOW
+    if not 1 <= days <= MAX_HORIZON_DAYS:
+        raise InvalidArgument.for_field(field, f"must be 1 to {MAX_HORIZON_DAYS} days (0: {UPCOMING_WINDOW.days})")
+    return timedelta(days=days)
+
+
+def optional_officer_id(value: str, field: str) -> str:
+    """An officer id, or "" when the token's officer is meant."""
+    return officer_ids([value], field)[0] if value else ""
 
 
 def step_details(details: service_pb.StepDetails) -> StepDetails:

@@ -110,7 +110,7 @@ class CaseServicer(SupportingMeasureMethods, case_service_pb2_grpc.CaseServiceSe
             principal,
             case_id=convert.case_id_from_name(request.name),
             step=step,
-            approver_officer_id=convert.officer_ids([request.approver_officer_id], "approver_officer_id")[0],
+            approver_officer_id=convert.optional_officer_id(request.approver_officer_id, "approver_officer_id"),
             opinion=convert.checked_text(request.opinion, "opinion", limit=convert.MAX_TEXT_CHARS, required=True),
             etag=request.etag,
             policy=self._policy,
@@ -281,5 +281,6 @@ class CaseServicer(SupportingMeasureMethods, case_service_pb2_grpc.CaseServiceSe
             as_of=convert.calendar_day(request.as_of, "as_of"),
             periods=self._periods,
             upcoming=request.include_upcoming,
+            horizon=convert.horizon(request.horizon_days),
         )
         return pb.ListDueActionsResponse(actions=[convert.due_action_to_proto(a) for a in actions])

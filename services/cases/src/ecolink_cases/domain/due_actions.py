@@ -20,6 +20,7 @@ from ecolink_cases.domain.legal_periods import LegalPeriods, Period
 from ecolink_cases.domain.lifecycle import CaseState, Outcome
 from ecolink_cases.domain.supporting_measures import sealing_until
 
+# How far ahead an action is listed as upcoming unless the caller asks for another horizon.
 UPCOMING_WINDOW = timedelta(days=30)
 COMPULSION_LAW_ART_53 = "Administrative Compulsion Law art. 53"
 COMPULSION_LAW_ART_54 = "Administrative Compulsion Law art. 54"
@@ -43,17 +44,27 @@ class DueAction:
     legal_basis: str
 
 
-def _status(as_of: date, from_date: date, until_date: date | None, *, lapse: DueStatus) -> DueStatus | None:
+@dataclass(frozen=True)
+class _Asked:
+    """The day the actions are asked for and how far ahead upcoming ones are shown."""
+
+    as_of: date
+    horizon: timedelta
+
+
+def _status(asked: _Asked, from_date: date, until_date: date | None, *, lapse: DueStatus) -> DueStatus | None:
+    as_of = asked.as_of
     if as_of < from_date:
-        return DueStatus.UPCOMING if from_date - as_of <= UPCOMING_WINDOW else None
+        return DueStatus.UPCOMING if from_date - as_of <= asked.horizon else None
     if until_date is not None and as_of > until_date:
         return lapse
     return DueStatus.DUE
 
 
 def _service_notice(
-    case: CaseRecord, action: str, method: ServiceMethod, on: date, as_of: date, periods: LegalPeriods
+    case: CaseRecord, action: str, method: ServiceMethod, on: date, asked: _Asked, periods: LegalPeriods
 ) -> list[DueAction]:
+    as_of = asked.as_of
     served_on = deemed_served(method, on, periods)
     if method is not ServiceMethod.PUBLIC_NOTICE or as_of > served_on:
         return []
@@ -70,12 +81,12 @@ def _service_notice(
     ]
 
 
-def _measure_actions(case: CaseRecord, as_of: date, periods: LegalPeriods) -> list[DueAction]:
+def _measure_actions(case: CaseRecord, asked: _Asked, periods: LegalPeriods) -> list[DueAction]:
     """DOMAIN §3.1: the last day of a running sealing, and the re-inspection a correction order awaits."""
     actions = []
     until = sealing_until(case)
     if until is not None and case.sealing_lifted_on is None and case.state is not CaseState.CLOSED:
-        status = _status(as_of, until, until, lapse=DueStatus.OVERDUE)
+        status = _status(asked, until, until, lapse=DueStatus.OVERDUE)
         if status is not None:
             actions.append(
                 DueAction(
@@ -91,7 +102,7 @@ def _measure_actions(case: CaseRecord, as_of: date, periods: LegalPeriods) -> li
     served = case.correction_served_on
     if served is not None and case.reinspected_on is None and case.state is not CaseState.CLOSED:
         last_day = periods.end(Period.REINSPECTION, served)
-        status = _status(as_of, served + timedelta(days=1), last_day, lapse=DueStatus.EXPIRED)
+        status = _status(asked, served + timedelta(days=1), last_day, lapse=DueStatus.EXPIRED)
         if status is not None:
             actions.append(
                 DueAction(
@@ -107,24 +118,28 @@ def _measure_actions(case: CaseRecord, as_of: date, periods: LegalPeriods) -> li
     return actions
 
 
-def due_actions(case: CaseRecord, as_of: date, periods: LegalPeriods) -> list[DueAction]:
+def due_actions(
+    case: CaseRecord, as_of: date, periods: LegalPeriods, *, horizon: timedelta = UPCOMING_WINDOW
+) -> list[DueAction]:
     """The dated actions of one case as of `as_of`: its measures', then, once served, its decision's; an unpaid
-    penalty fine drives all but the notices."""
-    measures = _measure_actions(case, as_of, periods)
+    penalty fine drives all but the notices. Actions starting within `horizon` are listed as upcoming."""
+    asked = _Asked(as_of, horizon)
+    measures = _measure_actions(case, asked, periods)
     if case.service_method is None or case.service_on is None:
         return measures
-    return measures + _execution_actions(case, as_of, periods)
+    return measures + _execution_actions(case, asked, periods)
 
 
-def _execution_actions(case: CaseRecord, as_of: date, periods: LegalPeriods) -> list[DueAction]:
+def _execution_actions(case: CaseRecord, asked: _Asked, periods: LegalPeriods) -> list[DueAction]:
+    as_of = asked.as_of
     assert case.service_method is not None and case.service_on is not None
-    actions = _service_notice(case, "deemed_served", case.service_method, case.service_on, as_of, periods)
+    actions = _service_notice(case, "deemed_served", case.service_method, case.service_on, asked, periods)
     unpaid = case.fine_fen - case.paid_fen
     if case.outcome is not Outcome.PENALTY or unpaid <= 0 or case.state is CaseState.CLOSED:
         return actions
     served_on = deemed_served(case.service_method, case.service_on, periods)
     timeline = decision_timeline(served_on, periods)
-    payment_status = _status(as_of, served_on, timeline.payment_until, lapse=DueStatus.OVERDUE)
+    payment_status = _status(asked, served_on, timeline.payment_until, lapse=DueStatus.OVERDUE)
     if payment_status is not None:
         surcharge = late_payment_surcharge_fen(case.fine_fen, timeline.payment_until, as_of)
         actions.append(
@@ -140,7 +155,7 @@ def _execution_actions(case: CaseRecord, as_of: date, periods: LegalPeriods) -> 
             )
         )
     if case.reminder_issued_on is None:
-        reminder_status = _status(as_of, timeline.reminder_from, None, lapse=DueStatus.DUE)
+        reminder_status = _status(asked, timeline.reminder_from, None, lapse=DueStatus.DUE)
         if reminder_status is not None:
             actions.append(
                 DueAction(
@@ -158,11 +173,11 @@ def _execution_actions(case: CaseRecord, as_of: date, periods: LegalPeriods) -> 
     if case.reminder_service_on is None or case.reminder_service_method is None:
         return actions
     method, on = case.reminder_service_method, case.reminder_service_on
-    actions += _service_notice(case, "reminder_deemed_served", method, on, as_of, periods)
+    actions += _service_notice(case, "reminder_deemed_served", method, on, asked, periods)
     reminder_served = deemed_served(method, on, periods)
     window = court_application_window(timeline, reminder_served, periods)
     if case.court_applied_on is None and window.is_open_at_all:
-        court_status = _status(as_of, window.opens_on, window.closes_on, lapse=DueStatus.EXPIRED)
+        court_status = _status(asked, window.opens_on, window.closes_on, lapse=DueStatus.EXPIRED)
         if court_status is not None:
             actions.append(
                 DueAction(

@@ -84,6 +84,8 @@ class LegalPeriods:
 
 
 EARLIEST = date(1990, 1, 1)
+# Civil Procedure Law as amended on 2021-12-24, in force from this day.
+PUBLIC_NOTICE_AMENDED = date(2022, 1, 1)
 DEFAULT_PERIODS = LegalPeriods(
     (
         # DOMAIN §3.3 (the Wengniute notice): public-notice service counts as served 60 days after publication;
@@ -91,7 +93,11 @@ DEFAULT_PERIODS = LegalPeriods(
         DatedPeriod(Period.PUBLIC_NOTICE_SERVICE, 60, PeriodUnit.DAYS, EARLIEST, "Civil Procedure Law art. 92 (2017)"),
         # Civil Procedure Law art. 95 as amended on 2021-12-24, in force 2022-01-01: 30 days.
         DatedPeriod(
-            Period.PUBLIC_NOTICE_SERVICE, 30, PeriodUnit.DAYS, date(2022, 1, 1), "Civil Procedure Law art. 95 (2021)"
+            Period.PUBLIC_NOTICE_SERVICE,
+            30,
+            PeriodUnit.DAYS,
+            PUBLIC_NOTICE_AMENDED,
+            "Civil Procedure Law art. 95 (2021)",
         ),
         DatedPeriod(Period.PAYMENT, 15, PeriodUnit.DAYS, EARLIEST, "Administrative Penalty Law art. 67"),
         DatedPeriod(

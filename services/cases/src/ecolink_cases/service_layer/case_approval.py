@@ -11,7 +11,7 @@ from ecolink_cases.domain.records import ApprovalRecord
 from ecolink_cases.service_layer.case_access import visible_case
 from ecolink_cases.service_layer.case_steps import refusal, require_etag
 from ecolink_cases.service_layer.case_view import CaseView, stored_case_view
-from ecolink_cases.service_layer.officers import require_officers_of
+from ecolink_cases.service_layer.officers import approving_officer, require_officers_of
 from ecolink_cases.service_layer.unit_of_work import CasesUnitOfWork
 from ecolink_common.audit import AuditEntry
 from ecolink_common.auth.principal import Principal
@@ -40,6 +40,7 @@ async def approve_step(
             return await stored_case_view(uow, case_id)
         case = await visible_case(uow, principal, case_id, action=ACTION)
         require_etag(case, etag)
+        approver_officer_id = approving_officer(principal, approver_officer_id)
         await require_officers_of(uow, principal.agency_id, (approver_officer_id,), field="approver_officer_id")
         handling = await uow.agencies.get(case.handling_agency_id)
         approvals = await uow.cases.approvals(case.case_id)

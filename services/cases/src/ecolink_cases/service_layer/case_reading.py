@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from ecolink_cases.domain.case_statistics import CaseStatistics, tally
 from ecolink_cases.domain.civil_days import china_day
 from ecolink_cases.domain.documents import DocumentKind
-from ecolink_cases.domain.due_actions import DueAction, DueStatus, due_actions
+from ecolink_cases.domain.due_actions import UPCOMING_WINDOW, DueAction, DueStatus, due_actions
 from ecolink_cases.domain.legal_periods import LegalPeriods
 from ecolink_cases.domain.lifecycle import CaseState
 from ecolink_cases.domain.records import DocumentRecord
@@ -82,16 +82,22 @@ async def list_documents(
 
 
 async def list_due_actions(
-    uow: CasesUnitOfWork, principal: Principal, *, as_of: date | None, periods: LegalPeriods, upcoming: bool
+    uow: CasesUnitOfWork,
+    principal: Principal,
+    *,
+    as_of: date | None,
+    periods: LegalPeriods,
+    upcoming: bool,
+    horizon: timedelta = UPCOMING_WINDOW,
 ) -> Sequence[DueAction]:
-    """What is due, overdue and (with `upcoming`) coming in the caller's served cases, ordered by day."""
+    """What is due, overdue and (with `upcoming`) coming within `horizon` in the caller's served cases, by day."""
     async with uow:
         day = as_of or china_day(uow.clock.now())
         cases = await uow.cases.with_deadlines(principal.agency_id)
     actions = [
         action
         for case in cases
-        for action in due_actions(case, day, periods)
+        for action in due_actions(case, day, periods, horizon=horizon)
         if upcoming or action.status is not DueStatus.UPCOMING
     ]
     return sorted(actions, key=lambda action: (action.from_date, action.case_name, action.action))

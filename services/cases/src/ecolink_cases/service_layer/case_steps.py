@@ -25,7 +25,7 @@ from ecolink_cases.domain.supporting_measures import (
 )
 from ecolink_cases.service_layer.case_access import handled_case
 from ecolink_cases.service_layer.case_view import CaseView, stored_case_view
-from ecolink_cases.service_layer.officers import require_officers_of, require_police_agency
+from ecolink_cases.service_layer.officers import attributed_officers, require_officers_of, require_police_agency
 from ecolink_cases.service_layer.ports import CitedItem, EvidenceCatalog
 from ecolink_cases.service_layer.unit_of_work import CasesUnitOfWork
 from ecolink_common.audit import AuditEntry
@@ -127,7 +127,8 @@ async def take_step(
         if occurred_on > today:
             raise InvalidArgument.for_field("details.occurred_on", f"{occurred_on} is after today ({today})")
         facts = with_measure_days(command.step, StepFacts(occurred_on=occurred_on, **command.figures.__dict__), periods)
-        await require_officers_of(uow, principal.agency_id, command.details.officer_ids, field="details.officer_ids")
+        officers = attributed_officers(principal, command.details.officer_ids)
+        await require_officers_of(uow, principal.agency_id, officers, field="details.officer_ids")
         if command.step is Step.HAND_OFF_FOR_DETENTION:
             await require_police_agency(uow, facts.police_agency_id, field="police_agency_id")
         approval = next(
@@ -135,7 +136,7 @@ async def take_step(
         )
         try:
             if command.step is Step.RECORD_INVESTIGATION:
-                check_investigating_officers(command.details.officer_ids)
+                check_investigating_officers(officers)
             for item in items:
                 check_citation(
                     case_name=case.name, source_ref=case.source_ref, evidence=item.name, subject=item.subject
@@ -172,7 +173,7 @@ async def take_step(
                 from_state=case.state,
                 to_state=changed.state,
                 agency_id=principal.agency_id,
-                officer_ids=command.details.officer_ids,
+                officer_ids=officers,
                 occurred_on=facts.occurred_on,
                 record_time=now,
                 note=command.details.note,
@@ -181,7 +182,7 @@ async def take_step(
                 document_id=document_id,
             )
         )
-        details = {"seq": seq, "officers": list(command.details.officer_ids), "to": changed.state.value}
+        details = {"seq": seq, "officers": list(officers), "to": changed.state.value}
         await uow.audit.record(AuditEntry(principal.agency_id, command.step.value, case.name, "OK", details=details))
         await uow.outbox.add(
             OutboxEvent(

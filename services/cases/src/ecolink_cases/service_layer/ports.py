@@ -22,6 +22,10 @@ class UnitDirectory(Protocol):
 
     async def key_unit(self, unit_id: str) -> KeyUnit | None: ...
 
+    async def units_in_region(self, region_code: str) -> list[KeyUnit]:
+        """Every unit of the region, by id; NotFound for a region outside the caller's own."""
+        ...
+
 
 @dataclass(frozen=True)
 class CitedItem:

@@ -1,9 +1,12 @@
-"""The cases unit of work: the platform's (audit, directory, outbox, request ids) plus cases and documents."""
+"""The cases unit of work: the platform's (audit, directory, outbox, request ids) plus cases, documents, credit
+findings and inspection draws."""
 
 from __future__ import annotations
 
 from ecolink_cases.adapters.case_repository import CaseRepository
+from ecolink_cases.adapters.credit_finding_repository import CreditFindingRepository
 from ecolink_cases.adapters.document_repository import DocumentRepository
+from ecolink_cases.adapters.draw_repository import DrawRepository
 from ecolink_common.unit_of_work import UnitOfWork
 
 
@@ -12,9 +15,13 @@ class CasesUnitOfWork(UnitOfWork):
 
     cases: CaseRepository
     documents: DocumentRepository
+    findings: CreditFindingRepository
+    draws: DrawRepository
 
     async def __aenter__(self) -> CasesUnitOfWork:
         await super().__aenter__()
         self.cases = CaseRepository(self.session)
         self.documents = DocumentRepository(self.session)
+        self.findings = CreditFindingRepository(self.session)
+        self.draws = DrawRepository(self.session)
         return self

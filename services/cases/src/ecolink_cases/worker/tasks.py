@@ -7,12 +7,11 @@ from typing import Any
 
 from celery import Task, shared_task
 
-from ecolink_cases.domain.legal_periods import DEFAULT_PERIODS
 from ecolink_cases.service_layer.deadline_crossings import record_deadline_crossings
 from ecolink_cases.service_layer.unit_of_work import CasesUnitOfWork
 from ecolink_cases.settings import CasesSettings
 from ecolink_common.celery_app import RETRIED_TASK, run_async
-from ecolink_common.worker_resources import service_sessions
+from ecolink_common.worker_resources import service_sessions, service_settings
 
 RECORD_DEADLINE_CROSSINGS = "ecolink.cases.record_deadline_crossings"
 
@@ -24,7 +23,7 @@ def record_crossings(self: Task, as_of: str | None = None) -> dict[str, Any]:
     scan = run_async(
         record_deadline_crossings(
             lambda: CasesUnitOfWork(service_sessions(CasesSettings)),
-            periods=DEFAULT_PERIODS,
+            periods=service_settings(CasesSettings).legal_periods(),
             as_of=date.fromisoformat(as_of) if as_of else None,
         )
     )

@@ -364,12 +364,14 @@ class ListDocumentsResponse(_message.Message):
     def __init__(self, documents: _Optional[_Iterable[_Union[_case_pb2.Document, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
 class ListDueActionsRequest(_message.Message):
-    __slots__ = ("as_of", "include_upcoming")
+    __slots__ = ("as_of", "include_upcoming", "horizon_days")
     AS_OF_FIELD_NUMBER: _ClassVar[int]
     INCLUDE_UPCOMING_FIELD_NUMBER: _ClassVar[int]
+    HORIZON_DAYS_FIELD_NUMBER: _ClassVar[int]
     as_of: str
     include_upcoming: bool
-    def __init__(self, as_of: _Optional[str] = ..., include_upcoming: _Optional[bool] = ...) -> None: ...
+    horizon_days: int
+    def __init__(self, as_of: _Optional[str] = ..., include_upcoming: _Optional[bool] = ..., horizon_days: _Optional[int] = ...) -> None: ...
 
 class ListDueActionsResponse(_message.Message):
     __slots__ = ("actions",)
