@@ -1,5 +1,6 @@
 """In-memory stand-ins for the unit of work's platform parts, so use cases are unit-tested without I/O: the audit
-trail, the directory and the outbox, under a fake clock. A service's own fake repositories build on them."""
+trail, the directory with its officers, the outbox and the request ids, under a fake clock. A service's own fake
+repositories build on them."""
 
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ from typing import Any
 from ecolink_common.audit import AuditEntry
 from ecolink_common.auth.principal import Principal
 from ecolink_common.clock import Clock
-from ecolink_common.directory import Agency, AgencyKind, read_directory_file
+from ecolink_common.directory import Agency, AgencyKind, Officer, read_directory_file
 from ecolink_common.outbox import OutboxEvent, StoredEvent
+from ecolink_common.request_ids import replayed
+from ecolink_common.request_records import RequestKey
 from ecolink_common.settings import PlatformSettings
 from ecolink_common.unit_of_work import Refusal
 
@@ -40,6 +43,13 @@ class InMemoryAgencies:
     def __init__(self, directory_file: Path | None = None):
         directory, _ = read_directory_file(directory_file or PlatformSettings().directory_file)
         self.by_id: dict[str, Agency] = {agency.agency_id: agency for agency in directory.agencies}
+        self.officers: dict[str, Officer] = {officer.officer_id: officer for officer in directory.officers}
+
+    async def officer(self, officer_id: str) -> Officer | None:
+        return self.officers.get(officer_id)
+
+    async def officers_of(self, agency_id: str) -> Sequence[Officer]:
+        return [officer for _, officer in sorted(self.officers.items()) if officer.agency_id == agency_id]
 
     async def get(self, agency_id: str) -> Agency | None:
         return self.by_id.get(agency_id)
@@ -53,9 +63,9 @@ class InMemoryAgencies:
             and agency.region_code.startswith(region_prefix)
         ]
 
-    def principal(self, agency_id: str) -> Principal:
-        """The authenticated caller a token of this agency would give."""
-        return Principal(self.by_id[agency_id], datetime.max, "token")
+    def principal(self, agency_id: str, officer_id: str | None = None) -> Principal:
+        """The authenticated caller a token of this agency (or of one of its officers) would give."""
+        return Principal(self.by_id[agency_id], datetime.max, "token", officer_id=officer_id)
 
 
 class InMemoryOutbox:
@@ -80,6 +90,28 @@ class InMemoryOutbox:
         return list(self.stored)
 
 
+class InMemoryRequests:
+    """Request ids (AIP-155) as the platform table keeps them: the same request replays, another one is refused."""
+
+    def __init__(self) -> None:
+        self.remembered: dict[tuple[str, str], tuple[RequestKey, str]] = {}
+
+    async def replayed_resource(self, key: RequestKey) -> str | None:
+        earlier = self.remembered.get((key.agency_id, key.request_id))
+        if earlier is None:
+            return None
+        first, resource_name = earlier
+        replayed(
+            key.request_id,
+            earlier_resource=resource_name,
+            same_request=(first.method, first.fingerprint) == (key.method, key.fingerprint),
+        )
+        return resource_name
+
+    async def remember(self, key: RequestKey, *, resource_name: str, at: datetime) -> None:
+        self.remembered.setdefault((key.agency_id, key.request_id), (key, resource_name))
+
+
 class FakeUnitOfWork:
     """A unit of work whose parts live in memory; `commits` counts the use case's commits, and entering it again
     sees what earlier transactions left (a test keeps one instance for the whole scenario)."""
@@ -89,6 +121,7 @@ class FakeUnitOfWork:
         self.audit = InMemoryAudit(clock)
         self.agencies = InMemoryAgencies(directory_file)
         self.outbox = InMemoryOutbox()
+        self.requests = InMemoryRequests()
         self.commits = 0
 
     async def __aenter__(self) -> Any:
