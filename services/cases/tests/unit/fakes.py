@@ -7,9 +7,9 @@ from collections.abc import Collection, Sequence
 from datetime import date, datetime
 from typing import Any
 
-from ecolink_cases.adapters.draw_repository import StoredDraw
 from ecolink_cases.domain.case import CaseRecord
 from ecolink_cases.domain.credit import Finding
+from ecolink_cases.domain.draw_record import StoredDraw
 from ecolink_cases.domain.lifecycle import Step
 from ecolink_cases.domain.records import StepRecord
 from ecolink_cases.service_layer.ports import KeyUnit

@@ -3,30 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ecolink_cases.adapters.tables import inspection_draw_table
-
-
-@dataclass(frozen=True)
-class StoredDraw:
-    """A published draw: who ran it, when, on which day's colours, after which draw, and its canonical record."""
-
-    draw_id: int
-    region_code: str
-    agency_id: str
-    draw_time: datetime
-    graded_on: date
-    previous_draw_id: int | None
-    record: str
-
-    @property
-    def name(self) -> str:
-        return f"inspectionDraws/{self.draw_id}"
+from ecolink_cases.domain.draw_record import StoredDraw
 
 
 class DrawRepository:

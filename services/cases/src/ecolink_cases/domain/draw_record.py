@@ -4,6 +4,8 @@ from which anyone can re-run it."""
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from pydantic import ValidationError
 
@@ -24,3 +26,20 @@ def draw_from_record(text: str) -> InspectionDraw:
         return InspectionDraw.model_validate_json(text)
     except ValidationError as error:
         raise DrawRecordInvalid(f"not a draw record: {error.error_count()} problem(s)") from error
+
+
+@dataclass(frozen=True)
+class StoredDraw:
+    """A published draw: who ran it, when, on which day's colours, after which draw, and its canonical record."""
+
+    draw_id: int
+    region_code: str
+    agency_id: str
+    draw_time: datetime
+    graded_on: date
+    previous_draw_id: int | None
+    record: str
+
+    @property
+    def name(self) -> str:
+        return f"inspectionDraws/{self.draw_id}"

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ecolink_cases.adapters.draw_repository import StoredDraw
 from ecolink_cases.domain.credit import CreditColour
 from ecolink_cases.domain.credit_settings import InspectionDrawSettings
 from ecolink_cases.domain.draw_random import new_seed
-from ecolink_cases.domain.draw_record import draw_from_record, draw_record_json
+from ecolink_cases.domain.draw_record import StoredDraw, draw_from_record, draw_record_json
 from ecolink_cases.domain.inspection_draw import (
     DrawRefused,
     DrawUnit,
