@@ -196,3 +196,24 @@ async def test_ecolink_run_forwards_the_demo_day_once_and_a_case_opens_from_its_
     finally:
         assert await asyncio.to_thread(stop_platform, process) == 0
     assert "0 new hourly records, 24 already stored, 0 refused" in second_run.read_text()
+
+
+async def test_a_city_draws_units_everyone_reads_the_draw_and_re_runs_it(cli, tmp_path):
+    draw = await cli.json(CITY, "cases", "draw", "run", "--region", "341300", "--seed", "5eed" * 16)
+    assert isinstance(draw, dict) and (draw["region_code"], draw["seed"]) == ("341300", "5eed" * 16)
+    record = tmp_path / "draw.json"
+    shown = await cli.json("ent-341323-jiancai", "cases", "draw", "show", draw["name"], "--record", str(record))
+    assert isinstance(shown, dict) and shown["record_json"] == record.read_text(encoding="utf-8")
+    assert await cli.json(CITY, "cases", "draw", "verify", draw["name"]) == {"matches": True, "mismatches": []}
+    assert await cli.json(CITY, "cases", "draw", "verify", "--file", str(record)) == {"matches": True, "mismatches": []}
+    tampered = json.loads(record.read_text(encoding="utf-8"))
+    tampered["drawn"] = []
+    record.write_text(json.dumps(tampered), encoding="utf-8")
+    refused = await cli.run(CITY, "cases", "draw", "verify", "--file", str(record), "--json")
+    assert refused.returncode == 1 and json.loads(refused.stdout)["matches"] is False
+    [listed] = await cli.json(CITY, "cases", "draw", "list", "--region", "341300")
+    assert listed["name"] == draw["name"]
+    credits = await cli.json(CITY, "cases", "credit", "--region", "341300")
+    assert [(c["unit"], c["score"]) for c in credits] == [("units/lingbi-jiancai", 100), ("units/suzhou-power", 100)]
+    table = await cli.run(CITY, "cases", "credit", "lingbi-jiancai")
+    assert table.returncode == 0 and "绿" in table.stdout
