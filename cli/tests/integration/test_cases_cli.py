@@ -112,12 +112,17 @@ async def test_a_demo_alert_becomes_a_case_decided_served_by_notice_and_due_show
     assert served["state"] == "CASE_STATE_SERVED"
 
     # Published 2026-11-20 (the cases service's today): deemed served 30 days later (Civil Procedure Law art. 95 as
-    # amended in 2021), the fine due 15 days after that (Administrative Penalty Law art. 67).
+    # amended in 2021), the fine due 15 days after that (Administrative Penalty Law art. 67), and unpaid when the
+    # reconsideration and lawsuit windows close, a reminder may issue from 2027-06-21 (Administrative Compulsion Law
+    # art. 54): all in one `due`, which looks a year ahead.
     due = await cli.json(COUNTY, "cases", "due")
     assert [(a["action"], a["from_date"], a.get("until_date", ""), a["status"]) for a in due] == [
         ("deemed_served", "2026-12-20", "", "upcoming"),
         ("payment_due", "2026-12-20", "2027-01-04", "upcoming"),
+        ("reminder_may_issue", "2027-06-21", "", "upcoming"),
     ]
+    month = await cli.json(COUNTY, "cases", "due", "--horizon", "30")
+    assert [a["action"] for a in month] == ["deemed_served", "payment_due"]
     # Six months after service both windows have closed unpaid: the reminder may issue from 2027-06-21
     # (Administrative Compulsion Law art. 54), and the surcharge of 3 % a day has reached the fine (art. 72).
     later = await cli.json(COUNTY, "cases", "due", "--on", "2027-06-01")

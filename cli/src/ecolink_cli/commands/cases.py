@@ -127,8 +127,9 @@ def due(
         typer.Option("--on", formats=["%Y-%m-%d"], help="The day to look from (YYYY-MM-DD); default today in China."),
     ] = None,
     upcoming: Annotated[
-        bool, typer.Option(help="Also what falls within the next 30 days (e.g. a notice's deemed service).")
+        bool, typer.Option(help="Also what is still ahead (e.g. a notice's deemed service, the reminder's first day).")
     ] = True,
+    horizon: Annotated[int, typer.Option("--horizon", help="How many days ahead upcoming actions are shown.")] = 365,
     token: TokenOption = None,
     as_agency: AsOption = None,
     address: AddressOption = None,
@@ -139,7 +140,9 @@ def due(
     The deemed service of a public notice, the payment deadline and the surcharge running after it, when a payment
     reminder may be issued, when the court may be asked.
     """
-    request = pb.ListDueActionsRequest(as_of=f"{on:%Y-%m-%d}" if on else "", include_upcoming=upcoming)
+    request = pb.ListDueActionsRequest(
+        as_of=f"{on:%Y-%m-%d}" if on else "", include_upcoming=upcoming, horizon_days=horizon
+    )
     with case_stub(address) as stub:
         found = call(stub.ListDueActions, request, token=resolve_token(token, as_agency), as_json=as_json).actions
     table = views.due_table(found, request.as_of or "today")
