@@ -115,6 +115,7 @@ FINE = StepOption(
     "0",
     lambda text: {"fine_fen": fen_from_yuan(text, "--fine")},
 )
+MEASURE_DAYS = _days("--days", "days", "Days it lasts")
 STILL_UNMET = StepOption(
     "still_unmet",
     Annotated[
@@ -250,7 +251,7 @@ STEP_VERBS: list[tuple[str, str, str, tuple[StepOption, ...]]] = [
         "seal",
         "OrderSealing",
         "Seal up or seize (查封扣押) from --on; what is sealed in --note; issues the sealing decision (封字).",
-        (_days("--days", "days", "Days it lasts"),),
+        (MEASURE_DAYS,),
     ),
     (
         "extend-sealing",
@@ -263,7 +264,7 @@ STEP_VERBS: list[tuple[str, str, str, tuple[StepOption, ...]]] = [
         "restrict-production",
         "RestrictProduction",
         "Order production restricted (责令限制生产) from --on.",
-        (_days("--days", "days", "Days it lasts"),),
+        (MEASURE_DAYS,),
     ),
     (
         "order-correction",

@@ -33,6 +33,9 @@ cases_app = typer.Typer(
     help="Enforcement cases (行政处罚案件): open from a clue, one verb per step, documents (文书) and deadlines (期限)."
 )
 as_dict = partial(MessageToDict, preserving_proto_field_name=True)
+CsvFlag = Annotated[
+    bool, typer.Option("--csv", help="Print a CSV (a header row, then the figures) instead of a table.")
+]
 
 
 @cases_app.command("create")
@@ -230,9 +233,7 @@ def void(
 def stats(
     year: Annotated[int, typer.Option("--year", help="The year counted, e.g. 2026 (by the day each step took place).")],
     agency: Annotated[str, typer.Option("--agency", help="The agency; default yours (or one in your region).")] = "",
-    as_csv: Annotated[
-        bool, typer.Option("--csv", help="Print a CSV (a header row of the figures' names, amounts in fen).")
-    ] = False,
+    as_csv: CsvFlag = False,
     token: TokenOption = None,
     as_agency: AsOption = None,
     address: AddressOption = None,
@@ -240,12 +241,10 @@ def stats(
 ) -> None:
     """An agency's enforcement figures for a year (执法统计): registered, decided, penalties and their fines, no-penalty
     decisions, daily penalties, sealings, production restrictions, detention hand-offs."""
-    if as_csv and as_json:
-        raise typer.BadParameter("choose one of --csv and --json", param_hint="--csv")
     request = pb.GetCaseStatisticsRequest(agency_id=agency, year=year)
     with case_stub(address) as stub:
         figures = call(stub.GetCaseStatistics, request, token=resolve_token(token, as_agency), as_json=as_json)
-    if as_csv:
+    if as_csv and not as_json:
         typer.echo(views.statistics_csv(figures), nl=False)
         return
     # Every figure, zeros too: a zero is a count, not a field left out.
