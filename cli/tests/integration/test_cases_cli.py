@@ -5,7 +5,9 @@ notice, and `cases due` shows the dates the law sets; a step out of order is ref
 from __future__ import annotations
 
 import asyncio
+import csv
 import hashlib
+import io
 import json
 import os
 import subprocess
@@ -21,6 +23,10 @@ APPROVER = "off-341300-01"
 PHOTO = b"DA001 kiln stack, SO2 analyser reading 0 while the kiln runs"
 VIOLATION = "篡改自动监控数据 falsified automatic monitoring data"
 LEGAL_BASIS = "《中华人民共和国大气污染防治法》第九十九条"
+APPROVAL = ["--approver", APPROVER, "--opinion", "同意 approved"]
+FINE = "220000"  # yuan
+ENTERPRISE = "ent-341323-jiancai"  # the Lingbi kiln's enterprise in the demo registry
+POLICE = "psb-341300"  # 宿州市公安局
 
 
 class Cli:
@@ -79,6 +85,21 @@ async def open_case_from_demo_alert(cli: Cli) -> dict:
     )
 
 
+async def register_and_start_investigation(cli: Cli, name: str) -> None:
+    """Registration approved by the city bureau, registered and under investigation by the county branch."""
+    await cli.step(CITY, "approve", name, "--step", "register", *APPROVAL)
+    await cli.step(COUNTY, "register", name, *officers(INSPECTORS[0]))
+    await cli.step(COUNTY, "start-investigation", name, *officers(INSPECTORS[0]))
+
+
+async def notify_and_decide(cli: Cli, name: str) -> dict:
+    """From an investigation recorded to a penalty of FINE yuan decided (approved by the city bureau)."""
+    await cli.step(COUNTY, "submit-review", name, *officers(INSPECTORS[0]))
+    await cli.step(COUNTY, "notify", name, *officers(INSPECTORS[0]), "--intended-fine", FINE)
+    await cli.step(CITY, "approve", name, "--step", "decide", *APPROVAL)
+    return await cli.step(COUNTY, "decide", name, *officers(INSPECTORS[0]), "--outcome", "penalty", "--fine", FINE)
+
+
 async def test_a_demo_alert_becomes_a_case_decided_served_by_notice_and_due_shows_its_legal_dates(cli, tmp_path):
     case = await open_case_from_demo_alert(cli)
     name = case["name"]
@@ -89,22 +110,14 @@ async def test_a_demo_alert_becomes_a_case_decided_served_by_notice_and_due_show
     )
     assert case["source_ref"].startswith("alerts/")
 
-    approve = ["--approver", APPROVER, "--opinion", "同意立案 approved"]
-    await cli.step(CITY, "approve", name, "--step", "register", *approve)
-    await cli.step(COUNTY, "register", name, *officers(INSPECTORS[0]))
-    await cli.step(COUNTY, "start-investigation", name, *officers(INSPECTORS[0]))
+    await register_and_start_investigation(cli, name)
     photo_file = tmp_path / "da001-kiln-stack.jpg"
     photo_file.write_bytes(PHOTO)
     upload = ["--kind", "photo", "--case", name.removeprefix("cases/"), "--officer", INSPECTORS[0]]
     photo = await cli.json(COUNTY, "evidence", "upload", str(photo_file), *upload, "--content-type", "image/jpeg")
     inspection = ["--on", "2026-11-19", "--note", "现场检查 on-site inspection of DA001", "--evidence", photo["name"]]
     await cli.step(COUNTY, "investigate", name, *officers(*INSPECTORS), *inspection)
-    await cli.step(COUNTY, "submit-review", name, *officers(INSPECTORS[0]))
-    await cli.step(COUNTY, "notify", name, *officers(INSPECTORS[0]), "--intended-fine", "220000")
-    await cli.step(CITY, "approve", name, "--step", "decide", *approve)
-    decided = await cli.step(
-        COUNTY, "decide", name, *officers(INSPECTORS[0]), "--outcome", "penalty", "--fine", "220000"
-    )
+    decided = await notify_and_decide(cli, name)
     assert (decided["fine_fen"], decided["documents"][-1]["display_number"]) == ("22000000", "灵环罚字[2026]1号")
     served = await cli.step(
         COUNTY, "serve", name, *officers(INSPECTORS[0]), "--method", "public-notice", "--on", "2026-11-20"
@@ -201,6 +214,92 @@ async def test_ecolink_run_forwards_the_demo_day_once_and_a_case_opens_from_its_
     finally:
         assert await asyncio.to_thread(stop_platform, process) == 0
     assert "0 new hourly records, 24 already stored, 0 refused" in second_run.read_text()
+
+
+async def test_a_sealing_is_ordered_extended_and_lifted_its_decision_served_on_the_enterprise_and_voided(cli):
+    case = await open_case_from_demo_alert(cli)
+    name = case["name"]
+    await register_and_start_investigation(cli, name)
+    sealed = await cli.step(COUNTY, "seal", name, *officers(INSPECTORS[0]), "--days", "10", "--note", "1# 窑 kiln")
+    [decision] = [d for d in sealed["documents"] if d["kind"] == "DOCUMENT_KIND_SEALING_DECISION"]
+    assert decision["display_number"] == "灵环封字[2026]1号"
+    assert sealed["state"] == "CASE_STATE_INVESTIGATING"  # a supporting measure keeps the state
+    again = await cli.run(COUNTY, "cases", "seal", name, *officers(INSPECTORS[0]))
+    assert again.returncode == 1 and "(CASE_SEALING_ACTIVE)" in again.stderr
+    await cli.step(COUNTY, "extend-sealing", name, *officers(INSPECTORS[0]), "--days", "5")
+    lifted = await cli.step(COUNTY, "lift-sealing", name, *officers(INSPECTORS[0]))
+    assert lifted["measures"] == {
+        "sealing_on": "2026-11-20",
+        "sealing_days": 10,
+        "sealing_extension_days": 5,
+        "sealing_until": "2026-12-05",
+        "sealing_lifted_on": "2026-11-20",
+    }
+    shown = await cli.run(COUNTY, "cases", "get", name)
+    assert shown.returncode == 0, shown.stderr
+    provenance = lifted["alert_provenance"]
+    assert provenance["alert"] == case["source_ref"] and provenance["rule"] == "C2"
+    for seen in ("supporting measures 辅助措施", "from 2026-11-20, 10 days + 5 extended", "2026-12-05", "来源预警"):
+        assert seen in shown.stdout
+    assert provenance["evidence_sha256"] in shown.stdout
+
+    # The sealing decision reaches the enterprise when issued; a bureau has no units of its own to be served on.
+    served = await cli.json(ENTERPRISE, "cases", "served-documents")
+    assert [d["display_number"] for d in served] == ["灵环封字[2026]1号"]
+    refused = await cli.run(COUNTY, "cases", "served-documents")
+    assert refused.returncode == 1 and "PERMISSION_DENIED" in refused.stderr
+
+    voided = await cli.json(COUNTY, "cases", "void", decision["name"], "--reason", "查封物品写错 wrong items")
+    assert (voided["void"], voided["void_reason"]) == (True, "查封物品写错 wrong items")
+    twice = await cli.run(COUNTY, "cases", "void", decision["name"].removeprefix("documents/"), "--reason", "again")
+    assert twice.returncode == 1 and "(DOCUMENT_ALREADY_VOID)" in twice.stderr
+    listed = await cli.run(COUNTY, "cases", "documents", "--kind", "sealing-decision")
+    assert "灵环封字[2026]1号" in listed.stdout and "VOID" in listed.stdout
+
+
+async def test_measures_after_a_penalty_are_counted_in_the_years_statistics_as_csv(cli):
+    case = await open_case_from_demo_alert(cli)
+    name = case["name"]
+    await register_and_start_investigation(cli, name)
+    await cli.step(COUNTY, "investigate", name, *officers(*INSPECTORS), "--note", "现场检查")
+    await cli.step(COUNTY, "restrict-production", name, *officers(INSPECTORS[0]), "--days", "30")
+    await cli.step(COUNTY, "seal", name, *officers(INSPECTORS[0]))
+    await notify_and_decide(cli, name)
+    await cli.step(COUNTY, "order-correction", name, *officers(INSPECTORS[0]), "--on", "2026-11-10")
+    # Still unmet on 2026-11-20: the fine for each of the 10 days after the order's service (EPL art. 59).
+    reinspected = await cli.step(COUNTY, "reinspect", name, *officers(*INSPECTORS), "--still-unmet")
+    handed = await cli.step(COUNTY, "hand-off-detention", name, *officers(INSPECTORS[0]), "--police", POLICE)
+    measures = handed["measures"]
+    assert (reinspected["measures"]["daily_penalty_days"], measures["daily_penalty_fen"]) == (10, "220000000")
+    assert (measures["restriction_days"], measures["sealing_days"]) == (30, 30)  # no --days: the longest, 30
+    assert (measures["detention_handed_off_on"], measures["detention_police_agency_id"]) == ("2026-11-20", POLICE)
+
+    # The city bureau reads its county branch's figures; the columns are the API's, amounts in fen.
+    figures = await cli.run(CITY, "cases", "stats", "--year", "2026", "--agency", COUNTY, "--csv")
+    assert figures.returncode == 0, figures.stderr
+    assert list(csv.DictReader(io.StringIO(figures.stdout))) == [
+        {
+            "agency_id": COUNTY,
+            "year": "2026",
+            "registered": "1",
+            "decided": "1",
+            "penalties": "1",
+            "penalty_fen": "22000000",
+            "no_penalty_decisions": "0",
+            "daily_penalties": "1",
+            "daily_penalty_fen": "220000000",
+            "sealings": "1",
+            "production_restrictions": "1",
+            "detention_hand_offs": "1",
+        }
+    ]
+    earlier = await cli.json(COUNTY, "cases", "stats", "--year", "2025")
+    assert (earlier["registered"], earlier["penalty_fen"]) == (0, "0")
+    table = await cli.run(COUNTY, "cases", "stats", "--year", "2026")
+    for seen in ("sealings 查封扣押", "¥220,000.00", "¥2,200,000.00"):
+        assert seen in table.stdout
+    hidden = await cli.run("eeb-341300", "cases", "stats", "--year", "2026", "--agency", "eeb-360823")
+    assert hidden.returncode == 1 and "NOT_FOUND" in hidden.stderr
 
 
 async def test_a_city_draws_units_everyone_reads_the_draw_and_re_runs_it(cli, tmp_path):

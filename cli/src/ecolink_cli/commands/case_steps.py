@@ -7,7 +7,7 @@ import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 from google.protobuf.json_format import MessageToDict
@@ -54,6 +54,22 @@ MethodOption = Annotated[
 ]
 
 
+RPC_ATTRIBUTE = "rpc"
+"""The attribute naming the CaseService method a state-changing command calls (read by the test that every such
+method has a verb)."""
+Command = TypeVar("Command", bound=Callable[..., None])
+
+
+def calls(rpc: str) -> Callable[[Command], Command]:
+    """Marks a command as the verb of the custom method `rpc`."""
+
+    def mark(command: Command) -> Command:
+        setattr(command, RPC_ATTRIBUTE, rpc)
+        return command
+
+    return mark
+
+
 @dataclass(frozen=True)
 class StepOption:
     """An option a verb takes beyond the step details, and the request fields its value fills."""
@@ -67,6 +83,11 @@ class StepOption:
 def _amount(flag: str, field: str, help_text: str) -> StepOption:
     option = Annotated[str, typer.Option(flag, help=f"{help_text}, in yuan (元), e.g. 220000 or 1500.50.")]
     return StepOption(field, option, inspect.Parameter.empty, lambda text: {field: fen_from_yuan(text, flag)})
+
+
+def _days(flag: str, field: str, help_text: str) -> StepOption:
+    option = Annotated[int, typer.Option(flag, min=0, help=f"{help_text}; 0 (the default) means the longest allowed.")]
+    return StepOption(field, option, 0, lambda days: {field: days})
 
 
 SERVED_BY = StepOption(
@@ -93,6 +114,27 @@ FINE = StepOption(
     Annotated[str, typer.Option("--fine", help="The fine of a penalty (罚款), in yuan (元), e.g. 220000.")],
     "0",
     lambda text: {"fine_fen": fen_from_yuan(text, "--fine")},
+)
+MEASURE_DAYS = _days("--days", "days", "Days it lasts")
+STILL_UNMET = StepOption(
+    "still_unmet",
+    Annotated[
+        bool,
+        typer.Option(
+            "--still-unmet/--met",
+            help="Whether the violation goes on (仍未改正): still unmet counts the daily penalty (按日连续处罚).",
+        ),
+    ],
+    inspect.Parameter.empty,
+    lambda unmet: {"still_unmet": unmet},
+)
+POLICE = StepOption(
+    "police",
+    Annotated[
+        str, typer.Option("--police", help="The public security bureau receiving it (公安机关), e.g. psb-341300.")
+    ],
+    inspect.Parameter.empty,
+    lambda police: {"police_agency_id": police},
 )
 GROUND = StepOption(
     "ground",
@@ -145,7 +187,7 @@ def step_verb(rpc: str, summary: str, *extra: StepOption) -> Callable[..., None]
         parameters=[common[0], *_keyword(common[1:2]), *added, *_keyword(common[2:])]
     )
     command.__doc__ = summary
-    return command
+    return calls(rpc)(command)
 
 
 def _keyword(parameters: list[inspect.Parameter]) -> list[inspect.Parameter]:
@@ -204,10 +246,49 @@ STEP_VERBS: list[tuple[str, str, str, tuple[StepOption, ...]]] = [
     ("court", "ApplyToCourt", "Apply to the court for compulsory enforcement (申请法院强制执行).", ()),
     ("close", "CloseCase", "Close the case (结案): a penalty once paid in full or sent to the court.", ()),
     ("withdraw", "WithdrawCase", "Withdraw the case before a decision (撤销); say why in --note.", ()),
+    # Supporting measures (辅助措施), which leave the state as it is.
+    (
+        "seal",
+        "OrderSealing",
+        "Seal up or seize (查封扣押) from --on; what is sealed in --note; issues the sealing decision (封字).",
+        (MEASURE_DAYS,),
+    ),
+    (
+        "extend-sealing",
+        "ExtendSealing",
+        "Extend the running sealing once (延长查封扣押).",
+        (_days("--days", "extension_days", "Days added"),),
+    ),
+    ("lift-sealing", "LiftSealing", "Lift the running sealing (解除查封扣押) on --on.", ()),
+    (
+        "restrict-production",
+        "RestrictProduction",
+        "Order production restricted (责令限制生产) from --on.",
+        (MEASURE_DAYS,),
+    ),
+    (
+        "order-correction",
+        "OrderCorrection",
+        "Record the correction order (责令改正) served on --on, after a penalty decision.",
+        (),
+    ),
+    (
+        "reinspect",
+        "RecordReinspection",
+        "Record the re-inspection (复查) of the correction order, within 30 days of its service.",
+        (STILL_UNMET,),
+    ),
+    (
+        "hand-off-detention",
+        "HandOffForDetention",
+        "Record the hand-off to the police for administrative detention (移送行政拘留); the ground in --note.",
+        (POLICE,),
+    ),
 ]
 STEP_NAMES = {"register": "RegisterCase", "decide": "DecideCase"}
 
 
+@calls("ApproveCaseStep")
 def approve(
     case: CaseArgument,
     step: Annotated[

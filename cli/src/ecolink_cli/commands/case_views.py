@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Sequence
+from typing import Any
 
 from google.protobuf.timestamp_pb2 import Timestamp
 from rich.table import Table
 
 from ecolink.cases.v1 import case_pb2
+from ecolink.cases.v1 import case_service_pb2 as pb
 from ecolink_cli.output import make_table
 from ecolink_cli.times import shown_time as shown_precise
 
@@ -31,6 +35,21 @@ ACTION_TERMS = {
     "reminder_may_issue": "reminder may issue 可催告",
     "reminder_deemed_served": "reminder deemed served 催告书视为送达",
     "court_application": "court application 申请强制执行",
+}
+# The figures of GetCaseStatistics (执法统计) with their Chinese terms; amounts (`…_fen`) are shown in yuan.
+STATISTICS_TERMS = {
+    "agency_id": "agency 机关",
+    "year": "year 年度",
+    "registered": "registered 立案",
+    "decided": "decided 作出决定",
+    "penalties": "penalty decisions 行政处罚决定",
+    "penalty_fen": "their fines 处罚金额",
+    "no_penalty_decisions": "no-penalty decisions 不予行政处罚决定",
+    "daily_penalties": "daily continuous penalties 按日连续处罚",
+    "daily_penalty_fen": "their daily penalties 按日连续处罚金额",
+    "sealings": "sealings 查封扣押",
+    "production_restrictions": "production restrictions 限制生产",
+    "detention_hand_offs": "detention hand-offs 移送行政拘留",
 }
 LIST_COLUMNS = ["case", "unit", "state", "agency", "source", "violation", "fine", "updated"]
 TIMELINE_COLUMNS = [
@@ -102,7 +121,63 @@ def case_table(case: case_pb2.Case) -> Table:
         ["opened", shown_time(case.create_time)],
         ["etag", case.etag],
     ]
+    if case.HasField("alert_provenance"):
+        provenance = case.alert_provenance
+        rows[5:5] = [
+            ["source alert 来源预警", provenance.alert],
+            ["alert rule 预警规则", provenance.rule],
+            ["alert evidence sha256 预警证据哈希", provenance.evidence_sha256],
+        ]
     return make_table(case.name, ["field", "value"], rows)
+
+
+def _period(on: str, days: int, extra: str = "") -> str:
+    return f"from {on}, {days} days{extra}" if on else "—"
+
+
+def measures_table(case: case_pb2.Case) -> Table | None:
+    """The supporting measures (辅助措施) recorded on the case; None when none was taken."""
+    m = case.measures
+    if m == case_pb2.SupportingMeasures():
+        return None
+    extended = f" + {m.sealing_extension_days} extended 延长" if m.sealing_extension_days else ""
+    daily = f"{m.daily_penalty_days} days, {yuan(m.daily_penalty_fen)}" if m.daily_penalty_days else "—"
+    police = f" to {m.detention_police_agency_id}" if m.detention_police_agency_id else ""
+    rows = [
+        ["sealing 查封扣押", _period(m.sealing_on, m.sealing_days, extended)],
+        ["sealing until 查封扣押期限至", m.sealing_until or "—"],
+        ["sealing lifted 解除查封扣押", m.sealing_lifted_on or "—"],
+        ["production restriction 限制生产", _period(m.restriction_on, m.restriction_days)],
+        ["correction order served 责令改正送达", m.correction_served_on or "—"],
+        ["re-inspected 复查", m.reinspected_on or "—"],
+        ["daily continuous penalty 按日连续处罚", daily],
+        ["detention hand-off 移送行政拘留", (m.detention_handed_off_on + police) if m.detention_handed_off_on else "—"],
+    ]
+    return make_table(f"supporting measures 辅助措施 of {case.name}", ["measure", "value"], rows)
+
+
+def _figures(statistics: pb.GetCaseStatisticsResponse) -> list[tuple[str, Any]]:
+    """Every field of the response in its order, as the API names it (so a new figure shows without a change)."""
+    return [(field.name, getattr(statistics, field.name)) for field in statistics.DESCRIPTOR.fields]
+
+
+def statistics_table(statistics: pb.GetCaseStatisticsResponse) -> Table:
+    rows = [
+        [STATISTICS_TERMS.get(name, name), yuan(value) if name.endswith("_fen") else value]
+        for name, value in _figures(statistics)
+    ]
+    title = f"enforcement figures 执法统计 of {statistics.agency_id}, {statistics.year}"
+    return make_table(title, ["figure", "value"], rows)
+
+
+def statistics_csv(statistics: pb.GetCaseStatisticsResponse) -> str:
+    """A header row of the API's field names (amounts in fen) and one row of figures."""
+    figures = _figures(statistics)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([name for name, _ in figures])
+    writer.writerow([value for _, value in figures])
+    return out.getvalue()
 
 
 def _cited(step: case_pb2.CaseStep) -> str:

@@ -26,7 +26,7 @@ from ecolink_cli.commands.case_calls import (
     proto_choices,
     read_case,
 )
-from ecolink_cli.commands.case_steps import OfficerOption, RequestIdOption, add_step_verbs
+from ecolink_cli.commands.case_steps import OfficerOption, RequestIdOption, add_step_verbs, calls
 from ecolink_cli.commands.registry_support import every_page, unit_name
 from ecolink_cli.output import JsonFlag, console, emit, make_table
 
@@ -34,6 +34,9 @@ cases_app = typer.Typer(
     help="Enforcement cases (行政处罚案件): open from a clue, one verb per step, documents (文书) and deadlines (期限)."
 )
 as_dict = partial(MessageToDict, preserving_proto_field_name=True)
+CsvFlag = Annotated[
+    bool, typer.Option("--csv", help="Print a CSV (a header row, then the figures) instead of a table.")
+]
 
 
 @cases_app.command("create")
@@ -97,6 +100,9 @@ def get(
     console.print(views.timeline_table(found))
     if found.approvals:
         console.print(views.approvals_table(found))
+    measures = views.measures_table(found)
+    if measures is not None:
+        console.print(measures)
     if found.documents:
         console.print(views.documents_table(f"documents 文书 of {found.name}", found.documents))
 
@@ -165,18 +171,89 @@ def documents(
     as_json: JsonFlag = False,
 ) -> None:
     """List the numbered documents (文书) an agency issued, by kind, year and number, e.g. 灵环罚字[2026]1号."""
-    request = pb.ListDocumentsRequest(
-        agency_id=agency,
-        kind=kind,
-        year=year,
-        page_size=PAGE_SIZE,
+    request = pb.ListDocumentsRequest(agency_id=agency, kind=kind, year=year, page_size=PAGE_SIZE)
+    _list_documents(
+        "ListDocuments", request, "documents 文书", token=token, as_agency=as_agency, address=address, as_json=as_json
     )
+
+
+@cases_app.command("served-documents")
+def served_documents(
+    token: TokenOption = None,
+    as_agency: AsOption = None,
+    address: AddressOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """The documents served on your units (送达的文书), oldest first, for an enterprise: the notice and a sealing
+    decision when issued, a decision and a payment reminder once served."""
+    request = pb.ListServedDocumentsRequest(page_size=PAGE_SIZE)
+    title = "documents served 送达的文书"
+    _list_documents(
+        "ListServedDocuments", request, title, token=token, as_agency=as_agency, address=address, as_json=as_json
+    )
+
+
+def _list_documents(
+    rpc: str,
+    request: object,
+    title: str,
+    *,
+    token: str | None,
+    as_agency: str | None,
+    address: str | None,
+    as_json: bool,
+) -> None:
+    """Calls the List method `rpc` of documents until its last page and prints them."""
     with case_stub(address) as stub:
         found = every_page(
-            stub.ListDocuments, request, "documents", token=resolve_token(token, as_agency), as_json=as_json
+            getattr(stub, rpc), request, "documents", token=resolve_token(token, as_agency), as_json=as_json
         )
-    table = views.documents_table(f"{len(found)} documents 文书", found)
+    table = views.documents_table(f"{len(found)} {title}", found)
     emit([as_dict(d) for d in found], as_json=as_json, table=table)
+
+
+@cases_app.command("void")
+@calls("VoidDocument")
+def void(
+    document: Annotated[
+        str, typer.Argument(help="documents/{id} or just the id, as `cases get --json` names the case's documents.")
+    ],
+    reason: Annotated[str, typer.Option("--reason", help="Why it is voided (作废理由).")],
+    token: TokenOption = None,
+    as_agency: AsOption = None,
+    address: AddressOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Void a document of a case you handle (作废文书): it keeps its number, marked void, and later documents no
+    longer cite it."""
+    request = pb.VoidDocumentRequest(name=prefixed(document, "documents"), reason=reason)
+    with case_stub(address) as stub:
+        voided = call(stub.VoidDocument, request, token=resolve_token(token, as_agency), as_json=as_json).document
+    text = f"{voided.display_number} ({voided.name}): void 作废 · {voided.void_reason}"
+    emit(as_dict(voided), as_json=as_json, text=text)
+
+
+@cases_app.command("stats")
+def stats(
+    year: Annotated[int, typer.Option("--year", help="The year counted, e.g. 2026 (by the day each step took place).")],
+    agency: Annotated[str, typer.Option("--agency", help="The agency; default yours (or one in your region).")] = "",
+    as_csv: CsvFlag = False,
+    token: TokenOption = None,
+    as_agency: AsOption = None,
+    address: AddressOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """An agency's enforcement figures for a year (执法统计): registered, decided, penalties and their fines, no-penalty
+    decisions, daily penalties, sealings, production restrictions, detention hand-offs."""
+    request = pb.GetCaseStatisticsRequest(agency_id=agency, year=year)
+    with case_stub(address) as stub:
+        figures = call(stub.GetCaseStatistics, request, token=resolve_token(token, as_agency), as_json=as_json)
+    if as_csv and not as_json:
+        typer.echo(views.statistics_csv(figures), nl=False)
+        return
+    # Every figure, zeros too: a zero is a count, not a field left out.
+    shown = MessageToDict(figures, preserving_proto_field_name=True, always_print_fields_with_no_presence=True)
+    emit(shown, as_json=as_json, table=views.statistics_table(figures))
 
 
 # The step verbs after the commands that read, in the order a case goes.
