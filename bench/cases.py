@@ -12,6 +12,7 @@ import tempfile
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
@@ -84,10 +85,32 @@ async def decide(walk: CaseWalk) -> case_pb2.Case:
     return await walk.step("DecideCase", outcome=case_pb2.DECISION_OUTCOME_PENALTY, fine_fen=FINE_FEN)
 
 
-async def transitions_per_second(target: str, tokens: AgencyTokens) -> float:
+@dataclass(frozen=True)
+class Server:
+    """A gRPC server running in a process of its own."""
+
+    target: str
+    pid: int
+
+    def cpu_seconds(self) -> float:
+        """User and system CPU time the process has used so far (/proc/<pid>/stat, fields 14 and 15)."""
+        fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+@dataclass(frozen=True)
+class Transitions:
+    """State-changing calls per second, and the server's CPU time per call, over the timed part."""
+
+    per_second: float
+    server_cpu_us: float
+
+
+async def transitions_per_second(server: Server, tokens: AgencyTokens) -> Transitions:
     """CONCURRENCY callers, each driving CASES_PER_CALLER cases of its own from clue to closed one after the other,
     after one untimed case each; state-changing RPCs per second from the first call to the last answer."""
-    async with grpc.aio.insecure_channel(target) as channel:
+    calls = CONCURRENCY * CASES_PER_CALLER * RPCS_PER_CASE
+    async with grpc.aio.insecure_channel(server.target) as channel:
         stub = stubs.CaseServiceStub(channel)
 
         async def caller(cases: int) -> None:
@@ -95,10 +118,10 @@ async def transitions_per_second(target: str, tokens: AgencyTokens) -> float:
                 await clue_to_closed(CaseWalk(stub, tokens))
 
         await asyncio.gather(*(caller(1) for _ in range(CONCURRENCY)))
-        started = time.perf_counter()
+        started, cpu_before = time.perf_counter(), server.cpu_seconds()
         await asyncio.gather(*(caller(CASES_PER_CALLER) for _ in range(CONCURRENCY)))
-        elapsed = time.perf_counter() - started
-    return CONCURRENCY * CASES_PER_CALLER * RPCS_PER_CASE / elapsed
+        elapsed, cpu = time.perf_counter() - started, server.cpu_seconds() - cpu_before
+    return Transitions(calls / elapsed, cpu / calls * 1_000_000)
 
 
 async def prepared_walks(
@@ -150,15 +173,15 @@ def print_end_of(log: Path) -> None:
 
 
 @asynccontextmanager
-async def serving(command: list[str], env: dict[str, str], port: int, log: Path) -> AsyncIterator[str]:
+async def serving(command: list[str], env: dict[str, str], port: int, log: Path) -> AsyncIterator[Server]:
     """Runs `command`, a gRPC server told to listen on `port`, until the block ends, from the moment it answers
-    SERVING; yields its target, and prints the end of its log when the block fails."""
+    SERVING; prints the end of its log when the block fails."""
     with log.open("ab") as sink:
         process = subprocess.Popen(command, env=env, stdout=sink, stderr=sink)
     target, failed = f"127.0.0.1:{port}", True
     try:
         await wait_until_serving(target)
-        yield target
+        yield Server(target, process.pid)
         failed = False
     finally:
         process.terminate()
@@ -170,9 +193,9 @@ async def serving(command: list[str], env: dict[str, str], port: int, log: Path)
 @asynccontextmanager
 async def service_process(
     spec: ServiceSpec, platform: PlatformSettings, database_url: str, **settings: str
-) -> AsyncIterator[str]:
+) -> AsyncIterator[Server]:
     """`python -m ecolink_<name>` (what `make run` starts) on a free port over a migrated database with the demo
-    directory, its other settings as `<NAME>_…` variables; yields its target and prints its log's end on failure."""
+    directory, its other settings as `<NAME>_…` variables."""
     await operations.migrate(spec, database_url)
     await operations.load_directory(spec, database_url, platform.directory_file)
     port, prefix = free_port(), spec.name.upper()
@@ -180,8 +203,8 @@ async def service_process(
     env.update({f"{prefix}_{key.upper()}": value for key, value in settings.items()})
     env.update({f"{prefix}_DATABASE_URL": database_url, f"{prefix}_GRPC_PORT": str(port)})
     command = [sys.executable, "-m", f"ecolink_{spec.name}"]
-    async with serving(command, env, port, platform.var_dir / f"{spec.name}.log") as target:
-        yield target
+    async with serving(command, env, port, platform.var_dir / f"{spec.name}.log") as server:
+        yield server
 
 
 @asynccontextmanager
@@ -194,17 +217,17 @@ async def fresh_database(prefix: str) -> AsyncIterator[str]:
 
 
 @asynccontextmanager
-async def cases_service(platform: PlatformSettings, alerts_target: str) -> AsyncIterator[str]:
+async def cases_service(platform: PlatformSettings, alerts_target: str) -> AsyncIterator[Server]:
     """The cases service on a fresh PostgreSQL database, reading units from `alerts_target`."""
     async with (
         fresh_database("bench_cases") as database_url,
-        service_process(CASES, platform, database_url, alerts_target=alerts_target) as target,
+        service_process(CASES, platform, database_url, alerts_target=alerts_target) as server,
     ):
-        yield target
+        yield server
 
 
 @asynccontextmanager
-async def bare_case_server(platform: PlatformSettings) -> AsyncIterator[str]:
+async def bare_case_server(platform: PlatformSettings) -> AsyncIterator[Server]:
     """bench/bare_case_server on a fresh PostgreSQL database holding only its one table."""
     async with fresh_database("bench_cases_bare") as database_url:
         dsn = make_url(database_url).set(drivername="postgresql").render_as_string(hide_password=False)
@@ -218,28 +241,38 @@ async def bare_case_server(platform: PlatformSettings) -> AsyncIterator[str]:
             await connection.close()
         port = free_port()
         command = [sys.executable, "-m", "bench.bare_case_server", str(port), dsn, BARE_TABLE]
-        async with serving(command, dict(os.environ), port, platform.var_dir / "bare_case_server.log") as target:
-            yield target
+        async with serving(command, dict(os.environ), port, platform.var_dir / "bare_case_server.log") as server:
+            yield server
 
 
-async def measure(var_dir: Path) -> tuple[float, float, float, float]:
-    """One round on new databases: (service transitions/s, bare calls/s, service decisions/s, bare decisions/s)."""
+@dataclass(frozen=True)
+class Round:
+    """The figures of one round, each side on new databases."""
+
+    transitions: Transitions
+    bare: Transitions
+    decisions: float
+    bare_decisions: float
+
+
+async def measure(var_dir: Path) -> Round:
+    """One round: transitions through the service and the bare server, then decisions through both."""
     platform = platform_settings_for_tests(var_dir)
     tokens = AgencyTokens(platform)
     async with (
         fresh_database("bench_cases_alerts") as alerts_url,
-        service_process(ALERTS, platform, alerts_url) as alerts_target,
+        service_process(ALERTS, platform, alerts_url) as alerts,
     ):
         passwords = device_passwords(AlertsSettings().device_password_key_path(platform))
         await load_registry_file(alerts_url, AlertsSettings().registry_file, passwords=passwords)
-        async with cases_service(platform, alerts_target) as target:
-            transitions = await transitions_per_second(target, tokens)
-        async with bare_case_server(platform) as target:
-            bare = await transitions_per_second(target, tokens)
-            bare_decisions = await bare_decisions_per_second(target, tokens)
-        async with cases_service(platform, alerts_target) as target:
-            decisions = await decision_numbers_per_second(target, tokens)
-    return transitions, bare, decisions, bare_decisions
+        async with cases_service(platform, alerts.target) as cases:
+            transitions = await transitions_per_second(cases, tokens)
+        async with bare_case_server(platform) as bare:
+            bare_transitions = await transitions_per_second(bare, tokens)
+            bare_decisions = await bare_decisions_per_second(bare.target, tokens)
+        async with cases_service(platform, alerts.target) as cases:
+            decisions = await decision_numbers_per_second(cases.target, tokens)
+    return Round(transitions, bare_transitions, decisions, bare_decisions)
 
 
 def load_text(load: tuple[float, float, float]) -> str:
@@ -255,8 +288,16 @@ async def main() -> None:
     for _ in range(ROUNDS):
         with tempfile.TemporaryDirectory() as tmp:
             rounds.append(await measure(Path(tmp) / "var"))
-    transitions, bare, decisions, bare_decisions = (statistics.median(f) for f in zip(*rounds, strict=True))
-    each = "; ".join(" / ".join(f"{figure:,.0f}" for figure in figures) for figures in rounds)
+    columns = [
+        [r.transitions.per_second for r in rounds],
+        [r.bare.per_second for r in rounds],
+        [r.decisions for r in rounds],
+        [r.bare_decisions for r in rounds],
+        [r.transitions.server_cpu_us for r in rounds],
+        [r.bare.server_cpu_us for r in rounds],
+    ]
+    transitions, bare, decisions, bare_decisions, cpu, bare_cpu = (statistics.median(column) for column in columns)
+    each = "; ".join(" / ".join(f"{figure:,.0f}" for figure in figures) for figures in zip(*columns, strict=True))
     figures = [
         Figure(
             f"case transitions/s through gRPC, PostgreSQL, {CONCURRENCY} callers",
@@ -273,6 +314,14 @@ async def main() -> None:
             f"bare grpc.aio unary, one PostgreSQL INSERT per call, {DECISIONS} concurrent, same run",
             bare_decisions,
             "context",
+        ),
+        Figure(
+            "server CPU time per transition, cases service",
+            cpu,
+            "µs",
+            "bare grpc.aio unary, one PostgreSQL INSERT per call, same callers, same run",
+            bare_cpu,
+            "context (where the ratio comes from)",
         ),
     ]
     report(
@@ -293,8 +342,10 @@ async def main() -> None:
             f"{DECISIONS} cases prepared up to the decision (untimed) on another new database, then {DECISIONS} "
             f"DecideCase at once, timed to the last answer; the penalty decisions read back with ListDocuments are "
             f"numbered exactly 1…{DECISIONS}, one per case (asserted); its floor: {DECISIONS} DecideCase at once "
-            "against the bare server. Each figure is the median of "
-            f"{ROUNDS} rounds on new databases (transitions / floor / decisions / floor: {each}). Client, services "
+            "against the bare server. Server CPU: user and system time of the server's process over the timed "
+            "transitions (/proc/<pid>/stat), per call. Each figure is the median of "
+            f"{ROUNDS} rounds on new databases (transitions/s / floor, decisions/s / floor, CPU µs a call / floor: "
+            f"{each}). Client, services "
             f"and PostgreSQL share the machine's {os.cpu_count()} cores, other work running beside; load average "
             f"(1, 5, 15 min) before {load_text(load_before)}, after {load_text(os.getloadavg())}."
         ),
