@@ -85,3 +85,4 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.gateway
 	$(BIN)/python -m bench.gateway_storage
 	$(BIN)/python -m bench.ingest
+	$(BIN)/python -m bench.cases

@@ -4,10 +4,10 @@ that need a case at a given stage."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from ecolink.cases.v1 import case_pb2, case_service_pb2
 from ecolink.cases.v1 import case_service_pb2_grpc as stubs
-from ecolink_common.testing.platform import ServiceUnderTest
 
 COUNTY = "eeb-341323"  # 宿州市灵璧县生态环境分局, handles the case
 CITY = "eeb-341300"  # 宿州市生态环境局, approves registration and decision
@@ -22,12 +22,18 @@ def details(*officers: str, on: str = "", note: str = "", request_id: str = "") 
     )
 
 
+class Credentials(Protocol):
+    """The metadata of a call as an agency: a ServiceUnderTest's, or a benchmark's for a service in another process."""
+
+    def metadata(self, agency_id: str) -> list[tuple[str, str]]: ...
+
+
 @dataclass
 class CaseWalk:
     """One case driven through the API as the county and the city would."""
 
     stub: stubs.CaseServiceStub
-    service: ServiceUnderTest
+    service: Credentials
     case: case_pb2.Case | None = None
 
     def as_agency(self, agency: str) -> list[tuple[str, str]]:
