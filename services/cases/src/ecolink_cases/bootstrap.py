@@ -1,5 +1,5 @@
 """Builds the cases service's parts once per process: registry, alerts and evidence clients, legal periods, the
-servicer."""
+servicers."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from ecolink_cases.adapters.alerts_client import AlertsClient
 from ecolink_cases.adapters.evidence_client import EvidenceClient
 from ecolink_cases.adapters.registry_client import RegistryClient
 from ecolink_cases.api.case_servicer import CaseServicer
+from ecolink_cases.api.compensation_servicer import CompensationServicer
 from ecolink_cases.domain.legal_periods import DEFAULT_PERIODS
 from ecolink_cases.service_layer.unit_of_work import CasesUnitOfWork
 from ecolink_cases.settings import CasesSettings
@@ -16,19 +17,25 @@ from ecolink_common.service_spec import BuiltService, ServiceDependencies
 
 
 def bootstrap(deps: ServiceDependencies[CasesSettings]) -> BuiltService:
-    """The case servicer over one unit-of-work factory, reading units from the alerts registry as the caller."""
+    """The case and compensation servicers over one unit-of-work factory, reading units from the alerts registry and
+    evidence as the caller."""
     settings = deps.settings
     tls = client_tls(deps.platform, settings)
     alerts_service = ServiceClient(settings.alerts_endpoint(), tls=tls)
     registry = RegistryClient(alerts_service)
     alerts = AlertsClient(alerts_service)
     evidence = EvidenceClient(ServiceClient(settings.evidence_endpoint(), tls=tls))
+
+    def uow() -> CasesUnitOfWork:
+        return CasesUnitOfWork(deps.session_factory, deps.clock)
+
     servicer = CaseServicer(
-        lambda: CasesUnitOfWork(deps.session_factory, deps.clock),
+        uow,
         settings,
         units_for=registry.for_caller,
         alerts_for=alerts.for_caller,
         evidence_for=evidence.for_caller,
         periods=DEFAULT_PERIODS,
     )
-    return BuiltService([servicer])
+    compensation = CompensationServicer(uow, settings, evidence_for=evidence.for_caller)
+    return BuiltService([servicer, compensation])

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ecolink.cases.v1 import case_service_pb2, case_service_pb2_grpc
+from ecolink.cases.v1 import (
+    case_service_pb2,
+    case_service_pb2_grpc,
+    compensation_service_pb2,
+    compensation_service_pb2_grpc,
+)
 from ecolink_cases.adapters.tables import cases_metadata
 from ecolink_cases.api.case_servicer import CaseServicer
+from ecolink_cases.api.compensation_servicer import CompensationServicer
 from ecolink_cases.bootstrap import bootstrap
 from ecolink_cases.settings import CasesSettings
 from ecolink_cases.worker.alert_case_delivery import cases_subscribers
@@ -19,6 +25,12 @@ SPEC = ServiceSpec(
     migrations_dir=Path(__file__).resolve().parents[2] / "migrations" / "versions",
     servicers=(
         binding(case_service_pb2, "CaseService", CaseServicer, case_service_pb2_grpc.add_CaseServiceServicer_to_server),
+        binding(
+            compensation_service_pb2,
+            "CompensationService",
+            CompensationServicer,
+            compensation_service_pb2_grpc.add_CompensationServiceServicer_to_server,
+        ),
     ),
     bootstrap=bootstrap,
     metadata=cases_metadata,

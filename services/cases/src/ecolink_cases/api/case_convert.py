@@ -9,6 +9,7 @@ from datetime import date
 from ecolink.cases.v1 import case_pb2 as pb
 from ecolink.cases.v1 import case_service_pb2 as service_pb
 from ecolink_cases.domain.case import CaseRecord, ClueSource
+from ecolink_cases.domain.compensation import compensation_name
 from ecolink_cases.domain.documents import DocumentKind
 from ecolink_cases.domain.due_actions import DueAction
 from ecolink_cases.domain.execution import ServiceMethod
@@ -109,12 +110,12 @@ def service_method(value: int) -> ServiceMethod:
     return method
 
 
-def fen(value: int, field: str, *, maximum: int, positive: bool = False) -> int:
-    """An amount in fen: not negative (more than zero where `positive`), at most the legal maximum set."""
+def fen(value: int, field: str, *, maximum: int, positive: bool = False, setting: str = "CASES_MAX_FINE_FEN") -> int:
+    """An amount in fen: not negative (more than zero where `positive`), at most the maximum `setting` sets."""
     if value < 0 or (positive and value == 0):
         raise InvalidArgument.for_field(field, "must be more than zero fen" if positive else "must not be negative")
     if value > maximum:
-        raise InvalidArgument.for_field(field, f"must be at most {maximum} fen (CASES_MAX_FINE_FEN)")
+        raise InvalidArgument.for_field(field, f"must be at most {maximum} fen ({setting})")
     return value
 
 
@@ -245,6 +246,7 @@ def case_to_proto(view: CaseView) -> pb.Case:
         documents=[document_to_proto(document) for document in view.documents],
         alert_provenance=_alert_provenance(case),
         measures=_measures(case),
+        compensation_case=compensation_name(view.compensation_id) if view.compensation_id else "",
     )
 
 

@@ -44,7 +44,9 @@ async def list_cases(
             before_id=int(page.position["before"]) if page.position else None,
             limit=page.size + 1,
         )
-    return page.page_of([CaseView(case) for case in rows], lambda view: {"before": str(view.case.case_id)})
+        compensations = await uow.compensations.ids_of_penalty_cases(case.case_id for case in rows)
+    views = [CaseView(case, compensation_id=compensations.get(case.case_id)) for case in rows]
+    return page.page_of(views, lambda view: {"before": str(view.case.case_id)})
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,10 @@
-"""The cases unit of work: the platform's (audit, directory, outbox, request ids) plus cases and documents."""
+"""The cases unit of work: the platform's (audit, directory, outbox, request ids) plus cases, documents and
+compensation cases."""
 
 from __future__ import annotations
 
 from ecolink_cases.adapters.case_repository import CaseRepository
+from ecolink_cases.adapters.compensation_repository import CompensationRepository
 from ecolink_cases.adapters.document_repository import DocumentRepository
 from ecolink_common.unit_of_work import UnitOfWork
 
@@ -12,9 +14,11 @@ class CasesUnitOfWork(UnitOfWork):
 
     cases: CaseRepository
     documents: DocumentRepository
+    compensations: CompensationRepository
 
     async def __aenter__(self) -> CasesUnitOfWork:
         await super().__aenter__()
         self.cases = CaseRepository(self.session)
         self.documents = DocumentRepository(self.session)
+        self.compensations = CompensationRepository(self.session)
         return self
