@@ -3,6 +3,7 @@ restoration or payment → closed, and names the rule a refused step breaks."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 import pytest
@@ -113,14 +114,8 @@ def test_an_agreement_before_any_consultation_is_refused_naming_both_states():
 
 @given(st.sampled_from(list(CompensationState)), st.sampled_from(list(CompensationStep)))
 def test_every_step_is_taken_only_from_its_states(state, step):
-    case = CompensationRecord(
-        compensation_id=1,
-        penalty_case_id=7,
-        handling_agency_id="a",
-        region_code="341323",
-        unit_id="u",
-        create_time=AT,
-        update_time=AT,
+    case = replace(
+        opened(),
         state=state,
         remedy=Remedy.RESTORATION if step is CompensationStep.RECORD_RESTORATION else Remedy.PAYMENT,
         agreed_amount_fen=100,

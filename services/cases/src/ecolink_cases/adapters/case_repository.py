@@ -118,19 +118,39 @@ def cited_from_json(values: Sequence[dict[str, str]]) -> tuple[CitedEvidence, ..
     return tuple(CitedEvidence(cited["evidence"], cited["sha256"]) for cited in values)
 
 
+def taken_from_row(row: Any) -> dict[str, Any]:
+    """The fields every timeline entry has beyond its step and states: seq, who, when, note, evidence."""
+    return {
+        "seq": row.seq,
+        "agency_id": row.agency_id,
+        "officer_ids": tuple(row.officer_ids),
+        "occurred_on": row.occurred_on,
+        "record_time": row.record_time,
+        "note": row.note,
+        "evidence": cited_from_json(row.evidence),
+    }
+
+
+def taken_values(entry: Any) -> dict[str, Any]:
+    """A timeline entry (a dataclass with step, states, officers and evidence) as the values of its row."""
+    values = asdict(entry)
+    values.update(
+        step=entry.step.value,
+        from_state=entry.from_state.value,
+        to_state=entry.to_state.value,
+        officer_ids=list(entry.officer_ids),
+        evidence=cited_json(entry.evidence),
+    )
+    return values
+
+
 def _step_from_row(row: Any) -> StepRecord:
     return StepRecord(
         case_id=row.case_id,
-        seq=row.seq,
         step=Step(row.step),
         from_state=CaseState(row.from_state),
         to_state=CaseState(row.to_state),
-        agency_id=row.agency_id,
-        officer_ids=tuple(row.officer_ids),
-        occurred_on=row.occurred_on,
-        record_time=row.record_time,
-        note=row.note,
-        evidence=cited_from_json(row.evidence),
+        **taken_from_row(row),
         approval_seq=row.approval_seq,
         document_id=row.document_id,
     )
@@ -293,15 +313,7 @@ class CaseRepository:
         return [_step_from_row(row) for row in await self._session.execute(query)]
 
     async def add_step(self, step: StepRecord) -> None:
-        values = asdict(step)
-        values.update(
-            step=step.step.value,
-            from_state=step.from_state.value,
-            to_state=step.to_state.value,
-            officer_ids=list(step.officer_ids),
-            evidence=cited_json(step.evidence),
-        )
-        await self._session.execute(insert(case_step_table).values(**values))
+        await self._session.execute(insert(case_step_table).values(**taken_values(step)))
 
     async def next_step_seq(self, case_id: int) -> int:
         return await next_seq(self._session, case_step_table.c.case_id, case_id)

@@ -10,11 +10,11 @@ from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ecolink_cases.adapters.case_repository import (
-    cited_from_json,
-    cited_json,
     newest_first,
     next_seq,
     save_if_unchanged,
+    taken_from_row,
+    taken_values,
 )
 from ecolink_cases.adapters.tables import compensation_case_table, compensation_step_table
 from ecolink_cases.domain.compensation import (
@@ -60,16 +60,10 @@ def _step_from_row(row: Any) -> CompensationStepRecord:
     consultation = row.consultation
     return CompensationStepRecord(
         compensation_id=row.compensation_id,
-        seq=row.seq,
         step=CompensationStep(row.step),
         from_state=CompensationState(row.from_state),
         to_state=CompensationState(row.to_state),
-        agency_id=row.agency_id,
-        officer_ids=tuple(row.officer_ids),
-        occurred_on=row.occurred_on,
-        record_time=row.record_time,
-        note=row.note,
-        evidence=cited_from_json(row.evidence),
+        **taken_from_row(row),
         consultation=Consultation(
             round=consultation["round"],
             parties=tuple(consultation["parties"]),
@@ -155,13 +149,8 @@ class CompensationRepository:
 
     async def add_step(self, step: CompensationStepRecord) -> None:
         consultation = step.consultation
-        values = asdict(step)
+        values = taken_values(step)
         values.update(
-            step=step.step.value,
-            from_state=step.from_state.value,
-            to_state=step.to_state.value,
-            officer_ids=list(step.officer_ids),
-            evidence=cited_json(step.evidence),
             consultation={
                 "round": consultation.round,
                 "parties": list(consultation.parties),

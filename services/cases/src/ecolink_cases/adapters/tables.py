@@ -3,6 +3,8 @@ the compensation cases of penalty cases with their steps."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import JSON, BigInteger, Boolean, Column, Date, Integer, String, Table, Text, UniqueConstraint
 
 from ecolink_common.db import BigIntId, UtcDateTime, new_metadata
@@ -63,20 +65,28 @@ case_table = Table(
     UniqueConstraint("source_alert", name="uq_enforcement_case_source_alert"),
 )
 
+
+def timeline_columns(key: str) -> list[Column[Any]]:
+    """The columns of one timeline entry keyed by `key` and seq: the step, the states, who, when, note, evidence."""
+    return [
+        Column(key, BigInteger, primary_key=True, autoincrement=False),
+        Column("seq", Integer, primary_key=True, autoincrement=False),
+        Column("step", String(64), nullable=False),
+        Column("from_state", String(32), nullable=False),
+        Column("to_state", String(32), nullable=False),
+        Column("agency_id", String(64), nullable=False),
+        Column("officer_ids", JSON, nullable=False),
+        Column("occurred_on", Date, nullable=False),
+        Column("record_time", UtcDateTime, nullable=False),
+        Column("note", Text, nullable=False),
+        Column("evidence", JSON, nullable=False),
+    ]
+
+
 case_step_table = Table(
     "case_step",
     cases_metadata,
-    Column("case_id", BigInteger, primary_key=True, autoincrement=False),
-    Column("seq", Integer, primary_key=True, autoincrement=False),
-    Column("step", String(64), nullable=False),
-    Column("from_state", String(32), nullable=False),
-    Column("to_state", String(32), nullable=False),
-    Column("agency_id", String(64), nullable=False),
-    Column("officer_ids", JSON, nullable=False),
-    Column("occurred_on", Date, nullable=False),
-    Column("record_time", UtcDateTime, nullable=False),
-    Column("note", Text, nullable=False),
-    Column("evidence", JSON, nullable=False),
+    *timeline_columns("case_id"),
     Column("approval_seq", Integer, nullable=True),
     Column("document_id", BigInteger, nullable=True),
 )
@@ -147,17 +157,7 @@ compensation_case_table = Table(
 compensation_step_table = Table(
     "compensation_step",
     cases_metadata,
-    Column("compensation_id", BigInteger, primary_key=True, autoincrement=False),
-    Column("seq", Integer, primary_key=True, autoincrement=False),
-    Column("step", String(64), nullable=False),
-    Column("from_state", String(32), nullable=False),
-    Column("to_state", String(32), nullable=False),
-    Column("agency_id", String(64), nullable=False),
-    Column("officer_ids", JSON, nullable=False),
-    Column("occurred_on", Date, nullable=False),
-    Column("record_time", UtcDateTime, nullable=False),
-    Column("note", Text, nullable=False),
-    Column("evidence", JSON, nullable=False),
+    *timeline_columns("compensation_id"),
     # A consultation round: {"round", "parties", "joined_cases"}; null for other steps.
     Column("consultation", JSON, nullable=True),
 )

@@ -6,9 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ecolink.cases.v1 import case_pb2
 from ecolink.cases.v1 import compensation_pb2 as pb
-from ecolink_cases.api.case_convert import CASE_NAME
+from ecolink_cases.api.case_convert import CASE_NAME, taken_fields
 from ecolink_cases.domain.compensation import (
     CompensationState,
     CompensationStepRecord,
@@ -96,18 +95,7 @@ def _consultation_to_proto(step: CompensationStepRecord, consultation: Consultat
 
 
 def _step_to_proto(step: CompensationStepRecord) -> pb.CompensationStep:
-    return pb.CompensationStep(
-        seq=step.seq,
-        step=step.step.value,
-        from_state=STATES[step.from_state],
-        to_state=STATES[step.to_state],
-        agency_id=step.agency_id,
-        officer_ids=list(step.officer_ids),
-        occurred_on=step.occurred_on.isoformat(),
-        record_time=timestamp_from_datetime(step.record_time),
-        note=step.note,
-        evidence=[case_pb2.CitedEvidence(evidence=cited.name, sha256=cited.sha256) for cited in step.evidence],
-    )
+    return pb.CompensationStep(from_state=STATES[step.from_state], to_state=STATES[step.to_state], **taken_fields(step))
 
 
 def compensation_to_proto(view: CompensationView) -> pb.CompensationCase:
