@@ -78,7 +78,8 @@ async def take_compensation_step(
         except StepRefused as refused:
             raise await refused_step(uow, principal, action, case.name, refused) from refused
         cited = tuple(CitedEvidence(item.name, item.sha256) for item in items)
-        for before, after in zip(together, changed, strict=True):
+        # Written in id order, so two joint rounds over the same cases lock their rows in the same order.
+        for before, after in sorted(zip(together, changed, strict=True), key=lambda pair: pair[0].compensation_id):
             others = tuple(other.name for other in together if other is not before)
             await _record(uow, principal, command, before, after, facts, cited if before is case else (), others)
         if command.request is not None:
