@@ -14,11 +14,11 @@ from ecolink_cases.domain.compensation import (
 )
 from ecolink_cases.domain.lifecycle import StepRefused
 from ecolink_cases.service_layer.case_access import handled_case, visible_compensation_case
+from ecolink_cases.service_layer.case_reading import listing_window
 from ecolink_cases.service_layer.case_steps import refused_step
 from ecolink_cases.service_layer.unit_of_work import CasesUnitOfWork
 from ecolink_common.audit import AuditEntry
 from ecolink_common.auth.principal import Principal
-from ecolink_common.jurisdiction import bureau_reach
 from ecolink_common.paging import Page, PageRequest
 from ecolink_common.request_records import RequestKey
 
@@ -100,12 +100,6 @@ async def list_compensation_cases(
 ) -> Page[CompensationView]:
     """Newest first: a bureau sees every compensation case under its region, any other agency only its own."""
     async with uow:
-        rows = await uow.compensations.listing(
-            region_prefix=bureau_reach(principal.viewer),
-            agency_id=principal.agency_id,
-            state=state,
-            before_id=int(page.position["before"]) if page.position else None,
-            limit=page.size + 1,
-        )
+        rows = await uow.compensations.listing(state=state, **listing_window(principal, page))
     views = [CompensationView(case) for case in rows]
     return page.page_of(views, lambda view: {"before": str(view.case.compensation_id)})
