@@ -5,6 +5,7 @@ visibility rule of the penalty case (NOT_FOUND for another province, audited; th
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 
 import grpc
@@ -279,3 +280,23 @@ async def test_bad_consultations_name_their_field(walk, compensation, fields, fi
     with pytest.raises(grpc.aio.AioRpcError) as refused:
         await step(compensation, walk, case, "RecordConsultation", **fields)
     assert rpc_failure(refused.value).fields == [field]
+
+
+async def test_concurrent_opens_of_one_penalty_case_give_one_compensation_case(walk, compensation):
+    penalty_case = await registered_penalty_case(walk)
+    request = compensation_service_pb2.OpenCompensationCaseRequest(penalty_case=penalty_case)
+    opened_cases = await asyncio.gather(
+        *(compensation.OpenCompensationCase(request, metadata=walk.as_agency(COUNTY)) for _ in range(5))
+    )
+    assert len({response.compensation_case.name for response in opened_cases}) == 1
+    listed = await compensation.ListCompensationCases(
+        compensation_service_pb2.ListCompensationCasesRequest(), metadata=walk.as_agency(COUNTY)
+    )
+    assert len(listed.compensation_cases) == 1
+
+
+async def test_a_step_repeated_with_its_request_id_replays_the_first_result(walk, compensation):
+    case = await opened(compensation, walk)
+    first = await step(compensation, walk, case, "StartCompensationInvestigation", details=details(request_id="s-1"))
+    again = await step(compensation, walk, case, "StartCompensationInvestigation", details=details(request_id="s-1"))
+    assert (again.etag, len(again.timeline)) == (first.etag, 1)
