@@ -7,6 +7,7 @@ from ecolink_cases.adapters.alerts_client import AlertsClient
 from ecolink_cases.adapters.evidence_client import EvidenceClient
 from ecolink_cases.adapters.registry_client import RegistryClient
 from ecolink_cases.api.case_servicer import CaseServicer
+from ecolink_cases.api.compensation_servicer import CompensationServicer
 from ecolink_cases.api.inspection_servicer import InspectionServicer
 from ecolink_cases.service_layer.credit_grading import CreditRulebook
 from ecolink_cases.service_layer.unit_of_work import CasesUnitOfWork
@@ -17,7 +18,8 @@ from ecolink_common.service_spec import BuiltService, ServiceDependencies
 
 
 def bootstrap(deps: ServiceDependencies[CasesSettings]) -> BuiltService:
-    """The case servicer over one unit-of-work factory, reading units from the alerts registry as the caller."""
+    """The case and compensation servicers over one unit-of-work factory, reading units from the alerts registry and
+    evidence as the caller."""
     settings = deps.settings
     tls = client_tls(deps.platform, settings)
     alerts_service = ServiceClient(settings.alerts_endpoint(), tls=tls)
@@ -42,4 +44,5 @@ def bootstrap(deps: ServiceDependencies[CasesSettings]) -> BuiltService:
         draw_settings=settings.draw_settings(),
         units_for=registry.for_caller,
     )
-    return BuiltService([servicer, inspections])
+    compensation = CompensationServicer(unit_of_work, settings, evidence_for=evidence.for_caller)
+    return BuiltService([servicer, inspections, compensation])

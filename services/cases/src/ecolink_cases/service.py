@@ -7,11 +7,14 @@ from pathlib import Path
 from ecolink.cases.v1 import (
     case_service_pb2,
     case_service_pb2_grpc,
+    compensation_service_pb2,
+    compensation_service_pb2_grpc,
     inspection_service_pb2,
     inspection_service_pb2_grpc,
 )
 from ecolink_cases.adapters.tables import cases_metadata
 from ecolink_cases.api.case_servicer import CaseServicer
+from ecolink_cases.api.compensation_servicer import CompensationServicer
 from ecolink_cases.api.inspection_servicer import InspectionServicer
 from ecolink_cases.bootstrap import bootstrap
 from ecolink_cases.settings import CasesSettings
@@ -30,6 +33,12 @@ SPEC = ServiceSpec(
             "InspectionService",
             InspectionServicer,
             inspection_service_pb2_grpc.add_InspectionServiceServicer_to_server,
+        ),
+        binding(
+            compensation_service_pb2,
+            "CompensationService",
+            CompensationServicer,
+            compensation_service_pb2_grpc.add_CompensationServiceServicer_to_server,
         ),
     ),
     bootstrap=bootstrap,

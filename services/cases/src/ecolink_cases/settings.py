@@ -34,6 +34,9 @@ from ecolink_common.settings import ServiceSettings
 # (proposed) The highest fine the service accepts, in fen: ¥10,000,000. The statutes set lower caps per violation;
 # this only catches a mistyped figure before it is printed on a decision.
 DEFAULT_MAX_FINE_FEN = 1_000_000_000
+# (proposed) The highest ecological damage or compensation amount accepted, in fen: ¥10,000,000,000 (DOMAIN §3.5).
+# Damages run far above fines; this only catches a mistyped figure.
+DEFAULT_MAX_COMPENSATION_FEN = 1_000_000_000_000
 
 
 class PeriodOverride(BaseModel):
@@ -60,6 +63,11 @@ class CasesSettings(ServiceSettings):
 
     max_fine_fen: int = Field(
         default=DEFAULT_MAX_FINE_FEN, gt=0, description="Largest fine or payment accepted, in fen (proposed)."
+    )
+    max_compensation_fen: int = Field(
+        default=DEFAULT_MAX_COMPENSATION_FEN,
+        gt=0,
+        description="Largest appraised damage, agreed compensation or payment accepted, in fen (proposed).",
     )
     # DOMAIN §3.1 (proposed): registration and decision of a county branch's case are approved one level up.
     approved_steps: list[str] = Field(

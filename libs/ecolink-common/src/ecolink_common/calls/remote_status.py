@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import grpc
@@ -20,6 +20,7 @@ class RemoteStatus:
     domain: str
     fields: list[str]
     message: str
+    metadata: dict[str, str] = field(default_factory=dict)  # the ErrorInfo's facts, e.g. from_state and to_state
 
 
 def remote_status(error: grpc.aio.AioRpcError) -> RemoteStatus:
@@ -27,11 +28,11 @@ def remote_status(error: grpc.aio.AioRpcError) -> RemoteStatus:
     trailing: Any = error.trailing_metadata() or ()
     raw = next((value for key, value in trailing if key == STATUS_DETAILS_KEY), None)
     status = status_pb2.Status.FromString(raw) if isinstance(raw, bytes) else status_pb2.Status()
-    reason, domain, fields = "", "", []
+    reason, domain, fields, metadata = "", "", [], {}
     for detail in status.details:
         info, bad_request = error_details_pb2.ErrorInfo(), error_details_pb2.BadRequest()
         if detail.Unpack(info):
-            reason, domain = info.reason, info.domain
+            reason, domain, metadata = info.reason, info.domain, dict(info.metadata)
         elif detail.Unpack(bad_request):
             fields = [violation.field for violation in bad_request.field_violations]
-    return RemoteStatus(error.code(), reason, domain, fields, error.details() or "")
+    return RemoteStatus(error.code(), reason, domain, fields, error.details() or "", metadata)

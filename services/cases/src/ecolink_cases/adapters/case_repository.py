@@ -7,7 +7,7 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, func, insert, or_, select, update
+from sqlalchemy import Column, Select, and_, func, insert, or_, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -110,19 +110,47 @@ def case_from_row(row: Any) -> CaseRecord:
     )
 
 
+def cited_json(evidence: Sequence[CitedEvidence]) -> list[dict[str, str]]:
+    return [{"evidence": cited.name, "sha256": cited.sha256} for cited in evidence]
+
+
+def cited_from_json(values: Sequence[dict[str, str]]) -> tuple[CitedEvidence, ...]:
+    return tuple(CitedEvidence(cited["evidence"], cited["sha256"]) for cited in values)
+
+
+def taken_from_row(row: Any) -> dict[str, Any]:
+    """The fields every timeline entry has beyond its step and states: seq, who, when, note, evidence."""
+    return {
+        "seq": row.seq,
+        "agency_id": row.agency_id,
+        "officer_ids": tuple(row.officer_ids),
+        "occurred_on": row.occurred_on,
+        "record_time": row.record_time,
+        "note": row.note,
+        "evidence": cited_from_json(row.evidence),
+    }
+
+
+def taken_values(entry: Any) -> dict[str, Any]:
+    """A timeline entry (a dataclass with step, states, officers and evidence) as the values of its row."""
+    values = asdict(entry)
+    values.update(
+        step=entry.step.value,
+        from_state=entry.from_state.value,
+        to_state=entry.to_state.value,
+        officer_ids=list(entry.officer_ids),
+        evidence=cited_json(entry.evidence),
+    )
+    return values
+
+
 def _step_from_row(row: Any) -> StepRecord:
     return StepRecord(
         case_id=row.case_id,
-        seq=row.seq,
         step=Step(row.step),
         from_state=CaseState(row.from_state),
         to_state=CaseState(row.to_state),
-        agency_id=row.agency_id,
-        officer_ids=tuple(row.officer_ids),
-        occurred_on=row.occurred_on,
-        record_time=row.record_time,
-        note=row.note,
-        evidence=tuple(CitedEvidence(cited["evidence"], cited["sha256"]) for cited in row.evidence),
+        **taken_from_row(row),
         approval_seq=row.approval_seq,
         document_id=row.document_id,
     )
@@ -150,6 +178,48 @@ class PrefixedRow:
 
     def __getattr__(self, name: str) -> Any:
         return self._mapping[self._prefix + name]
+
+
+def newest_first(
+    id_column: Column[Any],
+    *,
+    region_prefix: str | None,
+    agency_id: str,
+    state: str | None,
+    before_id: int | None,
+    limit: int,
+) -> Select[Any]:
+    """Rows of the id's table newest first: every one under `region_prefix`, or only the agency's own without one
+    (the table has handling_agency_id, region_code and state columns)."""
+    table = id_column.table
+    query = select(table).order_by(id_column.desc()).limit(limit)
+    if region_prefix is None:
+        query = query.where(table.c.handling_agency_id == agency_id)
+    else:
+        query = query.where(table.c.region_code.startswith(region_prefix, autoescape=True))
+    if state is not None:
+        query = query.where(table.c.state == state)
+    if before_id is not None:
+        query = query.where(id_column < before_id)
+    return query
+
+
+async def save_if_unchanged(
+    session: AsyncSession, id_column: Column[Any], record_id: int, expected_version: int, values: dict[str, Any]
+) -> bool:
+    """Writes `values` to the row only if its version is still `expected_version`; on PostgreSQL the row stays
+    locked until commit, so a concurrent step waits and then finds the new version."""
+    table = id_column.table
+    result = await session.execute(
+        update(table).where(id_column == record_id, table.c.version == expected_version).values(**values)
+    )
+    return bool(getattr(result, "rowcount", 0) == 1)
+
+
+async def next_seq(session: AsyncSession, key_column: Column[Any], key: int) -> int:
+    """The next position in the history table of `key_column` (seq from 1)."""
+    last = await session.scalar(select(func.max(key_column.table.c.seq)).where(key_column == key))
+    return int(last or 0) + 1
 
 
 class CaseRepository:
@@ -185,26 +255,21 @@ class CaseRepository:
         """Writes what a step changed, only if nobody changed the case since `expected_version` was read; on
         PostgreSQL the row stays locked until commit, so a concurrent step waits and then finds the new version."""
         values = _case_values(case)
-        result = await self._session.execute(
-            update(case_table)
-            .where(case_table.c.case_id == case.case_id, case_table.c.version == expected_version)
-            .values(**{column: values[column] for column in _CASE_COLUMNS_WRITTEN_BY_STEPS})
-        )
-        return bool(getattr(result, "rowcount", 0) == 1)
+        changed = {column: values[column] for column in _CASE_COLUMNS_WRITTEN_BY_STEPS}
+        return await save_if_unchanged(self._session, case_table.c.case_id, case.case_id, expected_version, changed)
 
     async def listing(
         self, *, region_prefix: str | None, agency_id: str, state: CaseState | None, before_id: int | None, limit: int
     ) -> Sequence[CaseRecord]:
         """Newest first: every case under `region_prefix`, or only the agency's own without one."""
-        query = select(case_table).order_by(case_table.c.case_id.desc()).limit(limit)
-        if region_prefix is None:
-            query = query.where(case_table.c.handling_agency_id == agency_id)
-        else:
-            query = query.where(case_table.c.region_code.startswith(region_prefix, autoescape=True))
-        if state is not None:
-            query = query.where(case_table.c.state == state.value)
-        if before_id is not None:
-            query = query.where(case_table.c.case_id < before_id)
+        query = newest_first(
+            case_table.c.case_id,
+            region_prefix=region_prefix,
+            agency_id=agency_id,
+            state=state.value if state else None,
+            before_id=before_id,
+            limit=limit,
+        )
         return [case_from_row(row) for row in await self._session.execute(query)]
 
     async def with_deadlines(self, agency_id: str | None = None) -> Sequence[CaseRecord]:
@@ -262,20 +327,10 @@ class CaseRepository:
         return [_step_from_row(row) for row in await self._session.execute(query)]
 
     async def add_step(self, step: StepRecord) -> None:
-        values = asdict(step)
-        values.update(
-            step=step.step.value,
-            from_state=step.from_state.value,
-            to_state=step.to_state.value,
-            officer_ids=list(step.officer_ids),
-            evidence=[{"evidence": cited.name, "sha256": cited.sha256} for cited in step.evidence],
-        )
-        await self._session.execute(insert(case_step_table).values(**values))
+        await self._session.execute(insert(case_step_table).values(**taken_values(step)))
 
     async def next_step_seq(self, case_id: int) -> int:
-        table = case_step_table
-        last = await self._session.scalar(select(func.max(table.c.seq)).where(table.c.case_id == case_id))
-        return int(last or 0) + 1
+        return await next_seq(self._session, case_step_table.c.case_id, case_id)
 
     async def approvals(self, case_id: int) -> Sequence[ApprovalRecord]:
         table = case_approval_table

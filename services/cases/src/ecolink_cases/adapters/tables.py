@@ -1,7 +1,9 @@
-"""Tables of the cases database: cases, their steps and approvals, numbered documents and the number counters, credit
-findings and published inspection draws."""
+"""Tables of the cases database: cases, their steps and approvals, numbered documents and the number counters,
+credit findings and published inspection draws, and the compensation cases of penalty cases with their steps."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from sqlalchemy import JSON, BigInteger, Boolean, Column, Date, Integer, String, Table, Text, UniqueConstraint
 
@@ -63,20 +65,28 @@ case_table = Table(
     UniqueConstraint("source_alert", name="uq_enforcement_case_source_alert"),
 )
 
+
+def timeline_columns(key: str) -> list[Column[Any]]:
+    """The columns of one timeline entry keyed by `key` and seq: the step, the states, who, when, note, evidence."""
+    return [
+        Column(key, BigInteger, primary_key=True, autoincrement=False),
+        Column("seq", Integer, primary_key=True, autoincrement=False),
+        Column("step", String(64), nullable=False),
+        Column("from_state", String(32), nullable=False),
+        Column("to_state", String(32), nullable=False),
+        Column("agency_id", String(64), nullable=False),
+        Column("officer_ids", JSON, nullable=False),
+        Column("occurred_on", Date, nullable=False),
+        Column("record_time", UtcDateTime, nullable=False),
+        Column("note", Text, nullable=False),
+        Column("evidence", JSON, nullable=False),
+    ]
+
+
 case_step_table = Table(
     "case_step",
     cases_metadata,
-    Column("case_id", BigInteger, primary_key=True, autoincrement=False),
-    Column("seq", Integer, primary_key=True, autoincrement=False),
-    Column("step", String(64), nullable=False),
-    Column("from_state", String(32), nullable=False),
-    Column("to_state", String(32), nullable=False),
-    Column("agency_id", String(64), nullable=False),
-    Column("officer_ids", JSON, nullable=False),
-    Column("occurred_on", Date, nullable=False),
-    Column("record_time", UtcDateTime, nullable=False),
-    Column("note", Text, nullable=False),
-    Column("evidence", JSON, nullable=False),
+    *timeline_columns("case_id"),
     Column("approval_seq", Integer, nullable=True),
     Column("document_id", BigInteger, nullable=True),
 )
@@ -145,4 +155,36 @@ inspection_draw_table = Table(
     Column("graded_on", Date, nullable=False),
     Column("previous_draw_id", BigInteger, nullable=True),
     Column("record", Text, nullable=False),
+)
+
+# DOMAIN §3.5: the ecological damage compensation case of a penalty case ("double case"), one per penalty case.
+compensation_case_table = Table(
+    "compensation_case",
+    cases_metadata,
+    Column("compensation_id", BigIntId, primary_key=True, autoincrement=True),
+    Column("penalty_case_id", BigInteger, nullable=False),
+    Column("handling_agency_id", String(64), nullable=False, index=True),
+    Column("region_code", String(6), nullable=False, index=True),
+    Column("unit_id", String(64), nullable=False),
+    Column("state", String(32), nullable=False),
+    Column("appraised_damage_fen", BigInteger, nullable=False),
+    Column("appraisal_body", Text, nullable=False),
+    Column("consultation_rounds", Integer, nullable=False),
+    Column("agreed_amount_fen", BigInteger, nullable=False),
+    Column("remedy", String(32), nullable=True),
+    Column("restoration_plan", Text, nullable=False),
+    Column("paid_fen", BigInteger, nullable=False),
+    Column("restored_on", Date, nullable=True),
+    Column("version", Integer, nullable=False),
+    Column("create_time", UtcDateTime, nullable=False),
+    Column("update_time", UtcDateTime, nullable=False),
+    UniqueConstraint("penalty_case_id", name="uq_compensation_case_penalty_case_id"),
+)
+
+compensation_step_table = Table(
+    "compensation_step",
+    cases_metadata,
+    *timeline_columns("compensation_id"),
+    # A consultation round: {"round", "parties", "joined_cases"}; null for other steps.
+    Column("consultation", JSON, nullable=True),
 )

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date, timedelta
+from typing import Any
 
 from ecolink.cases.v1 import case_pb2 as pb
 from ecolink.cases.v1 import case_service_pb2 as service_pb
 from ecolink_cases.domain.case import CaseRecord, ClueSource
+from ecolink_cases.domain.compensation import CompensationStepRecord, compensation_name
 from ecolink_cases.domain.documents import DocumentKind
 from ecolink_cases.domain.due_actions import UPCOMING_WINDOW, DueAction
 from ecolink_cases.domain.execution import ServiceMethod
@@ -110,12 +112,12 @@ def service_method(value: int) -> ServiceMethod:
     return method
 
 
-def fen(value: int, field: str, *, maximum: int, positive: bool = False) -> int:
-    """An amount in fen: not negative (more than zero where `positive`), at most the legal maximum set."""
+def fen(value: int, field: str, *, maximum: int, positive: bool = False, setting: str = "CASES_MAX_FINE_FEN") -> int:
+    """An amount in fen: not negative (more than zero where `positive`), at most the maximum `setting` sets."""
     if value < 0 or (positive and value == 0):
         raise InvalidArgument.for_field(field, "must be more than zero fen" if positive else "must not be negative")
     if value > maximum:
-        raise InvalidArgument.for_field(field, f"must be at most {maximum} fen (CASES_MAX_FINE_FEN)")
+        raise InvalidArgument.for_field(field, f"must be at most {maximum} fen ({setting})")
     return value
 
 
@@ -188,18 +190,25 @@ def open_case_command(request: service_pb.CreateCaseRequest, agency_id: str) -> 
     )
 
 
+def taken_fields(entry: StepRecord | CompensationStepRecord) -> dict[str, Any]:
+    """The fields of a timeline entry's message beyond its states: seq, step, who, when, note, evidence."""
+    return {
+        "seq": entry.seq,
+        "step": entry.step.value,
+        "agency_id": entry.agency_id,
+        "officer_ids": list(entry.officer_ids),
+        "occurred_on": entry.occurred_on.isoformat(),
+        "record_time": timestamp_from_datetime(entry.record_time),
+        "note": entry.note,
+        "evidence": [pb.CitedEvidence(evidence=cited.name, sha256=cited.sha256) for cited in entry.evidence],
+    }
+
+
 def _step_to_proto(step: StepRecord) -> pb.CaseStep:
     return pb.CaseStep(
-        seq=step.seq,
-        step=step.step.value,
         from_state=STATES[step.from_state],
         to_state=STATES[step.to_state],
-        agency_id=step.agency_id,
-        officer_ids=list(step.officer_ids),
-        occurred_on=step.occurred_on.isoformat(),
-        record_time=timestamp_from_datetime(step.record_time),
-        note=step.note,
-        evidence=[pb.CitedEvidence(evidence=cited.name, sha256=cited.sha256) for cited in step.evidence],
+        **taken_fields(step),
         approval=f"cases/{step.case_id}/approvals/{step.approval_seq}" if step.approval_seq else "",
         document=f"documents/{step.document_id}" if step.document_id else "",
     )
@@ -260,6 +269,7 @@ def case_to_proto(view: CaseView) -> pb.Case:
         documents=[document_to_proto(document) for document in view.documents],
         alert_provenance=_alert_provenance(case),
         measures=_measures(case),
+        compensation_case=compensation_name(view.compensation_id) if view.compensation_id else "",
     )
 
 

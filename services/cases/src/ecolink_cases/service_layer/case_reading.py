@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from ecolink_cases.domain.case_statistics import CaseStatistics, tally
 from ecolink_cases.domain.civil_days import china_day
@@ -24,6 +25,17 @@ from ecolink_common.jurisdiction import RecordScope, bureau_reach
 from ecolink_common.paging import Page, PageRequest
 
 
+def listing_window(principal: Principal, page: PageRequest) -> dict[str, Any]:
+    """What a newest-first listing reads (DOMAIN §1): a bureau's whole region, any other agency only its own records,
+    after the last one of the previous page, one more than the page holds."""
+    return {
+        "region_prefix": bureau_reach(principal.viewer),
+        "agency_id": principal.agency_id,
+        "before_id": int(page.position["before"]) if page.position else None,
+        "limit": page.size + 1,
+    }
+
+
 async def get_case(uow: CasesUnitOfWork, principal: Principal, case_id: int) -> CaseView:
     async with uow:
         case = await visible_case(uow, principal, case_id, action="GetCase")
@@ -37,14 +49,10 @@ async def list_cases(
 ) -> Page[CaseView]:
     """Newest first: a bureau sees every case under its region, any other agency only its own."""
     async with uow:
-        rows = await uow.cases.listing(
-            region_prefix=bureau_reach(principal.viewer),
-            agency_id=principal.agency_id,
-            state=state,
-            before_id=int(page.position["before"]) if page.position else None,
-            limit=page.size + 1,
-        )
-    return page.page_of([CaseView(case) for case in rows], lambda view: {"before": str(view.case.case_id)})
+        rows = await uow.cases.listing(state=state, **listing_window(principal, page))
+        compensations = await uow.compensations.ids_of_penalty_cases(case.case_id for case in rows)
+    views = [CaseView(case, compensation_id=compensations.get(case.case_id)) for case in rows]
+    return page.page_of(views, lambda view: {"before": str(view.case.case_id)})
 
 
 @dataclass(frozen=True)

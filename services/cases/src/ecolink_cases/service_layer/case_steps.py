@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Protocol
 
 from ecolink_cases.domain.approvals import ApprovalPolicy, require_approval
 from ecolink_cases.domain.case import CaseRecord, StepFacts, advance
@@ -37,6 +38,17 @@ from ecolink_common.request_records import RequestKey
 REASON_ETAG_MISMATCH = "CASE_ETAG_MISMATCH"
 STEP_TAKEN_EVENT = "cases.step_taken"
 REASON_EVIDENCE_NOT_FOUND = "EVIDENCE_NOT_FOUND"
+
+
+@dataclass(frozen=True)
+class StepRecordSummary:
+    """What the audit row and the event of a step say: which record, which step, its seq, who, the state after."""
+
+    resource: str
+    step: str
+    seq: int
+    officer_ids: tuple[str, ...]
+    to_state: str
 
 
 @dataclass(frozen=True)
@@ -74,12 +86,21 @@ class TakeStep:
     request: RequestKey | None = None
 
 
-def case_etag(case: CaseRecord) -> str:
+class Versioned(Protocol):
+    """A case or compensation case: its name and the version every change bumps."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def version(self) -> int: ...
+
+
+def case_etag(case: Versioned) -> str:
     """AIP-154: changes with every step and approval."""
     return f'W/"{case.version}"'
 
 
-def require_etag(case: CaseRecord, etag: str) -> None:
+def require_etag(case: Versioned, etag: str) -> None:
     if etag and etag != case_etag(case):
         raise Aborted(
             f"{case.name} changed since it was read (etag {case_etag(case)}, not {etag}); read it again",
@@ -89,6 +110,45 @@ def require_etag(case: CaseRecord, etag: str) -> None:
 
 def refusal(error: StepRefused) -> FailedPrecondition:
     return FailedPrecondition(error.message, reason=error.reason, metadata=error.facts)
+
+
+async def refused_step(
+    uow: CasesUnitOfWork, principal: Principal, action: str, resource: str, error: StepRefused
+) -> FailedPrecondition:
+    """Commits the audit record of a refused step alone (nothing else is written) and returns the error to raise."""
+    await uow.commit_refusal(AuditEntry(principal.agency_id, action, resource, "FAILED_PRECONDITION", error.reason))
+    return refusal(error)
+
+
+def step_day(now: datetime, asked: date | None) -> date:
+    """The day a step took place: the day asked, or today in China; never after today."""
+    today = china_day(now)
+    occurred_on = asked or today
+    if occurred_on > today:
+        raise InvalidArgument.for_field("details.occurred_on", f"{occurred_on} is after today ({today})")
+    return occurred_on
+
+
+async def announce_step(
+    uow: CasesUnitOfWork,
+    principal: Principal,
+    step: StepRecordSummary,
+    *,
+    topic: str,
+    now: datetime,
+) -> None:
+    """The audit row and the outbox event of a step taken, in the step's transaction."""
+    details = {"seq": step.seq, "officers": list(step.officer_ids), "to": step.to_state}
+    await uow.audit.record(AuditEntry(principal.agency_id, step.step, step.resource, "OK", details=details))
+    await uow.outbox.add(
+        OutboxEvent(
+            f"{step.resource}/steps/{step.seq}",
+            topic,
+            {"case": step.resource, "step": step.step, "seq": step.seq, "state": step.to_state},
+            now,
+        ),
+        at=now,
+    )
 
 
 async def cited_items(evidence: EvidenceCatalog, names: tuple[str, ...]) -> list[CitedItem]:
@@ -122,10 +182,7 @@ async def take_step(
         case = await handled_case(uow, principal, command.case_id, action=command.step.value)
         require_etag(case, command.etag)
         now = uow.clock.now()
-        today = china_day(now)
-        occurred_on = command.details.occurred_on or today
-        if occurred_on > today:
-            raise InvalidArgument.for_field("details.occurred_on", f"{occurred_on} is after today ({today})")
+        occurred_on = step_day(now, command.details.occurred_on)
         facts = with_measure_days(command.step, StepFacts(occurred_on=occurred_on, **command.figures.__dict__), periods)
         officers = attributed_officers(principal, command.details.officer_ids)
         await require_officers_of(uow, principal.agency_id, officers, field="details.officer_ids")
@@ -150,10 +207,7 @@ async def take_step(
                 command.step, policy=policy, handling_level=case.handling_level, approved=approval is not None
             )
         except StepRefused as refused:
-            await uow.commit_refusal(
-                AuditEntry(principal.agency_id, command.step.value, case.name, "FAILED_PRECONDITION", refused.reason)
-            )
-            raise refusal(refused) from refused
+            raise await refused_step(uow, principal, command.step.value, case.name, refused) from refused
         if not await uow.cases.save_step_result(changed, expected_version=case.version):
             raise Aborted(f"{case.name} changed while this step was taken; read it again", reason=REASON_ETAG_MISMATCH)
         kind = document_issued(command.step, facts.outcome)
@@ -182,17 +236,8 @@ async def take_step(
                 document_id=document_id,
             )
         )
-        details = {"seq": seq, "officers": list(officers), "to": changed.state.value}
-        await uow.audit.record(AuditEntry(principal.agency_id, command.step.value, case.name, "OK", details=details))
-        await uow.outbox.add(
-            OutboxEvent(
-                f"{case.name}/steps/{seq}",
-                STEP_TAKEN_EVENT,
-                {"case": case.name, "step": command.step.value, "seq": seq, "state": changed.state.value},
-                now,
-            ),
-            at=now,
-        )
+        summary = StepRecordSummary(case.name, command.step.value, seq, officers, changed.state.value)
+        await announce_step(uow, principal, summary, topic=STEP_TAKEN_EVENT, now=now)
         if command.request is not None:
             await uow.requests.remember(command.request, resource_name=case.name, at=now)
         await uow.commit()

@@ -1,4 +1,5 @@
-"""A case with its history as GetCase and every step return it: timeline, approvals and documents."""
+"""A case with its history as GetCase and every step return it: timeline, approvals, documents and the compensation
+case it opened (DOMAIN §3.5)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ class CaseView:
     steps: Sequence[StepRecord] = ()
     approvals: Sequence[ApprovalRecord] = ()
     documents: Sequence[DocumentRecord] = ()
+    compensation_id: int | None = None  # DOMAIN §3.5: its compensation case ("double case"), once opened
 
 
 async def case_view(uow: CasesUnitOfWork, case: CaseRecord) -> CaseView:
@@ -24,6 +26,7 @@ async def case_view(uow: CasesUnitOfWork, case: CaseRecord) -> CaseView:
         await uow.cases.steps(case.case_id),
         await uow.cases.approvals(case.case_id),
         await uow.documents.of_case(case.case_id),
+        (await uow.compensations.ids_of_penalty_cases([case.case_id])).get(case.case_id),
     )
 
 
