@@ -9,25 +9,21 @@ from dataclasses import dataclass, replace
 from ecolink_cases.domain.case import CaseRecord, ClueSource
 from ecolink_cases.service_layer.case_access import case_scope
 from ecolink_cases.service_layer.case_view import CaseView, case_view, stored_case_view
-from ecolink_cases.service_layer.officers import require_officers_of
+from ecolink_cases.service_layer.officers import require_enforcing_agency, require_officers_of
 from ecolink_cases.service_layer.ports import AlertSource, SourceAlert, UnitDirectory
 from ecolink_cases.service_layer.unit_of_work import CasesUnitOfWork
 from ecolink_common.access import require_visible
 from ecolink_common.audit import AuditEntry
 from ecolink_common.auth.principal import Principal
-from ecolink_common.directory import AgencyKind
-from ecolink_common.errors import FailedPrecondition, NotFound, PermissionDenied
+from ecolink_common.errors import FailedPrecondition, NotFound
 from ecolink_common.jurisdiction import region_contains
 from ecolink_common.outbox import OutboxEvent
 from ecolink_common.request_records import RequestKey
 
 REASON_UNIT_NOT_FOUND = "UNIT_NOT_FOUND"
-REASON_NOT_ENFORCING_AGENCY = "CASE_AGENCY_NOT_ENFORCING"
 REASON_ALERT_NOT_FOUND = "ALERT_NOT_FOUND"
 REASON_ALERT_OF_ANOTHER_UNIT = "CASE_ALERT_OF_ANOTHER_UNIT"
 ALERT_PROMOTED_EVENT = "cases.alert_promoted"
-# DOMAIN §1: cases are handled by ecological-environment bureaus and the provincial enforcement bureau.
-ENFORCING_KINDS = frozenset({AgencyKind.ECO_BUREAU, AgencyKind.ENFORCEMENT_BUREAU})
 
 
 @dataclass(frozen=True)
@@ -46,11 +42,7 @@ async def open_case(
 ) -> CaseView:
     """A new case in state clue; the same request id and request returns the case it opened, and the same alert
     the case it already became."""
-    if principal.agency.kind not in ENFORCING_KINDS:
-        raise PermissionDenied(
-            f"{principal.agency_id} is a {principal.agency.kind.value}; cases are opened by bureaus",
-            reason=REASON_NOT_ENFORCING_AGENCY,
-        )
+    require_enforcing_agency(principal, "cases are opened")
     async with uow:
         if command.request is not None:
             earlier = await uow.requests.replayed_resource(command.request)

@@ -12,12 +12,13 @@ from ecolink_cases.domain.civil_days import china_day
 from ecolink_cases.domain.credit import CreditGrade, Finding, grade_unit
 from ecolink_cases.domain.credit_rules import CreditRules
 from ecolink_cases.domain.credit_settings import CreditSettings
-from ecolink_cases.service_layer.case_opening import ENFORCING_KINDS, REASON_NOT_ENFORCING_AGENCY, REASON_UNIT_NOT_FOUND
+from ecolink_cases.service_layer.case_opening import REASON_UNIT_NOT_FOUND
+from ecolink_cases.service_layer.officers import require_enforcing_agency
 from ecolink_cases.service_layer.ports import KeyUnit, UnitDirectory
 from ecolink_cases.service_layer.unit_of_work import CasesUnitOfWork
 from ecolink_common.audit import AuditEntry
 from ecolink_common.auth.principal import Principal
-from ecolink_common.errors import InvalidArgument, NotFound, PermissionDenied
+from ecolink_common.errors import InvalidArgument, NotFound
 from ecolink_common.jurisdiction import region_contains
 
 
@@ -87,11 +88,7 @@ async def record_finding(
 ) -> GradedUnit:
     """DOMAIN §3.4 [004]: findings of inspections, supervision and petitions lower the score; recorded by a bureau
     whose region holds the unit. The same unit, kind and reference again changes nothing."""
-    if principal.agency.kind not in ENFORCING_KINDS:
-        raise PermissionDenied(
-            f"{principal.agency_id} is a {principal.agency.kind.value}; findings are recorded by bureaus",
-            reason=REASON_NOT_ENFORCING_AGENCY,
-        )
+    require_enforcing_agency(principal, "findings are recorded")
     if finding.kind not in rulebook.rules.kinds:
         raise InvalidArgument.for_field(
             "finding.kind", f"{finding.kind!r} is not a kind of credit rules {rulebook.rules.version}"

@@ -19,14 +19,14 @@ from ecolink_cases.domain.inspection_draw import (
     draw_inspection,
     verify_draw,
 )
-from ecolink_cases.service_layer.case_opening import ENFORCING_KINDS, REASON_NOT_ENFORCING_AGENCY
 from ecolink_cases.service_layer.credit_grading import CreditRulebook, GradedUnit, grades_of, grading_day
+from ecolink_cases.service_layer.officers import ENFORCING_KINDS, require_enforcing_agency
 from ecolink_cases.service_layer.ports import UnitDirectory
 from ecolink_cases.service_layer.unit_of_work import CasesUnitOfWork
 from ecolink_common.access import require_region_within_reach
 from ecolink_common.audit import AuditEntry
 from ecolink_common.auth.principal import Principal
-from ecolink_common.errors import FailedPrecondition, InvalidArgument, NotFound, PermissionDenied
+from ecolink_common.errors import FailedPrecondition, InvalidArgument, NotFound
 from ecolink_common.jurisdiction import region_prefix
 from ecolink_common.paging import Page, PageRequest
 from ecolink_common.request_records import RequestKey
@@ -68,11 +68,7 @@ async def run_draw(
 ) -> PublishedDraw:
     """Draws the region's units by stratum (their colours graded today) and officers of the region's bureaus, never
     an officer for a unit he was sent to by the region's previous draw; the same request id returns the first."""
-    if principal.agency.kind not in ENFORCING_KINDS:
-        raise PermissionDenied(
-            f"{principal.agency_id} is a {principal.agency.kind.value}; draws are run by bureaus",
-            reason=REASON_NOT_ENFORCING_AGENCY,
-        )
+    require_enforcing_agency(principal, "draws are run")
     async with uow:
         if command.request is not None:
             earlier = await uow.requests.replayed_resource(command.request)
