@@ -1,0 +1,126 @@
+"""Evidence's request ids move to the platform table `request_record`: every upload and grant id kept so far is copied
+there and the per-table columns and their unique constraints go.
+
+The fingerprint of a request made before this revision was never kept and cannot be recomputed (an upload's declared
+SHA-256 was not stored), so a copied id carries the marker `not-kept`
+(`ecolink_common.request_records.FINGERPRINT_NOT_KEPT`): it replays by id and method alone. Where one agency used the
+same id for an upload and for a grant (the columns were unique per table, the platform table is unique per agency),
+the upload keeps it; the grant's id then answers REQUEST_ID_REUSED."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+from ecolink_common.db import UtcDateTime
+
+revision = "evidence_0002"
+down_revision = "evidence_0001"
+branch_labels = None
+depends_on = "platform_0003"
+
+FINGERPRINT_NOT_KEPT = "not-kept"  # frozen here: the value ecolink_common.request_records had at this revision
+UPLOAD = "UploadEvidence"
+GRANT = "GrantEvidenceAccess"
+
+
+def _item_columns(*, with_request_id: bool) -> list[sa.Column[object]]:
+    """evidence_item as evidence_0001 made it, with or without its request id."""
+    columns = [
+        sa.Column("evidence_id", sa.String(64), primary_key=True),
+        sa.Column("subject", sa.String(128), nullable=False),
+        sa.Column("kind", sa.String(32), nullable=False),
+        sa.Column("capture_time", UtcDateTime, nullable=False),
+        sa.Column("latitude", sa.Float, nullable=True),
+        sa.Column("longitude", sa.Float, nullable=True),
+        sa.Column("collecting_officer", sa.Text, nullable=False),
+        sa.Column("original_filename", sa.Text, nullable=False),
+        sa.Column("content_type", sa.String(128), nullable=False),
+        sa.Column("size_bytes", sa.BigInteger, nullable=False),
+        sa.Column("sha256", sa.String(64), nullable=False),
+        sa.Column("object_key", sa.Text, nullable=False),
+        sa.Column("object_version", sa.Text, nullable=False),
+        sa.Column("owner_agency_id", sa.String(64), nullable=False),
+        sa.Column("region_code", sa.String(6), nullable=False),
+        sa.Column("created_at", UtcDateTime, nullable=False),
+        sa.Column("retain_until", UtcDateTime, nullable=False),
+        sa.Column("legal_hold", sa.Boolean, nullable=False),
+        sa.Column("request_id", sa.String(128), nullable=True),
+        sa.Column("last_verified_at", UtcDateTime, nullable=True),
+        sa.Column("intact", sa.Boolean, nullable=False),
+        sa.Column("custody_head_seq", sa.BigInteger, nullable=False),
+        sa.Column("custody_head_hash", sa.String(64), nullable=False),
+    ]
+    return [c for c in columns if with_request_id or c.name != "request_id"]
+
+
+def _rebuild_item_table_on_sqlite(*, with_request_id: bool) -> None:
+    """SQLite cannot drop or add a table's unique constraint in place, and batch mode's copy-drop-rename of a table
+    that custody events and grants reference fails their foreign keys (PRAGMA foreign_keys cannot be turned off inside
+    the migration's transaction). So: the rows (without their request ids, which live in request_record either side of
+    this) go to a side table, the table is dropped and created anew under its own
+    name, and the rows come back into it, which satisfies the references again before the deferred check at commit."""
+    kept = ", ".join(c.name for c in _item_columns(with_request_id=False))
+    op.execute("PRAGMA defer_foreign_keys=ON")
+    op.create_table("evidence_item_rebuilt", *_item_columns(with_request_id=False))
+    op.execute(f"INSERT INTO evidence_item_rebuilt ({kept}) SELECT {kept} FROM evidence_item")
+    op.drop_table("evidence_item")
+    constraints = (
+        [sa.UniqueConstraint("owner_agency_id", "request_id", name="uq_evidence_item_owner_request")]
+        if with_request_id
+        else []
+    )
+    op.create_table("evidence_item", *_item_columns(with_request_id=with_request_id), *constraints)
+    for column in ("subject", "sha256", "region_code"):
+        op.create_index(f"ix_evidence_item_{column}", "evidence_item", [column])
+    op.execute(f"INSERT INTO evidence_item ({kept}) SELECT {kept} FROM evidence_item_rebuilt")
+    op.drop_table("evidence_item_rebuilt")
+
+
+def upgrade() -> None:
+    op.execute(
+        "INSERT INTO request_record (agency_id, request_id, method, request_sha256, resource_name, created_at) "
+        f"SELECT owner_agency_id, request_id, '{UPLOAD}', '{FINGERPRINT_NOT_KEPT}', 'evidence/' || evidence_id, "
+        "created_at FROM evidence_item i WHERE request_id IS NOT NULL AND NOT EXISTS "
+        "(SELECT 1 FROM request_record r WHERE r.agency_id = i.owner_agency_id AND r.request_id = i.request_id)"
+    )
+    op.execute(
+        "INSERT INTO request_record (agency_id, request_id, method, request_sha256, resource_name, created_at) "
+        f"SELECT granted_by_agency_id, request_id, '{GRANT}', '{FINGERPRINT_NOT_KEPT}', "
+        "'evidence/' || evidence_id || '/grants/' || grant_id, created_at FROM evidence_grant g "
+        "WHERE request_id IS NOT NULL AND NOT EXISTS "
+        "(SELECT 1 FROM request_record r WHERE r.agency_id = g.granted_by_agency_id AND r.request_id = g.request_id)"
+    )
+    with op.batch_alter_table("evidence_grant") as grants:
+        grants.drop_constraint("uq_evidence_grant_granter_request", type_="unique")
+        grants.drop_column("request_id")
+    if op.get_bind().dialect.name == "sqlite":
+        _rebuild_item_table_on_sqlite(with_request_id=False)
+    else:
+        op.drop_constraint("uq_evidence_item_owner_request", "evidence_item", type_="unique")
+        op.drop_column("evidence_item", "request_id")
+
+
+def downgrade() -> None:
+    """The ids go back to their columns (those evidence made: uploads and grants) and leave the platform table."""
+    if op.get_bind().dialect.name == "sqlite":
+        _rebuild_item_table_on_sqlite(with_request_id=True)
+    else:
+        op.add_column("evidence_item", sa.Column("request_id", sa.String(128), nullable=True))
+        op.create_unique_constraint(
+            "uq_evidence_item_owner_request", "evidence_item", ["owner_agency_id", "request_id"]
+        )
+    with op.batch_alter_table("evidence_grant") as grants:
+        grants.add_column(sa.Column("request_id", sa.String(128), nullable=True))
+        grants.create_unique_constraint("uq_evidence_grant_granter_request", ["granted_by_agency_id", "request_id"])
+    op.execute(
+        "UPDATE evidence_item SET request_id = (SELECT r.request_id FROM request_record r "
+        f"WHERE r.method = '{UPLOAD}' AND r.agency_id = evidence_item.owner_agency_id "
+        "AND r.resource_name = 'evidence/' || evidence_item.evidence_id)"
+    )
+    op.execute(
+        "UPDATE evidence_grant SET request_id = (SELECT r.request_id FROM request_record r "
+        f"WHERE r.method = '{GRANT}' AND r.agency_id = evidence_grant.granted_by_agency_id "
+        "AND r.resource_name = 'evidence/' || evidence_grant.evidence_id || '/grants/' || evidence_grant.grant_id)"
+    )
+    op.execute(f"DELETE FROM request_record WHERE method IN ('{UPLOAD}', '{GRANT}')")
