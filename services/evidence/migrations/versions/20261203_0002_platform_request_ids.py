@@ -63,7 +63,8 @@ def _rebuild_item_table_on_sqlite(*, with_request_id: bool) -> None:
     kept = ", ".join(c.name for c in _item_columns(with_request_id=False))
     op.execute("PRAGMA defer_foreign_keys=ON")
     op.create_table("evidence_item_rebuilt", *_item_columns(with_request_id=False))
-    op.execute(f"INSERT INTO evidence_item_rebuilt ({kept}) SELECT {kept} FROM evidence_item")
+    # The column names are this file's own.
+    op.execute(f"INSERT INTO evidence_item_rebuilt ({kept}) SELECT {kept} FROM evidence_item")  # noqa: S608
     op.drop_table("evidence_item")
     constraints = (
         [sa.UniqueConstraint("owner_agency_id", "request_id", name="uq_evidence_item_owner_request")]
@@ -73,23 +74,34 @@ def _rebuild_item_table_on_sqlite(*, with_request_id: bool) -> None:
     op.create_table("evidence_item", *_item_columns(with_request_id=with_request_id), *constraints)
     for column in ("subject", "sha256", "region_code"):
         op.create_index(f"ix_evidence_item_{column}", "evidence_item", [column])
-    op.execute(f"INSERT INTO evidence_item ({kept}) SELECT {kept} FROM evidence_item_rebuilt")
+    op.execute(f"INSERT INTO evidence_item ({kept}) SELECT {kept} FROM evidence_item_rebuilt")  # noqa: S608
     op.drop_table("evidence_item_rebuilt")
 
 
+def _execute(statement: str, **values: str) -> None:
+    op.execute(sa.text(statement).bindparams(**values))
+
+
 def upgrade() -> None:
-    op.execute(
+    copy = (
         "INSERT INTO request_record (agency_id, request_id, method, request_sha256, resource_name, created_at) "
-        f"SELECT owner_agency_id, request_id, '{UPLOAD}', '{FINGERPRINT_NOT_KEPT}', 'evidence/' || evidence_id, "
-        "created_at FROM evidence_item i WHERE request_id IS NOT NULL AND NOT EXISTS "
-        "(SELECT 1 FROM request_record r WHERE r.agency_id = i.owner_agency_id AND r.request_id = i.request_id)"
-    )
-    op.execute(
-        "INSERT INTO request_record (agency_id, request_id, method, request_sha256, resource_name, created_at) "
-        f"SELECT granted_by_agency_id, request_id, '{GRANT}', '{FINGERPRINT_NOT_KEPT}', "
-        "'evidence/' || evidence_id || '/grants/' || grant_id, created_at FROM evidence_grant g "
+        "SELECT {agency}, request_id, :method, :marker, {resource}, created_at FROM {table} t "
         "WHERE request_id IS NOT NULL AND NOT EXISTS "
-        "(SELECT 1 FROM request_record r WHERE r.agency_id = g.granted_by_agency_id AND r.request_id = g.request_id)"
+        "(SELECT 1 FROM request_record r WHERE r.agency_id = t.{agency} AND r.request_id = t.request_id)"
+    )
+    _execute(
+        copy.format(agency="owner_agency_id", resource="'evidence/' || evidence_id", table="evidence_item"),
+        method=UPLOAD,
+        marker=FINGERPRINT_NOT_KEPT,
+    )
+    _execute(
+        copy.format(
+            agency="granted_by_agency_id",
+            resource="'evidence/' || evidence_id || '/grants/' || grant_id",
+            table="evidence_grant",
+        ),
+        method=GRANT,
+        marker=FINGERPRINT_NOT_KEPT,
     )
     with op.batch_alter_table("evidence_grant") as grants:
         grants.drop_constraint("uq_evidence_grant_granter_request", type_="unique")
@@ -113,14 +125,16 @@ def downgrade() -> None:
     with op.batch_alter_table("evidence_grant") as grants:
         grants.add_column(sa.Column("request_id", sa.String(128), nullable=True))
         grants.create_unique_constraint("uq_evidence_grant_granter_request", ["granted_by_agency_id", "request_id"])
-    op.execute(
+    _execute(
         "UPDATE evidence_item SET request_id = (SELECT r.request_id FROM request_record r "
-        f"WHERE r.method = '{UPLOAD}' AND r.agency_id = evidence_item.owner_agency_id "
-        "AND r.resource_name = 'evidence/' || evidence_item.evidence_id)"
+        "WHERE r.method = :method AND r.agency_id = evidence_item.owner_agency_id "
+        "AND r.resource_name = 'evidence/' || evidence_item.evidence_id)",
+        method=UPLOAD,
     )
-    op.execute(
+    _execute(
         "UPDATE evidence_grant SET request_id = (SELECT r.request_id FROM request_record r "
-        f"WHERE r.method = '{GRANT}' AND r.agency_id = evidence_grant.granted_by_agency_id "
-        "AND r.resource_name = 'evidence/' || evidence_grant.evidence_id || '/grants/' || evidence_grant.grant_id)"
+        "WHERE r.method = :method AND r.agency_id = evidence_grant.granted_by_agency_id "
+        "AND r.resource_name = 'evidence/' || evidence_grant.evidence_id || '/grants/' || evidence_grant.grant_id)",
+        method=GRANT,
     )
-    op.execute(f"DELETE FROM request_record WHERE method IN ('{UPLOAD}', '{GRANT}')")
+    _execute("DELETE FROM request_record WHERE method IN (:upload, :grant)", upload=UPLOAD, grant=GRANT)

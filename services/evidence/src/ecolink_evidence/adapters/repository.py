@@ -95,9 +95,7 @@ class EvidenceRepository:
         row["latitude"] = item.location.latitude if item.location else None
         row["longitude"] = item.location.longitude if item.location else None
         await self._session.execute(
-            insert(evidence_item_table).values(
-                **row, custody_head_seq=intake.seq, custody_head_hash=intake.hash
-            )
+            insert(evidence_item_table).values(**row, custody_head_seq=intake.seq, custody_head_hash=intake.hash)
         )
         await self._session.execute(insert(custody_event_table).values(**_event_row(intake)))
 

@@ -20,7 +20,6 @@ from ecolink_evidence.service_layer.subjects import require_visible_subject
 from ecolink_evidence.service_layer.unit_of_work import EvidenceUnitOfWork
 from ecolink_evidence.settings import EvidenceSettings
 
-
 METHOD = "UploadEvidence"
 
 
