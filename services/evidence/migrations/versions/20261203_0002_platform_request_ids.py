@@ -12,8 +12,6 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from ecolink_common.db import UtcDateTime
-
 revision = "evidence_0002"
 down_revision = "evidence_0001"
 branch_labels = None
@@ -24,56 +22,34 @@ UPLOAD = "UploadEvidence"
 GRANT = "GrantEvidenceAccess"
 
 
-def _item_columns(*, with_request_id: bool) -> list[sa.Column[object]]:
-    """evidence_item as evidence_0001 made it, with or without its request id."""
-    columns = [
-        sa.Column("evidence_id", sa.String(64), primary_key=True),
-        sa.Column("subject", sa.String(128), nullable=False),
-        sa.Column("kind", sa.String(32), nullable=False),
-        sa.Column("capture_time", UtcDateTime, nullable=False),
-        sa.Column("latitude", sa.Float, nullable=True),
-        sa.Column("longitude", sa.Float, nullable=True),
-        sa.Column("collecting_officer", sa.Text, nullable=False),
-        sa.Column("original_filename", sa.Text, nullable=False),
-        sa.Column("content_type", sa.String(128), nullable=False),
-        sa.Column("size_bytes", sa.BigInteger, nullable=False),
-        sa.Column("sha256", sa.String(64), nullable=False),
-        sa.Column("object_key", sa.Text, nullable=False),
-        sa.Column("object_version", sa.Text, nullable=False),
-        sa.Column("owner_agency_id", sa.String(64), nullable=False),
-        sa.Column("region_code", sa.String(6), nullable=False),
-        sa.Column("created_at", UtcDateTime, nullable=False),
-        sa.Column("retain_until", UtcDateTime, nullable=False),
-        sa.Column("legal_hold", sa.Boolean, nullable=False),
-        sa.Column("request_id", sa.String(128), nullable=True),
-        sa.Column("last_verified_at", UtcDateTime, nullable=True),
-        sa.Column("intact", sa.Boolean, nullable=False),
-        sa.Column("custody_head_seq", sa.BigInteger, nullable=False),
-        sa.Column("custody_head_hash", sa.String(64), nullable=False),
-    ]
-    return [c for c in columns if with_request_id or c.name != "request_id"]
-
-
 def _rebuild_item_table_on_sqlite(*, with_request_id: bool) -> None:
     """SQLite cannot drop or add a table's unique constraint in place, and batch mode's copy-drop-rename of a table
     that custody events and grants reference fails their foreign keys (PRAGMA foreign_keys cannot be turned off inside
     the migration's transaction). So: the rows (without their request ids, which live in request_record either side of
-    this) go to a side table, the table is dropped and created anew under its own
-    name, and the rows come back into it, which satisfies the references again before the deferred check at commit."""
-    kept = ", ".join(c.name for c in _item_columns(with_request_id=False))
+    this) go to a side table, the table is dropped and created anew under its own name from what reflection says it
+    was, and the rows come back into it, which satisfies the references again before the deferred check at commit."""
+    before = sa.Table("evidence_item", sa.MetaData(), autoload_with=op.get_bind())
+
+    def columns() -> list[sa.Column[object]]:
+        return [
+            sa.Column(c.name, c.type, primary_key=c.primary_key, nullable=c.nullable)
+            for c in before.columns
+            if c.name != "request_id"
+        ]
+
+    kept = ", ".join(c.name for c in columns())
     op.execute("PRAGMA defer_foreign_keys=ON")
-    op.create_table("evidence_item_rebuilt", *_item_columns(with_request_id=False))
-    # The column names are this file's own.
+    op.create_table("evidence_item_rebuilt", *columns())
+    # The column names are the table's own, read back by reflection.
     op.execute(f"INSERT INTO evidence_item_rebuilt ({kept}) SELECT {kept} FROM evidence_item")  # noqa: S608
     op.drop_table("evidence_item")
-    constraints = (
-        [sa.UniqueConstraint("owner_agency_id", "request_id", name="uq_evidence_item_owner_request")]
-        if with_request_id
-        else []
-    )
-    op.create_table("evidence_item", *_item_columns(with_request_id=with_request_id), *constraints)
-    for column in ("subject", "sha256", "region_code"):
-        op.create_index(f"ix_evidence_item_{column}", "evidence_item", [column])
+    extra: list[sa.SchemaItem] = []
+    if with_request_id:
+        extra.append(sa.Column("request_id", sa.String(128), nullable=True))
+        extra.append(sa.UniqueConstraint("owner_agency_id", "request_id", name="uq_evidence_item_owner_request"))
+    op.create_table("evidence_item", *columns(), *extra)
+    for index in before.indexes:
+        op.create_index(str(index.name), "evidence_item", [c.name for c in index.columns], unique=bool(index.unique))
     op.execute(f"INSERT INTO evidence_item ({kept}) SELECT {kept} FROM evidence_item_rebuilt")  # noqa: S608
     op.drop_table("evidence_item_rebuilt")
 
