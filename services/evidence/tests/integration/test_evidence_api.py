@@ -183,7 +183,7 @@ async def test_a_request_id_is_one_agencys_own_and_one_methods(evidence_stub, ev
 
 
 async def test_concurrent_uploads_with_one_request_id_make_one_item(
-    backend, store_kind, evidence_stub, evidence_service
+    backend, store_kind, evidence_stub, evidence_service, store_probe
 ):
     if backend != "postgres" or store_kind != "filesystem":
         pytest.skip("the race is PostgreSQL's (SQLite serialises every write); the object store plays no part in it")
@@ -204,6 +204,7 @@ async def test_concurrent_uploads_with_one_request_id_make_one_item(
     assert {retried.name} == made
     listed = await evidence_stub.ListEvidence(pb.ListEvidenceRequest(), metadata=evidence_service.metadata(OWNER))
     assert [item.name for item in listed.evidence] == [retried.name]
+    assert store_probe() == 1  # one file: the losers' copies of the same bytes are gone
 
 
 async def test_a_request_id_replays_its_grant_and_is_refused_for_another_grant(evidence_stub, evidence_service):
