@@ -4,6 +4,7 @@ id with the same request replays the first result, another request under a used 
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -12,16 +13,33 @@ from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from ecolink_common.errors import Aborted
+from ecolink_common.errors import Aborted, InvalidArgument
 from ecolink_common.platform_tables import request_record_table
 from ecolink_common.request_ids import replayed
 
 REASON_REQUEST_IN_FLIGHT = "REQUEST_ID_IN_FLIGHT"
+# The fingerprint of a request id recorded before its request's fingerprint was kept (a migration copying a service's
+# own request-id column into this table): such an id replays by id and method alone.
+FINGERPRINT_NOT_KEPT = "not-kept"
+MAX_REQUEST_ID_CHARS = 128  # request_record.request_id
 
 
 def request_fingerprint(request: Message) -> str:
     """SHA-256 of the request's deterministic encoding: what "the same request" means for a replay."""
     return hashlib.sha256(request.SerializeToString(deterministic=True)).hexdigest()
+
+
+def values_fingerprint(*values: str | int | float | bool | None) -> str:
+    """SHA-256 of a request's converted values in order, for a use case whose request reaches it already taken apart
+    (a streamed upload's description): the same values are the same request."""
+    return hashlib.sha256(json.dumps(values, ensure_ascii=False, separators=(",", ":")).encode()).hexdigest()
+
+
+def checked_request_id(request_id: str, field: str) -> str:
+    """A request id the table can keep, or INVALID_ARGUMENT naming the field."""
+    if len(request_id) > MAX_REQUEST_ID_CHARS:
+        raise InvalidArgument.for_field(field, f"must be at most {MAX_REQUEST_ID_CHARS} characters")
+    return request_id
 
 
 @dataclass(frozen=True)
@@ -56,7 +74,7 @@ class RequestRecords:
         replayed(
             key.request_id,
             earlier_resource=row.resource_name,
-            same_request=row.method == key.method and row.request_sha256 == key.fingerprint,
+            same_request=row.method == key.method and row.request_sha256 in (key.fingerprint, FINGERPRINT_NOT_KEPT),
         )
         return str(row.resource_name)
 

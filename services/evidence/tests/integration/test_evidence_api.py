@@ -12,9 +12,12 @@ from datetime import UTC, datetime, timedelta
 import grpc
 import pytest
 from google.protobuf.timestamp_pb2 import Timestamp
+from sqlalchemy import select
 
 from ecolink.evidence.v1 import evidence_pb2
 from ecolink.evidence.v1 import evidence_service_pb2 as pb
+from ecolink_common.db import create_engine
+from ecolink_common.platform_tables import request_record_table
 from ecolink_common.testing.audit_rows import audit_rows
 from ecolink_common.testing.rpc import rpc_failure
 from ecolink_evidence.testing import description, download_all, stored_object_count, upload_broken_off, upload_chunks
@@ -156,6 +159,54 @@ async def test_a_request_id_reused_for_another_upload_is_refused_and_stores_noth
     assert len(listed.evidence) == 1
 
 
+async def test_a_request_id_is_kept_in_the_platform_table_and_replays_the_upload(
+    evidence_stub, evidence_service, database_url, store_probe
+):
+    first = await upload(evidence_stub, evidence_service, b"photo bytes", request_id="r-kept")
+    again = await upload(evidence_stub, evidence_service, b"photo bytes", request_id="r-kept")
+    assert again == first
+    assert await request_records(database_url) == [(OWNER, "r-kept", "UploadEvidence", first.name)]
+    assert [row["action"] for row in await audit_rows(database_url)].count("UploadEvidence") == 1
+    assert store_probe() == 1
+
+
+async def test_a_request_id_is_one_agencys_own_and_one_methods(evidence_stub, evidence_service):
+    mine = await upload(evidence_stub, evidence_service, b"once", request_id="r-1")
+    theirs = await upload(evidence_stub, evidence_service, b"once", request_id="r-1", agency="eeb-360000")
+    assert theirs.name != mine.name
+    grant = grant_request(mine.name, POLICE)
+    grant.request_id = "r-1"
+    reused = await failure_of(evidence_stub.GrantEvidenceAccess(grant, metadata=evidence_service.metadata(OWNER)))
+    assert (reused.code, reused.reason) == (grpc.StatusCode.FAILED_PRECONDITION, "REQUEST_ID_REUSED")
+    too_long = await failure_of(upload(evidence_stub, evidence_service, b"once", request_id="r" * 129))
+    assert (too_long.code, too_long.fields) == (grpc.StatusCode.INVALID_ARGUMENT, ["metadata.request_id"])
+
+
+async def test_concurrent_uploads_with_one_request_id_make_one_item(
+    backend, store_kind, evidence_stub, evidence_service, store_probe
+):
+    if backend != "postgres" or store_kind != "filesystem":
+        pytest.skip("the race is PostgreSQL's (SQLite serialises every write); the object store plays no part in it")
+    data = os.urandom(200_000)
+
+    async def attempt() -> str:
+        try:
+            return (await upload(evidence_stub, evidence_service, data, request_id="r-race")).name
+        except grpc.aio.AioRpcError as error:
+            failure = rpc_failure(error)
+            assert (failure.code, failure.reason) == (grpc.StatusCode.ABORTED, "REQUEST_ID_IN_FLIGHT")
+            return "ABORTED"
+
+    outcomes = await asyncio.gather(*(attempt() for _ in range(6)))
+    made = {name for name in outcomes if name != "ABORTED"}
+    assert len(made) == 1
+    retried = await upload(evidence_stub, evidence_service, data, request_id="r-race")
+    assert {retried.name} == made
+    listed = await evidence_stub.ListEvidence(pb.ListEvidenceRequest(), metadata=evidence_service.metadata(OWNER))
+    assert [item.name for item in listed.evidence] == [retried.name]
+    assert store_probe() == 1  # one file: the losers' copies of the same bytes are gone
+
+
 async def test_a_request_id_replays_its_grant_and_is_refused_for_another_grant(evidence_stub, evidence_service):
     first_item = await upload(evidence_stub, evidence_service, b"first")
     second_item = await upload(evidence_stub, evidence_service, b"second")
@@ -170,6 +221,17 @@ async def test_a_request_id_replays_its_grant_and_is_refused_for_another_grant(e
     assert (reused.code, reused.reason) == (grpc.StatusCode.FAILED_PRECONDITION, "REQUEST_ID_REUSED")
     grants = await evidence_stub.ListEvidenceGrants(pb.ListEvidenceGrantsRequest(name=second_item.name), metadata=owner)
     assert list(grants.grants) == []
+
+
+async def request_records(database_url: str) -> list[tuple[str, str, str, str]]:
+    engine = create_engine(database_url)
+    try:
+        async with engine.connect() as connection:
+            table = request_record_table
+            query = select(table.c.agency_id, table.c.request_id, table.c.method, table.c.resource_name)
+            return [tuple(row) for row in (await connection.execute(query.order_by(table.c.request_id))).all()]
+    finally:
+        await engine.dispose()
 
 
 def grant_request(name: str, agency: str, hours: int = 24) -> pb.GrantEvidenceAccessRequest:

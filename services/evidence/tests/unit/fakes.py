@@ -17,29 +17,22 @@ from ecolink_evidence.service_layer.ports import StoredObject
 class InMemoryEvidence:
     def __init__(self) -> None:
         self.items: dict[str, EvidenceItem] = {}
-        self.grant_rows: list[tuple[EvidenceGrant, str]] = []
+        self.grant_rows: list[EvidenceGrant] = []
 
     async def get(self, evidence_id: str) -> EvidenceItem | None:
         return self.items.get(evidence_id)
 
     async def grants(self, evidence_id: str) -> Sequence[EvidenceGrant]:
-        return [grant for grant, _ in self.grant_rows if grant.evidence_id == evidence_id]
+        return [grant for grant in self.grant_rows if grant.evidence_id == evidence_id]
 
     async def grants_of(self, evidence_ids: Sequence[str]) -> dict[str, list[EvidenceGrant]]:
         return {evidence_id: list(await self.grants(evidence_id)) for evidence_id in evidence_ids}
 
-    async def grant_by_request(self, granted_by: str, request_id: str) -> EvidenceGrant | None:
-        return next(
-            (g for g, rid in self.grant_rows if g.granted_by_agency_id == granted_by and rid == request_id), None
-        )
-
-    async def add_grant(self, grant: EvidenceGrant, *, request_id: str) -> None:
-        self.grant_rows.append((grant, request_id))
+    async def add_grant(self, grant: EvidenceGrant) -> None:
+        self.grant_rows.append(grant)
 
     async def revoke_grant(self, grant_id: str, *, at: datetime, by: str) -> None:
-        self.grant_rows = [
-            (replace(g, revoked_at=at) if g.grant_id == grant_id else g, rid) for g, rid in self.grant_rows
-        ]
+        self.grant_rows = [replace(g, revoked_at=at) if g.grant_id == grant_id else g for g in self.grant_rows]
 
     async def set_legal_hold(self, evidence_id: str, on: bool) -> None:
         self.items[evidence_id] = replace(self.items[evidence_id], legal_hold=on)

@@ -3,12 +3,14 @@ legal holds and refused deletions (DOMAIN §5), each refusal audited and put in 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from ecolink_common.clock import FakeClock
 from ecolink_common.errors import FailedPrecondition, InvalidArgument, NotFound, PermissionDenied
+from ecolink_common.request_records import FINGERPRINT_NOT_KEPT
 from ecolink_evidence.domain.model import CustodyAction, EvidenceItem, EvidenceKind
 from ecolink_evidence.domain.rules import REASON_LEGAL_HOLD, REASON_RETENTION_ACTIVE
 from ecolink_evidence.service_layer.holds import REASON_DISPOSAL_BY_ARCHIVE, delete_evidence, set_legal_hold
@@ -125,6 +127,16 @@ async def test_a_request_id_replays_its_grant_and_is_refused_for_another(uow):
         await grant(uow, to="pro-360800", request_id="g-1")
     assert reused.value.reason == "REQUEST_ID_REUSED"
     assert len(uow.evidence.grant_rows) == 1
+
+
+async def test_a_grant_request_id_names_the_grant_and_one_kept_without_fingerprint_replays_by_id(uow):
+    first = await grant(uow, request_id="g-1")
+    key, resource = uow.requests.remembered[(BUREAU, "g-1")]
+    assert (key.method, resource) == ("GrantEvidenceAccess", f"evidence/ev-1/grants/{first.grant_id}")
+    uow.requests.remembered[(BUREAU, "g-1")] = (replace(key, fingerprint=FINGERPRINT_NOT_KEPT), resource)
+    assert await grant(uow, to="pro-360800", request_id="g-1") == first
+    with pytest.raises(InvalidArgument):
+        await grant(uow, request_id="g" * 129)
 
 
 async def test_revoking_ends_a_grant_at_once_and_twice_is_refused(uow, clock):

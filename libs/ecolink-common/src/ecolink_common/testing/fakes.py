@@ -16,7 +16,7 @@ from ecolink_common.clock import Clock
 from ecolink_common.directory import Agency, AgencyKind, Officer, read_directory_file
 from ecolink_common.outbox import OutboxEvent, StoredEvent
 from ecolink_common.request_ids import replayed
-from ecolink_common.request_records import RequestKey
+from ecolink_common.request_records import FINGERPRINT_NOT_KEPT, RequestKey
 from ecolink_common.settings import PlatformSettings
 from ecolink_common.unit_of_work import Refusal
 
@@ -104,7 +104,7 @@ class InMemoryRequests:
         replayed(
             key.request_id,
             earlier_resource=resource_name,
-            same_request=(first.method, first.fingerprint) == (key.method, key.fingerprint),
+            same_request=first.method == key.method and first.fingerprint in (key.fingerprint, FINGERPRINT_NOT_KEPT),
         )
         return resource_name
 

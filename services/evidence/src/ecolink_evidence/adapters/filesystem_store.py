@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import shutil
 from collections.abc import Generator
 from datetime import datetime
@@ -38,7 +39,9 @@ class FilesystemObjectStore:
         if target.exists():
             return StoredObject(key, VERSION)
         target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_suffix(".partial")
+        # Two uploads of the same bytes may store them at once: each writes a file of its own, the first to link it
+        # under the key wins, and the other's identical bytes are dropped.
+        partial = _own(target, ".partial")
         try:
             with partial.open("wb") as handle:
                 shutil.copyfileobj(body, handle)
@@ -47,9 +50,14 @@ class FilesystemObjectStore:
         except BaseException:
             partial.unlink(missing_ok=True)
             raise
-        partial.chmod(READ_ONLY)
-        self._write_retention(key, retain_until=retain_until, legal_hold=False)
-        partial.rename(target)
+        try:
+            partial.chmod(READ_ONLY)
+            self._write_retention(key, retain_until=retain_until, legal_hold=False)
+            os.link(partial, target)
+        except FileExistsError:
+            pass
+        finally:
+            partial.unlink(missing_ok=True)
         return StoredObject(key, VERSION)
 
     def read(self, stored: StoredObject, chunk_bytes: int) -> Generator[bytes, None, None]:
@@ -67,10 +75,15 @@ class FilesystemObjectStore:
 
     def _write_retention(self, key: str, *, retain_until: datetime, legal_hold: bool) -> None:
         sidecar = self._sidecar(key)
-        temporary = sidecar.with_suffix(".tmp")
+        temporary = _own(sidecar, ".tmp")
         temporary.write_text(json.dumps({"retain_until": retain_until.isoformat(), "legal_hold": legal_hold}))
         temporary.replace(sidecar)
 
     def _read_retention(self, key: str) -> tuple[datetime, bool]:
         data = json.loads(self._sidecar(key).read_text())
         return datetime.fromisoformat(data["retain_until"]), bool(data["legal_hold"])
+
+
+def _own(path: Path, suffix: str) -> Path:
+    """A name beside `path` that no concurrent writer uses."""
+    return path.with_name(f"{path.name}.{secrets.token_hex(8)}{suffix}")

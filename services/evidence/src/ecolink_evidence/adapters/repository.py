@@ -88,16 +88,14 @@ class EvidenceRepository:
     def __init__(self, session: AsyncSession):
         self._session = session
 
-    async def add(self, item: EvidenceItem, *, request_id: str, intake: CustodyEvent) -> None:
+    async def add(self, item: EvidenceItem, *, intake: CustodyEvent) -> None:
         """Stores a new item with its first custody link as the head of its chain."""
         row: dict[str, Any] = {k: v for k, v in asdict(item).items() if k != "location"}
         row["kind"] = item.kind.value
         row["latitude"] = item.location.latitude if item.location else None
         row["longitude"] = item.location.longitude if item.location else None
         await self._session.execute(
-            insert(evidence_item_table).values(
-                **row, request_id=request_id or None, custody_head_seq=intake.seq, custody_head_hash=intake.hash
-            )
+            insert(evidence_item_table).values(**row, custody_head_seq=intake.seq, custody_head_hash=intake.hash)
         )
         await self._session.execute(insert(custody_event_table).values(**_event_row(intake)))
 
@@ -110,13 +108,6 @@ class EvidenceRepository:
 
     async def get(self, evidence_id: str) -> EvidenceItem | None:
         query = select(evidence_item_table).where(evidence_item_table.c.evidence_id == evidence_id)
-        row = (await self._session.execute(query)).first()
-        return _item(row) if row else None
-
-    async def by_request(self, owner_agency_id: str, request_id: str) -> EvidenceItem | None:
-        query = select(evidence_item_table).where(
-            evidence_item_table.c.owner_agency_id == owner_agency_id, evidence_item_table.c.request_id == request_id
-        )
         row = (await self._session.execute(query)).first()
         return _item(row) if row else None
 
@@ -217,15 +208,8 @@ class EvidenceRepository:
             by_item.setdefault(grant.evidence_id, []).append(grant)
         return by_item
 
-    async def grant_by_request(self, granted_by: str, request_id: str) -> EvidenceGrant | None:
-        query = select(evidence_grant_table).where(
-            evidence_grant_table.c.granted_by_agency_id == granted_by, evidence_grant_table.c.request_id == request_id
-        )
-        row = (await self._session.execute(query)).first()
-        return _grant(row) if row else None
-
-    async def add_grant(self, grant: EvidenceGrant, *, request_id: str) -> None:
-        await self._session.execute(insert(evidence_grant_table).values(**asdict(grant), request_id=request_id or None))
+    async def add_grant(self, grant: EvidenceGrant) -> None:
+        await self._session.execute(insert(evidence_grant_table).values(**asdict(grant)))
 
     async def revoke_grant(self, grant_id: str, *, at: datetime, by: str) -> None:
         await self._session.execute(

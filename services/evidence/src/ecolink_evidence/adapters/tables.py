@@ -13,7 +13,6 @@ from sqlalchemy import (
     String,
     Table,
     Text,
-    UniqueConstraint,
 )
 
 from ecolink_common.db import UtcDateTime, new_metadata
@@ -41,12 +40,10 @@ evidence_item_table = Table(
     Column("created_at", UtcDateTime, nullable=False),
     Column("retain_until", UtcDateTime, nullable=False),
     Column("legal_hold", Boolean, nullable=False),
-    Column("request_id", String(128), nullable=True),
     Column("last_verified_at", UtcDateTime, nullable=True),
     Column("intact", Boolean, nullable=False),
     Column("custody_head_seq", BigInteger, nullable=False),
     Column("custody_head_hash", String(64), nullable=False),
-    UniqueConstraint("owner_agency_id", "request_id", name="uq_evidence_item_owner_request"),
 )
 
 evidence_grant_table = Table(
@@ -61,9 +58,7 @@ evidence_grant_table = Table(
     Column("created_at", UtcDateTime, nullable=False),
     Column("revoked_at", UtcDateTime, nullable=True),
     Column("revoked_by_agency_id", String(64), nullable=True),
-    Column("request_id", String(128), nullable=True),
     Index("ix_evidence_grant_grantee", "grantee_agency_id", "evidence_id"),
-    UniqueConstraint("granted_by_agency_id", "request_id", name="uq_evidence_grant_granter_request"),
 )
 
 custody_event_table = Table(

@@ -7,12 +7,10 @@ from collections.abc import AsyncIterator, Callable
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy.exc import IntegrityError
-
 from ecolink_common.audit import AuditEntry
 from ecolink_common.auth.principal import Principal
-from ecolink_common.errors import Aborted, InvalidArgument
-from ecolink_common.request_ids import replayed
+from ecolink_common.errors import InvalidArgument, NotFound
+from ecolink_common.request_records import RequestKey, checked_request_id, values_fingerprint
 from ecolink_evidence.domain.model import EvidenceItem, UploadDescription
 from ecolink_evidence.domain.rules import retain_until
 from ecolink_evidence.service_layer.custody import first_link
@@ -22,16 +20,40 @@ from ecolink_evidence.service_layer.subjects import require_visible_subject
 from ecolink_evidence.service_layer.unit_of_work import EvidenceUnitOfWork
 from ecolink_evidence.settings import EvidenceSettings
 
+METHOD = "UploadEvidence"
 
-def _describes(item: EvidenceItem, description: UploadDescription) -> bool:
-    """Whether a repeated upload is the same request: same subject, kind, file and capture, and (where the client
-    declared them) the same size and SHA-256."""
-    return (
-        (item.subject, item.kind, item.original_filename, item.capture_time)
-        == (description.subject, description.kind, description.original_filename, description.capture_time)
-        and description.size_bytes in (0, item.size_bytes)
-        and description.client_sha256 in ("", item.sha256)
+
+def upload_request(principal: Principal, description: UploadDescription) -> RequestKey | None:
+    """The AIP-155 key of an upload that carries a request id: the same description (subject, kind, capture, place,
+    officer, file, type, size and declared SHA-256) is the same request."""
+    if not description.request_id:
+        return None
+    location = description.location
+    fingerprint = values_fingerprint(
+        description.subject,
+        description.kind.value,
+        description.capture_time.isoformat(),
+        location.latitude if location else None,
+        location.longitude if location else None,
+        description.collecting_officer,
+        description.original_filename,
+        description.content_type,
+        description.size_bytes,
+        description.client_sha256,
     )
+    request_id = checked_request_id(description.request_id, "metadata.request_id")
+    return RequestKey(principal.agency_id, request_id, METHOD, fingerprint)
+
+
+async def _replayed_item(uow_factory: Callable[[], EvidenceUnitOfWork], request: RequestKey) -> EvidenceItem | None:
+    async with uow_factory() as uow:
+        earlier = await uow.requests.replayed_resource(request)
+        if earlier is None:
+            return None
+        item = await uow.evidence.get(earlier.removeprefix("evidence/"))
+    if item is None:
+        raise NotFound(f"{earlier}, the item request_id {request.request_id[:128]!r} made, was not found")
+    return item
 
 
 def new_evidence_id(now: datetime) -> str:
@@ -62,16 +84,14 @@ async def upload_evidence(
     """DOMAIN §5: a SHA-256 taken as the bytes arrive; nothing is kept unless everything matched.
 
     A refused, failed or interrupted upload leaves no object and no row. The same `request_id` from
-    the same agency returns the first item. The subject is checked before a byte is read.
+    the same agency with the same description returns the first item; with another description it is refused
+    (`REQUEST_ID_REUSED`), and while the first is still being sealed it is ABORTED. The subject is checked before a
+    byte is read.
     """
     _check_declared_size(description.size_bytes, settings.max_upload_bytes)
-    if description.request_id:
-        async with uow_factory() as uow:
-            earlier = await uow.evidence.by_request(principal.agency_id, description.request_id)
-        if earlier is not None and replayed(
-            description.request_id, earlier_resource=earlier.name, same_request=_describes(earlier, description)
-        ):
-            return earlier
+    request = upload_request(principal, description)
+    if request is not None and (earlier := await _replayed_item(uow_factory, request)) is not None:
+        return earlier
     await require_visible_subject(uow_factory(), subjects, principal, description.subject)
     size = description.size_bytes
     now = uow_factory().clock.now()  # the clock every unit of work of this service reads
@@ -108,10 +128,10 @@ async def upload_evidence(
         details={"size_bytes": size, "original_filename": item.original_filename, "object_key": stored.key},
     )
     async with uow_factory() as uow:
-        await uow.evidence.add(item, request_id=description.request_id, intake=intake)
-        await uow.audit.record(AuditEntry(principal.agency_id, "UploadEvidence", item.name, "OK"))
-        try:
-            await uow.commit()
-        except IntegrityError as error:
-            raise Aborted("an upload with the same request_id is in progress", reason="REQUEST_IN_PROGRESS") from error
+        if request is not None:
+            # First, so the same id racing in another call is ABORTED before this one writes the item.
+            await uow.requests.remember(request, resource_name=item.name, at=now)
+        await uow.evidence.add(item, intake=intake)
+        await uow.audit.record(AuditEntry(principal.agency_id, METHOD, item.name, "OK"))
+        await uow.commit()
     return item

@@ -9,11 +9,17 @@ from datetime import datetime
 from ecolink_common.audit import AuditEntry
 from ecolink_common.auth.principal import Principal
 from ecolink_common.errors import FailedPrecondition, InvalidArgument, NotFound
-from ecolink_common.request_ids import replayed
+from ecolink_common.request_records import RequestKey, checked_request_id, values_fingerprint
 from ecolink_evidence.domain.model import CustodyAction, EvidenceGrant
 from ecolink_evidence.service_layer.access import managed_item
 from ecolink_evidence.service_layer.custody import record_custody
 from ecolink_evidence.service_layer.unit_of_work import EvidenceUnitOfWork
+
+GRANT_METHOD = "GrantEvidenceAccess"
+
+
+def grant_name(grant: EvidenceGrant) -> str:
+    return f"evidence/{grant.evidence_id}/grants/{grant.grant_id}"
 
 
 async def grant_evidence_access(
@@ -30,15 +36,19 @@ async def grant_evidence_access(
     now = uow.clock.now()
     if expires_at <= now:
         raise InvalidArgument.for_field("expire_time", "must be in the future")
+    request = (
+        RequestKey(
+            principal.agency_id,
+            checked_request_id(request_id, "request_id"),
+            GRANT_METHOD,
+            values_fingerprint(evidence_id, grantee_agency_id, purpose, expires_at.isoformat()),
+        )
+        if request_id
+        else None
+    )
     async with uow:
-        item = await managed_item(uow, principal, evidence_id, action="GrantEvidenceAccess")
-        earlier = await uow.evidence.grant_by_request(principal.agency_id, request_id) if request_id else None
-        if earlier is not None and replayed(
-            request_id,
-            earlier_resource=f"{earlier.grant_id} of evidence/{earlier.evidence_id}",
-            same_request=(earlier.evidence_id, earlier.grantee_agency_id, earlier.purpose, earlier.expires_at)
-            == (evidence_id, grantee_agency_id, purpose, expires_at),
-        ):
+        item = await managed_item(uow, principal, evidence_id, action=GRANT_METHOD)
+        if request is not None and (earlier := await _replayed_grant(uow, request)) is not None:
             return earlier
         if await uow.agencies.get(grantee_agency_id) is None:
             raise InvalidArgument.for_field("grantee_agency_id", f"{grantee_agency_id} is not in the directory")
@@ -54,7 +64,9 @@ async def grant_evidence_access(
             created_at=now,
             revoked_at=None,
         )
-        await uow.evidence.add_grant(grant, request_id=request_id)
+        if request is not None:
+            await uow.requests.remember(request, resource_name=grant_name(grant), at=now)
+        await uow.evidence.add_grant(grant)
         await record_custody(
             uow,
             evidence_id,
@@ -75,6 +87,17 @@ async def grant_evidence_access(
         )
         await uow.commit()
         return grant
+
+
+async def _replayed_grant(uow: EvidenceUnitOfWork, request: RequestKey) -> EvidenceGrant | None:
+    earlier = await uow.requests.replayed_resource(request)
+    if earlier is None:
+        return None
+    evidence_id, _, grant_id = earlier.removeprefix("evidence/").partition("/grants/")
+    grant = next((g for g in await uow.evidence.grants(evidence_id) if g.grant_id == grant_id), None)
+    if grant is None:
+        raise NotFound(f"{earlier}, the grant request_id {request.request_id[:128]!r} made, was not found")
+    return grant
 
 
 async def revoke_evidence_access(
