@@ -22,7 +22,7 @@ from ecolink_cases.service_layer.case_steps import StepDetails, case_etag
 from ecolink_cases.service_layer.case_view import CaseView
 from ecolink_common.errors import InvalidArgument
 from ecolink_common.proto_time import timestamp_from_datetime
-from ecolink_common.request_records import RequestKey, request_fingerprint
+from ecolink_common.request_records import RequestKey, checked_request_id, request_fingerprint
 from ecolink_common.text_rules import MAX_NAME_CHARS, MAX_TEXT_CHARS, checked_text
 
 CASE_NAME = re.compile(r"^cases/([1-9][0-9]{0,17})\Z")
@@ -33,7 +33,6 @@ EVIDENCE_NAME = re.compile(r"^evidence/[A-Za-z0-9][A-Za-z0-9-]{0,63}\Z")
 OFFICER_ID = re.compile(r"^[a-z][a-z0-9-]{1,62}\Z")
 MAX_OFFICERS = 20
 MAX_EVIDENCE = 100
-MAX_REQUEST_ID_CHARS = 128
 MAX_HORIZON_DAYS = 3660
 
 SOURCES = {
@@ -162,8 +161,7 @@ def request_key(agency_id: str, method: str, request_id: str, request: object, f
     """The AIP-155 key of a request that carries an id."""
     if not request_id:
         return None
-    if len(request_id) > MAX_REQUEST_ID_CHARS:
-        raise InvalidArgument.for_field(field, f"must be at most {MAX_REQUEST_ID_CHARS} characters")
+    checked_request_id(request_id, field)
     return RequestKey(agency_id, request_id, method, request_fingerprint(request))  # type: ignore[arg-type]
 
 
