@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from types import ModuleType
 from typing import Annotated, Any
 
 import typer
@@ -85,29 +87,42 @@ def read_case(
     return call(stub.GetCase, pb.GetCaseRequest(name=name), token=token, as_json=as_json).case
 
 
-def current_etag(
-    stub: case_service_pb2_grpc.CaseServiceStub, name: str, etag: str, *, token: str | None, as_json: bool
-) -> str:
-    """The etag given, or the case's etag read just before the step (so a person need not copy it; a script that
-    must not act on a case changed since it looked passes --etag)."""
-    return etag or read_case(stub, name, token=token, as_json=as_json).etag
+@dataclass(frozen=True)
+class StepCalls:
+    """How the step verbs reach one service whose custom methods take a resource's etag: its stub, the module of its
+    requests, the Get method reading the resource and the response field holding it."""
+
+    open_stub: Callable[[str | None], AbstractContextManager[Any]]
+    requests: ModuleType
+    get_rpc: str
+    field: str
+
+    def read(self, stub: Any, name: str, *, token: str | None, as_json: bool) -> Any:
+        request = getattr(self.requests, f"{self.get_rpc}Request")(name=name)
+        return getattr(call(getattr(stub, self.get_rpc), request, token=token, as_json=as_json), self.field)
+
+    def step(
+        self,
+        rpc: str,
+        name: str,
+        fields: dict[str, Any],
+        *,
+        etag: str,
+        token: str | None,
+        as_agency: str | None,
+        address: str | None,
+        as_json: bool,
+    ) -> Any:
+        """Calls the custom method `rpc` (`RegisterCase`, `RecordAppraisal`, …) on `name`; returns the resource.
+
+        With no etag given, the resource's etag is read just before the step (so a person need not copy it; a script
+        that must not act on a resource changed since it looked passes --etag)."""
+        resolved = resolve_token(token, as_agency)
+        with self.open_stub(address) as stub:
+            sent = etag or self.read(stub, name, token=resolved, as_json=as_json).etag
+            request = getattr(self.requests, f"{rpc}Request")(name=name, etag=sent, **fields)
+            return getattr(call(getattr(stub, rpc), request, token=resolved, as_json=as_json), self.field)
 
 
-def case_step(
-    rpc: str,
-    name: str,
-    fields: dict[str, Any],
-    *,
-    etag: str,
-    token: str | None,
-    as_agency: str | None,
-    address: str | None,
-    as_json: bool,
-) -> case_pb2.Case:
-    """Calls one custom method of CaseService (`RegisterCase`, `ApproveCaseStep`, …) on a case; returns the case."""
-    resolved = resolve_token(token, as_agency)
-    with case_stub(address) as stub:
-        request = getattr(pb, f"{rpc}Request")(
-            name=name, etag=current_etag(stub, name, etag, token=resolved, as_json=as_json), **fields
-        )
-        return call(getattr(stub, rpc), request, token=resolved, as_json=as_json).case
+# The stub is looked up when called, so that a test may put its own in `case_stub`'s place.
+CASE_CALLS = StepCalls(lambda address: case_stub(address), pb, "GetCase", "case")

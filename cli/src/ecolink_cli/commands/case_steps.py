@@ -1,4 +1,5 @@
-"""The step verbs of `ecolink cases`: one command per custom method of CaseService, built from one table."""
+"""The step verbs of `ecolink cases` and `ecolink cases compensation`: one command per custom method of CaseService
+or CompensationService, built from one table each."""
 
 # No `from __future__ import annotations` here: Typer reads the signature `step_verb` builds, and the options a
 # verb adds must be objects, not names to look up in this module.
@@ -16,9 +17,10 @@ from ecolink.cases.v1 import case_pb2
 from ecolink.cases.v1 import case_service_pb2 as pb
 from ecolink_cli.client import AddressOption, AsOption, TokenOption
 from ecolink_cli.commands.case_calls import (
+    CASE_CALLS,
     CaseArgument,
+    StepCalls,
     case_name,
-    case_step,
     choice_option,
     fen_from_yuan,
     proto_choices,
@@ -55,8 +57,8 @@ MethodOption = Annotated[
 
 
 RPC_ATTRIBUTE = "rpc"
-"""The attribute naming the CaseService method a state-changing command calls (read by the test that every such
-method has a verb)."""
+"""The attribute naming the CaseService (or CompensationService) method a state-changing command calls (read by the
+test that every such method has a verb)."""
 Command = TypeVar("Command", bound=Callable[..., None])
 
 
@@ -80,7 +82,7 @@ class StepOption:
     fields: Callable[[Any], dict[str, Any]]
 
 
-def _amount(flag: str, field: str, help_text: str) -> StepOption:
+def amount_option(flag: str, field: str, help_text: str) -> StepOption:
     option = Annotated[str, typer.Option(flag, help=f"{help_text}, in yuan (元), e.g. 220000 or 1500.50.")]
     return StepOption(field, option, inspect.Parameter.empty, lambda text: {field: fen_from_yuan(text, flag)})
 
@@ -144,11 +146,26 @@ GROUND = StepOption(
 )
 
 
-def step_verb(rpc: str, summary: str, *extra: StepOption) -> Callable[..., None]:
-    """A command calling `rpc` with the step details (officers, day, note, evidence, request id) and `extra`."""
+@dataclass(frozen=True)
+class StepTarget:
+    """What the step verbs of one service act on: the argument naming it, its resource name, the calls reaching its
+    service and the line shown after a step."""
+
+    argument: Any
+    name: Callable[[str], str]
+    calls: StepCalls
+    summary: Callable[[Any], str]
+
+
+CASE_TARGET = StepTarget(CaseArgument, case_name, CASE_CALLS, step_summary)
+
+
+def step_verb(rpc: str, summary: str, *extra: StepOption, target: StepTarget = CASE_TARGET) -> Callable[..., None]:
+    """A command calling `rpc` on the target with the step details (officers, day, note, evidence, request id) and
+    `extra`."""
 
     def command(
-        case: CaseArgument,
+        case: str,
         officer: OfficerOption,
         on: OnOption = None,
         note: NoteOption = "",
@@ -171,10 +188,9 @@ def step_verb(rpc: str, summary: str, *extra: StepOption) -> Callable[..., None]
         fields: dict[str, Any] = {"details": details}
         for option in extra:
             fields.update(option.fields(values[option.name]))
-        found = case_step(
-            rpc, case_name(case), fields, etag=etag, token=token, as_agency=as_agency, address=address, as_json=as_json
-        )
-        emit(MessageToDict(found, preserving_proto_field_name=True), as_json=as_json, text=step_summary(found))
+        reached = {"token": token, "as_agency": as_agency, "address": address, "as_json": as_json}
+        found = target.calls.step(rpc, target.name(case), fields, etag=etag, **reached)
+        emit(MessageToDict(found, preserving_proto_field_name=True), as_json=as_json, text=target.summary(found))
 
     signature = inspect.signature(command)
     common = [p for p in signature.parameters.values() if p.kind is not inspect.Parameter.VAR_KEYWORD]
@@ -184,7 +200,12 @@ def step_verb(rpc: str, summary: str, *extra: StepOption) -> Callable[..., None]
     ]
     # The verb's own options come first in its help, right after the case.
     command.__signature__ = signature.replace(  # type: ignore[attr-defined]
-        parameters=[common[0], *_keyword(common[1:2]), *added, *_keyword(common[2:])]
+        parameters=[
+            common[0].replace(annotation=target.argument),
+            *_keyword(common[1:2]),
+            *added,
+            *_keyword(common[2:]),
+        ]
     )
     command.__doc__ = summary
     return calls(rpc)(command)
@@ -194,8 +215,10 @@ def _keyword(parameters: list[inspect.Parameter]) -> list[inspect.Parameter]:
     return [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in parameters]
 
 
-# (verb, custom method, help): in the order a case goes (DOMAIN §3.1).
-STEP_VERBS: list[tuple[str, str, str, tuple[StepOption, ...]]] = [
+StepVerbs = list[tuple[str, str, str, tuple[StepOption, ...]]]
+"""(verb, custom method, help, the verb's own options), in the order the resource goes."""
+# In the order a case goes (DOMAIN §3.1).
+STEP_VERBS: StepVerbs = [
     ("register", "RegisterCase", "Register the case (立案): clue → registered; issues the registration approval.", ()),
     (
         "start-investigation",
@@ -214,7 +237,7 @@ STEP_VERBS: list[tuple[str, str, str, tuple[StepOption, ...]]] = [
         "notify",
         "NotifyIntendedPenalty",
         "Notify the intended penalty and the right to be heard (告知): legal review → notified; issues the notice.",
-        (_amount("--intended-fine", "intended_fine_fen", "The intended fine (拟罚款)"),),
+        (amount_option("--intended-fine", "intended_fine_fen", "The intended fine (拟罚款)"),),
     ),
     ("hearing-application", "RecordHearingApplication", "Record that the unit asked to be heard (听证申请).", ()),
     ("hearing", "RecordHearing", "Record the hearing held (听证).", ()),
@@ -230,7 +253,12 @@ STEP_VERBS: list[tuple[str, str, str, tuple[StepOption, ...]]] = [
         "Record how and when the decision was served (送达); --on is the day handed over, received or published.",
         (SERVED_BY,),
     ),
-    ("pay", "RecordPayment", "Record a payment (缴纳罚款).", (_amount("--amount", "amount_fen", "The amount paid"),)),
+    (
+        "pay",
+        "RecordPayment",
+        "Record a payment (缴纳罚款).",
+        (amount_option("--amount", "amount_fen", "The amount paid"),),
+    ),
     (
         "remind",
         "IssuePaymentReminder",
@@ -307,7 +335,7 @@ def approve(
 ) -> None:
     """Approve the next step of a county case as the bureau one level up (审批): registration or decision."""
     fields = {"step": step, "approver_officer_id": approver, "opinion": opinion, "request_id": request_id}
-    found = case_step(
+    found = CASE_CALLS.step(
         "ApproveCaseStep",
         case_name(case),
         fields,
@@ -323,8 +351,11 @@ def approve(
     emit(MessageToDict(found, preserving_proto_field_name=True), as_json=as_json, text=text)
 
 
-def add_step_verbs(app: typer.Typer) -> None:
-    """Registers `approve` and every step verb of STEP_VERBS on `app`."""
-    app.command("approve")(approve)
-    for verb, rpc, summary, extra in STEP_VERBS:
-        app.command(verb)(step_verb(rpc, summary, *extra))
+def add_step_verbs(app: typer.Typer, verbs: StepVerbs | None = None, target: StepTarget = CASE_TARGET) -> None:
+    """Registers every step verb of `verbs` calling `target`'s service on `app`; without `verbs`, `approve` and
+    STEP_VERBS of CaseService."""
+    if verbs is None:
+        app.command("approve")(approve)
+        verbs = STEP_VERBS
+    for verb, rpc, summary, extra in verbs:
+        app.command(verb)(step_verb(rpc, summary, *extra, target=target))
