@@ -188,8 +188,16 @@ def step_verb(rpc: str, summary: str, *extra: StepOption, target: StepTarget = C
         fields: dict[str, Any] = {"details": details}
         for option in extra:
             fields.update(option.fields(values[option.name]))
-        reached = {"token": token, "as_agency": as_agency, "address": address, "as_json": as_json}
-        found = target.calls.step(rpc, target.name(case), fields, etag=etag, **reached)
+        found = target.calls.step(
+            rpc,
+            target.name(case),
+            fields,
+            etag=etag,
+            token=token,
+            as_agency=as_agency,
+            address=address,
+            as_json=as_json,
+        )
         emit(MessageToDict(found, preserving_proto_field_name=True), as_json=as_json, text=target.summary(found))
 
     signature = inspect.signature(command)
