@@ -76,7 +76,7 @@ def compensation_table(case: compensation_pb2.CompensationCase) -> Table:
         ["handling agency 承办机关", case.handling_agency_id],
         ["appraised damage 鉴定评估损害数额", _amount(case.appraised_damage_fen)],
         ["appraisal body 鉴定评估机构", case.appraisal_body or "—"],
-        ["consultation rounds 磋商轮次", len(case.consultations)],
+        ["consultation rounds 磋商轮次", str(len(case.consultations))],
         ["agreement 赔偿协议", _agreement(case)],
         ["restoration plan 修复方案", case.restoration_plan or "—"],
         ["restored 修复完成", case.restored_on or "—"],
