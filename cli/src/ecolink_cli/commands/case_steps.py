@@ -8,26 +8,28 @@ import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import typer
 from google.protobuf.json_format import MessageToDict
 
 from ecolink.cases.v1 import case_pb2
 from ecolink.cases.v1 import case_service_pb2 as pb
-from ecolink_cli.client import AddressOption, AsOption, TokenOption
 from ecolink_cli.commands.case_calls import (
     CASE_CALLS,
+    Caller,
     CaseArgument,
+    Command,
     StepCalls,
     case_name,
     choice_option,
     fen_from_yuan,
     proto_choices,
+    with_caller,
 )
 from ecolink_cli.commands.case_calls import prefixed as named
 from ecolink_cli.commands.case_views import step_summary
-from ecolink_cli.output import JsonFlag, emit
+from ecolink_cli.output import emit
 
 OfficerOption = Annotated[
     list[str], typer.Option("--officer", help="Officer taking the step (执法人员), repeatable, e.g. off-341323-01.")
@@ -59,7 +61,6 @@ MethodOption = Annotated[
 RPC_ATTRIBUTE = "rpc"
 """The attribute naming the CaseService (or CompensationService) method a state-changing command calls (read by the
 test that every such method has a verb)."""
-Command = TypeVar("Command", bound=Callable[..., None])
 
 
 def calls(rpc: str) -> Callable[[Command], Command]:
@@ -172,10 +173,8 @@ def step_verb(rpc: str, summary: str, *extra: StepOption, target: StepTarget = C
         evidence: EvidenceOption = None,
         etag: EtagOption = "",
         request_id: RequestIdOption = "",
-        token: TokenOption = None,
-        as_agency: AsOption = None,
-        address: AddressOption = None,
-        as_json: JsonFlag = False,
+        *,
+        caller: Caller,
         **values: Any,
     ) -> None:
         details = pb.StepDetails(
@@ -188,20 +187,13 @@ def step_verb(rpc: str, summary: str, *extra: StepOption, target: StepTarget = C
         fields: dict[str, Any] = {"details": details}
         for option in extra:
             fields.update(option.fields(values[option.name]))
-        found = target.calls.step(
-            rpc,
-            target.name(case),
-            fields,
-            etag=etag,
-            token=token,
-            as_agency=as_agency,
-            address=address,
-            as_json=as_json,
-        )
-        emit(MessageToDict(found, preserving_proto_field_name=True), as_json=as_json, text=target.summary(found))
+        found = target.calls.step(rpc, target.name(case), fields, etag=etag, caller=caller)
+        emit(MessageToDict(found, preserving_proto_field_name=True), as_json=caller.as_json, text=target.summary(found))
 
     signature = inspect.signature(command)
-    common = [p for p in signature.parameters.values() if p.kind is not inspect.Parameter.VAR_KEYWORD]
+    common = [
+        p for p in signature.parameters.values() if p.kind is not inspect.Parameter.VAR_KEYWORD and p.name != "caller"
+    ]
     added = [
         inspect.Parameter(o.name, inspect.Parameter.KEYWORD_ONLY, annotation=o.annotation, default=o.default)
         for o in extra
@@ -213,10 +205,11 @@ def step_verb(rpc: str, summary: str, *extra: StepOption, target: StepTarget = C
             *_keyword(common[1:2]),
             *added,
             *_keyword(common[2:]),
+            signature.parameters["caller"],
         ]
     )
     command.__doc__ = summary
-    return calls(rpc)(command)
+    return calls(rpc)(with_caller(command))
 
 
 def _keyword(parameters: list[inspect.Parameter]) -> list[inspect.Parameter]:
@@ -325,6 +318,7 @@ STEP_NAMES = {"register": "RegisterCase", "decide": "DecideCase"}
 
 
 @calls("ApproveCaseStep")
+@with_caller
 def approve(
     case: CaseArgument,
     step: Annotated[
@@ -336,27 +330,16 @@ def approve(
     opinion: Annotated[str, typer.Option("--opinion", help="The approval opinion (审批意见), e.g. 同意.")],
     etag: EtagOption = "",
     request_id: RequestIdOption = "",
-    token: TokenOption = None,
-    as_agency: AsOption = None,
-    address: AddressOption = None,
-    as_json: JsonFlag = False,
+    *,
+    caller: Caller,
 ) -> None:
     """Approve the next step of a county case as the bureau one level up (审批): registration or decision."""
     fields = {"step": step, "approver_officer_id": approver, "opinion": opinion, "request_id": request_id}
-    found = CASE_CALLS.step(
-        "ApproveCaseStep",
-        case_name(case),
-        fields,
-        etag=etag,
-        token=token,
-        as_agency=as_agency,
-        address=address,
-        as_json=as_json,
-    )
+    found = CASE_CALLS.step("ApproveCaseStep", case_name(case), fields, etag=etag, caller=caller)
     approval = found.approvals[-1]
     approver_shown = f"{approval.approver_agency_id} {approval.approver_officer_id}"
     text = f"{found.name}: {approval.step} approved by {approver_shown} ({approval.name}) · etag {found.etag}"
-    emit(MessageToDict(found, preserving_proto_field_name=True), as_json=as_json, text=text)
+    emit(MessageToDict(found, preserving_proto_field_name=True), as_json=caller.as_json, text=text)
 
 
 def add_step_verbs(app: typer.Typer, verbs: StepVerbs | None = None, target: StepTarget = CASE_TARGET) -> None:

@@ -14,15 +14,17 @@ from google.protobuf.json_format import MessageToDict
 
 from ecolink.cases.v1 import compensation_pb2, compensation_service_pb2_grpc
 from ecolink.cases.v1 import compensation_service_pb2 as pb
-from ecolink_cli.client import AddressOption, AsOption, TokenOption, call, open_channel, resolve_token
+from ecolink_cli.client import call, open_channel
 from ecolink_cli.commands import compensation_views as views
 from ecolink_cli.commands.case_calls import (
     PAGE_SIZE,
+    Caller,
     StepCalls,
     case_name,
     choice_option,
     prefixed,
     proto_choices,
+    with_caller,
 )
 from ecolink_cli.commands.case_steps import (
     RequestIdOption,
@@ -34,7 +36,7 @@ from ecolink_cli.commands.case_steps import (
     calls,
 )
 from ecolink_cli.commands.registry_support import every_page
-from ecolink_cli.output import JsonFlag, console, emit, make_table
+from ecolink_cli.output import console, emit, make_table
 
 COLLECTION = "compensationCases"
 compensation_app = typer.Typer(
@@ -62,39 +64,30 @@ TARGET = StepTarget(
 
 @compensation_app.command("open")
 @calls("OpenCompensationCase")
+@with_caller
 def open_case(
     penalty_case: Annotated[str, typer.Argument(help="The penalty case, cases/{id} or just the id, e.g. 12.")],
     request_id: RequestIdOption = "",
-    token: TokenOption = None,
-    as_agency: AsOption = None,
-    address: AddressOption = None,
-    as_json: JsonFlag = False,
+    *,
+    caller: Caller,
 ) -> None:
     """Open the compensation case of a registered penalty case you handle (双案), in clue screening (线索筛查); a
     penalty case has one: opening it again shows the one it has."""
     request = pb.OpenCompensationCaseRequest(penalty_case=case_name(penalty_case), request_id=request_id)
-    with compensation_stub(address) as stub:
-        answer = call(stub.OpenCompensationCase, request, token=resolve_token(token, as_agency), as_json=as_json)
+    with compensation_stub(caller.address) as stub:
+        answer = call(stub.OpenCompensationCase, request, token=caller.bearer, as_json=caller.as_json)
     opened = answer.compensation_case
-    text = f"{views.step_summary(opened)} · of {opened.penalty_case}"
-    emit(as_dict(opened), as_json=as_json, text=text)
+    emit(as_dict(opened), as_json=caller.as_json, text=f"{views.step_summary(opened)} · of {opened.penalty_case}")
 
 
 @compensation_app.command("get")
-def get(
-    case: CompensationArgument,
-    token: TokenOption = None,
-    as_agency: AsOption = None,
-    address: AddressOption = None,
-    as_json: JsonFlag = False,
-) -> None:
+@with_caller
+def get(case: CompensationArgument, *, caller: Caller) -> None:
     """Show a compensation case with its consultations (磋商) and its timeline: each step's officers, day and evidence
     cited with its SHA-256."""
-    with compensation_stub(address) as stub:
-        found = COMPENSATION_CALLS.read(
-            stub, prefixed(case, COLLECTION), token=resolve_token(token, as_agency), as_json=as_json
-        )
-    if as_json:
+    with compensation_stub(caller.address) as stub:
+        found = COMPENSATION_CALLS.read(stub, prefixed(case, COLLECTION), token=caller.bearer, as_json=caller.as_json)
+    if caller.as_json:
         emit(as_dict(found), as_json=True)
         return
     console.print(views.compensation_table(found))
@@ -103,34 +96,28 @@ def get(
     console.print(views.timeline_table(found))
 
 
+StateOption = Annotated[
+    str | None,
+    choice_option(
+        "--state",
+        proto_choices(compensation_pb2.CompensationState, "COMPENSATION_STATE_"),
+        "Only compensation cases in this state.",
+    ),
+]
+
+
 @compensation_app.command("list")
-def list_cases(
-    state: Annotated[
-        str | None,
-        choice_option(
-            "--state",
-            proto_choices(compensation_pb2.CompensationState, "COMPENSATION_STATE_"),
-            "Only compensation cases in this state.",
-        ),
-    ] = None,
-    token: TokenOption = None,
-    as_agency: AsOption = None,
-    address: AddressOption = None,
-    as_json: JsonFlag = False,
-) -> None:
+@with_caller
+def list_cases(state: StateOption = None, *, caller: Caller) -> None:
     """List the compensation cases you may see, newest first (follows all pages)."""
     request = pb.ListCompensationCasesRequest(page_size=PAGE_SIZE, state=state)
-    with compensation_stub(address) as stub:
-        found = every_page(
-            stub.ListCompensationCases,
-            request,
-            "compensation_cases",
-            token=resolve_token(token, as_agency),
-            as_json=as_json,
+    with compensation_stub(caller.address) as stub:
+        listed = every_page(
+            stub.ListCompensationCases, request, "compensation_cases", token=caller.bearer, as_json=caller.as_json
         )
-    title = f"{len(found)} compensation cases 生态环境损害赔偿案件"
-    table = make_table(title, views.LIST_COLUMNS, [views.list_row(c) for c in found])
-    emit([as_dict(c) for c in found], as_json=as_json, table=table)
+    title = f"{len(listed)} compensation cases 生态环境损害赔偿案件"
+    table = make_table(title, views.LIST_COLUMNS, [views.list_row(c) for c in listed])
+    emit([as_dict(c) for c in listed], as_json=caller.as_json, table=table)
 
 
 def _required(flag: str, field: str, help_text: str) -> StepOption:
