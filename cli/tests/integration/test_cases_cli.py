@@ -393,15 +393,9 @@ async def test_a_decided_cases_compensation_case_goes_from_open_to_closed_consul
     assert paid["state"] == "COMPENSATION_STATE_PERFORMED"
     closed = await compensate(cli, "close", name, *officers(INSPECTORS[0]))
     assert closed["state"] == "COMPENSATION_STATE_CLOSED"
-    assert [step["step"] for step in closed["timeline"]] == [
-        "StartCompensationInvestigation",
-        "RecordAppraisal",
-        "RecordConsultation",
-        "ConcludeAgreement",
-        "RecordCompensationPayment",
-        "RecordCompensationPayment",
-        "CloseCompensationCase",
-    ]
+    steps = [step["step"] for step in closed["timeline"]]
+    assert steps[:4] == ["StartCompensationInvestigation", "RecordAppraisal", "RecordConsultation", "ConcludeAgreement"]
+    assert steps[4:] == ["RecordCompensationPayment"] * 2 + ["CloseCompensationCase"]
 
     # The closed case refuses to join the similar case's next round, and the refusal names it.
     again = await cli.run(

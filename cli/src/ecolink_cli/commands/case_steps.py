@@ -5,7 +5,7 @@ or CompensationService, built from one table each."""
 # verb adds must be objects, not names to look up in this module.
 
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Any
@@ -88,6 +88,17 @@ def amount_option(flag: str, field: str, help_text: str) -> StepOption:
     return StepOption(field, option, inspect.Parameter.empty, lambda text: {field: fen_from_yuan(text, flag)})
 
 
+def text_option(flag: str, field: str, help_text: str, default: Any = inspect.Parameter.empty) -> StepOption:
+    """An option of free text filling `field`; without a default, required."""
+    return StepOption(field, Annotated[str, typer.Option(flag, help=help_text)], default, lambda text: {field: text})
+
+
+def choice_step(field: str, choices: Mapping[str, str], help_text: str) -> StepOption:
+    """A required option `--field` taking one of `choices` by its short name and filling `field`."""
+    option = Annotated[str, choice_option(f"--{field}", choices, help_text)]
+    return StepOption(field, option, inspect.Parameter.empty, lambda value: {field: value})
+
+
 def _days(flag: str, field: str, help_text: str) -> StepOption:
     option = Annotated[int, typer.Option(flag, min=0, help=f"{help_text}; 0 (the default) means the longest allowed.")]
     return StepOption(field, option, 0, lambda days: {field: days})
@@ -99,18 +110,10 @@ SERVED_BY = StepOption(
     inspect.Parameter.empty,
     lambda method: {"method": method},
 )
-OUTCOME = StepOption(
+OUTCOME = choice_step(
     "outcome",
-    Annotated[
-        str,
-        choice_option(
-            "--outcome",
-            proto_choices(case_pb2.DecisionOutcome, "DECISION_OUTCOME_"),
-            "penalty 行政处罚, or no-penalty 不予处罚 (with --ground).",
-        ),
-    ],
-    inspect.Parameter.empty,
-    lambda outcome: {"outcome": outcome},
+    proto_choices(case_pb2.DecisionOutcome, "DECISION_OUTCOME_"),
+    "penalty 行政处罚, or no-penalty 不予处罚 (with --ground).",
 )
 FINE = StepOption(
     "fine",
@@ -131,20 +134,10 @@ STILL_UNMET = StepOption(
     inspect.Parameter.empty,
     lambda unmet: {"still_unmet": unmet},
 )
-POLICE = StepOption(
-    "police",
-    Annotated[
-        str, typer.Option("--police", help="The public security bureau receiving it (公安机关), e.g. psb-341300.")
-    ],
-    inspect.Parameter.empty,
-    lambda police: {"police_agency_id": police},
+POLICE = text_option(
+    "--police", "police_agency_id", "The public security bureau receiving it (公安机关), e.g. psb-341300."
 )
-GROUND = StepOption(
-    "ground",
-    Annotated[str, typer.Option("--ground", help="The ground of a no-penalty decision (不予处罚理由).")],
-    "",
-    lambda ground: {"no_penalty_ground": ground},
-)
+GROUND = text_option("--ground", "no_penalty_ground", "The ground of a no-penalty decision (不予处罚理由).", "")
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,8 @@ from ecolink_cli.commands.case_steps import (
     add_step_verbs,
     amount_option,
     calls,
+    choice_step,
+    text_option,
 )
 from ecolink_cli.commands.registry_support import every_page
 from ecolink_cli.output import console, emit, make_table
@@ -120,12 +122,6 @@ def list_cases(state: StateOption = None, *, caller: Caller) -> None:
     emit([as_dict(c) for c in listed], as_json=caller.as_json, table=table)
 
 
-def _required(flag: str, field: str, help_text: str) -> StepOption:
-    return StepOption(
-        field, Annotated[str, typer.Option(flag, help=help_text)], inspect.Parameter.empty, lambda text: {field: text}
-    )
-
-
 PARTIES = StepOption(
     "parties",
     Annotated[
@@ -148,25 +144,12 @@ JOINED = StepOption(
     None,
     lambda joined: {"joined_cases": [prefixed(other, COLLECTION) for other in joined or []]},
 )
-REMEDY = StepOption(
+REMEDY = choice_step(
     "remedy",
-    Annotated[
-        str,
-        choice_option(
-            "--remedy",
-            proto_choices(compensation_pb2.CompensationRemedy, "COMPENSATION_REMEDY_"),
-            "How the damage is made good: restoration 修复 (with --plan) or payment 赔偿金.",
-        ),
-    ],
-    inspect.Parameter.empty,
-    lambda remedy: {"remedy": remedy},
+    proto_choices(compensation_pb2.CompensationRemedy, "COMPENSATION_REMEDY_"),
+    "How the damage is made good: restoration 修复 (with --plan) or payment 赔偿金.",
 )
-PLAN = StepOption(
-    "plan",
-    Annotated[str, typer.Option("--plan", help="The restoration plan (修复方案), for a restoration.")],
-    "",
-    lambda plan: {"restoration_plan": plan},
-)
+PLAN = text_option("--plan", "restoration_plan", "The restoration plan (修复方案), for a restoration.", "")
 # In the order a compensation case goes (DOMAIN §3.5).
 COMPENSATION_VERBS: StepVerbs = [
     (
@@ -181,7 +164,7 @@ COMPENSATION_VERBS: StepVerbs = [
         "Record the appraisal of the damage (鉴定评估): investigating → appraised.",
         (
             amount_option("--damage", "appraised_damage_fen", "The damage appraised (损害数额)"),
-            _required("--body", "appraisal_body", "The appraisal body (鉴定评估机构)."),
+            text_option("--body", "appraisal_body", "The appraisal body (鉴定评估机构)."),
         ),
     ),
     (
