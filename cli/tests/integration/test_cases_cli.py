@@ -321,3 +321,93 @@ async def test_a_city_draws_units_everyone_reads_the_draw_and_re_runs_it(cli, tm
     assert [(c["unit"], c["score"]) for c in credits] == [("units/lingbi-jiancai", 100), ("units/suzhou-power", 100)]
     table = await cli.run(CITY, "cases", "credit", "lingbi-jiancai")
     assert table.returncode == 0 and "绿" in table.stdout
+
+
+async def compensate(cli: Cli, verb: str, name: str, *options: str) -> dict:
+    """One `ecolink cases compensation` verb as the county branch."""
+    found = await cli.json(COUNTY, "cases", "compensation", verb, name, *options)
+    assert isinstance(found, dict)
+    return found
+
+
+async def test_a_decided_cases_compensation_case_goes_from_open_to_closed_consulted_with_a_similar_case(cli):
+    penalty = (await open_case_from_demo_alert(cli))["name"]
+    await register_and_start_investigation(cli, penalty)
+    await cli.step(COUNTY, "investigate", penalty, *officers(*INSPECTORS), "--note", "现场检查")
+    await notify_and_decide(cli, penalty)
+    # A similar case of the same unit (类案), registered: its compensation case is consulted together with the first.
+    similar = await cli.step(
+        COUNTY,
+        "create",
+        "--unit",
+        DEMO_UNIT,
+        "--source",
+        "manual",
+        "--violation-type",
+        VIOLATION,
+        "--legal-basis",
+        LEGAL_BASIS,
+        *officers(*INSPECTORS),
+    )
+    await cli.step(CITY, "approve", similar["name"], "--step", "register", *APPROVAL)
+    await cli.step(COUNTY, "register", similar["name"], *officers(INSPECTORS[0]))
+
+    opened = await compensate(cli, "open", penalty)
+    name = opened["name"]
+    assert (opened["state"], opened["penalty_case"]) == ("COMPENSATION_STATE_CLUE_SCREENING", penalty)
+    assert (await compensate(cli, "open", penalty.removeprefix("cases/")))["name"] == name  # one per penalty case
+    linked = await cli.json(COUNTY, "cases", "get", penalty)
+    assert isinstance(linked, dict) and linked["compensation_case"] == name
+    shown = await cli.run(COUNTY, "cases", "get", penalty)
+    assert "生态环境损害赔偿案件" in shown.stdout and name in shown.stdout
+
+    # Out of order: no agreement before the damage is appraised and consulted; nothing is written.
+    agree = ["cases", "compensation", "agree", name, *officers(INSPECTORS[0]), "--amount", "300000"]
+    refused = await cli.run(COUNTY, *agree, "--remedy", "payment")
+    assert refused.returncode == 1
+    assert "FAILED_PRECONDITION (COMPENSATION_TRANSITION_NOT_ALLOWED)" in refused.stderr
+    assert f"ConcludeAgreement is not allowed on {name} from clue_screening" in refused.stderr
+    unchanged = await compensate(cli, "get", name)
+    assert (unchanged["etag"], unchanged.get("timeline", [])) == (opened["etag"], [])
+
+    other = (await compensate(cli, "open", similar["name"]))["name"]
+    appraisal = [*officers(INSPECTORS[0]), "--damage", "500000", "--body", "安徽省环境科学研究院 appraisal body"]
+    for compensation_case in (name, other):
+        await compensate(cli, "start-investigation", compensation_case, *officers(*INSPECTORS))
+        appraised = await compensate(cli, "appraise", compensation_case, *appraisal)
+        assert (appraised["state"], appraised["appraised_damage_fen"]) == ("COMPENSATION_STATE_APPRAISED", "50000000")
+    parties = ["--party", "灵璧县某新型建材有限公司", "--party", COUNTY]
+    consulted = await compensate(cli, "consult", name, *officers(*INSPECTORS), *parties, "--join", other)
+    assert [(c["round"], c["joined_cases"]) for c in consulted["consultations"]] == [(1, [other])]
+    joined = await compensate(cli, "get", other.removeprefix("compensationCases/"))
+    assert joined["state"] == "COMPENSATION_STATE_CONSULTING" and len(joined["consultations"]) == 1
+
+    agreed = await cli.json(COUNTY, *agree, "--remedy", "payment")
+    assert isinstance(agreed, dict) and (agreed["state"], agreed["remedy"]) == (
+        "COMPENSATION_STATE_AGREED",
+        "COMPENSATION_REMEDY_PAYMENT",
+    )
+    paid = await compensate(cli, "pay", name, *officers(INSPECTORS[0]), "--amount", "100000")
+    assert (paid["state"], paid["paid_fen"]) == ("COMPENSATION_STATE_AGREED", "10000000")
+    paid = await compensate(cli, "pay", name, *officers(INSPECTORS[0]), "--amount", "200000")
+    assert paid["state"] == "COMPENSATION_STATE_PERFORMED"
+    closed = await compensate(cli, "close", name, *officers(INSPECTORS[0]))
+    assert closed["state"] == "COMPENSATION_STATE_CLOSED"
+    steps = [step["step"] for step in closed["timeline"]]
+    assert steps[:4] == ["StartCompensationInvestigation", "RecordAppraisal", "RecordConsultation", "ConcludeAgreement"]
+    assert steps[4:] == ["RecordCompensationPayment"] * 2 + ["CloseCompensationCase"]
+
+    # The closed case refuses to join the similar case's next round, and the refusal names it.
+    again = await cli.run(
+        COUNTY, "cases", "compensation", "consult", other, *officers(INSPECTORS[0]), *parties, "--join", name
+    )
+    assert again.returncode == 1 and "(COMPENSATION_TRANSITION_NOT_ALLOWED)" in again.stderr and name in again.stderr
+
+    table = await cli.run(COUNTY, "cases", "compensation", "get", name)
+    assert table.returncode == 0, table.stderr
+    for seen in ("生态环境损害赔偿", "鉴定评估", "¥500,000.00", "磋商", other, "赔偿金", "¥300,000.00 of ¥300,000.00"):
+        assert seen in table.stdout
+    listed = await cli.json(CITY, "cases", "compensation", "list", "--state", "closed")
+    assert [c["name"] for c in listed] == [name]
+    rows = await cli.run(CITY, "cases", "compensation", "list")
+    assert rows.returncode == 0 and "2 compensation cases" in rows.stdout and "磋商" in rows.stdout

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+import functools
+import inspect
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Annotated, Any
+from types import ModuleType
+from typing import Annotated, Any, TypeVar, cast
 
 import typer
 from google.protobuf.internal.enum_type_wrapper import EnumTypeWrapper
 
 from ecolink.cases.v1 import case_pb2, case_service_pb2_grpc
 from ecolink.cases.v1 import case_service_pb2 as pb
-from ecolink_cli.client import call, open_channel, resolve_token
+from ecolink_cli.client import AddressOption, AsOption, TokenOption, call, open_channel, resolve_token
+from ecolink_cli.output import JsonFlag
 
 FEN_PER_YUAN = 100
 PAGE_SIZE = 200
@@ -73,6 +78,47 @@ def fen_from_yuan(text: str, option: str) -> int:
     return int(fen)
 
 
+@dataclass(frozen=True)
+class Caller:
+    """How a command calls: its --token or --as, its --address and whether it answers in --json."""
+
+    token: str | None = None
+    as_agency: str | None = None
+    address: str | None = None
+    as_json: bool = False
+
+    @property
+    def bearer(self) -> str | None:
+        return resolve_token(self.token, self.as_agency)
+
+
+_CALLER_OPTIONS = [
+    inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, annotation=annotation, default=default)
+    for name, annotation, default in (
+        ("token", TokenOption, None),
+        ("as_agency", AsOption, None),
+        ("address", AddressOption, None),
+        ("as_json", JsonFlag, False),
+    )
+]
+Command = TypeVar("Command", bound=Callable[..., None])
+
+
+def with_caller(command: Command) -> Command:
+    """A command taking `caller: Caller` as one taking --token, --as, --address and --json, last in its help."""
+    signature = inspect.signature(command, eval_str=True)
+    kept = [p for name, p in signature.parameters.items() if name != "caller"]
+
+    @functools.wraps(command)
+    def called(
+        *args: Any, token: str | None, as_agency: str | None, address: str | None, as_json: bool, **kwargs: Any
+    ) -> None:
+        command(*args, caller=Caller(token, as_agency, address, as_json), **kwargs)
+
+    called.__signature__ = signature.replace(parameters=[*kept, *_CALLER_OPTIONS])  # type: ignore[attr-defined]
+    return cast(Command, called)
+
+
 @contextmanager
 def case_stub(address: str | None) -> Iterator[case_service_pb2_grpc.CaseServiceStub]:
     with open_channel("cases", address) as channel:
@@ -85,29 +131,31 @@ def read_case(
     return call(stub.GetCase, pb.GetCaseRequest(name=name), token=token, as_json=as_json).case
 
 
-def current_etag(
-    stub: case_service_pb2_grpc.CaseServiceStub, name: str, etag: str, *, token: str | None, as_json: bool
-) -> str:
-    """The etag given, or the case's etag read just before the step (so a person need not copy it; a script that
-    must not act on a case changed since it looked passes --etag)."""
-    return etag or read_case(stub, name, token=token, as_json=as_json).etag
+@dataclass(frozen=True)
+class StepCalls:
+    """How the step verbs reach one service whose custom methods take a resource's etag: its stub, the module of its
+    requests, the Get method reading the resource and the response field holding it."""
+
+    open_stub: Callable[[str | None], AbstractContextManager[Any]]
+    requests: ModuleType
+    get_rpc: str
+    field: str
+
+    def read(self, stub: Any, name: str, *, token: str | None, as_json: bool) -> Any:
+        request = getattr(self.requests, f"{self.get_rpc}Request")(name=name)
+        return getattr(call(getattr(stub, self.get_rpc), request, token=token, as_json=as_json), self.field)
+
+    def step(self, rpc: str, name: str, fields: dict[str, Any], *, etag: str, caller: Caller) -> Any:
+        """Calls the custom method `rpc` (`RegisterCase`, `RecordAppraisal`, …) on `name`; returns the resource.
+
+        With no etag given, the resource's etag is read just before the step (so a person need not copy it; a script
+        that must not act on a resource changed since it looked passes --etag)."""
+        bearer, as_json = caller.bearer, caller.as_json
+        with self.open_stub(caller.address) as stub:
+            sent = etag or self.read(stub, name, token=bearer, as_json=as_json).etag
+            request = getattr(self.requests, f"{rpc}Request")(name=name, etag=sent, **fields)
+            return getattr(call(getattr(stub, rpc), request, token=bearer, as_json=as_json), self.field)
 
 
-def case_step(
-    rpc: str,
-    name: str,
-    fields: dict[str, Any],
-    *,
-    etag: str,
-    token: str | None,
-    as_agency: str | None,
-    address: str | None,
-    as_json: bool,
-) -> case_pb2.Case:
-    """Calls one custom method of CaseService (`RegisterCase`, `ApproveCaseStep`, …) on a case; returns the case."""
-    resolved = resolve_token(token, as_agency)
-    with case_stub(address) as stub:
-        request = getattr(pb, f"{rpc}Request")(
-            name=name, etag=current_etag(stub, name, etag, token=resolved, as_json=as_json), **fields
-        )
-        return call(getattr(stub, rpc), request, token=resolved, as_json=as_json).case
+# The stub is looked up when called, so that a test may put its own in `case_stub`'s place.
+CASE_CALLS = StepCalls(lambda address: case_stub(address), pb, "GetCase", "case")

@@ -1,31 +1,35 @@
-"""The step verbs of `ecolink cases`: one command per custom method of CaseService, built from one table."""
+"""The step verbs of `ecolink cases` and `ecolink cases compensation`: one command per custom method of CaseService
+or CompensationService, built from one table each."""
 
 # No `from __future__ import annotations` here: Typer reads the signature `step_verb` builds, and the options a
 # verb adds must be objects, not names to look up in this module.
 
 import inspect
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import typer
 from google.protobuf.json_format import MessageToDict
 
 from ecolink.cases.v1 import case_pb2
 from ecolink.cases.v1 import case_service_pb2 as pb
-from ecolink_cli.client import AddressOption, AsOption, TokenOption
 from ecolink_cli.commands.case_calls import (
+    CASE_CALLS,
+    Caller,
     CaseArgument,
+    Command,
+    StepCalls,
     case_name,
-    case_step,
     choice_option,
     fen_from_yuan,
     proto_choices,
+    with_caller,
 )
 from ecolink_cli.commands.case_calls import prefixed as named
 from ecolink_cli.commands.case_views import step_summary
-from ecolink_cli.output import JsonFlag, emit
+from ecolink_cli.output import emit
 
 OfficerOption = Annotated[
     list[str], typer.Option("--officer", help="Officer taking the step (执法人员), repeatable, e.g. off-341323-01.")
@@ -55,9 +59,8 @@ MethodOption = Annotated[
 
 
 RPC_ATTRIBUTE = "rpc"
-"""The attribute naming the CaseService method a state-changing command calls (read by the test that every such
-method has a verb)."""
-Command = TypeVar("Command", bound=Callable[..., None])
+"""The attribute naming the CaseService (or CompensationService) method a state-changing command calls (read by the
+test that every such method has a verb)."""
 
 
 def calls(rpc: str) -> Callable[[Command], Command]:
@@ -80,9 +83,20 @@ class StepOption:
     fields: Callable[[Any], dict[str, Any]]
 
 
-def _amount(flag: str, field: str, help_text: str) -> StepOption:
+def amount_option(flag: str, field: str, help_text: str) -> StepOption:
     option = Annotated[str, typer.Option(flag, help=f"{help_text}, in yuan (元), e.g. 220000 or 1500.50.")]
     return StepOption(field, option, inspect.Parameter.empty, lambda text: {field: fen_from_yuan(text, flag)})
+
+
+def text_option(flag: str, field: str, help_text: str, default: Any = inspect.Parameter.empty) -> StepOption:
+    """An option of free text filling `field`; without a default, required."""
+    return StepOption(field, Annotated[str, typer.Option(flag, help=help_text)], default, lambda text: {field: text})
+
+
+def choice_step(field: str, choices: Mapping[str, str], help_text: str) -> StepOption:
+    """A required option `--field` taking one of `choices` by its short name and filling `field`."""
+    option = Annotated[str, choice_option(f"--{field}", choices, help_text)]
+    return StepOption(field, option, inspect.Parameter.empty, lambda value: {field: value})
 
 
 def _days(flag: str, field: str, help_text: str) -> StepOption:
@@ -96,18 +110,10 @@ SERVED_BY = StepOption(
     inspect.Parameter.empty,
     lambda method: {"method": method},
 )
-OUTCOME = StepOption(
+OUTCOME = choice_step(
     "outcome",
-    Annotated[
-        str,
-        choice_option(
-            "--outcome",
-            proto_choices(case_pb2.DecisionOutcome, "DECISION_OUTCOME_"),
-            "penalty 行政处罚, or no-penalty 不予处罚 (with --ground).",
-        ),
-    ],
-    inspect.Parameter.empty,
-    lambda outcome: {"outcome": outcome},
+    proto_choices(case_pb2.DecisionOutcome, "DECISION_OUTCOME_"),
+    "penalty 行政处罚, or no-penalty 不予处罚 (with --ground).",
 )
 FINE = StepOption(
     "fine",
@@ -128,37 +134,40 @@ STILL_UNMET = StepOption(
     inspect.Parameter.empty,
     lambda unmet: {"still_unmet": unmet},
 )
-POLICE = StepOption(
-    "police",
-    Annotated[
-        str, typer.Option("--police", help="The public security bureau receiving it (公安机关), e.g. psb-341300.")
-    ],
-    inspect.Parameter.empty,
-    lambda police: {"police_agency_id": police},
+POLICE = text_option(
+    "--police", "police_agency_id", "The public security bureau receiving it (公安机关), e.g. psb-341300."
 )
-GROUND = StepOption(
-    "ground",
-    Annotated[str, typer.Option("--ground", help="The ground of a no-penalty decision (不予处罚理由).")],
-    "",
-    lambda ground: {"no_penalty_ground": ground},
-)
+GROUND = text_option("--ground", "no_penalty_ground", "The ground of a no-penalty decision (不予处罚理由).", "")
 
 
-def step_verb(rpc: str, summary: str, *extra: StepOption) -> Callable[..., None]:
-    """A command calling `rpc` with the step details (officers, day, note, evidence, request id) and `extra`."""
+@dataclass(frozen=True)
+class StepTarget:
+    """What the step verbs of one service act on: the argument naming it, its resource name, the calls reaching its
+    service and the line shown after a step."""
+
+    argument: Any
+    name: Callable[[str], str]
+    calls: StepCalls
+    summary: Callable[[Any], str]
+
+
+CASE_TARGET = StepTarget(CaseArgument, case_name, CASE_CALLS, step_summary)
+
+
+def step_verb(rpc: str, summary: str, *extra: StepOption, target: StepTarget = CASE_TARGET) -> Callable[..., None]:
+    """A command calling `rpc` on the target with the step details (officers, day, note, evidence, request id) and
+    `extra`."""
 
     def command(
-        case: CaseArgument,
+        case: str,
         officer: OfficerOption,
         on: OnOption = None,
         note: NoteOption = "",
         evidence: EvidenceOption = None,
         etag: EtagOption = "",
         request_id: RequestIdOption = "",
-        token: TokenOption = None,
-        as_agency: AsOption = None,
-        address: AddressOption = None,
-        as_json: JsonFlag = False,
+        *,
+        caller: Caller,
         **values: Any,
     ) -> None:
         details = pb.StepDetails(
@@ -171,31 +180,39 @@ def step_verb(rpc: str, summary: str, *extra: StepOption) -> Callable[..., None]
         fields: dict[str, Any] = {"details": details}
         for option in extra:
             fields.update(option.fields(values[option.name]))
-        found = case_step(
-            rpc, case_name(case), fields, etag=etag, token=token, as_agency=as_agency, address=address, as_json=as_json
-        )
-        emit(MessageToDict(found, preserving_proto_field_name=True), as_json=as_json, text=step_summary(found))
+        found = target.calls.step(rpc, target.name(case), fields, etag=etag, caller=caller)
+        emit(MessageToDict(found, preserving_proto_field_name=True), as_json=caller.as_json, text=target.summary(found))
 
     signature = inspect.signature(command)
-    common = [p for p in signature.parameters.values() if p.kind is not inspect.Parameter.VAR_KEYWORD]
+    common = [
+        p for p in signature.parameters.values() if p.kind is not inspect.Parameter.VAR_KEYWORD and p.name != "caller"
+    ]
     added = [
         inspect.Parameter(o.name, inspect.Parameter.KEYWORD_ONLY, annotation=o.annotation, default=o.default)
         for o in extra
     ]
     # The verb's own options come first in its help, right after the case.
     command.__signature__ = signature.replace(  # type: ignore[attr-defined]
-        parameters=[common[0], *_keyword(common[1:2]), *added, *_keyword(common[2:])]
+        parameters=[
+            common[0].replace(annotation=target.argument),
+            *_keyword(common[1:2]),
+            *added,
+            *_keyword(common[2:]),
+            signature.parameters["caller"],
+        ]
     )
     command.__doc__ = summary
-    return calls(rpc)(command)
+    return calls(rpc)(with_caller(command))
 
 
 def _keyword(parameters: list[inspect.Parameter]) -> list[inspect.Parameter]:
     return [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in parameters]
 
 
-# (verb, custom method, help): in the order a case goes (DOMAIN §3.1).
-STEP_VERBS: list[tuple[str, str, str, tuple[StepOption, ...]]] = [
+StepVerbs = list[tuple[str, str, str, tuple[StepOption, ...]]]
+"""(verb, custom method, help, the verb's own options), in the order the resource goes."""
+# In the order a case goes (DOMAIN §3.1).
+STEP_VERBS: StepVerbs = [
     ("register", "RegisterCase", "Register the case (立案): clue → registered; issues the registration approval.", ()),
     (
         "start-investigation",
@@ -214,7 +231,7 @@ STEP_VERBS: list[tuple[str, str, str, tuple[StepOption, ...]]] = [
         "notify",
         "NotifyIntendedPenalty",
         "Notify the intended penalty and the right to be heard (告知): legal review → notified; issues the notice.",
-        (_amount("--intended-fine", "intended_fine_fen", "The intended fine (拟罚款)"),),
+        (amount_option("--intended-fine", "intended_fine_fen", "The intended fine (拟罚款)"),),
     ),
     ("hearing-application", "RecordHearingApplication", "Record that the unit asked to be heard (听证申请).", ()),
     ("hearing", "RecordHearing", "Record the hearing held (听证).", ()),
@@ -230,7 +247,12 @@ STEP_VERBS: list[tuple[str, str, str, tuple[StepOption, ...]]] = [
         "Record how and when the decision was served (送达); --on is the day handed over, received or published.",
         (SERVED_BY,),
     ),
-    ("pay", "RecordPayment", "Record a payment (缴纳罚款).", (_amount("--amount", "amount_fen", "The amount paid"),)),
+    (
+        "pay",
+        "RecordPayment",
+        "Record a payment (缴纳罚款).",
+        (amount_option("--amount", "amount_fen", "The amount paid"),),
+    ),
     (
         "remind",
         "IssuePaymentReminder",
@@ -289,6 +311,7 @@ STEP_NAMES = {"register": "RegisterCase", "decide": "DecideCase"}
 
 
 @calls("ApproveCaseStep")
+@with_caller
 def approve(
     case: CaseArgument,
     step: Annotated[
@@ -300,31 +323,23 @@ def approve(
     opinion: Annotated[str, typer.Option("--opinion", help="The approval opinion (审批意见), e.g. 同意.")],
     etag: EtagOption = "",
     request_id: RequestIdOption = "",
-    token: TokenOption = None,
-    as_agency: AsOption = None,
-    address: AddressOption = None,
-    as_json: JsonFlag = False,
+    *,
+    caller: Caller,
 ) -> None:
     """Approve the next step of a county case as the bureau one level up (审批): registration or decision."""
     fields = {"step": step, "approver_officer_id": approver, "opinion": opinion, "request_id": request_id}
-    found = case_step(
-        "ApproveCaseStep",
-        case_name(case),
-        fields,
-        etag=etag,
-        token=token,
-        as_agency=as_agency,
-        address=address,
-        as_json=as_json,
-    )
+    found = CASE_CALLS.step("ApproveCaseStep", case_name(case), fields, etag=etag, caller=caller)
     approval = found.approvals[-1]
     approver_shown = f"{approval.approver_agency_id} {approval.approver_officer_id}"
     text = f"{found.name}: {approval.step} approved by {approver_shown} ({approval.name}) · etag {found.etag}"
-    emit(MessageToDict(found, preserving_proto_field_name=True), as_json=as_json, text=text)
+    emit(MessageToDict(found, preserving_proto_field_name=True), as_json=caller.as_json, text=text)
 
 
-def add_step_verbs(app: typer.Typer) -> None:
-    """Registers `approve` and every step verb of STEP_VERBS on `app`."""
-    app.command("approve")(approve)
-    for verb, rpc, summary, extra in STEP_VERBS:
-        app.command(verb)(step_verb(rpc, summary, *extra))
+def add_step_verbs(app: typer.Typer, verbs: StepVerbs | None = None, target: StepTarget = CASE_TARGET) -> None:
+    """Registers every step verb of `verbs` calling `target`'s service on `app`; without `verbs`, `approve` and
+    STEP_VERBS of CaseService."""
+    if verbs is None:
+        app.command("approve")(approve)
+        verbs = STEP_VERBS
+    for verb, rpc, summary, extra in verbs:
+        app.command(verb)(step_verb(rpc, summary, *extra, target=target))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from google.protobuf.timestamp_pb2 import Timestamp
@@ -52,18 +53,6 @@ STATISTICS_TERMS = {
     "detention_hand_offs": "detention hand-offs 移送行政拘留",
 }
 LIST_COLUMNS = ["case", "unit", "state", "agency", "source", "violation", "fine", "updated"]
-TIMELINE_COLUMNS = [
-    "#",
-    "step",
-    "state",
-    "agency",
-    "officers",
-    "on",
-    "recorded",
-    "evidence (sha256)",
-    "approval",
-    "document",
-]
 APPROVAL_COLUMNS = ["approval", "step", "agency", "officer", "opinion", "when", "used"]
 DOCUMENT_COLUMNS = ["number", "kind", "case", "issued", "cites", "void"]
 DUE_COLUMNS = ["case", "action", "status", "from", "until", "what", "legal basis"]
@@ -79,8 +68,26 @@ def short(enum: object, prefix: str, value: int) -> str:
     return str(enum.Name(value)).removeprefix(prefix).lower().replace("_", "-")  # type: ignore[attr-defined]
 
 
+@dataclass(frozen=True)
+class StateNames:
+    """How the states of one proto enum are shown: short (`legal-review`) and with their Chinese term."""
+
+    enum: Any
+    prefix: str
+    terms: Mapping[int, str]
+
+    def short(self, state: int) -> str:
+        return short(self.enum, self.prefix, state)
+
+    def label(self, state: int) -> str:
+        return f"{self.short(state)} {self.terms.get(state, '')}".strip()
+
+
+CASE_STATES = StateNames(case_pb2.CaseState, "CASE_STATE_", STATE_TERMS)
+
+
 def state_label(state: int) -> str:
-    return f"{short(case_pb2.CaseState, 'CASE_STATE_', state)} {STATE_TERMS.get(state, '')}".strip()
+    return CASE_STATES.label(state)
 
 
 def yuan(fen: int) -> str:
@@ -118,6 +125,7 @@ def case_table(case: case_pb2.Case) -> Table:
         ["legal basis 法律依据", case.legal_basis],
         ["fine 罚款", _fine(case)],
         ["no-penalty ground 不予处罚理由", case.no_penalty_ground or "—"],
+        ["compensation case 生态环境损害赔偿案件", case.compensation_case or "—"],
         ["opened", shown_time(case.create_time)],
         ["etag", case.etag],
     ]
@@ -180,8 +188,22 @@ def statistics_csv(statistics: pb.GetCaseStatisticsResponse) -> str:
     return out.getvalue()
 
 
-def _cited(step: case_pb2.CaseStep) -> str:
-    return "\n".join(f"{e.evidence} {e.sha256[:SHA256_SHOWN]}…" for e in step.evidence) or "—"
+STEP_COLUMNS = ["#", "step", "state", "agency", "officers", "on", "recorded", "evidence (sha256)"]
+
+
+def step_cells(step: Any, states: StateNames) -> list[Any]:
+    """The columns of STEP_COLUMNS for one step of a timeline (a case's or a compensation case's)."""
+    cited = "\n".join(f"{e.evidence} {e.sha256[:SHA256_SHOWN]}…" for e in step.evidence) or "—"
+    return [
+        step.seq,
+        step.step,
+        f"{states.short(step.from_state)} → {states.label(step.to_state)}",
+        step.agency_id,
+        ", ".join(step.officer_ids),
+        step.occurred_on,
+        shown_time(step.record_time),
+        cited,
+    ]
 
 
 def timeline_table(case: case_pb2.Case) -> Table:
@@ -190,20 +212,13 @@ def timeline_table(case: case_pb2.Case) -> Table:
     numbers = {d.name: d.display_number for d in case.documents}
     rows = [
         [
-            step.seq,
-            step.step,
-            f"{short(case_pb2.CaseState, 'CASE_STATE_', step.from_state)} → {state_label(step.to_state)}",
-            step.agency_id,
-            ", ".join(step.officer_ids),
-            step.occurred_on,
-            shown_time(step.record_time),
-            _cited(step),
+            *step_cells(step, CASE_STATES),
             approvals.get(step.approval, "—"),
             numbers.get(step.document, step.document or "—"),
         ]
         for step in case.timeline
     ]
-    return make_table(f"timeline 办案流程 of {case.name}", TIMELINE_COLUMNS, rows)
+    return make_table(f"timeline 办案流程 of {case.name}", [*STEP_COLUMNS, "approval", "document"], rows)
 
 
 def approvals_table(case: case_pb2.Case) -> Table:

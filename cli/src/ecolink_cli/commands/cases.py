@@ -13,7 +13,7 @@ from ecolink.cases.v1 import case_pb2
 from ecolink.cases.v1 import case_service_pb2 as pb
 from ecolink_cli.client import AddressOption, AsOption, TokenOption, call, resolve_token
 from ecolink_cli.commands import case_views as views
-from ecolink_cli.commands import inspections
+from ecolink_cli.commands import compensation, inspections
 from ecolink_cli.commands.case_calls import (
     ALERT_SOURCE,
     PAGE_SIZE,
@@ -259,4 +259,5 @@ def stats(
 # The step verbs after the commands that read, in the order a case goes.
 add_step_verbs(cases_app)
 cases_app.add_typer(inspections.draw_app, name="draw")
+cases_app.add_typer(compensation.compensation_app, name="compensation")
 cases_app.command("credit")(inspections.credit)
