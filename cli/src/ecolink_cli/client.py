@@ -64,17 +64,22 @@ def resolve_token(token: str | None, as_agency: str | None) -> str | None:
     return token
 
 
-def sign_token(agency_id: str, ttl: timedelta) -> str:
-    """Signs a token for a directory agency with the local platform key."""
+def sign_token(agency_id: str, ttl: timedelta, *, officer_id: str | None = None) -> str:
+    """Signs a token for a directory agency (or one of its officers, who becomes the token's `sub`) with the local
+    platform key."""
     platform = PlatformSettings()
     directory, _ = read_directory_file(platform.directory_file)
     agency = next((a for a in directory.agencies if a.agency_id == agency_id), None)
     if agency is None:
         raise KeyError(f"agency {agency_id!r} is not in the directory {platform.directory_file}")
+    if officer_id is not None and not any(
+        o.officer_id == officer_id and o.agency_id == agency_id for o in directory.officers
+    ):
+        raise KeyError(f"officer {officer_id!r} of {agency_id} is not in the directory {platform.directory_file}")
     if not platform.private_key_path.exists():
         raise FileNotFoundError(f"no signing key at {platform.private_key_path}; run `make run` once first")
     key = load_private_key(platform.private_key_path)
-    return issue_token(agency, key=key, issuer=platform.token_issuer, ttl=ttl)
+    return issue_token(agency, key=key, issuer=platform.token_issuer, ttl=ttl, officer_id=officer_id)
 
 
 def auth_metadata(token: str | None) -> list[tuple[str, str]]:

@@ -30,15 +30,21 @@ def parse_ttl(text: str) -> timedelta:
 def issue(
     agency: Annotated[str, typer.Option("--agency", help="Directory agency id, e.g. psb-360800.")],
     ttl: Annotated[str, typer.Option("--ttl", help="How long the token is valid: 15m, 8h, 30d.")] = "1h",
+    officer: Annotated[
+        str | None,
+        typer.Option("--officer", help="An enforcement officer (执法人员) of the agency: the token is his, as `sub`."),
+    ] = None,
     as_json: JsonFlag = False,
 ) -> None:
-    """Sign a token naming the agency, its kind, region and expiry; prints it alone, for `export ECOLINK_TOKEN=…`."""
+    """Sign a token naming the agency (or one of its officers), its kind, region and expiry; prints it alone, for
+    `export ECOLINK_TOKEN=…`. Steps taken with an officer's token are recorded as his."""
     platform = PlatformSettings()
     lifetime = parse_ttl(ttl)
     if lifetime.total_seconds() > platform.token_max_ttl_seconds:
         fail(f"--ttl is longer than the allowed {platform.token_max_ttl_seconds} s", as_json=as_json)
     try:
-        token = sign_token(agency, lifetime)
+        token = sign_token(agency, lifetime, officer_id=officer)
     except (KeyError, FileNotFoundError) as error:
         fail(str(error).strip("'\""), as_json=as_json)
-    emit({"agency": agency, "ttl_seconds": int(lifetime.total_seconds()), "token": token}, as_json=as_json, text=token)
+    issued = {"agency": agency, "officer": officer or "", "ttl_seconds": int(lifetime.total_seconds()), "token": token}
+    emit(issued, as_json=as_json, text=token)
