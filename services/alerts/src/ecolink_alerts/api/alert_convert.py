@@ -10,8 +10,7 @@ from ecolink.alerts.v1 import (
     monitoring_pb2,
 )
 from ecolink_alerts.api.convert import (
-    KIND_TO_PROTO,
-    enum_from_proto,
+    KINDS,
     mn_from_name,
     region_filter,
     unit_id_from_name,
@@ -24,10 +23,11 @@ from ecolink_alerts.domain.registry_records import (
 from ecolink_alerts.domain.rules.events import CompanionRise, Evidence
 from ecolink_alerts.service_layer.rescan import RescannedEpisode, RescanResult, RescanTarget
 from ecolink_common.errors import InvalidArgument
+from ecolink_common.proto_enums import EnumMap
 from ecolink_common.proto_time import optional_datetime, timestamp_from_datetime
 
 RULE_NAME = re.compile(r"[A-Z][0-9]{1,2}(\.[a-z0-9_]{1,40})?", re.ASCII)
-STATE_TO_PROTO = {AlertState.OPEN: alert_pb2.ALERT_STATE_OPEN, AlertState.CLOSED: alert_pb2.ALERT_STATE_CLOSED}
+STATES = EnumMap({AlertState.OPEN: alert_pb2.ALERT_STATE_OPEN, AlertState.CLOSED: alert_pb2.ALERT_STATE_CLOSED})
 
 
 def evidence_point(item: Evidence) -> alert_pb2.EvidencePoint:
@@ -49,7 +49,7 @@ def evidence_point(item: Evidence) -> alert_pb2.EvidencePoint:
         return alert_pb2.EvidencePoint(packet=packet)
     reading = alert_pb2.EvidenceReading(
         factor_code=item.factor,
-        data_kind=KIND_TO_PROTO[item.kind],
+        data_kind=KINDS.to_proto(item.kind),
         data_time=timestamp_from_datetime(item.data_time),
         value=item.value,
         flag=item.flag.value,
@@ -66,10 +66,10 @@ def alert_to_proto(alert: Alert, *, with_evidence: bool) -> alert_pb2.Alert:
         unit=f"units/{alert.unit_id}",
         outlet=outlet_name(alert.unit_id, alert.outlet_id),
         device=f"devices/{alert.mn}",
-        data_kind=KIND_TO_PROTO[alert.kind] if alert.kind else monitoring_pb2.DATA_KIND_UNSPECIFIED,
+        data_kind=KINDS.to_proto(alert.kind) if alert.kind else monitoring_pb2.DATA_KIND_UNSPECIFIED,
         factor_code=alert.factor or "",
         region_code=alert.region_code,
-        state=STATE_TO_PROTO[alert.state],
+        state=STATES.to_proto(alert.state),
         start_time=timestamp_from_datetime(alert.started_at),
         end_time=timestamp_from_datetime(alert.ended_at),
         create_time=timestamp_from_datetime(alert.opened_at),
@@ -92,11 +92,7 @@ def alert_filter_from_proto(request: alert_service_pb2.ListAlertsRequest) -> Ale
         unit_id=unit_id_from_name(request.unit, "unit") if request.unit else "",
         region_code=region_filter(request.region_code),
         rule=rule_filter(request.rule),
-        state=(
-            enum_from_proto(request.state, STATE_TO_PROTO, "state")
-            if request.state != alert_pb2.ALERT_STATE_UNSPECIFIED
-            else None
-        ),
+        state=STATES.optional_from_proto(request.state, "state"),
         started_from=optional_datetime(request, "start_time"),
         started_before=optional_datetime(request, "end_time"),
     )
@@ -117,9 +113,9 @@ def _rescanned_episode_to_proto(rescanned: RescannedEpisode) -> alert_service_pb
         unit=f"units/{key.unit_id}",
         outlet=outlet_name(key.unit_id, key.outlet_id),
         device=f"devices/{key.mn}",
-        data_kind=KIND_TO_PROTO[key.kind] if key.kind else monitoring_pb2.DATA_KIND_UNSPECIFIED,
+        data_kind=KINDS.to_proto(key.kind) if key.kind else monitoring_pb2.DATA_KIND_UNSPECIFIED,
         factor_code=key.factor or "",
-        state=STATE_TO_PROTO[AlertState.CLOSED if episode.closed else AlertState.OPEN],
+        state=STATES.to_proto(AlertState.CLOSED if episode.closed else AlertState.OPEN),
         start_time=timestamp_from_datetime(episode.started_at),
         end_time=timestamp_from_datetime(episode.ended_at),
         evidence=[evidence_point(item) for item in episode.evidence],

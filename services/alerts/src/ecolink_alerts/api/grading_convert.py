@@ -7,8 +7,7 @@ from ecolink.alerts.v1 import (
     monitoring_pb2,
 )
 from ecolink_alerts.api.convert import (
-    KIND_TO_PROTO,
-    enum_from_proto,
+    KINDS,
     mn_from_name,
     region_filter,
     unit_id_from_name,
@@ -16,29 +15,30 @@ from ecolink_alerts.api.convert import (
 from ecolink_alerts.domain.grade_records import CurrentGrade, GradeFilter, MeanFilter, StoredMean
 from ecolink_alerts.domain.grading import ExceedanceGrade
 from ecolink_alerts.domain.readings import DataKind
+from ecolink_common.proto_enums import EnumMap
 from ecolink_common.proto_time import optional_datetime, timestamp_from_datetime
 
-GRADE_TO_PROTO = {
-    ExceedanceGrade.NONE: grading_service_pb2.GRADE_NONE,
-    ExceedanceGrade.BLUE: grading_service_pb2.GRADE_BLUE,
-    ExceedanceGrade.YELLOW: grading_service_pb2.GRADE_YELLOW,
-    ExceedanceGrade.ORANGE: grading_service_pb2.GRADE_ORANGE,
-    ExceedanceGrade.RED: grading_service_pb2.GRADE_RED,
-}
+GRADES = EnumMap(
+    {
+        ExceedanceGrade.NONE: grading_service_pb2.GRADE_NONE,
+        ExceedanceGrade.BLUE: grading_service_pb2.GRADE_BLUE,
+        ExceedanceGrade.YELLOW: grading_service_pb2.GRADE_YELLOW,
+        ExceedanceGrade.ORANGE: grading_service_pb2.GRADE_ORANGE,
+        ExceedanceGrade.RED: grading_service_pb2.GRADE_RED,
+    }
+)
 
 
-DERIVED_KINDS = {DataKind.HOURLY: monitoring_pb2.DATA_KIND_HOURLY, DataKind.DAILY: monitoring_pb2.DATA_KIND_DAILY}
+DERIVED_KINDS = EnumMap(
+    {DataKind.HOURLY: monitoring_pb2.DATA_KIND_HOURLY, DataKind.DAILY: monitoring_pb2.DATA_KIND_DAILY}
+)
 
 
 def grade_filter_from_proto(request: grading_service_pb2.ListExceedanceGradesRequest) -> GradeFilter:
     return GradeFilter(
         unit_id=unit_id_from_name(request.unit, "unit") if request.unit else "",
         region_code=region_filter(request.region_code),
-        grade=(
-            enum_from_proto(request.grade, GRADE_TO_PROTO, "grade")
-            if request.grade != grading_service_pb2.GRADE_UNSPECIFIED
-            else None
-        ),
+        grade=GRADES.optional_from_proto(request.grade, "grade"),
     )
 
 
@@ -48,7 +48,7 @@ def exceedance_grade_to_proto(grade: CurrentGrade) -> grading_service_pb2.Exceed
         unit=f"units/{grade.unit_id}",
         factor_code=grade.factor,
         region_code=grade.region_code,
-        grade=GRADE_TO_PROTO[grade.grade],
+        grade=GRADES.to_proto(grade.grade),
         as_of_date=grade.as_of.isoformat() if grade.as_of else "",
         exceedance_dates=[day.isoformat() for day in grade.exceedance_days],
         update_time=timestamp_from_datetime(grade.updated_at),
@@ -59,11 +59,7 @@ def exceedance_grade_to_proto(grade: CurrentGrade) -> grading_service_pb2.Exceed
 def mean_filter_from_proto(request: grading_service_pb2.ListDerivedMeansRequest) -> MeanFilter:
     return MeanFilter(
         mn=mn_from_name(request.device, "device"),
-        kind=(
-            enum_from_proto(request.data_kind, DERIVED_KINDS, "data_kind")
-            if request.data_kind != monitoring_pb2.DATA_KIND_UNSPECIFIED
-            else None
-        ),
+        kind=DERIVED_KINDS.optional_from_proto(request.data_kind, "data_kind"),
         factor=request.factor_code,
         start_from=optional_datetime(request, "start_time"),
         start_before=optional_datetime(request, "end_time"),
@@ -73,7 +69,7 @@ def mean_filter_from_proto(request: grading_service_pb2.ListDerivedMeansRequest)
 def derived_mean_to_proto(mean: StoredMean) -> grading_service_pb2.DerivedMean:
     return grading_service_pb2.DerivedMean(
         device=f"devices/{mean.mn}",
-        data_kind=KIND_TO_PROTO[mean.kind],
+        data_kind=KINDS.to_proto(mean.kind),
         factor_code=mean.factor,
         period_start=timestamp_from_datetime(mean.period_start),
         value=mean.value,

@@ -7,8 +7,7 @@ from ecolink.alerts.v1 import (
     monitoring_service_pb2,
 )
 from ecolink_alerts.api.convert import (
-    KIND_TO_PROTO,
-    enum_from_proto,
+    KINDS,
     mn_from_name,
     unit_id_from_name,
 )
@@ -19,9 +18,9 @@ from ecolink_alerts.service_layer.transmission_rates import RateLevel, ScopedRat
 from ecolink_alerts.service_layer.value_listing import ListedValue, ValueFilter
 from ecolink_common.errors import InvalidArgument
 from ecolink_common.paging import Page
+from ecolink_common.proto_enums import EnumMap
 from ecolink_common.proto_time import TIMESTAMP_RANGE, datetime_or_none, optional_datetime, timestamp_from_datetime
 
-PROTO_TO_KIND = {proto: kind for kind, proto in KIND_TO_PROTO.items()}
 MAX_CODES_REMEMBERED = 10_000
 _CODES_SEEN_VALID: set[str] = set()
 
@@ -30,9 +29,9 @@ def monitoring_record_from_proto(record: monitoring_pb2.MonitoringRecord, index:
     """Record `index` of an ingest stream; a missing kind or DataTime, or a DataTime no calendar holds, is
     INVALID_ARGUMENT naming `records[index]`'s field. Bulk ingest converts every record: no work here is spent on
     names until a record is refused."""
-    kind = PROTO_TO_KIND.get(record.data_kind)
+    kind = KINDS.get(record.data_kind)
     if kind is None:
-        kind = enum_from_proto(record.data_kind, KIND_TO_PROTO, f"records[{index}].data_kind")
+        kind = KINDS.from_proto(record.data_kind, f"records[{index}].data_kind")
     if not record.HasField("data_time"):
         raise InvalidArgument.for_field(f"records[{index}].data_time", "is required")
     data_time = datetime_or_none(record.data_time)
@@ -90,19 +89,21 @@ def ingest_outcome_to_proto(outcome: IngestOutcome) -> monitoring_service_pb2.In
     )
 
 
-RATE_LEVEL_TO_PROTO = {
-    RateLevel.DEVICE: monitoring_service_pb2.TRANSMISSION_RATE_LEVEL_DEVICE,
-    RateLevel.UNIT: monitoring_service_pb2.TRANSMISSION_RATE_LEVEL_UNIT,
-    RateLevel.COUNTY: monitoring_service_pb2.TRANSMISSION_RATE_LEVEL_COUNTY,
-    RateLevel.CITY: monitoring_service_pb2.TRANSMISSION_RATE_LEVEL_CITY,
-}
+RATE_LEVELS = EnumMap(
+    {
+        RateLevel.DEVICE: monitoring_service_pb2.TRANSMISSION_RATE_LEVEL_DEVICE,
+        RateLevel.UNIT: monitoring_service_pb2.TRANSMISSION_RATE_LEVEL_UNIT,
+        RateLevel.COUNTY: monitoring_service_pb2.TRANSMISSION_RATE_LEVEL_COUNTY,
+        RateLevel.CITY: monitoring_service_pb2.TRANSMISSION_RATE_LEVEL_CITY,
+    }
+)
 
 
 def rate_level_from_proto(level: int) -> RateLevel:
     """The level of GetTransmissionRate; unspecified means per unit."""
     if level == monitoring_service_pb2.TRANSMISSION_RATE_LEVEL_UNSPECIFIED:
         return RateLevel.UNIT
-    return enum_from_proto(level, RATE_LEVEL_TO_PROTO, "level")
+    return RATE_LEVELS.from_proto(level, "level")
 
 
 def _scoped_rate_to_proto(scoped: ScopedRate) -> monitoring_service_pb2.TransmissionRate:
@@ -125,7 +126,7 @@ def transmission_report_to_proto(report: TransmissionReport) -> monitoring_servi
 def value_filter_from_proto(request: monitoring_service_pb2.ListMonitoringValuesRequest) -> ValueFilter:
     """The filter of ListMonitoringValues; malformed names or an unset kind are INVALID_ARGUMENT naming the field."""
     return ValueFilter(
-        kind=enum_from_proto(request.data_kind, KIND_TO_PROTO, "data_kind"),
+        kind=KINDS.from_proto(request.data_kind, "data_kind"),
         start=optional_datetime(request, "start_time"),
         end=optional_datetime(request, "end_time"),
         mn=mn_from_name(request.device, "device") if request.device else "",
@@ -150,7 +151,7 @@ def _listed_value_to_proto(listed: ListedValue) -> monitoring_service_pb2.Monito
     reading = listed.reading
     return monitoring_service_pb2.MonitoringValue(
         mn=reading.mn,
-        data_kind=KIND_TO_PROTO[reading.kind],
+        data_kind=KINDS.to_proto(reading.kind),
         data_time=timestamp_from_datetime(reading.data_time),
         factor_code=reading.factor,
         value=reading.value,

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable
 
 from ecolink.alerts.v1 import (
     registry_pb2,
 )
 from ecolink_alerts.api.convert import (
-    Changes,
-    enum_from_proto,
     outlet_key_from_name,
 )
 from ecolink_alerts.domain.hj212.crc import CrcMode
@@ -24,35 +22,27 @@ from ecolink_alerts.domain.registry_records import (
     outlet_name,
 )
 from ecolink_common.errors import InvalidArgument
+from ecolink_common.proto_enums import EnumMap
+from ecolink_common.update_masks import Changes, masked_changes
 
-MEDIUM_TO_PROTO = {
-    OutletMedium.FLUE_GAS: registry_pb2.OUTLET_MEDIUM_FLUE_GAS,
-    OutletMedium.WASTE_WATER: registry_pb2.OUTLET_MEDIUM_WASTE_WATER,
-}
-
-
-VERSION_TO_PROTO = {
-    ProtocolVersion.HJ212_2005: registry_pb2.PROTOCOL_VERSION_HJ212_2005,
-    ProtocolVersion.HJ212_2017: registry_pb2.PROTOCOL_VERSION_HJ212_2017,
-    ProtocolVersion.HJ212_2025: registry_pb2.PROTOCOL_VERSION_HJ212_2025,
-}
+MEDIA = EnumMap(
+    {
+        OutletMedium.FLUE_GAS: registry_pb2.OUTLET_MEDIUM_FLUE_GAS,
+        OutletMedium.WASTE_WATER: registry_pb2.OUTLET_MEDIUM_WASTE_WATER,
+    }
+)
 
 
-CRC_TO_PROTO = {CrcMode.HJ212: registry_pb2.CRC_MODE_HJ212, CrcMode.MODBUS: registry_pb2.CRC_MODE_MODBUS}
+VERSIONS = EnumMap(
+    {
+        ProtocolVersion.HJ212_2005: registry_pb2.PROTOCOL_VERSION_HJ212_2005,
+        ProtocolVersion.HJ212_2017: registry_pb2.PROTOCOL_VERSION_HJ212_2017,
+        ProtocolVersion.HJ212_2025: registry_pb2.PROTOCOL_VERSION_HJ212_2025,
+    }
+)
 
 
-def _changes(paths: Iterable[str], readers: Mapping[str, Callable[[], Changes]]) -> Changes:
-    """AIP-134: the new values of exactly the fields the update mask names; other fields are left alone."""
-    named = list(paths)
-    allowed = ", ".join(readers)
-    if not named:
-        raise InvalidArgument.for_field("update_mask", f"must name the fields to replace: {allowed}")
-    changes: Changes = {}
-    for path in named:
-        if path not in readers:
-            raise InvalidArgument.for_field("update_mask", f"{path} cannot be changed; choose from {allowed}")
-        changes |= readers[path]()
-    return changes
+CRC_MODES = EnumMap({CrcMode.HJ212: registry_pb2.CRC_MODE_HJ212, CrcMode.MODBUS: registry_pb2.CRC_MODE_MODBUS})
 
 
 def key_unit_from_proto(unit: registry_pb2.KeyUnit) -> KeyUnit:
@@ -66,7 +56,7 @@ def key_unit_from_proto(unit: registry_pb2.KeyUnit) -> KeyUnit:
 
 
 def key_unit_changes(unit: registry_pb2.KeyUnit, paths: Iterable[str]) -> Changes:
-    return _changes(
+    return masked_changes(
         paths,
         {
             "display_name": lambda: {"display_name": unit.display_name.strip()},
@@ -109,17 +99,17 @@ def outlet_from_proto(unit_id: str, outlet: registry_pb2.Outlet) -> Outlet:
         unit_id=unit_id,
         outlet_id=outlet.outlet_id,
         display_name=outlet.display_name.strip(),
-        medium=enum_from_proto(outlet.medium, MEDIUM_TO_PROTO, "outlet.medium"),
+        medium=MEDIA.from_proto(outlet.medium, "outlet.medium"),
         factors=_factors(outlet.factors),
     )
 
 
 def outlet_changes(outlet: registry_pb2.Outlet, paths: Iterable[str]) -> Changes:
-    return _changes(
+    return masked_changes(
         paths,
         {
             "display_name": lambda: {"display_name": outlet.display_name.strip()},
-            "medium": lambda: {"medium": enum_from_proto(outlet.medium, MEDIUM_TO_PROTO, "outlet.medium")},
+            "medium": lambda: {"medium": MEDIA.from_proto(outlet.medium, "outlet.medium")},
             "factors": lambda: {"factors": _factors(outlet.factors)},
         },
     )
@@ -130,7 +120,7 @@ def outlet_to_proto(outlet: Outlet) -> registry_pb2.Outlet:
         name=outlet.name,
         outlet_id=outlet.outlet_id,
         display_name=outlet.display_name,
-        medium=MEDIUM_TO_PROTO[outlet.medium],
+        medium=MEDIA.to_proto(outlet.medium),
         factors=[
             registry_pb2.MonitoredFactor(
                 pollutant_code=factor.pollutant_code,
@@ -153,23 +143,21 @@ def device_from_proto(device: registry_pb2.Device) -> Device:
     return Device(
         mn=device.mn,
         **_device_outlet(device),
-        protocol_version=enum_from_proto(device.protocol_version, VERSION_TO_PROTO, "device.protocol_version"),
-        crc_mode=enum_from_proto(device.crc_mode, CRC_TO_PROTO, "device.crc_mode"),
+        protocol_version=VERSIONS.from_proto(device.protocol_version, "device.protocol_version"),
+        crc_mode=CRC_MODES.from_proto(device.crc_mode, "device.crc_mode"),
         access_password=device.access_password,
     )
 
 
 def device_changes(device: registry_pb2.Device, paths: Iterable[str]) -> Changes:
-    return _changes(
+    return masked_changes(
         paths,
         {
             "outlet": lambda: _device_outlet(device),
             "protocol_version": lambda: {
-                "protocol_version": enum_from_proto(
-                    device.protocol_version, VERSION_TO_PROTO, "device.protocol_version"
-                )
+                "protocol_version": VERSIONS.from_proto(device.protocol_version, "device.protocol_version")
             },
-            "crc_mode": lambda: {"crc_mode": enum_from_proto(device.crc_mode, CRC_TO_PROTO, "device.crc_mode")},
+            "crc_mode": lambda: {"crc_mode": CRC_MODES.from_proto(device.crc_mode, "device.crc_mode")},
             "access_password": lambda: {"access_password": device.access_password},
         },
     )
@@ -181,8 +169,8 @@ def device_to_proto(device: Device) -> registry_pb2.Device:
         name=device.name,
         mn=device.mn,
         outlet=device.outlet_name,
-        protocol_version=VERSION_TO_PROTO[device.protocol_version],
-        crc_mode=CRC_TO_PROTO[device.crc_mode],
+        protocol_version=VERSIONS.to_proto(device.protocol_version),
+        crc_mode=CRC_MODES.to_proto(device.crc_mode),
         password_set=bool(device.access_password),
     )
 

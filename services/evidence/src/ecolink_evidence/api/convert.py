@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import re
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import datetime
 
 from ecolink.evidence.v1 import evidence_pb2, evidence_service_pb2
 from ecolink_common.errors import FieldViolation, InvalidArgument
-from ecolink_common.proto_time import TIMESTAMP_RANGE, datetime_or_none, timestamp_from_datetime
-from ecolink_common.text_rules import MAX_NAME_CHARS, text_violations
+from ecolink_common.proto_enums import EnumMap
+from ecolink_common.proto_names import ResourceName
+from ecolink_common.proto_time import (
+    TIMESTAMP_RANGE,
+    datetime_or_none,
+    optional_datetime,
+    required_datetime,
+    timestamp_from_datetime,
+)
+from ecolink_common.text_rules import MAX_NAME_CHARS, MAX_TEXT_CHARS, checked_text, text_violations
 from ecolink_evidence.domain.model import (
     CustodyAction,
     CustodyEvent,
@@ -18,43 +29,114 @@ from ecolink_evidence.domain.model import (
     UploadDescription,
 )
 from ecolink_evidence.service_layer.custody import CustodyReport
+from ecolink_evidence.service_layer.reading import EvidenceFilter
 
 NAME_PREFIX = "evidence/"
+EVIDENCE_NAME = ResourceName.shaped("evidence/{evidence_id}")
 SUBJECT = re.compile(r"^(cases|alerts)/[A-Za-z0-9._-]{1,100}\Z")
 SHA256_HEX = re.compile(r"^[0-9a-f]{64}\Z")
 
-KIND_TO_PROTO = {
-    EvidenceKind.PHOTO: evidence_pb2.EVIDENCE_KIND_PHOTO,
-    EvidenceKind.VIDEO: evidence_pb2.EVIDENCE_KIND_VIDEO,
-    EvidenceKind.DRONE_IMAGERY: evidence_pb2.EVIDENCE_KIND_DRONE_IMAGERY,
-    EvidenceKind.MONITORING_DATA_EXPORT: evidence_pb2.EVIDENCE_KIND_MONITORING_DATA_EXPORT,
-    EvidenceKind.INSPECTION_RECORD: evidence_pb2.EVIDENCE_KIND_INSPECTION_RECORD,
-    EvidenceKind.RECTIFICATION_BEFORE: evidence_pb2.EVIDENCE_KIND_RECTIFICATION_BEFORE,
-    EvidenceKind.RECTIFICATION_AFTER: evidence_pb2.EVIDENCE_KIND_RECTIFICATION_AFTER,
-    EvidenceKind.DOCUMENT: evidence_pb2.EVIDENCE_KIND_DOCUMENT,
-}
-PROTO_TO_KIND = {value: key for key, value in KIND_TO_PROTO.items()}
+KINDS = EnumMap(
+    {
+        EvidenceKind.PHOTO: evidence_pb2.EVIDENCE_KIND_PHOTO,
+        EvidenceKind.VIDEO: evidence_pb2.EVIDENCE_KIND_VIDEO,
+        EvidenceKind.DRONE_IMAGERY: evidence_pb2.EVIDENCE_KIND_DRONE_IMAGERY,
+        EvidenceKind.MONITORING_DATA_EXPORT: evidence_pb2.EVIDENCE_KIND_MONITORING_DATA_EXPORT,
+        EvidenceKind.INSPECTION_RECORD: evidence_pb2.EVIDENCE_KIND_INSPECTION_RECORD,
+        EvidenceKind.RECTIFICATION_BEFORE: evidence_pb2.EVIDENCE_KIND_RECTIFICATION_BEFORE,
+        EvidenceKind.RECTIFICATION_AFTER: evidence_pb2.EVIDENCE_KIND_RECTIFICATION_AFTER,
+        EvidenceKind.DOCUMENT: evidence_pb2.EVIDENCE_KIND_DOCUMENT,
+    },
+    "must be one of photo, video, drone imagery, monitoring-data export, "
+    "inspection record, rectification before/after, document",
+)
 ACTION_TO_PROTO = {action: f"CUSTODY_ACTION_{action.name}" for action in CustodyAction}
+
+
+@dataclass(frozen=True)
+class GrantAccess:
+    """A checked GrantEvidenceAccess request."""
+
+    evidence_id: str
+    grantee_agency_id: str
+    purpose: str
+    expires_at: datetime
+    request_id: str
+
+
+@dataclass(frozen=True)
+class RevokeAccess:
+    """A checked RevokeEvidenceAccess request."""
+
+    evidence_id: str
+    grant_id: str
+
+
+@dataclass(frozen=True)
+class SetLegalHold:
+    """A checked PlaceLegalHold or ReleaseLegalHold request."""
+
+    evidence_id: str
+    reason: str
 
 
 def evidence_id_from_name(name: str, field: str = "name") -> str:
     """`evidence/{evidence_id}` → evidence_id; anything else is INVALID_ARGUMENT naming the field."""
-    evidence_id = name.removeprefix(NAME_PREFIX)
-    if not name.startswith(NAME_PREFIX) or not evidence_id or "/" in evidence_id:
-        raise InvalidArgument.for_field(field, "must look like evidence/{evidence_id}")
-    return evidence_id
+    return EVIDENCE_NAME.id(name, field)
 
 
-def kind_from_proto(kind: int, *, field: str, required: bool) -> EvidenceKind | None:
-    if kind == evidence_pb2.EVIDENCE_KIND_UNSPECIFIED and not required:
-        return None
-    if kind not in PROTO_TO_KIND:
-        raise InvalidArgument.for_field(
-            field,
-            "must be one of photo, video, drone imagery, monitoring-data export, "
-            "inspection record, rectification before/after, document",
-        )
-    return PROTO_TO_KIND[kind]  # type: ignore[index]
+def list_request_to_filter(request: evidence_service_pb2.ListEvidenceRequest) -> EvidenceFilter:
+    """What ListEvidence narrows by; an unspecified kind is every kind."""
+    return EvidenceFilter(
+        subject=request.subject,
+        kind=KINDS.optional_from_proto(request.kind, "kind"),
+        capture_from=optional_datetime(request, "capture_start_time"),
+        capture_before=optional_datetime(request, "capture_end_time"),
+    )
+
+
+def grant_request_to_command(request: evidence_service_pb2.GrantEvidenceAccessRequest) -> GrantAccess:
+    if not request.grantee_agency_id:
+        raise InvalidArgument.for_field("grantee_agency_id", "is required")
+    return GrantAccess(
+        evidence_id=evidence_id_from_name(request.name),
+        grantee_agency_id=request.grantee_agency_id,
+        purpose=checked_text(request.purpose, "purpose", limit=MAX_TEXT_CHARS, required=True),
+        expires_at=required_datetime(request, "expire_time"),
+        request_id=request.request_id,
+    )
+
+
+def revoke_request_to_command(request: evidence_service_pb2.RevokeEvidenceAccessRequest) -> RevokeAccess:
+    if not request.grant_id:
+        raise InvalidArgument.for_field("grant_id", "is required")
+    return RevokeAccess(evidence_id=evidence_id_from_name(request.name), grant_id=request.grant_id)
+
+
+def legal_hold_request_to_command(
+    request: evidence_service_pb2.PlaceLegalHoldRequest | evidence_service_pb2.ReleaseLegalHoldRequest,
+) -> SetLegalHold:
+    return SetLegalHold(
+        evidence_id=evidence_id_from_name(request.name),
+        reason=checked_text(request.reason, "reason", limit=MAX_TEXT_CHARS),
+    )
+
+
+def upload_request_to_command(
+    first: evidence_service_pb2.UploadEvidenceRequest | None,
+) -> UploadDescription:
+    """The description the first message of an upload must carry."""
+    if first is None or first.WhichOneof("payload") != "metadata":
+        raise InvalidArgument.for_field("metadata", "the first message must carry the description")
+    return upload_description(first.metadata)
+
+
+async def upload_chunks(messages: AsyncIterator[evidence_service_pb2.UploadEvidenceRequest]) -> AsyncIterator[bytes]:
+    """The file's bytes, from the messages after the first; a second description is INVALID_ARGUMENT."""
+    async for message in messages:
+        if message.WhichOneof("payload") != "chunk":
+            raise InvalidArgument.for_field("metadata", "only the first message may carry the description")
+        yield message.chunk
 
 
 def upload_description(metadata: evidence_service_pb2.EvidenceUpload) -> UploadDescription:
@@ -62,7 +144,7 @@ def upload_description(metadata: evidence_service_pb2.EvidenceUpload) -> UploadD
     violations = []
     if not SUBJECT.match(metadata.subject):
         violations.append(FieldViolation("metadata.subject", "must be cases/{case_id} or alerts/{alert_id}"))
-    if metadata.kind not in PROTO_TO_KIND:
+    if metadata.kind not in KINDS:
         violations.append(FieldViolation("metadata.kind", "must name a kind of evidence"))
     capture_time = datetime_or_none(metadata.capture_time) if metadata.HasField("capture_time") else None
     if capture_time is None:
@@ -87,7 +169,7 @@ def upload_description(metadata: evidence_service_pb2.EvidenceUpload) -> UploadD
         )
     return UploadDescription(
         subject=metadata.subject,
-        kind=PROTO_TO_KIND[metadata.kind],
+        kind=KINDS.from_proto(metadata.kind, "metadata.kind"),
         capture_time=capture_time,
         location=location,
         collecting_officer=metadata.collecting_officer.strip(),
@@ -104,7 +186,7 @@ def evidence_to_proto(item: EvidenceItem) -> evidence_pb2.Evidence:
         name=item.name,
         evidence_id=item.evidence_id,
         subject=item.subject,
-        kind=KIND_TO_PROTO[item.kind],
+        kind=KINDS.to_proto(item.kind),
         capture_time=timestamp_from_datetime(item.capture_time),
         location=evidence_pb2.GeoPoint(latitude=item.location.latitude, longitude=item.location.longitude)
         if item.location

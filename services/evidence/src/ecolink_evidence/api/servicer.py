@@ -13,10 +13,8 @@ from ecolink.evidence.v1 import evidence_service_pb2_grpc
 from ecolink_common.auth.keys import load_private_key
 from ecolink_common.auth.principal import current_principal
 from ecolink_common.calls.credentials import caller_authorization
-from ecolink_common.errors import InvalidArgument
 from ecolink_common.paging import page_request
-from ecolink_common.proto_time import optional_datetime, required_datetime, timestamp_from_datetime
-from ecolink_common.text_rules import MAX_TEXT_CHARS, checked_text
+from ecolink_common.proto_time import timestamp_from_datetime
 from ecolink_evidence.api import convert
 from ecolink_evidence.service_layer import custody_log, dossier, holds, intake, reading, sharing
 from ecolink_evidence.service_layer.ports import ObjectStore, SubjectRecords
@@ -48,24 +46,14 @@ class EvidenceServicer(evidence_service_pb2_grpc.EvidenceServiceServicer):
         self, request_iterator: AsyncIterator[pb.UploadEvidenceRequest], context: grpc.aio.ServicerContext
     ) -> pb.UploadEvidenceResponse:
         messages = aiter(request_iterator)
-        first = await anext(messages, None)
-        if first is None or first.WhichOneof("payload") != "metadata":
-            raise InvalidArgument.for_field("metadata", "the first message must carry the description")
-        description = convert.upload_description(first.metadata)
-
-        async def chunks() -> AsyncIterator[bytes]:
-            async for message in messages:
-                if message.WhichOneof("payload") != "chunk":
-                    raise InvalidArgument.for_field("metadata", "only the first message may carry the description")
-                yield message.chunk
-
+        description = convert.upload_request_to_command(await anext(messages, None))
         item = await intake.upload_evidence(
             self._uow,
             self._store,
             self._settings,
             current_principal(),
             description,
-            chunks(),
+            convert.upload_chunks(messages),
             subjects=self._subjects_for(caller_authorization(context)),
             staging_dir=self._staging_dir,
         )
@@ -80,16 +68,10 @@ class EvidenceServicer(evidence_service_pb2_grpc.EvidenceServiceServicer):
     async def ListEvidence(
         self, request: pb.ListEvidenceRequest, context: grpc.aio.ServicerContext
     ) -> pb.ListEvidenceResponse:
-        wanted = reading.EvidenceFilter(
-            subject=request.subject,
-            kind=convert.kind_from_proto(request.kind, field="kind", required=False),
-            capture_from=optional_datetime(request, "capture_start_time"),
-            capture_before=optional_datetime(request, "capture_end_time"),
-        )
         page = await reading.list_evidence(
             self._uow(),
             current_principal(),
-            wanted,
+            convert.list_request_to_filter(request),
             page=page_request(request, current_principal().agency_id),
         )
         return pb.ListEvidenceResponse(
@@ -123,26 +105,24 @@ class EvidenceServicer(evidence_service_pb2_grpc.EvidenceServiceServicer):
     async def GrantEvidenceAccess(
         self, request: pb.GrantEvidenceAccessRequest, context: grpc.aio.ServicerContext
     ) -> pb.GrantEvidenceAccessResponse:
-        if not request.grantee_agency_id:
-            raise InvalidArgument.for_field("grantee_agency_id", "is required")
+        command = convert.grant_request_to_command(request)
         grant = await sharing.grant_evidence_access(
             self._uow(),
             current_principal(),
-            convert.evidence_id_from_name(request.name),
-            grantee_agency_id=request.grantee_agency_id,
-            purpose=checked_text(request.purpose, "purpose", limit=MAX_TEXT_CHARS, required=True),
-            expires_at=required_datetime(request, "expire_time"),
-            request_id=request.request_id,
+            command.evidence_id,
+            grantee_agency_id=command.grantee_agency_id,
+            purpose=command.purpose,
+            expires_at=command.expires_at,
+            request_id=command.request_id,
         )
         return pb.GrantEvidenceAccessResponse(grant=convert.grant_to_proto(grant))
 
     async def RevokeEvidenceAccess(
         self, request: pb.RevokeEvidenceAccessRequest, context: grpc.aio.ServicerContext
     ) -> pb.RevokeEvidenceAccessResponse:
-        if not request.grant_id:
-            raise InvalidArgument.for_field("grant_id", "is required")
+        command = convert.revoke_request_to_command(request)
         grant = await sharing.revoke_evidence_access(
-            self._uow(), current_principal(), convert.evidence_id_from_name(request.name), grant_id=request.grant_id
+            self._uow(), current_principal(), command.evidence_id, grant_id=command.grant_id
         )
         return pb.RevokeEvidenceAccessResponse(grant=convert.grant_to_proto(grant))
 
@@ -157,26 +137,18 @@ class EvidenceServicer(evidence_service_pb2_grpc.EvidenceServiceServicer):
     async def PlaceLegalHold(
         self, request: pb.PlaceLegalHoldRequest, context: grpc.aio.ServicerContext
     ) -> pb.PlaceLegalHoldResponse:
+        command = convert.legal_hold_request_to_command(request)
         item = await holds.set_legal_hold(
-            self._uow(),
-            self._store,
-            current_principal(),
-            convert.evidence_id_from_name(request.name),
-            on=True,
-            reason=checked_text(request.reason, "reason", limit=MAX_TEXT_CHARS),
+            self._uow(), self._store, current_principal(), command.evidence_id, on=True, reason=command.reason
         )
         return pb.PlaceLegalHoldResponse(evidence=convert.evidence_to_proto(item))
 
     async def ReleaseLegalHold(
         self, request: pb.ReleaseLegalHoldRequest, context: grpc.aio.ServicerContext
     ) -> pb.ReleaseLegalHoldResponse:
+        command = convert.legal_hold_request_to_command(request)
         item = await holds.set_legal_hold(
-            self._uow(),
-            self._store,
-            current_principal(),
-            convert.evidence_id_from_name(request.name),
-            on=False,
-            reason=checked_text(request.reason, "reason", limit=MAX_TEXT_CHARS),
+            self._uow(), self._store, current_principal(), command.evidence_id, on=False, reason=command.reason
         )
         return pb.ReleaseLegalHoldResponse(evidence=convert.evidence_to_proto(item))
 
