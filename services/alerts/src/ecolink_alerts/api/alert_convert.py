@@ -11,6 +11,7 @@ from ecolink.alerts.v1 import (
 )
 from ecolink_alerts.api.convert import (
     KINDS,
+    alert_id_from_name,
     mn_from_name,
     region_filter,
     unit_id_from_name,
@@ -24,6 +25,7 @@ from ecolink_alerts.domain.rules.events import CompanionRise, Evidence
 from ecolink_alerts.service_layer.rescan import RescannedEpisode, RescanResult, RescanTarget
 from ecolink_common.errors import InvalidArgument
 from ecolink_common.proto_enums import EnumMap
+from ecolink_common.proto_names import ResourceName
 from ecolink_common.proto_time import optional_datetime, timestamp_from_datetime
 
 RULE_NAME = re.compile(r"[A-Z][0-9]{1,2}(\.[a-z0-9_]{1,40})?", re.ASCII)
@@ -77,6 +79,15 @@ def alert_to_proto(alert: Alert, *, with_evidence: bool) -> alert_pb2.Alert:
         evidence=[evidence_point(item) for item in alert.evidence] if with_evidence else [],
         case=alert.case_name,
     )
+
+
+CASE_NAME = ResourceName(re.compile(r"^cases/([1-9][0-9]{0,18})\Z"), "must be cases/{case_id}")
+
+
+def record_case_request_to_command(request: alert_service_pb2.RecordAlertCaseRequest) -> tuple[str, str]:
+    """(alert id, the case's name) of RecordAlertCase; the case's name is checked first."""
+    CASE_NAME.id(request.case, "case")
+    return alert_id_from_name(request.name), request.case
 
 
 def rule_filter(rule: str) -> str:

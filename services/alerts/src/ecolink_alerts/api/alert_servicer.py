@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import timedelta
 
@@ -17,11 +16,8 @@ from ecolink_alerts.service_layer.alert_cases import record_alert_case
 from ecolink_alerts.service_layer.rescan import rescan_range
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_common.auth.principal import current_principal
-from ecolink_common.errors import InvalidArgument
 from ecolink_common.paging import page_request
 from ecolink_common.proto_time import optional_datetime
-
-CASE_NAME = re.compile(r"cases/[1-9][0-9]{0,18}", re.ASCII)
 
 
 class AlertServicer(alert_service_pb2_grpc.AlertServiceServicer):
@@ -80,9 +76,6 @@ class AlertServicer(alert_service_pb2_grpc.AlertServiceServicer):
     async def RecordAlertCase(
         self, request: alert_service_pb2.RecordAlertCaseRequest, context: grpc.aio.ServicerContext
     ) -> alert_service_pb2.RecordAlertCaseResponse:
-        if not CASE_NAME.fullmatch(request.case):
-            raise InvalidArgument.for_field("case", "must be cases/{case_id}")
-        alert = await record_alert_case(
-            self._uow(), current_principal(), convert.alert_id_from_name(request.name), request.case
-        )
+        alert_id, case = alert_convert.record_case_request_to_command(request)
+        alert = await record_alert_case(self._uow(), current_principal(), alert_id, case)
         return alert_service_pb2.RecordAlertCaseResponse(alert=alert_convert.alert_to_proto(alert, with_evidence=False))

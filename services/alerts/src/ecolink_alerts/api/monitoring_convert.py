@@ -45,6 +45,24 @@ def monitoring_record_from_proto(record: monitoring_pb2.MonitoringRecord, index:
     )
 
 
+def ingest_requests_to_records(
+    batches: list[monitoring_service_pb2.IngestMonitoringDataRequest], offset: int
+) -> tuple[list[MonitoringRecord], InvalidArgument | None]:
+    """The records of the batches up to the first one holding an invalid record, and that record's error (the
+    batches before it are stored, as they would have been had they come alone); `offset` numbers the records."""
+    records: list[MonitoringRecord] = []
+    for batch in batches:
+        base = offset + len(records)
+        try:
+            converted = [
+                monitoring_record_from_proto(record, base + index) for index, record in enumerate(batch.records)
+            ]
+        except InvalidArgument as invalid:
+            return records, invalid
+        records.extend(converted)
+    return records, None
+
+
 def _checked_code(code: str, index: int, number: int) -> None:
     """HJ212.md §7: a pollutant code is a few ASCII letters and digits (a21026, 2005's 02 or B02). Codes seen valid
     are remembered, so the check costs one set lookup per value."""

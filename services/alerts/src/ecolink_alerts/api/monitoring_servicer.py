@@ -12,7 +12,7 @@ from ecolink.alerts.v1 import monitoring_service_pb2 as pb
 from ecolink.alerts.v1 import monitoring_service_pb2_grpc
 from ecolink_alerts.api import monitoring_convert
 from ecolink_alerts.api.stream_groups import read_ahead_groups
-from ecolink_alerts.domain.monitoring_records import IngestOutcome, MonitoringRecord
+from ecolink_alerts.domain.monitoring_records import IngestOutcome
 from ecolink_alerts.domain.thresholds import RuleThresholds
 from ecolink_alerts.service_layer.device_memory import DeviceMemory
 from ecolink_alerts.service_layer.ingest import ingest_records
@@ -21,7 +21,6 @@ from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_alerts.service_layer.value_listing import list_monitoring_values
 from ecolink_common.auth.principal import current_principal
 from ecolink_common.clock import Clock
-from ecolink_common.errors import InvalidArgument
 from ecolink_common.paging import page_request
 from ecolink_common.proto_time import optional_datetime
 
@@ -59,7 +58,7 @@ class MonitoringServicer(monitoring_service_pb2_grpc.MonitoringServiceServicer):
         groups = read_ahead_groups(request_iterator, limit=self._group_records, size=lambda batch: len(batch.records))
         async with aclosing(groups):
             async for group in groups:
-                records, invalid = _converted(group, offset)
+                records, invalid = monitoring_convert.ingest_requests_to_records(group, offset)
                 if records:
                     found = await ingest_records(
                         self._uow,
@@ -102,22 +101,3 @@ class MonitoringServicer(monitoring_service_pb2_grpc.MonitoringServiceServicer):
             page=page_request(request, current_principal().agency_id),
         )
         return monitoring_convert.values_page_to_proto(page)
-
-
-def _converted(
-    batches: list[pb.IngestMonitoringDataRequest], offset: int
-) -> tuple[list[MonitoringRecord], InvalidArgument | None]:
-    """The records of the batches up to the first one holding an invalid record, and that record's error (the
-    batches before it are stored, as they would have been had they come alone); `offset` numbers the records."""
-    records: list[MonitoringRecord] = []
-    for batch in batches:
-        base = offset + len(records)
-        try:
-            converted = [
-                monitoring_convert.monitoring_record_from_proto(record, base + index)
-                for index, record in enumerate(batch.records)
-            ]
-        except InvalidArgument as invalid:
-            return records, invalid
-        records.extend(converted)
-    return records, None
