@@ -18,76 +18,94 @@ from ecolink_cases.domain.lifecycle import CaseState, Outcome, Step
 from ecolink_cases.domain.records import ApprovalRecord, DocumentRecord, StepRecord
 from ecolink_cases.domain.supporting_measures import sealing_until
 from ecolink_cases.service_layer.case_opening import OpenCase
-from ecolink_cases.service_layer.case_steps import StepDetails, case_etag
+from ecolink_cases.service_layer.case_reading import DocumentQuery
+from ecolink_cases.service_layer.case_steps import StepDetails, StepFigures, case_etag
 from ecolink_cases.service_layer.case_view import CaseView
 from ecolink_common.errors import InvalidArgument
+from ecolink_common.proto_enums import EnumMap
+from ecolink_common.proto_names import ResourceName
 from ecolink_common.proto_time import timestamp_from_datetime
 from ecolink_common.request_records import RequestKey, checked_request_id, request_fingerprint
 from ecolink_common.text_rules import MAX_NAME_CHARS, MAX_TEXT_CHARS, checked_text
 
-CASE_NAME = re.compile(r"^cases/([1-9][0-9]{0,17})\Z")
-DOCUMENT_NAME = re.compile(r"^documents/([1-9][0-9]{0,17})\Z")
-UNIT_NAME = re.compile(r"^units/([a-z0-9][a-z0-9-]{0,63})\Z")
-ALERT_NAME = re.compile(r"^alerts/[A-Za-z0-9][A-Za-z0-9-]{0,63}\Z")
-EVIDENCE_NAME = re.compile(r"^evidence/[A-Za-z0-9][A-Za-z0-9-]{0,63}\Z")
+CASE_NAME = ResourceName(re.compile(r"^cases/([1-9][0-9]{0,17})\Z"), "must be cases/{case_id}, e.g. cases/12")
+DOCUMENT_NAME = ResourceName(
+    re.compile(r"^documents/([1-9][0-9]{0,17})\Z"), "must be documents/{document_id}, e.g. documents/3"
+)
+UNIT_NAME = ResourceName(
+    re.compile(r"^units/([a-z0-9][a-z0-9-]{0,63})\Z"), "must be units/{unit_id}, a key unit of the alerts registry"
+)
+ALERT_NAME = ResourceName(
+    re.compile(r"^alerts/([A-Za-z0-9][A-Za-z0-9-]{0,63})\Z"), "a monitoring-alert clue names its alert, alerts/{id}"
+)
+EVIDENCE_NAME = ResourceName(
+    re.compile(r"^evidence/([A-Za-z0-9][A-Za-z0-9-]{0,63})\Z"), "must be evidence/{evidence_id}"
+)
 OFFICER_ID = re.compile(r"^[a-z][a-z0-9-]{1,62}\Z")
 MAX_OFFICERS = 20
 MAX_EVIDENCE = 100
 MAX_HORIZON_DAYS = 3660
+MIN_YEAR = 1949
+MAX_YEAR = 9999
 
-SOURCES = {
-    pb.CLUE_SOURCE_MONITORING_ALERT: ClueSource.MONITORING_ALERT,
-    pb.CLUE_SOURCE_PETITION: ClueSource.PETITION,
-    pb.CLUE_SOURCE_INSPECTION: ClueSource.INSPECTION,
-    pb.CLUE_SOURCE_POLICE_HAND_BACK: ClueSource.POLICE_HAND_BACK,
-    pb.CLUE_SOURCE_MANUAL: ClueSource.MANUAL,
-}
-STATES = {
-    CaseState.CLUE: pb.CASE_STATE_CLUE,
-    CaseState.REGISTERED: pb.CASE_STATE_REGISTERED,
-    CaseState.INVESTIGATING: pb.CASE_STATE_INVESTIGATING,
-    CaseState.LEGAL_REVIEW: pb.CASE_STATE_LEGAL_REVIEW,
-    CaseState.NOTIFIED: pb.CASE_STATE_NOTIFIED,
-    CaseState.DECIDED: pb.CASE_STATE_DECIDED,
-    CaseState.SERVED: pb.CASE_STATE_SERVED,
-    CaseState.EXECUTING: pb.CASE_STATE_EXECUTING,
-    CaseState.CLOSED: pb.CASE_STATE_CLOSED,
-    CaseState.WITHDRAWN: pb.CASE_STATE_WITHDRAWN,
-}
-STATES_BY_PROTO = {value: state for state, value in STATES.items()}
-OUTCOMES = {pb.DECISION_OUTCOME_PENALTY: Outcome.PENALTY, pb.DECISION_OUTCOME_NO_PENALTY: Outcome.NO_PENALTY}
-OUTCOMES_TO_PROTO = {outcome: value for value, outcome in OUTCOMES.items()}
-SERVICE_METHODS: dict[int, ServiceMethod] = {
-    pb.SERVICE_METHOD_DIRECT: ServiceMethod.DIRECT,
-    pb.SERVICE_METHOD_POST: ServiceMethod.POST,
-    pb.SERVICE_METHOD_PUBLIC_NOTICE: ServiceMethod.PUBLIC_NOTICE,
-}
-DOCUMENT_KINDS = {
-    DocumentKind.REGISTRATION_APPROVAL: pb.DOCUMENT_KIND_REGISTRATION_APPROVAL,
-    DocumentKind.INSPECTION_RECORD: pb.DOCUMENT_KIND_INSPECTION_RECORD,
-    DocumentKind.PENALTY_NOTICE: pb.DOCUMENT_KIND_PENALTY_NOTICE,
-    DocumentKind.PENALTY_DECISION: pb.DOCUMENT_KIND_PENALTY_DECISION,
-    DocumentKind.NO_PENALTY_DECISION: pb.DOCUMENT_KIND_NO_PENALTY_DECISION,
-    DocumentKind.SEALING_DECISION: pb.DOCUMENT_KIND_SEALING_DECISION,
-    DocumentKind.PAYMENT_REMINDER: pb.DOCUMENT_KIND_PAYMENT_REMINDER,
-    DocumentKind.COURT_APPLICATION: pb.DOCUMENT_KIND_COURT_APPLICATION,
-}
-DOCUMENT_KINDS_BY_PROTO = {value: kind for kind, value in DOCUMENT_KINDS.items()}
+SOURCES = EnumMap(
+    {
+        ClueSource.MONITORING_ALERT: pb.CLUE_SOURCE_MONITORING_ALERT,
+        ClueSource.PETITION: pb.CLUE_SOURCE_PETITION,
+        ClueSource.INSPECTION: pb.CLUE_SOURCE_INSPECTION,
+        ClueSource.POLICE_HAND_BACK: pb.CLUE_SOURCE_POLICE_HAND_BACK,
+        ClueSource.MANUAL: pb.CLUE_SOURCE_MANUAL,
+    },
+    "name where the clue came from",
+)
+STATES = EnumMap(
+    {
+        CaseState.CLUE: pb.CASE_STATE_CLUE,
+        CaseState.REGISTERED: pb.CASE_STATE_REGISTERED,
+        CaseState.INVESTIGATING: pb.CASE_STATE_INVESTIGATING,
+        CaseState.LEGAL_REVIEW: pb.CASE_STATE_LEGAL_REVIEW,
+        CaseState.NOTIFIED: pb.CASE_STATE_NOTIFIED,
+        CaseState.DECIDED: pb.CASE_STATE_DECIDED,
+        CaseState.SERVED: pb.CASE_STATE_SERVED,
+        CaseState.EXECUTING: pb.CASE_STATE_EXECUTING,
+        CaseState.CLOSED: pb.CASE_STATE_CLOSED,
+        CaseState.WITHDRAWN: pb.CASE_STATE_WITHDRAWN,
+    }
+)
+OUTCOMES = EnumMap(
+    {Outcome.PENALTY: pb.DECISION_OUTCOME_PENALTY, Outcome.NO_PENALTY: pb.DECISION_OUTCOME_NO_PENALTY},
+    "decide a penalty or no penalty",
+)
+SERVICE_METHODS = EnumMap(
+    {
+        ServiceMethod.DIRECT: pb.SERVICE_METHOD_DIRECT,
+        ServiceMethod.POST: pb.SERVICE_METHOD_POST,
+        ServiceMethod.PUBLIC_NOTICE: pb.SERVICE_METHOD_PUBLIC_NOTICE,
+    },
+    "name how the document was served: direct, post or public notice",
+)
+DOCUMENT_KINDS = EnumMap(
+    {
+        DocumentKind.REGISTRATION_APPROVAL: pb.DOCUMENT_KIND_REGISTRATION_APPROVAL,
+        DocumentKind.INSPECTION_RECORD: pb.DOCUMENT_KIND_INSPECTION_RECORD,
+        DocumentKind.PENALTY_NOTICE: pb.DOCUMENT_KIND_PENALTY_NOTICE,
+        DocumentKind.PENALTY_DECISION: pb.DOCUMENT_KIND_PENALTY_DECISION,
+        DocumentKind.NO_PENALTY_DECISION: pb.DOCUMENT_KIND_NO_PENALTY_DECISION,
+        DocumentKind.SEALING_DECISION: pb.DOCUMENT_KIND_SEALING_DECISION,
+        DocumentKind.PAYMENT_REMINDER: pb.DOCUMENT_KIND_PAYMENT_REMINDER,
+        DocumentKind.COURT_APPLICATION: pb.DOCUMENT_KIND_COURT_APPLICATION,
+    },
+    "unknown document kind",
+)
 APPROVABLE_STEPS = {Step.REGISTER.value: Step.REGISTER, Step.DECIDE.value: Step.DECIDE}
 
 
 def document_id_from_name(name: str, field: str = "name") -> int:
-    match = DOCUMENT_NAME.match(name)
-    if match is None:
-        raise InvalidArgument.for_field(field, "must be documents/{document_id}, e.g. documents/3")
-    return int(match.group(1))
+    return DOCUMENT_NAME.number(name, field)
 
 
 def case_id_from_name(name: str, field: str = "name") -> int:
-    match = CASE_NAME.match(name)
-    if match is None:
-        raise InvalidArgument.for_field(field, "must be cases/{case_id}, e.g. cases/12")
-    return int(match.group(1))
+    return CASE_NAME.number(name, field)
 
 
 def calendar_day(value: str, field: str) -> date | None:
@@ -105,10 +123,7 @@ def _refuse_day(field: str) -> date:
 
 
 def service_method(value: int) -> ServiceMethod:
-    method = SERVICE_METHODS.get(value)
-    if method is None:
-        raise InvalidArgument.for_field("method", "name how the document was served: direct, post or public notice")
-    return method
+    return SERVICE_METHODS.from_proto(value, "method")
 
 
 def fen(value: int, field: str, *, maximum: int, positive: bool = False, setting: str = "CASES_MAX_FINE_FEN") -> int:
@@ -143,12 +158,54 @@ def optional_officer_id(value: str, field: str) -> str:
     return officer_ids([value], field)[0] if value else ""
 
 
+def approvable_step(value: str) -> Step:
+    step = APPROVABLE_STEPS.get(value)
+    if step is None:
+        raise InvalidArgument.for_field("step", f"approved steps are {', '.join(APPROVABLE_STEPS)}")
+    return step
+
+
+def approval_opinion(value: str) -> str:
+    return checked_text(value, "opinion", limit=MAX_TEXT_CHARS, required=True)
+
+
+def decision_figures(request: service_pb.DecideCaseRequest, *, max_fine_fen: int) -> StepFigures:
+    """DecideCase: a penalty names its fine, no penalty its ground."""
+    outcome = OUTCOMES.from_proto(request.outcome, "outcome")
+    if outcome is Outcome.PENALTY:
+        return StepFigures(
+            outcome=outcome, fine_fen=fen(request.fine_fen, "fine_fen", maximum=max_fine_fen, positive=True)
+        )
+    ground = checked_text(request.no_penalty_ground, "no_penalty_ground", limit=MAX_TEXT_CHARS, required=True)
+    return StepFigures(outcome=outcome, no_penalty_ground=ground)
+
+
+def void_request_to_command(request: service_pb.VoidDocumentRequest) -> tuple[int, str]:
+    """(document id, reason) of VoidDocument; the reason is checked first."""
+    reason = checked_text(request.reason, "reason", limit=MAX_TEXT_CHARS, required=True)
+    return document_id_from_name(request.name), reason
+
+
+def year(value: int, field: str) -> int:
+    if not MIN_YEAR <= value <= MAX_YEAR:
+        raise InvalidArgument.for_field(field, f"must be a year from {MIN_YEAR} to {MAX_YEAR}")
+    return value
+
+
+def document_query(request: service_pb.ListDocumentsRequest, agency_id: str) -> DocumentQuery:
+    """ListDocuments: the caller's own documents unless it names another agency; kind and year when set."""
+    return DocumentQuery(
+        agency_id=request.agency_id or agency_id,
+        kind=DOCUMENT_KINDS.optional_from_proto(request.kind, "kind"),
+        year=year(request.year, "year") if request.year else None,
+    )
+
+
 def step_details(details: service_pb.StepDetails) -> StepDetails:
     if len(details.evidence) > MAX_EVIDENCE:
         raise InvalidArgument.for_field("details.evidence", f"cite at most {MAX_EVIDENCE} items")
     for index, name in enumerate(details.evidence):
-        if not EVIDENCE_NAME.match(name):
-            raise InvalidArgument.for_field(f"details.evidence[{index}]", "must be evidence/{evidence_id}")
+        EVIDENCE_NAME.id(name, f"details.evidence[{index}]")
     return StepDetails(
         officer_ids=officer_ids(details.officer_ids, "details.officer_ids"),
         occurred_on=calendar_day(details.occurred_on, "details.occurred_on"),
@@ -167,18 +224,14 @@ def request_key(agency_id: str, method: str, request_id: str, request: object, f
 
 def open_case_command(request: service_pb.CreateCaseRequest, agency_id: str) -> OpenCase:
     case = request.case
-    unit = UNIT_NAME.match(case.unit)
-    if unit is None:
-        raise InvalidArgument.for_field("case.unit", "must be units/{unit_id}, a key unit of the alerts registry")
-    if case.source not in SOURCES:
-        raise InvalidArgument.for_field("case.source", "name where the clue came from")
-    source = SOURCES[case.source]
-    if source is ClueSource.MONITORING_ALERT and not ALERT_NAME.match(case.source_ref):
-        raise InvalidArgument.for_field("case.source_ref", "a monitoring-alert clue names its alert, alerts/{id}")
+    unit_id = UNIT_NAME.id(case.unit, "case.unit")
+    source = SOURCES.from_proto(case.source, "case.source")
+    if source is ClueSource.MONITORING_ALERT:
+        ALERT_NAME.id(case.source_ref, "case.source_ref")
     if case.handling_agency_id and case.handling_agency_id != agency_id:
         raise InvalidArgument.for_field("case.handling_agency_id", "a case is handled by the agency that opens it")
     return OpenCase(
-        unit_id=unit.group(1),
+        unit_id=unit_id,
         source=source,
         source_ref=checked_text(case.source_ref, "case.source_ref", limit=MAX_NAME_CHARS),
         violation_type=checked_text(case.violation_type, "case.violation_type", limit=MAX_NAME_CHARS, required=True),
@@ -204,8 +257,8 @@ def taken_fields(entry: StepRecord | CompensationStepRecord) -> dict[str, Any]:
 
 def _step_to_proto(step: StepRecord) -> pb.CaseStep:
     return pb.CaseStep(
-        from_state=STATES[step.from_state],
-        to_state=STATES[step.to_state],
+        from_state=STATES.to_proto(step.from_state),
+        to_state=STATES.to_proto(step.to_state),
         **taken_fields(step),
         approval=f"cases/{step.case_id}/approvals/{step.approval_seq}" if step.approval_seq else "",
         document=f"documents/{step.document_id}" if step.document_id else "",
@@ -227,7 +280,7 @@ def _approval_to_proto(approval: ApprovalRecord) -> pb.Approval:
 def document_to_proto(document: DocumentRecord) -> pb.Document:
     return pb.Document(
         name=f"documents/{document.document_id}",
-        kind=DOCUMENT_KINDS[document.kind],
+        kind=DOCUMENT_KINDS.to_proto(document.kind),
         agency_id=document.agency_id,
         year=document.year,
         number=document.number,
@@ -249,13 +302,13 @@ def case_to_proto(view: CaseView) -> pb.Case:
         unit=f"units/{case.unit_id}",
         unit_display_name=case.unit_display_name,
         region_code=case.region_code,
-        source={source: value for value, source in SOURCES.items()}[case.source],
+        source=SOURCES.to_proto(case.source),
         source_ref=case.source_ref,
         violation_type=case.violation_type,
         legal_basis=case.legal_basis,
-        state=STATES[case.state],
+        state=STATES.to_proto(case.state),
         handling_officer_ids=list(case.handling_officer_ids),
-        outcome=OUTCOMES_TO_PROTO[case.outcome] if case.outcome else pb.DECISION_OUTCOME_UNSPECIFIED,
+        outcome=OUTCOMES.to_proto(case.outcome) if case.outcome else pb.DECISION_OUTCOME_UNSPECIFIED,
         fine_fen=case.fine_fen,
         paid_fen=case.paid_fen,
         no_penalty_ground=case.no_penalty_ground,

@@ -22,7 +22,6 @@ from ecolink_cases.service_layer.unit_of_work import CasesUnitOfWork
 from ecolink_cases.settings import CasesSettings
 from ecolink_common.auth.principal import current_principal
 from ecolink_common.calls.credentials import caller_authorization
-from ecolink_common.errors import InvalidArgument
 from ecolink_common.paging import page_request
 
 UnitsForCaller = Callable[[Sequence[str]], UnitDirectory]
@@ -34,7 +33,7 @@ NO_FIGURES = StepFigures()
 class CaseServicer(SupportingMeasureMethods, case_service_pb2_grpc.CaseServiceServicer):
     def __init__(
         self,
-        uow: Callable[[], CasesUnitOfWork],
+        uow_factory: Callable[[], CasesUnitOfWork],
         settings: CasesSettings,
         *,
         units_for: UnitsForCaller,
@@ -42,7 +41,7 @@ class CaseServicer(SupportingMeasureMethods, case_service_pb2_grpc.CaseServiceSe
         evidence_for: EvidenceForCaller,
         periods: LegalPeriods,
     ):
-        self._uow = uow
+        self._uow = uow_factory
         self._settings = settings
         self._policy = settings.approval_policy()
         self._units_for = units_for
@@ -89,7 +88,7 @@ class CaseServicer(SupportingMeasureMethods, case_service_pb2_grpc.CaseServiceSe
         return pb.GetCaseResponse(case=convert.case_to_proto(view))
 
     async def ListCases(self, request: pb.ListCasesRequest, context: grpc.aio.ServicerContext) -> pb.ListCasesResponse:
-        state = convert.STATES_BY_PROTO.get(request.state) if request.state else None
+        state = convert.STATES.get(request.state)
         principal = current_principal()
         page = await case_reading.list_cases(
             self._uow(), principal, page_request(request, principal.agency_id), state=state
@@ -102,16 +101,14 @@ class CaseServicer(SupportingMeasureMethods, case_service_pb2_grpc.CaseServiceSe
         self, request: pb.ApproveCaseStepRequest, context: grpc.aio.ServicerContext
     ) -> pb.ApproveCaseStepResponse:
         principal = current_principal()
-        step = convert.APPROVABLE_STEPS.get(request.step)
-        if step is None:
-            raise InvalidArgument.for_field("step", f"approved steps are {', '.join(convert.APPROVABLE_STEPS)}")
+        step = convert.approvable_step(request.step)
         view = await case_approval.approve_step(
             self._uow(),
             principal,
             case_id=convert.case_id_from_name(request.name),
             step=step,
             approver_officer_id=convert.optional_officer_id(request.approver_officer_id, "approver_officer_id"),
-            opinion=convert.checked_text(request.opinion, "opinion", limit=convert.MAX_TEXT_CHARS, required=True),
+            opinion=convert.approval_opinion(request.opinion),
             etag=request.etag,
             policy=self._policy,
             request=convert.request_key(
@@ -166,17 +163,7 @@ class CaseServicer(SupportingMeasureMethods, case_service_pb2_grpc.CaseServiceSe
     async def DecideCase(
         self, request: pb.DecideCaseRequest, context: grpc.aio.ServicerContext
     ) -> pb.DecideCaseResponse:
-        outcome = convert.OUTCOMES.get(request.outcome)
-        if outcome is None:
-            raise InvalidArgument.for_field("outcome", "decide a penalty or no penalty")
-        penalty = outcome is convert.Outcome.PENALTY
-        if penalty:
-            figures = StepFigures(outcome=outcome, fine_fen=self._fen(request.fine_fen, "fine_fen", positive=True))
-        else:
-            ground = convert.checked_text(
-                request.no_penalty_ground, "no_penalty_ground", limit=convert.MAX_TEXT_CHARS, required=True
-            )
-            figures = StepFigures(outcome=outcome, no_penalty_ground=ground)
+        figures = convert.decision_figures(request, max_fine_fen=self._settings.max_fine_fen)
         view = await self._step(Step.DECIDE, request, context, figures)
         return pb.DecideCaseResponse(case=convert.case_to_proto(view))
 
@@ -224,10 +211,8 @@ class CaseServicer(SupportingMeasureMethods, case_service_pb2_grpc.CaseServiceSe
     async def VoidDocument(
         self, request: pb.VoidDocumentRequest, context: grpc.aio.ServicerContext
     ) -> pb.VoidDocumentResponse:
-        reason = convert.checked_text(request.reason, "reason", limit=convert.MAX_TEXT_CHARS, required=True)
-        document = await document_keeping.void_document(
-            self._uow(), current_principal(), convert.document_id_from_name(request.name), reason
-        )
+        document_id, reason = convert.void_request_to_command(request)
+        document = await document_keeping.void_document(self._uow(), current_principal(), document_id, reason)
         return pb.VoidDocumentResponse(document=convert.document_to_proto(document))
 
     async def ListServedDocuments(
@@ -245,17 +230,11 @@ class CaseServicer(SupportingMeasureMethods, case_service_pb2_grpc.CaseServiceSe
         self, request: pb.ListDocumentsRequest, context: grpc.aio.ServicerContext
     ) -> pb.ListDocumentsResponse:
         principal = current_principal()
-        if request.kind and request.kind not in convert.DOCUMENT_KINDS_BY_PROTO:
-            raise InvalidArgument.for_field("kind", "unknown document kind")
-        if request.year and not 1949 <= request.year <= 9999:
-            raise InvalidArgument.for_field("year", "must be a year from 1949 to 9999")
-        query = case_reading.DocumentQuery(
-            agency_id=request.agency_id or principal.agency_id,
-            kind=convert.DOCUMENT_KINDS_BY_PROTO.get(request.kind) if request.kind else None,
-            year=request.year or None,
-        )
         page = await case_reading.list_documents(
-            self._uow(), principal, query, page_request(request, principal.agency_id)
+            self._uow(),
+            principal,
+            convert.document_query(request, principal.agency_id),
+            page_request(request, principal.agency_id),
         )
         return pb.ListDocumentsResponse(
             documents=[convert.document_to_proto(d) for d in page.items], next_page_token=page.next_page_token
@@ -264,11 +243,10 @@ class CaseServicer(SupportingMeasureMethods, case_service_pb2_grpc.CaseServiceSe
     async def GetCaseStatistics(
         self, request: pb.GetCaseStatisticsRequest, context: grpc.aio.ServicerContext
     ) -> pb.GetCaseStatisticsResponse:
-        if not 1949 <= request.year <= 9999:
-            raise InvalidArgument.for_field("year", "must be a year from 1949 to 9999")
+        year = convert.year(request.year, "year")
         principal = current_principal()
         figures = await case_reading.case_statistics(
-            self._uow(), principal, request.agency_id or principal.agency_id, request.year
+            self._uow(), principal, request.agency_id or principal.agency_id, year
         )
         return pb.GetCaseStatisticsResponse(**asdict(figures))
 

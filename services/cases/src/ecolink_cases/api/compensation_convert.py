@@ -7,8 +7,10 @@ import re
 from collections.abc import Sequence
 
 from ecolink.cases.v1 import compensation_pb2 as pb
-from ecolink_cases.api.case_convert import CASE_NAME, taken_fields
+from ecolink.cases.v1 import compensation_service_pb2 as service_pb
+from ecolink_cases.api.case_convert import CASE_NAME, fen, taken_fields
 from ecolink_cases.domain.compensation import (
+    CompensationFacts,
     CompensationState,
     CompensationStepRecord,
     Consultation,
@@ -17,49 +19,69 @@ from ecolink_cases.domain.compensation import (
 from ecolink_cases.service_layer.case_steps import case_etag
 from ecolink_cases.service_layer.compensation_cases import CompensationView
 from ecolink_common.errors import InvalidArgument
+from ecolink_common.proto_enums import EnumMap
+from ecolink_common.proto_names import ResourceName
 from ecolink_common.proto_time import timestamp_from_datetime
-from ecolink_common.text_rules import MAX_NAME_CHARS, checked_text
+from ecolink_common.text_rules import MAX_NAME_CHARS, MAX_TEXT_CHARS, checked_text
 
-COMPENSATION_NAME = re.compile(r"^compensationCases/([1-9][0-9]{0,17})\Z")
+COMPENSATION_NAME = ResourceName(
+    re.compile(r"^compensationCases/([1-9][0-9]{0,17})\Z"), "must be compensationCases/{id}, e.g. compensationCases/3"
+)
+PENALTY_CASE_NAME = ResourceName(CASE_NAME.pattern, "must be cases/{case_id}, the penalty case, e.g. cases/12")
 MAX_PARTIES = 20
 MAX_JOINED_CASES = 50
 
-STATES = {
-    CompensationState.CLUE_SCREENING: pb.COMPENSATION_STATE_CLUE_SCREENING,
-    CompensationState.INVESTIGATING: pb.COMPENSATION_STATE_INVESTIGATING,
-    CompensationState.APPRAISED: pb.COMPENSATION_STATE_APPRAISED,
-    CompensationState.CONSULTING: pb.COMPENSATION_STATE_CONSULTING,
-    CompensationState.AGREED: pb.COMPENSATION_STATE_AGREED,
-    CompensationState.PERFORMED: pb.COMPENSATION_STATE_PERFORMED,
-    CompensationState.CLOSED: pb.COMPENSATION_STATE_CLOSED,
-}
-STATES_BY_PROTO = {value: state for state, value in STATES.items()}
-REMEDIES_TO_PROTO: dict[Remedy, pb.CompensationRemedy] = {
-    Remedy.RESTORATION: pb.COMPENSATION_REMEDY_RESTORATION,
-    Remedy.PAYMENT: pb.COMPENSATION_REMEDY_PAYMENT,
-}
-REMEDIES: dict[int, Remedy] = {value: remedy for remedy, value in REMEDIES_TO_PROTO.items()}
+STATES = EnumMap(
+    {
+        CompensationState.CLUE_SCREENING: pb.COMPENSATION_STATE_CLUE_SCREENING,
+        CompensationState.INVESTIGATING: pb.COMPENSATION_STATE_INVESTIGATING,
+        CompensationState.APPRAISED: pb.COMPENSATION_STATE_APPRAISED,
+        CompensationState.CONSULTING: pb.COMPENSATION_STATE_CONSULTING,
+        CompensationState.AGREED: pb.COMPENSATION_STATE_AGREED,
+        CompensationState.PERFORMED: pb.COMPENSATION_STATE_PERFORMED,
+        CompensationState.CLOSED: pb.COMPENSATION_STATE_CLOSED,
+    },
+    "unknown compensation state",
+)
+REMEDIES = EnumMap(
+    {Remedy.RESTORATION: pb.COMPENSATION_REMEDY_RESTORATION, Remedy.PAYMENT: pb.COMPENSATION_REMEDY_PAYMENT},
+    "agree on restoration or payment",
+)
 
 
 def compensation_id_from_name(name: str, field: str = "name") -> int:
-    match = COMPENSATION_NAME.match(name)
-    if match is None:
-        raise InvalidArgument.for_field(field, "must be compensationCases/{id}, e.g. compensationCases/3")
-    return int(match.group(1))
+    return COMPENSATION_NAME.number(name, field)
 
 
 def penalty_case_id(name: str) -> int:
-    match = CASE_NAME.match(name)
-    if match is None:
-        raise InvalidArgument.for_field("penalty_case", "must be cases/{case_id}, the penalty case, e.g. cases/12")
-    return int(match.group(1))
+    return PENALTY_CASE_NAME.number(name, "penalty_case")
 
 
 def remedy(value: int) -> Remedy:
-    chosen = REMEDIES.get(value)
-    if chosen is None:
-        raise InvalidArgument.for_field("remedy", "agree on restoration or payment")
-    return chosen
+    return REMEDIES.from_proto(value, "remedy")
+
+
+def compensation_fen(value: int, field: str, *, maximum: int) -> int:
+    return fen(value, field, maximum=maximum, positive=True, setting="CASES_MAX_COMPENSATION_FEN")
+
+
+def appraisal_facts(request: service_pb.RecordAppraisalRequest, *, maximum: int) -> CompensationFacts:
+    return CompensationFacts(
+        amount_fen=compensation_fen(request.appraised_damage_fen, "appraised_damage_fen", maximum=maximum),
+        appraisal_body=checked_text(request.appraisal_body, "appraisal_body", limit=MAX_NAME_CHARS, required=True),
+    )
+
+
+def agreement_facts(request: service_pb.ConcludeAgreementRequest, *, maximum: int) -> CompensationFacts:
+    """ConcludeAgreement: a restoration agreement carries its plan."""
+    chosen = remedy(request.remedy)
+    return CompensationFacts(
+        amount_fen=compensation_fen(request.agreed_amount_fen, "agreed_amount_fen", maximum=maximum),
+        remedy=chosen,
+        restoration_plan=checked_text(
+            request.restoration_plan, "restoration_plan", limit=MAX_TEXT_CHARS, required=chosen is Remedy.RESTORATION
+        ),
+    )
 
 
 def parties(values: Sequence[str]) -> tuple[str, ...]:
@@ -95,7 +117,9 @@ def _consultation_to_proto(step: CompensationStepRecord, consultation: Consultat
 
 
 def _step_to_proto(step: CompensationStepRecord) -> pb.CompensationStep:
-    return pb.CompensationStep(from_state=STATES[step.from_state], to_state=STATES[step.to_state], **taken_fields(step))
+    return pb.CompensationStep(
+        from_state=STATES.to_proto(step.from_state), to_state=STATES.to_proto(step.to_state), **taken_fields(step)
+    )
 
 
 def compensation_to_proto(view: CompensationView) -> pb.CompensationCase:
@@ -106,14 +130,14 @@ def compensation_to_proto(view: CompensationView) -> pb.CompensationCase:
         handling_agency_id=case.handling_agency_id,
         unit=f"units/{case.unit_id}",
         region_code=case.region_code,
-        state=STATES[case.state],
+        state=STATES.to_proto(case.state),
         appraised_damage_fen=case.appraised_damage_fen,
         appraisal_body=case.appraisal_body,
         consultations=[
             _consultation_to_proto(step, step.consultation) for step in view.steps if step.consultation is not None
         ],
         agreed_amount_fen=case.agreed_amount_fen,
-        remedy=REMEDIES_TO_PROTO[case.remedy] if case.remedy else pb.COMPENSATION_REMEDY_UNSPECIFIED,
+        remedy=REMEDIES.to_proto(case.remedy) if case.remedy else pb.COMPENSATION_REMEDY_UNSPECIFIED,
         restoration_plan=case.restoration_plan,
         paid_fen=case.paid_fen,
         restored_on=case.restored_on.isoformat() if case.restored_on else "",

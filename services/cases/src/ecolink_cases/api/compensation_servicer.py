@@ -12,24 +12,24 @@ from ecolink.cases.v1 import compensation_service_pb2_grpc
 from ecolink_cases.api import case_convert
 from ecolink_cases.api import compensation_convert as convert
 from ecolink_cases.api.case_servicer import EvidenceForCaller
-from ecolink_cases.domain.compensation import CompensationFacts, CompensationStep, Remedy
+from ecolink_cases.domain.compensation import CompensationFacts, CompensationStep
 from ecolink_cases.service_layer import compensation_cases, compensation_steps
 from ecolink_cases.service_layer.compensation_steps import TakeCompensationStep
 from ecolink_cases.service_layer.unit_of_work import CasesUnitOfWork
 from ecolink_cases.settings import CasesSettings
 from ecolink_common.auth.principal import current_principal
 from ecolink_common.calls.credentials import caller_authorization
-from ecolink_common.errors import InvalidArgument
 from ecolink_common.paging import page_request
-from ecolink_common.text_rules import MAX_NAME_CHARS, MAX_TEXT_CHARS, checked_text
 
 NO_FACTS = CompensationFacts()
 Message = Any
 
 
 class CompensationServicer(compensation_service_pb2_grpc.CompensationServiceServicer):
-    def __init__(self, uow: Callable[[], CasesUnitOfWork], settings: CasesSettings, *, evidence_for: EvidenceForCaller):
-        self._uow = uow
+    def __init__(
+        self, uow_factory: Callable[[], CasesUnitOfWork], settings: CasesSettings, *, evidence_for: EvidenceForCaller
+    ):
+        self._uow = uow_factory
         self._settings = settings
         self._evidence_for = evidence_for
 
@@ -59,10 +59,6 @@ class CompensationServicer(compensation_service_pb2_grpc.CompensationServiceServ
         view = await compensation_steps.take_compensation_step(self._uow(), principal, command, evidence=evidence)
         return convert.compensation_to_proto(view)
 
-    def _fen(self, value: int, field: str) -> int:
-        maximum = self._settings.max_compensation_fen
-        return case_convert.fen(value, field, maximum=maximum, positive=True, setting="CASES_MAX_COMPENSATION_FEN")
-
     async def OpenCompensationCase(
         self, request: pb.OpenCompensationCaseRequest, context: grpc.aio.ServicerContext
     ) -> pb.OpenCompensationCaseResponse:
@@ -86,9 +82,7 @@ class CompensationServicer(compensation_service_pb2_grpc.CompensationServiceServ
     async def ListCompensationCases(
         self, request: pb.ListCompensationCasesRequest, context: grpc.aio.ServicerContext
     ) -> pb.ListCompensationCasesResponse:
-        if request.state and request.state not in convert.STATES_BY_PROTO:
-            raise InvalidArgument.for_field("state", "unknown compensation state")
-        state = convert.STATES_BY_PROTO.get(request.state) if request.state else None
+        state = convert.STATES.optional_from_proto(request.state, "state")
         principal = current_principal()
         page = await compensation_cases.list_compensation_cases(
             self._uow(), principal, page_request(request, principal.agency_id), state=state
@@ -107,10 +101,7 @@ class CompensationServicer(compensation_service_pb2_grpc.CompensationServiceServ
     async def RecordAppraisal(
         self, request: pb.RecordAppraisalRequest, context: grpc.aio.ServicerContext
     ) -> pb.RecordAppraisalResponse:
-        facts = CompensationFacts(
-            amount_fen=self._fen(request.appraised_damage_fen, "appraised_damage_fen"),
-            appraisal_body=checked_text(request.appraisal_body, "appraisal_body", limit=MAX_NAME_CHARS, required=True),
-        )
+        facts = convert.appraisal_facts(request, maximum=self._settings.max_compensation_fen)
         case = await self._step(CompensationStep.RECORD_APPRAISAL, request, context, facts)
         return pb.RecordAppraisalResponse(compensation_case=case)
 
@@ -126,15 +117,7 @@ class CompensationServicer(compensation_service_pb2_grpc.CompensationServiceServ
     async def ConcludeAgreement(
         self, request: pb.ConcludeAgreementRequest, context: grpc.aio.ServicerContext
     ) -> pb.ConcludeAgreementResponse:
-        remedy = convert.remedy(request.remedy)
-        restoration = remedy is Remedy.RESTORATION
-        facts = CompensationFacts(
-            amount_fen=self._fen(request.agreed_amount_fen, "agreed_amount_fen"),
-            remedy=remedy,
-            restoration_plan=checked_text(
-                request.restoration_plan, "restoration_plan", limit=MAX_TEXT_CHARS, required=restoration
-            ),
-        )
+        facts = convert.agreement_facts(request, maximum=self._settings.max_compensation_fen)
         case = await self._step(CompensationStep.CONCLUDE_AGREEMENT, request, context, facts)
         return pb.ConcludeAgreementResponse(compensation_case=case)
 
@@ -147,7 +130,11 @@ class CompensationServicer(compensation_service_pb2_grpc.CompensationServiceServ
     async def RecordCompensationPayment(
         self, request: pb.RecordCompensationPaymentRequest, context: grpc.aio.ServicerContext
     ) -> pb.RecordCompensationPaymentResponse:
-        facts = CompensationFacts(amount_fen=self._fen(request.amount_fen, "amount_fen"))
+        facts = CompensationFacts(
+            amount_fen=convert.compensation_fen(
+                request.amount_fen, "amount_fen", maximum=self._settings.max_compensation_fen
+            )
+        )
         case = await self._step(CompensationStep.RECORD_PAYMENT, request, context, facts)
         return pb.RecordCompensationPaymentResponse(compensation_case=case)
 

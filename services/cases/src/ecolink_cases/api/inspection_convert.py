@@ -16,38 +16,40 @@ from ecolink_cases.service_layer.credit_grading import GradedUnit
 from ecolink_cases.service_layer.inspection_draws import PublishedDraw, RunDraw
 from ecolink_common.directory import is_region_code
 from ecolink_common.errors import InvalidArgument
+from ecolink_common.proto_enums import EnumMap
+from ecolink_common.proto_names import ResourceName
 from ecolink_common.proto_time import timestamp_from_datetime
 from ecolink_common.text_rules import checked_text
 
-DRAW_NAME = re.compile(r"^inspectionDraws/([1-9][0-9]{0,17})\Z")
+DRAW_NAME = ResourceName(
+    re.compile(r"^inspectionDraws/([1-9][0-9]{0,17})\Z"), "must be inspectionDraws/{id}, e.g. inspectionDraws/3"
+)
 MAX_POSITIVE_LIST = 10_000
 MAX_INSPECTORS_PER_UNIT = 10
 MAX_REFERENCE_CHARS = 200
-COLOURS = {
-    CreditColour.GREEN: pb.CREDIT_COLOUR_GREEN,
-    CreditColour.YELLOW: pb.CREDIT_COLOUR_YELLOW,
-    CreditColour.RED: pb.CREDIT_COLOUR_RED,
-}
-STRATA = {
-    DrawStratum.POSITIVE_LIST: pb.DRAW_STRATUM_POSITIVE_LIST,
-    DrawStratum.GREEN: pb.DRAW_STRATUM_GREEN,
-    DrawStratum.YELLOW: pb.DRAW_STRATUM_YELLOW,
-    DrawStratum.RED: pb.DRAW_STRATUM_RED,
-}
+COLOURS = EnumMap(
+    {
+        CreditColour.GREEN: pb.CREDIT_COLOUR_GREEN,
+        CreditColour.YELLOW: pb.CREDIT_COLOUR_YELLOW,
+        CreditColour.RED: pb.CREDIT_COLOUR_RED,
+    }
+)
+STRATA = EnumMap(
+    {
+        DrawStratum.POSITIVE_LIST: pb.DRAW_STRATUM_POSITIVE_LIST,
+        DrawStratum.GREEN: pb.DRAW_STRATUM_GREEN,
+        DrawStratum.YELLOW: pb.DRAW_STRATUM_YELLOW,
+        DrawStratum.RED: pb.DRAW_STRATUM_RED,
+    }
+)
 
 
 def unit_id_from_name(name: str, field: str = "unit") -> str:
-    match = UNIT_NAME.match(name)
-    if match is None:
-        raise InvalidArgument.for_field(field, "must be units/{unit_id}, a key unit of the alerts registry")
-    return match.group(1)
+    return UNIT_NAME.id(name, field)
 
 
 def draw_id_from_name(name: str, field: str = "name") -> int:
-    match = DRAW_NAME.match(name)
-    if match is None:
-        raise InvalidArgument.for_field(field, "must be inspectionDraws/{id}, e.g. inspectionDraws/3")
-    return int(match.group(1))
+    return DRAW_NAME.number(name, field)
 
 
 def region_code(value: str, field: str = "region_code", *, required: bool = True) -> str | None:
@@ -117,7 +119,7 @@ def credit_to_proto(graded: GradedUnit, rules: CreditRules) -> pb.UnitCredit:
         window_from=grade.window_from.isoformat(),
         rules_version=grade.rules_version,
         score=grade.score,
-        colour=COLOURS[grade.colour],
+        colour=COLOURS.to_proto(grade.colour),
         colour_zh=grade.colour.name_zh,
         positive_list_eligible=grade.positive_list_eligible,
         deductions=[_deduction_to_proto(deduction, rules) for deduction in grade.deductions],
@@ -136,18 +138,18 @@ def draw_to_proto(published: PublishedDraw) -> pb.InspectionDraw:
         seed=draw.seed,
         inspectors_per_unit=draw.inspectors_per_unit,
         strata=[
-            pb.StratumSample(stratum=STRATA[s.stratum], ratio=str(s.ratio), pool=s.pool, drawn=s.drawn)
+            pb.StratumSample(stratum=STRATA.to_proto(s.stratum), ratio=str(s.ratio), pool=s.pool, drawn=s.drawn)
             for s in draw.strata
         ],
         drawn=[
-            pb.DrawnUnit(unit_id=unit.unit_id, stratum=STRATA[unit.stratum], inspector_ids=unit.inspector_ids)
+            pb.DrawnUnit(unit_id=unit.unit_id, stratum=STRATA.to_proto(unit.stratum), inspector_ids=unit.inspector_ids)
             for unit in draw.drawn
         ],
         units=[
             pb.DrawUnit(
                 unit_id=unit.unit_id,
                 region_code=unit.region_code,
-                colour=COLOURS[unit.colour],
+                colour=COLOURS.to_proto(unit.colour),
                 positive_listed=unit.positive_listed,
             )
             for unit in draw.units

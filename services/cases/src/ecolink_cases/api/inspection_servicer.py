@@ -23,13 +23,13 @@ from ecolink_common.paging import page_request
 class InspectionServicer(inspection_service_pb2_grpc.InspectionServiceServicer):
     def __init__(
         self,
-        uow: Callable[[], CasesUnitOfWork],
+        uow_factory: Callable[[], CasesUnitOfWork],
         *,
         rulebook: CreditRulebook,
         draw_settings: InspectionDrawSettings,
         units_for: UnitsForCaller,
     ):
-        self._uow = uow
+        self._uow = uow_factory
         self._rulebook = rulebook
         self._draw_settings = draw_settings
         self._units_for = units_for
