@@ -30,6 +30,7 @@ from ecolink_alerts.service import SPEC as ALERTS
 from ecolink_alerts.testing import load_demo_registry
 from ecolink_common.error_mapping import MAX_STATUS_TEXT_CHARS
 from ecolink_common.testing.audit_rows import audit_rows
+from ecolink_common.testing.channels import stubs
 from ecolink_common.testing.databases import throwaway_database
 from ecolink_common.testing.platform import ServiceUnderTest, prepared_service
 from ecolink_common.testing.rpc import RpcFailure, rpc_failure
@@ -58,6 +59,8 @@ class Platform:
     grading_stub: grading_service_pb2_grpc.GradingServiceStub
     monitoring_stub: monitoring_service_pb2_grpc.MonitoringServiceStub
     evidence_stub: evidence_service_pb2_grpc.EvidenceServiceStub
+    registry_stub: registry_service_pb2_grpc.RegistryServiceStub
+    identity_stub: identity_service_pb2_grpc.IdentityServiceStub
 
 
 @pytest.fixture
@@ -72,16 +75,18 @@ async def platform_services(platform, database_url, evidence_database_url) -> As
     evidence = await prepared_service(EVIDENCE, platform, evidence_database_url)
     await load_demo_registry(alerts)
     async with (
-        grpc.aio.insecure_channel(alerts.target) as alerts_channel,
-        grpc.aio.insecure_channel(evidence.target) as evidence_channel,
+        stubs(
+            alerts,
+            alert_service_pb2_grpc.AlertServiceStub,
+            grading_service_pb2_grpc.GradingServiceStub,
+            monitoring_service_pb2_grpc.MonitoringServiceStub,
+            registry_service_pb2_grpc.RegistryServiceStub,
+            identity_service_pb2_grpc.IdentityServiceStub,
+        ) as (alert_stub, grading_stub, monitoring_stub, registry_stub, identity_stub),
+        stubs(evidence, evidence_service_pb2_grpc.EvidenceServiceStub) as evidence_stub,
     ):
         yield Platform(
-            alerts,
-            evidence,
-            alert_service_pb2_grpc.AlertServiceStub(alerts_channel),
-            grading_service_pb2_grpc.GradingServiceStub(alerts_channel),
-            monitoring_service_pb2_grpc.MonitoringServiceStub(alerts_channel),
-            evidence_service_pb2_grpc.EvidenceServiceStub(evidence_channel),
+            alerts, evidence, alert_stub, grading_stub, monitoring_stub, evidence_stub, registry_stub, identity_stub
         )
     await evidence.running.stop()
     await alerts.running.stop()
@@ -175,10 +180,6 @@ async def test_a_timestamp_no_calendar_holds_is_invalid_naming_its_field(platfor
         ), stamp
 
 
-def _registry(platform: Platform) -> registry_service_pb2_grpc.RegistryServiceStub:
-    return registry_service_pb2_grpc.RegistryServiceStub(grpc.aio.insecure_channel(platform.alerts.target))
-
-
 async def _refused(call: Awaitable[object]) -> RpcFailure:
     with pytest.raises(grpc.aio.AioRpcError) as raised:
         await call
@@ -243,7 +244,7 @@ REGISTRY_FIELDS = {
 @pytest.mark.parametrize("call", REGISTRY_FIELDS.values(), ids=REGISTRY_FIELDS.keys())
 async def test_identifiers_are_matched_whole_text_is_bounded_and_limits_are_finite(platform_services, call):
     send, field = call
-    registry = _registry(platform_services)
+    registry = platform_services.registry_stub
     # Units are proposed in Xiajiang county (Ji'an's bureau registers them); outlets on the Lingbi unit.
     metadata = platform_services.alerts.metadata(BUREAU if field.startswith("outlet.") else "eeb-360800")
     failure = await _refused(send(registry, metadata))
@@ -252,7 +253,7 @@ async def test_identifiers_are_matched_whole_text_is_bounded_and_limits_are_fini
 
 
 async def test_a_huge_name_is_not_found_with_a_bounded_message(platform_services):
-    registry = _registry(platform_services)
+    registry = platform_services.registry_stub
     failure = await _refused(
         registry.GetKeyUnit(pb.GetKeyUnitRequest(name=f"units/{MEGABYTE}"), metadata=_alerts(platform_services))
     )
@@ -291,7 +292,7 @@ async def test_a_huge_factor_code_or_grant_purpose_is_invalid(platform_services)
 
 
 async def test_a_page_token_is_bound_to_its_caller_and_filters_and_cannot_be_edited(platform_services):
-    identity = identity_service_pb2_grpc.IdentityServiceStub(grpc.aio.insecure_channel(platform_services.alerts.target))
+    identity = platform_services.identity_stub
     first = await identity.ListAgencies(
         identity_service_pb2.ListAgenciesRequest(page_size=2), metadata=_alerts(platform_services)
     )

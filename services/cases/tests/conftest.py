@@ -7,7 +7,6 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-import grpc
 import pytest
 
 from ecolink.cases.v1 import case_service_pb2_grpc
@@ -15,6 +14,7 @@ from ecolink_alerts.service import SPEC as ALERTS
 from ecolink_alerts.testing import load_demo_registry
 from ecolink_cases.service import SPEC as CASES
 from ecolink_common.clock import FakeClock
+from ecolink_common.testing.channels import stubs
 from ecolink_common.testing.databases import throwaway_database
 from ecolink_common.testing.platform import ServiceUnderTest, prepared_service
 from ecolink_evidence.service import SPEC as EVIDENCE
@@ -85,5 +85,5 @@ async def cases_service(
 
 @pytest.fixture
 async def cases(cases_service) -> AsyncIterator[case_service_pb2_grpc.CaseServiceStub]:
-    async with grpc.aio.insecure_channel(cases_service.target) as channel:
-        yield case_service_pb2_grpc.CaseServiceStub(channel)
+    async with stubs(cases_service, case_service_pb2_grpc.CaseServiceStub) as stub:
+        yield stub

@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
-import grpc
 import pytest
 
 from ecolink.evidence.v1 import evidence_service_pb2_grpc
 from ecolink_alerts.service import SPEC as ALERTS
 from ecolink_alerts.testing import load_demo_registry
+from ecolink_common.testing.channels import stubs
 from ecolink_common.testing.databases import throwaway_database
 from ecolink_common.testing.platform import ServiceUnderTest, prepared_service
 from ecolink_common.testing.s3 import S3Endpoint, running_s3_server, service_s3_settings
@@ -44,8 +44,8 @@ async def evidence_service(platform, database_url, evidence_settings) -> AsyncIt
 
 @pytest.fixture
 async def evidence_stub(evidence_service) -> AsyncIterator[evidence_service_pb2_grpc.EvidenceServiceStub]:
-    async with grpc.aio.insecure_channel(evidence_service.target) as channel:
-        yield evidence_service_pb2_grpc.EvidenceServiceStub(channel)
+    async with stubs(evidence_service, evidence_service_pb2_grpc.EvidenceServiceStub) as stub:
+        yield stub
 
 
 @pytest.fixture

@@ -1,12 +1,11 @@
-"""Fixtures the alerts integration tests share: clients of every alerts API over one channel to the service with the
+"""Fixtures the alerts integration tests share: stubs of every alerts API over one channel to the service with the
 demo registry loaded, and the HJ 212 gateway's ports on the test database."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from typing import Any
 
-import grpc
 import pytest
 
 from ecolink.alerts.v1 import (
@@ -23,6 +22,7 @@ from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_alerts.settings import AlertsSettings
 from ecolink_alerts.testing import load_demo_registry
 from ecolink_common.db import create_engine, create_session_factory
+from ecolink_common.testing.channels import stubs
 
 
 @pytest.fixture
@@ -38,25 +38,36 @@ async def gateway_ports(database_url) -> AsyncIterator[tuple[RegistryDeviceDirec
     await engine.dispose()
 
 
-@dataclass
-class Clients:
-    """One stub per alerts API, sharing the channel."""
-
-    monitoring: monitoring_service_pb2_grpc.MonitoringServiceStub
-    alerts: alert_service_pb2_grpc.AlertServiceStub
-    grading: grading_service_pb2_grpc.GradingServiceStub
-    registry: registry_service_pb2_grpc.RegistryServiceStub
+@pytest.fixture
+async def alerts_stubs(alerts_service, database_url) -> AsyncIterator[tuple[Any, ...]]:
+    """Stubs of every alerts API over one channel to the alerts service (a module may override `alerts_service`,
+    e.g. to give it a fake clock), with the demo registry loaded."""
+    await load_demo_registry(alerts_service)
+    async with stubs(
+        alerts_service,
+        monitoring_service_pb2_grpc.MonitoringServiceStub,
+        alert_service_pb2_grpc.AlertServiceStub,
+        grading_service_pb2_grpc.GradingServiceStub,
+        registry_service_pb2_grpc.RegistryServiceStub,
+    ) as opened:
+        yield opened
 
 
 @pytest.fixture
-async def clients(alerts_service, database_url) -> AsyncIterator[Clients]:
-    """Clients of the alerts service (a module may override `alerts_service`, e.g. to give it a fake clock), with
-    the demo registry loaded."""
-    await load_demo_registry(alerts_service)
-    async with grpc.aio.insecure_channel(alerts_service.target) as channel:
-        yield Clients(
-            monitoring_service_pb2_grpc.MonitoringServiceStub(channel),
-            alert_service_pb2_grpc.AlertServiceStub(channel),
-            grading_service_pb2_grpc.GradingServiceStub(channel),
-            registry_service_pb2_grpc.RegistryServiceStub(channel),
-        )
+def monitoring_stub(alerts_stubs) -> monitoring_service_pb2_grpc.MonitoringServiceStub:
+    return alerts_stubs[0]
+
+
+@pytest.fixture
+def alert_stub(alerts_stubs) -> alert_service_pb2_grpc.AlertServiceStub:
+    return alerts_stubs[1]
+
+
+@pytest.fixture
+def grading_stub(alerts_stubs) -> grading_service_pb2_grpc.GradingServiceStub:
+    return alerts_stubs[2]
+
+
+@pytest.fixture
+def registry_stub(alerts_stubs) -> registry_service_pb2_grpc.RegistryServiceStub:
+    return alerts_stubs[3]

@@ -17,6 +17,7 @@ from ecolink.alerts.v1 import (
 from ecolink_alerts.service import SPEC as ALERTS
 from ecolink_alerts.testing import load_demo_registry, raise_lingbi_alerts
 from ecolink_common.testing.audit_rows import audit_rows
+from ecolink_common.testing.channels import stubs
 from ecolink_common.testing.platform import prepared_service
 from ecolink_common.testing.rpc import rpc_failure
 
@@ -34,26 +35,26 @@ async def lingbi_alerts(alerts_service) -> dict[str, str]:
 
 
 async def test_the_enterprise_lists_its_exceedance_and_data_quality_alerts_but_not_the_falsification_clues(
-    clients, alerts_service, lingbi_alerts
+    alert_stub, alerts_service, lingbi_alerts
 ):
     metadata = alerts_service.metadata(LINGBI_ENTERPRISE)
-    listed = await clients.alerts.ListAlerts(alert_service_pb2.ListAlertsRequest(), metadata=metadata)
+    listed = await alert_stub.ListAlerts(alert_service_pb2.ListAlertsRequest(), metadata=metadata)
     seen = {alert.rule for alert in listed.alerts}
     assert {"E1", "C11.manual_value"} <= seen
     assert not {rule for rule in seen if rule.partition(".")[0] in FALSIFICATION_SECTIONS}
     assert seen == {rule for rule in lingbi_alerts if rule == "E1" or rule.partition(".")[0] in UNIT_SECTIONS}
-    e1 = await clients.alerts.GetAlert(alert_service_pb2.GetAlertRequest(name=lingbi_alerts["E1"]), metadata=metadata)
+    e1 = await alert_stub.GetAlert(alert_service_pb2.GetAlertRequest(name=lingbi_alerts["E1"]), metadata=metadata)
     assert e1.alert.rule == "E1" and list(e1.alert.evidence)
 
 
 async def test_the_enterprise_gets_not_found_for_its_c4_and_the_attempt_is_audited(
-    clients, alerts_service, database_url, lingbi_alerts
+    alert_stub, alerts_service, database_url, lingbi_alerts
 ):
     metadata = alerts_service.metadata(LINGBI_ENTERPRISE)
     with pytest.raises(grpc.aio.AioRpcError) as raised:
-        await clients.alerts.GetAlert(alert_service_pb2.GetAlertRequest(name=lingbi_alerts["C4"]), metadata=metadata)
+        await alert_stub.GetAlert(alert_service_pb2.GetAlertRequest(name=lingbi_alerts["C4"]), metadata=metadata)
     assert rpc_failure(raised.value).code == grpc.StatusCode.NOT_FOUND
-    c4 = await clients.alerts.ListAlerts(alert_service_pb2.ListAlertsRequest(rule="C4"), metadata=metadata)
+    c4 = await alert_stub.ListAlerts(alert_service_pb2.ListAlertsRequest(rule="C4"), metadata=metadata)
     assert list(c4.alerts) == []
     hidden = [
         (row["action"], row["resource"], row["reason"])
@@ -63,33 +64,33 @@ async def test_the_enterprise_gets_not_found_for_its_c4_and_the_attempt_is_audit
     assert hidden == [("GetAlert", lingbi_alerts["C4"], "OUTSIDE_JURISDICTION")]
 
 
-async def test_another_enterprise_and_the_police_see_none_of_the_units_alerts(clients, alerts_service, lingbi_alerts):
+async def test_another_enterprise_and_the_police_see_none_of_the_units_alerts(
+    alert_stub, alerts_service, lingbi_alerts
+):
     for agency in ("ent-360823-chem", "psb-341300"):
         metadata = alerts_service.metadata(agency)
-        listed = await clients.alerts.ListAlerts(alert_service_pb2.ListAlertsRequest(), metadata=metadata)
+        listed = await alert_stub.ListAlerts(alert_service_pb2.ListAlertsRequest(), metadata=metadata)
         assert list(listed.alerts) == [], agency
         with pytest.raises(grpc.aio.AioRpcError) as raised:
-            await clients.alerts.GetAlert(
-                alert_service_pb2.GetAlertRequest(name=lingbi_alerts["E1"]), metadata=metadata
-            )
+            await alert_stub.GetAlert(alert_service_pb2.GetAlertRequest(name=lingbi_alerts["E1"]), metadata=metadata)
         assert rpc_failure(raised.value).code == grpc.StatusCode.NOT_FOUND
 
 
 async def test_a_region_filter_outside_the_callers_reach_is_not_found_and_audited_in_every_list(
-    clients, alerts_service, database_url
+    monitoring_stub, alert_stub, grading_stub, registry_stub, alerts_service, database_url
 ):
     metadata = alerts_service.metadata("eeb-341300")
     calls = {
-        "ListAlerts": lambda: clients.alerts.ListAlerts(
+        "ListAlerts": lambda: alert_stub.ListAlerts(
             alert_service_pb2.ListAlertsRequest(region_code="360000"), metadata=metadata
         ),
-        "ListExceedanceGrades": lambda: clients.grading.ListExceedanceGrades(
+        "ListExceedanceGrades": lambda: grading_stub.ListExceedanceGrades(
             grading_service_pb2.ListExceedanceGradesRequest(region_code="360000"), metadata=metadata
         ),
-        "ListKeyUnits": lambda: clients.registry.ListKeyUnits(
+        "ListKeyUnits": lambda: registry_stub.ListKeyUnits(
             registry_service_pb2.ListKeyUnitsRequest(region_code="360000"), metadata=metadata
         ),
-        "GetTransmissionRate": lambda: clients.monitoring.GetTransmissionRate(
+        "GetTransmissionRate": lambda: monitoring_stub.GetTransmissionRate(
             monitoring_service_pb2.GetTransmissionRateRequest(
                 region_code="360000",
                 start_time=Timestamp(seconds=1_790_000_000),
@@ -109,9 +110,7 @@ async def test_a_region_filter_outside_the_callers_reach_is_not_found_and_audite
         if row["actor_agency_id"] == "eeb-341300" and row["outcome"] == "NOT_FOUND"
     ]
     assert hidden == [(action, "regions/360000", "OUTSIDE_JURISDICTION") for action in calls]
-    within = await clients.alerts.ListAlerts(
-        alert_service_pb2.ListAlertsRequest(region_code="341323"), metadata=metadata
-    )
+    within = await alert_stub.ListAlerts(alert_service_pb2.ListAlertsRequest(region_code="341323"), metadata=metadata)
     assert list(within.alerts) == []
 
 
@@ -120,8 +119,8 @@ async def test_the_rules_a_unit_sees_are_a_setting(platform, database_url):
     try:
         await load_demo_registry(service)
         await raise_lingbi_alerts(service)
-        async with grpc.aio.insecure_channel(service.target) as channel:
-            listed = await alert_service_pb2_grpc.AlertServiceStub(channel).ListAlerts(
+        async with stubs(service, alert_service_pb2_grpc.AlertServiceStub) as alerts:
+            listed = await alerts.ListAlerts(
                 alert_service_pb2.ListAlertsRequest(), metadata=service.metadata(LINGBI_ENTERPRISE)
             )
         assert [alert.rule for alert in listed.alerts] == ["C4"]

@@ -8,7 +8,6 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import grpc
 import pytest
 from sqlalchemy import func, select
 
@@ -26,6 +25,7 @@ from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_alerts.settings import AlertsSettings
 from ecolink_common.db import create_engine, create_session_factory
 from ecolink_common.testing.audit_rows import audit_rows
+from ecolink_common.testing.channels import stubs
 
 LINGBI_MN = "88888880000001"
 LINGBI_BUREAU = "eeb-341323"
@@ -105,11 +105,11 @@ async def storing(alerts_service, database_url) -> AsyncIterator[Storing]:
     )
     sink = gateway_sink(uow, memory, RuleThresholds(), settings)
     gateway = await start_gateway(settings, RegistryDeviceDirectory(uow, memory), sink, PASSWORDS)
-    async with grpc.aio.insecure_channel(alerts_service.target) as channel:
+    async with stubs(alerts_service, alert_service_pb2_grpc.AlertServiceStub) as stub:
         yield Storing(
             gateway,
             database_url,
-            alert_service_pb2_grpc.AlertServiceStub(channel),
+            stub,
             alerts_service.metadata(LINGBI_BUREAU),
         )
     await gateway.stop()

@@ -49,19 +49,21 @@ def record(kind: int, at: datetime, so2: float) -> monitoring_pb2.MonitoringReco
     return monitoring_pb2.MonitoringRecord(mn=LINGBI_MN, data_kind=kind, data_time=stamp(at), values=[value])
 
 
-async def ingest(clients, alerts_service, records: Sequence[monitoring_pb2.MonitoringRecord]) -> None:
+async def ingest(monitoring_stub, alerts_service, records: Sequence[monitoring_pb2.MonitoringRecord]) -> None:
     batches = [records[start : start + 500] for start in range(0, len(records), 500)]
     requests = [monitoring_service_pb2.IngestMonitoringDataRequest(records=batch) for batch in batches]
-    outcome = await clients.monitoring.IngestMonitoringData(
+    outcome = await monitoring_stub.IngestMonitoringData(
         iter(requests), metadata=alerts_service.metadata(LINGBI_BUREAU)
     )
     assert (outcome.accepted, list(outcome.refusals)) == (len(records), [])
 
 
-async def exceedance_days(clients, alerts_service, days: Sequence[date]) -> None:
+async def exceedance_days(monitoring_stub, alerts_service, days: Sequence[date]) -> None:
     """Device-sent daily means (CN 2031) above the limit on these local days."""
     await ingest(
-        clients, alerts_service, [record(monitoring_pb2.DATA_KIND_DAILY, day_start(d), ABOVE_LIMIT) for d in days]
+        monitoring_stub,
+        alerts_service,
+        [record(monitoring_pb2.DATA_KIND_DAILY, day_start(d), ABOVE_LIMIT) for d in days],
     )
 
 
@@ -77,9 +79,9 @@ async def grade_events(database_url: str) -> list[dict]:
     return [s.event.payload for s in stored if s.event.payload["factor_code"] == SO2]
 
 
-async def lingbi_so2_grade(clients, alerts_service, agency: str = LINGBI_BUREAU) -> list[pb.ExceedanceGrade]:
+async def lingbi_so2_grade(grading_stub, alerts_service, agency: str = LINGBI_BUREAU) -> list[pb.ExceedanceGrade]:
     request = pb.ListExceedanceGradesRequest(unit=LINGBI)
-    response = await clients.grading.ListExceedanceGrades(request, metadata=alerts_service.metadata(agency))
+    response = await grading_stub.ListExceedanceGrades(request, metadata=alerts_service.metadata(agency))
     return [grade for grade in response.exceedance_grades if grade.factor_code == SO2]
 
 
@@ -88,7 +90,7 @@ def local_noon(day: date) -> datetime:
 
 
 async def test_a_device_sending_only_minute_data_gets_hourly_and_daily_means_with_their_validity(
-    clients, alerts_service, database_url
+    monitoring_stub, grading_stub, alerts_service, database_url
 ):
     start = day_start(DAY)
     minutes = [
@@ -101,7 +103,7 @@ async def test_a_device_sending_only_minute_data_gets_hourly_and_daily_means_wit
         record(monitoring_pb2.DATA_KIND_MINUTE, start + timedelta(hours=20, minutes=m), 40.0) for m in range(30)
     ]
     device_hour = record(monitoring_pb2.DATA_KIND_HOURLY, start + timedelta(hours=5), 50.0)
-    await ingest(clients, alerts_service, [*minutes, device_hour])
+    await ingest(monitoring_stub, alerts_service, [*minutes, device_hour])
     now = day_start(DAY + timedelta(days=1)) + timedelta(hours=1)
     policy = replace(DEFAULT_ROLLUP, hour_lookback=timedelta(hours=48))
 
@@ -115,7 +117,7 @@ async def test_a_device_sending_only_minute_data_gets_hourly_and_daily_means_wit
         device=f"devices/{LINGBI_MN}", data_kind=monitoring_pb2.DATA_KIND_HOURLY, page_size=7
     )
     while True:
-        page = await clients.grading.ListDerivedMeans(request, metadata=metadata)
+        page = await grading_stub.ListDerivedMeans(request, metadata=metadata)
         hourly.extend(page.derived_means)
         if not page.next_page_token:
             break
@@ -127,7 +129,7 @@ async def test_a_device_sending_only_minute_data_gets_hourly_and_daily_means_wit
     assert (short.value, short.valid, short.flag, short.valid_count, short.required_count) == (40.0, False, "D", 30, 45)
 
     daily_request = pb.ListDerivedMeansRequest(device=f"devices/{LINGBI_MN}", data_kind=monitoring_pb2.DATA_KIND_DAILY)
-    [day] = (await clients.grading.ListDerivedMeans(daily_request, metadata=metadata)).derived_means
+    [day] = (await grading_stub.ListDerivedMeans(daily_request, metadata=metadata)).derived_means
     # R3: 20 valid hours (hour 5 the device's own 50.0) make a valid day; R4: 20 of 21 hours N → N.
     expected = (sum(10.0 + h for h in range(20) if h != 5) + 50.0) / 20
     assert day.period_start.ToDatetime(tzinfo=UTC) == start
@@ -137,32 +139,32 @@ async def test_a_device_sending_only_minute_data_gets_hourly_and_daily_means_wit
     late = [
         record(monitoring_pb2.DATA_KIND_MINUTE, start + timedelta(hours=20, minutes=m), 40.0) for m in range(30, 45)
     ]
-    await ingest(clients, alerts_service, late)
+    await ingest(monitoring_stub, alerts_service, late)
     assert (await roll_up_at(database_url, now + timedelta(minutes=5), policy)).means_changed == 2
     hour_20 = pb.ListDerivedMeansRequest(
         device=f"devices/{LINGBI_MN}",
         start_time=stamp(start + timedelta(hours=20)),
         end_time=stamp(start + timedelta(hours=21)),
     )
-    [completed] = (await clients.grading.ListDerivedMeans(hour_20, metadata=metadata)).derived_means
+    [completed] = (await grading_stub.ListDerivedMeans(hour_20, metadata=metadata)).derived_means
     assert (completed.valid, completed.flag, completed.valid_count) == (True, "N", 45)
 
     with pytest.raises(grpc.aio.AioRpcError) as hidden:
-        await clients.grading.ListDerivedMeans(hour_20, metadata=alerts_service.metadata(JIAN_BUREAU))
+        await grading_stub.ListDerivedMeans(hour_20, metadata=alerts_service.metadata(JIAN_BUREAU))
     assert rpc_failure(hidden.value).code == grpc.StatusCode.NOT_FOUND
     # A page token is bound to the caller it was issued to (AIP-158): another bureau cannot page on with it.
     with pytest.raises(grpc.aio.AioRpcError) as foreign:
-        await clients.grading.ListDerivedMeans(request, metadata=alerts_service.metadata(JIAN_BUREAU))
+        await grading_stub.ListDerivedMeans(request, metadata=alerts_service.metadata(JIAN_BUREAU))
     assert rpc_failure(foreign.value).reason == "PAGE_TOKEN_INVALID"
 
 
 async def test_three_exceedance_days_are_yellow_ten_red_and_the_grade_is_recomputed_as_days_leave_the_window(
-    clients, alerts_service, database_url
+    monitoring_stub, grading_stub, alerts_service, database_url
 ):
-    await exceedance_days(clients, alerts_service, [date(2026, 11, d) for d in (1, 2, 3)])
+    await exceedance_days(monitoring_stub, alerts_service, [date(2026, 11, d) for d in (1, 2, 3)])
     yellow = await roll_up_at(database_url, local_noon(date(2026, 11, 5)))
     unchanged = await roll_up_at(database_url, local_noon(date(2026, 11, 5)))
-    [grade] = await lingbi_so2_grade(clients, alerts_service)
+    [grade] = await lingbi_so2_grade(grading_stub, alerts_service)
     assert (yellow.grade_changes, unchanged.grade_changes) == (1, 0)
     assert (grade.grade, grade.as_of_date, list(grade.exceedance_dates)) == (
         pb.GRADE_YELLOW,
@@ -172,16 +174,16 @@ async def test_three_exceedance_days_are_yellow_ten_red_and_the_grade_is_recompu
     events = await grade_events(database_url)
     assert [(e["previous_grade"], e["grade"], e["as_of_date"]) for e in events] == [("none", "yellow", "2026-11-05")]
 
-    await exceedance_days(clients, alerts_service, [date(2026, 11, d) for d in range(4, 11)])
+    await exceedance_days(monitoring_stub, alerts_service, [date(2026, 11, d) for d in range(4, 11)])
     await roll_up_at(database_url, local_noon(date(2026, 11, 11)))
-    [grade] = await lingbi_so2_grade(clients, alerts_service)
+    [grade] = await lingbi_so2_grade(grading_stub, alerts_service)
     assert (grade.grade, len(grade.exceedance_dates)) == (pb.GRADE_RED, 10)
 
     await roll_up_at(database_url, local_noon(date(2026, 12, 1)))
-    [grade] = await lingbi_so2_grade(clients, alerts_service)
+    [grade] = await lingbi_so2_grade(grading_stub, alerts_service)
     assert (grade.grade, grade.exceedance_dates[0]) == (pb.GRADE_ORANGE, "2026-11-02")
     await roll_up_at(database_url, local_noon(date(2026, 12, 10)))
-    [grade] = await lingbi_so2_grade(clients, alerts_service)
+    [grade] = await lingbi_so2_grade(grading_stub, alerts_service)
     assert (grade.grade, list(grade.exceedance_dates)) == (pb.GRADE_NONE, [])
 
     changes = [(e["grade"], e["as_of_date"]) for e in await grade_events(database_url)]
@@ -194,15 +196,17 @@ async def test_three_exceedance_days_are_yellow_ten_red_and_the_grade_is_recompu
         ("blue", "2026-12-08"),
         ("none", "2026-12-10"),
     ]
-    assert await lingbi_so2_grade(clients, alerts_service, agency=JIAN_BUREAU) == []
+    assert await lingbi_so2_grade(grading_stub, alerts_service, agency=JIAN_BUREAU) == []
     red_only = pb.ListExceedanceGradesRequest(grade=pb.GRADE_RED)
     assert not (
-        await clients.grading.ListExceedanceGrades(red_only, metadata=alerts_service.metadata(LINGBI_BUREAU))
+        await grading_stub.ListExceedanceGrades(red_only, metadata=alerts_service.metadata(LINGBI_BUREAU))
     ).exceedance_grades
 
 
-async def test_beat_rolls_up_means_and_grades_through_a_real_worker(clients, alerts_service, database_url):
-    await exceedance_days(clients, alerts_service, [date(2026, 11, d) for d in (1, 2, 3)])
+async def test_beat_rolls_up_means_and_grades_through_a_real_worker(
+    monitoring_stub, grading_stub, alerts_service, database_url
+):
+    await exceedance_days(monitoring_stub, alerts_service, [date(2026, 11, d) for d in (1, 2, 3)])
     env = {"ECOLINK_VAR_DIR": str(alerts_service.platform.var_dir), "ALERTS_DATABASE_URL": database_url}
     env |= {"ECOLINK_CELERY_BROKER_URL": "", "ECOLINK_CELERY_RESULT_BACKEND": ""}
     client = make_celery("ecolink-test-client", alerts_service.platform, include=[])
@@ -211,31 +215,31 @@ async def test_beat_rolls_up_means_and_grades_through_a_real_worker(clients, ale
         first = await task_result(client, ROLL_UP_MEANS_AND_GRADES, queue="alerts-rollup", timeout=60, now=now)
         again = await task_result(client, ROLL_UP_MEANS_AND_GRADES, queue="alerts-rollup", timeout=60, now=now)
     assert (first["grade_changes"], again["grade_changes"], again["means_changed"]) == (1, 0, 0)
-    [grade] = await lingbi_so2_grade(clients, alerts_service)
+    [grade] = await lingbi_so2_grade(grading_stub, alerts_service)
     assert grade.grade == pb.GRADE_YELLOW
 
 
 async def test_a_day_of_device_sent_hours_above_the_limit_becomes_an_exceedance_day_and_a_blue_grade(
-    clients, alerts_service, database_url
+    monitoring_stub, grading_stub, alerts_service, database_url
 ):
     start = day_start(DAY)
     hours = [record(monitoring_pb2.DATA_KIND_HOURLY, start + timedelta(hours=h), ABOVE_LIMIT) for h in range(24)]
-    await ingest(clients, alerts_service, hours)
+    await ingest(monitoring_stub, alerts_service, hours)
     outcome = await roll_up_at(database_url, day_start(DAY + timedelta(days=1)) + timedelta(hours=1))
     assert outcome.grade_changes == 1
     request = pb.ListDerivedMeansRequest(device=f"devices/{LINGBI_MN}")
     means = (
-        await clients.grading.ListDerivedMeans(request, metadata=alerts_service.metadata(LINGBI_BUREAU))
+        await grading_stub.ListDerivedMeans(request, metadata=alerts_service.metadata(LINGBI_BUREAU))
     ).derived_means
     assert [(m.data_kind, m.value, m.valid, m.valid_count) for m in means] == [
         (monitoring_pb2.DATA_KIND_DAILY, ABOVE_LIMIT, True, 24)
     ], "the device's own hours are never derived; its day is"
-    [grade] = await lingbi_so2_grade(clients, alerts_service)
+    [grade] = await lingbi_so2_grade(grading_stub, alerts_service)
     assert (grade.grade, list(grade.exceedance_dates)) == (pb.GRADE_BLUE, [DAY.isoformat()])
 
 
 async def test_hours_computed_from_minute_data_are_judged_by_the_hourly_rules_as_a_rescan_judges_them(
-    clients, alerts_service, database_url
+    monitoring_stub, alert_stub, alerts_service, database_url
 ):
     start = day_start(DAY)
     # ANOMALY_RULES E1 on hour values computed from minute data: hours 3 and 4 average 50 against a limit of 35.
@@ -244,34 +248,34 @@ async def test_hours_computed_from_minute_data_are_judged_by_the_hourly_rules_as
         for hour, so2 in enumerate([20.0, 21.0, 22.0, ABOVE_LIMIT, ABOVE_LIMIT])
         for minute in range(60)
     ]
-    await ingest(clients, alerts_service, minutes)
+    await ingest(monitoring_stub, alerts_service, minutes)
     metadata = alerts_service.metadata(LINGBI_BUREAU)
     e1 = alert_service_pb2.ListAlertsRequest(unit=LINGBI, rule="E1")
-    assert list((await clients.alerts.ListAlerts(e1, metadata=metadata)).alerts) == [], "minute values alone: no E1"
+    assert list((await alert_stub.ListAlerts(e1, metadata=metadata)).alerts) == [], "minute values alone: no E1"
 
     policy = replace(DEFAULT_ROLLUP, hour_lookback=timedelta(hours=12))
     await roll_up_at(database_url, start + timedelta(hours=6), policy)
     again = await roll_up_at(database_url, start + timedelta(hours=6), policy)
     assert again.means_changed == 0
 
-    [alert] = (await clients.alerts.ListAlerts(e1, metadata=metadata)).alerts
+    [alert] = (await alert_stub.ListAlerts(e1, metadata=metadata)).alerts
     assert (alert.data_kind, alert.factor_code, alert.start_time.ToDatetime(tzinfo=UTC)) == (
         monitoring_pb2.DATA_KIND_HOURLY,
         SO2,
         start + timedelta(hours=3),
     )
-    got = await clients.alerts.GetAlert(alert_service_pb2.GetAlertRequest(name=alert.name), metadata=metadata)
+    got = await alert_stub.GetAlert(alert_service_pb2.GetAlertRequest(name=alert.name), metadata=metadata)
     assert [point.reading.value for point in got.alert.evidence] == [ABOVE_LIMIT], "hour 3's computed mean"
 
     rescan = alert_service_pb2.RescanRangeRequest(
         unit=LINGBI, start_time=stamp(start), end_time=stamp(start + timedelta(days=1))
     )
-    episodes = (await clients.alerts.RescanRange(rescan, metadata=metadata)).episodes
+    episodes = (await alert_stub.RescanRange(rescan, metadata=metadata)).episodes
     assert [(e.rule, e.matching_alert) for e in episodes if e.factor_code == SO2] == [("E1", alert.name)]
 
 
 async def test_a_device_sending_its_own_hours_keeps_its_derived_hours_out_of_the_rules(
-    clients, alerts_service, database_url
+    monitoring_stub, alert_stub, grading_stub, alerts_service, database_url
 ):
     start = day_start(DAY)
     # Hour 0 is the device's own (2061); hours 1 and 2 came only as minute values, above the limit, while the
@@ -282,24 +286,24 @@ async def test_a_device_sending_its_own_hours_keeps_its_derived_hours_out_of_the
         for hour in (1, 2)
         for minute in range(60)
     ]
-    await ingest(clients, alerts_service, [own_hour, *minutes])
+    await ingest(monitoring_stub, alerts_service, [own_hour, *minutes])
     await roll_up_at(
         database_url, start + timedelta(hours=4), replace(DEFAULT_ROLLUP, hour_lookback=timedelta(hours=6))
     )
 
     metadata = alerts_service.metadata(LINGBI_BUREAU)
     request = pb.ListDerivedMeansRequest(device=f"devices/{LINGBI_MN}", data_kind=monitoring_pb2.DATA_KIND_HOURLY)
-    derived = (await clients.grading.ListDerivedMeans(request, metadata=metadata)).derived_means
+    derived = (await grading_stub.ListDerivedMeans(request, metadata=metadata)).derived_means
     assert [(m.period_start.ToDatetime(tzinfo=UTC), m.value) for m in derived if m.factor_code == SO2] == [
         (start + timedelta(hours=1), ABOVE_LIMIT),
         (start + timedelta(hours=2), ABOVE_LIMIT),
     ], "derived for the daily means"
     e1 = alert_service_pb2.ListAlertsRequest(unit=LINGBI, rule="E1")
-    assert list((await clients.alerts.ListAlerts(e1, metadata=metadata)).alerts) == [], "not judged"
+    assert list((await alert_stub.ListAlerts(e1, metadata=metadata)).alerts) == [], "not judged"
     rescan = alert_service_pb2.RescanRangeRequest(
         unit=LINGBI, start_time=stamp(start), end_time=stamp(start + timedelta(days=1))
     )
-    assert [e.rule for e in (await clients.alerts.RescanRange(rescan, metadata=metadata)).episodes] == []
+    assert [e.rule for e in (await alert_stub.RescanRange(rescan, metadata=metadata)).episodes] == []
 
 
 BACKFILL_START = date(2026, 9, 1)
@@ -313,17 +317,17 @@ def backfill_so2(day: date, hour: int) -> float:
     return ABOVE_LIMIT + hour % 3 if day in BACKFILL_EXCEEDED else 12.0 + hour % 5
 
 
-async def listed_daily_means(clients, alerts_service) -> list[pb.DerivedMean]:
+async def listed_daily_means(grading_stub, alerts_service) -> list[pb.DerivedMean]:
     request = pb.ListDerivedMeansRequest(
         device=f"devices/{LINGBI_MN}", data_kind=monitoring_pb2.DATA_KIND_DAILY, page_size=100
     )
-    page = await clients.grading.ListDerivedMeans(request, metadata=alerts_service.metadata(LINGBI_BUREAU))
+    page = await grading_stub.ListDerivedMeans(request, metadata=alerts_service.metadata(LINGBI_BUREAU))
     assert not page.next_page_token
     return list(page.derived_means)
 
 
 async def test_forty_days_of_history_forwarded_at_once_get_every_daily_mean_and_the_grade_they_imply(
-    clients, alerts_service, database_url
+    monitoring_stub, grading_stub, alerts_service, database_url
 ):
     # A province forwards forty days of hourly values after an outage, in one stream, before any roll-up.
     history = [
@@ -331,18 +335,18 @@ async def test_forty_days_of_history_forwarded_at_once_get_every_daily_mean_and_
         for day in BACKFILL_DAYS
         for hour in range(24)
     ]
-    await ingest(clients, alerts_service, history)
+    await ingest(monitoring_stub, alerts_service, history)
     today = BACKFILL_DAYS[-1] + timedelta(days=1)
     outcome = await roll_up_at(database_url, day_start(today) + timedelta(hours=1))
     assert (outcome.days_recomputed, outcome.means_changed, outcome.grade_changes) == (40, 40, 1)
 
-    means = await listed_daily_means(clients, alerts_service)
+    means = await listed_daily_means(grading_stub, alerts_service)
     assert [m.period_start.ToDatetime(tzinfo=UTC) for m in means] == [day_start(day) for day in BACKFILL_DAYS]
     assert all(m.valid and m.valid_count == 24 for m in means)
     exceeded = {day for day, mean in zip(BACKFILL_DAYS, means, strict=True) if mean.value > 35.0}
     assert exceeded == BACKFILL_EXCEEDED
     # DOMAIN §2.3: the window ending today holds the last two exceedance days only: blue.
-    [grade] = await lingbi_so2_grade(clients, alerts_service)
+    [grade] = await lingbi_so2_grade(grading_stub, alerts_service)
     assert (grade.grade, grade.as_of_date, list(grade.exceedance_dates)) == (
         pb.GRADE_BLUE,
         today.isoformat(),
@@ -361,7 +365,7 @@ def upload(at: datetime, so2: float, cn: str = "2061") -> Packet:
 
 
 async def test_a_second_roll_up_without_new_data_recomputes_nothing_and_a_late_day_alone_is_recomputed(
-    clients, alerts_service, gateway_ports, database_url
+    grading_stub, alerts_service, gateway_ports, database_url
 ):
     directory, sink = gateway_ports
     device = await directory.device(LINGBI_MN)
@@ -383,7 +387,7 @@ async def test_a_second_roll_up_without_new_data_recomputes_nothing_and_a_late_d
     await sink.accept(late, device, received_at=now + timedelta(minutes=7), faults=())
     later = await roll_up_at(database_url, now + timedelta(minutes=10))
     assert (later.days_recomputed, later.means_changed) == (1, 1)
-    means = await listed_daily_means(clients, alerts_service)
+    means = await listed_daily_means(grading_stub, alerts_service)
     assert [(m.period_start.ToDatetime(tzinfo=UTC), m.valid, m.valid_count) for m in means] == [
         (day_start(BACKFILL_DAYS[5]), True, 24),
         (day_start(late_day), False, 1),
@@ -392,7 +396,7 @@ async def test_a_second_roll_up_without_new_data_recomputes_nothing_and_a_late_d
 
 
 async def test_a_day_of_minute_values_forwarded_a_month_late_gets_its_hourly_and_daily_means(
-    clients, alerts_service, gateway_ports, database_url
+    grading_stub, alerts_service, gateway_ports, database_url
 ):
     directory, sink = gateway_ports
     device = await directory.device(LINGBI_MN)
@@ -410,7 +414,7 @@ async def test_a_day_of_minute_values_forwarded_a_month_late_gets_its_hourly_and
     assert (outcome.hours_recomputed, outcome.days_recomputed, outcome.means_changed) == (24, 1, 25)
 
     request = pb.ListDerivedMeansRequest(device=f"devices/{LINGBI_MN}", page_size=100)
-    page = await clients.grading.ListDerivedMeans(request, metadata=alerts_service.metadata(LINGBI_BUREAU))
+    page = await grading_stub.ListDerivedMeans(request, metadata=alerts_service.metadata(LINGBI_BUREAU))
     kinds = [(m.data_kind, m.valid) for m in page.derived_means]
     assert kinds.count((monitoring_pb2.DATA_KIND_HOURLY, True)) == 24
     [day] = [m for m in page.derived_means if m.data_kind == monitoring_pb2.DATA_KIND_DAILY]

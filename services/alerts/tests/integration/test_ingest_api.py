@@ -70,63 +70,67 @@ def minutes(count: int, *, manual_at: int | None = None) -> list[monitoring_pb2.
 
 
 async def ingest(
-    clients, alerts_service, *batches: list[monitoring_pb2.MonitoringRecord], agency: str = LINGBI_BUREAU
+    monitoring_stub, alerts_service, *batches: list[monitoring_pb2.MonitoringRecord], agency: str = LINGBI_BUREAU
 ) -> pb.IngestMonitoringDataResponse:
     requests = [pb.IngestMonitoringDataRequest(records=batch) for batch in batches]
-    return await clients.monitoring.IngestMonitoringData(iter(requests), metadata=alerts_service.metadata(agency))
+    return await monitoring_stub.IngestMonitoringData(iter(requests), metadata=alerts_service.metadata(agency))
 
 
-async def alerts_of(clients, alerts_service, rule: str, agency: str = LINGBI_BUREAU) -> list:
+async def alerts_of(alert_stub, alerts_service, rule: str, agency: str = LINGBI_BUREAU) -> list:
     request = alerts_pb.ListAlertsRequest(unit="units/lingbi-jiancai", rule=rule)
-    return list((await clients.alerts.ListAlerts(request, metadata=alerts_service.metadata(agency))).alerts)
+    return list((await alert_stub.ListAlerts(request, metadata=alerts_service.metadata(agency))).alerts)
 
 
-async def test_lingbi_hourly_values_are_accepted_and_the_same_batch_twice_is_stored_once(clients, alerts_service):
-    first = await ingest(clients, alerts_service, hourly([12.0, 13.5, 12.8, 14.1]))
+async def test_lingbi_hourly_values_are_accepted_and_the_same_batch_twice_is_stored_once(
+    monitoring_stub, alerts_service
+):
+    first = await ingest(monitoring_stub, alerts_service, hourly([12.0, 13.5, 12.8, 14.1]))
     assert (first.accepted, first.duplicates, first.conflicts, list(first.refusals)) == (4, 0, 0, [])
-    again = await ingest(clients, alerts_service, hourly([12.0, 13.5, 12.8, 14.1]))
+    again = await ingest(monitoring_stub, alerts_service, hourly([12.0, 13.5, 12.8, 14.1]))
     assert (again.accepted, again.duplicates, again.conflicts) == (0, 4, 0)
 
 
-async def test_records_hours_apart_in_one_batch_are_each_found_stored_when_resent(clients, alerts_service):
+async def test_records_hours_apart_in_one_batch_are_each_found_stored_when_resent(monitoring_stub, alerts_service):
     batch = hourly([12.0, 13.5]) + hourly([12.8], start=START + timedelta(hours=9))
-    first = await ingest(clients, alerts_service, batch)
+    first = await ingest(monitoring_stub, alerts_service, batch)
     assert (first.accepted, first.duplicates) == (3, 0)
-    again = await ingest(clients, alerts_service, batch + hourly([9.9], start=START + timedelta(days=3)))
+    again = await ingest(monitoring_stub, alerts_service, batch + hourly([9.9], start=START + timedelta(days=3)))
     assert (again.accepted, again.duplicates, again.conflicts) == (1, 3, 0)
 
 
-async def test_the_same_record_with_other_values_is_a_conflict_raised_once_as_c12(clients, alerts_service):
-    await ingest(clients, alerts_service, hourly([12.0, 13.5]))
-    changed = await ingest(clients, alerts_service, hourly([12.0, 9.5]))
+async def test_the_same_record_with_other_values_is_a_conflict_raised_once_as_c12(
+    monitoring_stub, alert_stub, alerts_service
+):
+    await ingest(monitoring_stub, alerts_service, hourly([12.0, 13.5]))
+    changed = await ingest(monitoring_stub, alerts_service, hourly([12.0, 9.5]))
     assert (changed.accepted, changed.duplicates, changed.conflicts) == (0, 1, 1)
-    resent = await ingest(clients, alerts_service, hourly([12.0, 9.5]))
+    resent = await ingest(monitoring_stub, alerts_service, hourly([12.0, 9.5]))
     assert (resent.duplicates, resent.conflicts) == (2, 0)
-    conflicts = await alerts_of(clients, alerts_service, "C12")
+    conflicts = await alerts_of(alert_stub, alerts_service, "C12")
     assert [(a.rule, a.factor_code, a.state) for a in conflicts] == [
         ("C12.conflicting_values", SO2, alert_pb2.ALERT_STATE_CLOSED)
     ]
 
 
 async def test_three_zero_hours_while_running_raise_one_c2_alert_seen_only_in_its_region(
-    clients, alerts_service, database_url
+    monitoring_stub, alert_stub, alerts_service, database_url
 ):
     outcome = await ingest(
-        clients,
+        monitoring_stub,
         alerts_service,
         hourly([12.0, 0.0, 0.0]),
         hourly([0.0, 0.0, 13.0, 12.5], start=START + timedelta(hours=3)),
     )
     assert outcome.accepted == 7
-    zero = await alerts_of(clients, alerts_service, "C2")
+    zero = await alerts_of(alert_stub, alerts_service, "C2")
     assert len(zero) == 1
     assert (zero[0].factor_code, zero[0].device, zero[0].region_code) == (SO2, f"devices/{LINGBI_MN}", "341323")
     metadata = alerts_service.metadata(LINGBI_BUREAU)
-    alert = (await clients.alerts.GetAlert(alerts_pb.GetAlertRequest(name=zero[0].name), metadata=metadata)).alert
+    alert = (await alert_stub.GetAlert(alerts_pb.GetAlertRequest(name=zero[0].name), metadata=metadata)).alert
     assert [point.reading.value for point in alert.evidence] == [0.0] * 4
-    assert await alerts_of(clients, alerts_service, "C2", agency="eeb-360800") == []
+    assert await alerts_of(alert_stub, alerts_service, "C2", agency="eeb-360800") == []
     with pytest.raises(grpc.aio.AioRpcError) as raised:
-        await clients.alerts.GetAlert(
+        await alert_stub.GetAlert(
             alerts_pb.GetAlertRequest(name=zero[0].name), metadata=alerts_service.metadata("eeb-360800")
         )
     assert rpc_failure(raised.value).code == grpc.StatusCode.NOT_FOUND
@@ -157,17 +161,17 @@ def hourly_process(so2: Sequence[float], flow: Sequence[float], oxygen: Sequence
 
 
 async def test_a_sudden_drop_while_flow_and_o2_rise_is_a_c4_alert_whose_evidence_shows_the_rises(
-    clients, alerts_service
+    monitoring_stub, alert_stub, alerts_service
 ):
     # ANOMALY_RULES §C4 (revised): SO2 falls to a third of its level while flow rises by 30 % and O2 by 22 %, the
     # dilution signature; the rises are recorded beside each hour of the drop.
     so2 = [30.0, 31.0, 29.5, 30.5, 30.0, 31.0, 10.0, 10.5, 9.8, 10.2, 30.0]
     flow = [300000.0 + 1000 * (hour % 3) for hour in range(6)] + [391300.0] * 4 + [300000.0]
     oxygen = [9.0 + 0.1 * (hour % 2) for hour in range(6)] + [11.0] * 4 + [9.0]
-    assert (await ingest(clients, alerts_service, hourly_process(so2, flow, oxygen))).accepted == 11
-    [drop] = await alerts_of(clients, alerts_service, "C4")
+    assert (await ingest(monitoring_stub, alerts_service, hourly_process(so2, flow, oxygen))).accepted == 11
+    [drop] = await alerts_of(alert_stub, alerts_service, "C4")
     request = alerts_pb.GetAlertRequest(name=drop.name)
-    alert = (await clients.alerts.GetAlert(request, metadata=alerts_service.metadata(LINGBI_BUREAU))).alert
+    alert = (await alert_stub.GetAlert(request, metadata=alerts_service.metadata(LINGBI_BUREAU))).alert
     assert (alert.factor_code, alert.start_time.ToDatetime(tzinfo=UTC)) == (SO2, START + timedelta(hours=6))
     rises = [point.companion_rise for point in alert.evidence if point.HasField("companion_rise")]
     seen = [(rise.factor_code, rise.data_time.ToDatetime(tzinfo=UTC), rise.baseline, rise.value) for rise in rises]
@@ -181,18 +185,18 @@ async def test_a_sudden_drop_while_flow_and_o2_rise_is_a_c4_alert_whose_evidence
     assert readings == [10.0, 10.5, 9.8, 10.2]
 
 
-async def test_an_unknown_mn_is_refused_per_record(clients, alerts_service):
-    unknown = await ingest(clients, alerts_service, hourly([12.0]) + hourly([5.0], mn="99999990000009"))
+async def test_an_unknown_mn_is_refused_per_record(monitoring_stub, alerts_service):
+    unknown = await ingest(monitoring_stub, alerts_service, hourly([12.0]) + hourly([5.0], mn="99999990000009"))
     assert unknown.accepted == 1
     assert [(r.index, r.mn, r.reason) for r in unknown.refusals] == [(1, "99999990000009", "UNKNOWN_MN")]
 
 
 async def test_a_device_outside_the_callers_reach_reads_as_an_unknown_mn_and_only_the_audit_knows(
-    clients, alerts_service, database_url
+    monitoring_stub, alerts_service, database_url
 ):
     batch = hourly([12.0]) + hourly([5.0], mn="99999990000009")
     for agency in ("eeb-360800", "psb-341300", "ent-360823-chem"):
-        outcome = await ingest(clients, alerts_service, batch, agency=agency)
+        outcome = await ingest(monitoring_stub, alerts_service, batch, agency=agency)
         assert outcome.accepted == 0
         assert [(r.index, r.mn, r.reason) for r in outcome.refusals] == [
             (0, LINGBI_MN, "UNKNOWN_MN"),
@@ -210,9 +214,9 @@ async def test_a_device_outside_the_callers_reach_reads_as_an_unknown_mn_and_onl
 
 
 async def test_the_units_own_enterprise_sees_its_device_but_may_not_forward_its_data(
-    clients, alerts_service, database_url
+    monitoring_stub, alerts_service, database_url
 ):
-    outcome = await ingest(clients, alerts_service, hourly([12.0, 13.0]), agency="ent-341323-jiancai")
+    outcome = await ingest(monitoring_stub, alerts_service, hourly([12.0, 13.0]), agency="ent-341323-jiancai")
     assert [(r.index, r.reason) for r in outcome.refusals] == [
         (0, "FORWARDING_NOT_PERMITTED"),
         (1, "FORWARDING_NOT_PERMITTED"),
@@ -226,28 +230,28 @@ async def test_the_units_own_enterprise_sees_its_device_but_may_not_forward_its_
 
 
 async def test_a_long_minute_stream_is_stored_once_and_its_one_manual_value_raises_one_c11_alert(
-    clients, alerts_service, database_url
+    monitoring_stub, alert_stub, alerts_service, database_url
 ):
     records = minutes(1200, manual_at=700)
     batches = [records[start : start + 50] for start in range(0, len(records), 50)]
-    first = await ingest(clients, alerts_service, *batches)
+    first = await ingest(monitoring_stub, alerts_service, *batches)
     assert (first.accepted, first.duplicates, first.conflicts, list(first.refusals)) == (1200, 0, 0, [])
     assert await row_count(database_url, monitoring_value_table) == 2400
-    manual = await alerts_of(clients, alerts_service, "C11.manual_value")
+    manual = await alerts_of(alert_stub, alerts_service, "C11.manual_value")
     assert [(a.factor_code, a.state) for a in manual] == [(SO2, alert_pb2.ALERT_STATE_CLOSED)]
     metadata = alerts_service.metadata(LINGBI_BUREAU)
-    alert = (await clients.alerts.GetAlert(alerts_pb.GetAlertRequest(name=manual[0].name), metadata=metadata)).alert
+    alert = (await alert_stub.GetAlert(alerts_pb.GetAlertRequest(name=manual[0].name), metadata=metadata)).alert
     assert [point.reading.data_time.ToDatetime(tzinfo=UTC) for point in alert.evidence] == [
         START + timedelta(minutes=700)
     ]
-    again = await ingest(clients, alerts_service, *batches)
+    again = await ingest(monitoring_stub, alerts_service, *batches)
     assert (again.accepted, again.duplicates, again.conflicts) == (0, 1200, 0)
     assert await row_count(database_url, monitoring_value_table) == 2400
-    assert len(await alerts_of(clients, alerts_service, "C11")) == 1
+    assert len(await alerts_of(alert_stub, alerts_service, "C11")) == 1
 
 
 async def test_a_stream_stops_at_a_record_without_data_time_after_storing_the_batches_before_it(
-    clients, alerts_service, database_url
+    monitoring_stub, alerts_service, database_url
 ):
     records = minutes(30)
     broken = monitoring_pb2.MonitoringRecord()
@@ -255,7 +259,7 @@ async def test_a_stream_stops_at_a_record_without_data_time_after_storing_the_ba
     broken.ClearField("data_time")
     batches = [records[:10], records[10:20], [*records[20:22], broken, *records[23:]]]
     with pytest.raises(grpc.aio.AioRpcError) as raised:
-        await ingest(clients, alerts_service, *batches)
+        await ingest(monitoring_stub, alerts_service, *batches)
     failure = rpc_failure(raised.value)
     assert (failure.code, failure.reason, failure.fields) == (
         grpc.StatusCode.INVALID_ARGUMENT,
@@ -265,11 +269,13 @@ async def test_a_stream_stops_at_a_record_without_data_time_after_storing_the_ba
     assert await row_count(database_url, monitoring_value_table) == 40
 
 
-async def test_a_data_time_no_calendar_holds_is_invalid_argument_naming_it(clients, alerts_service, database_url):
+async def test_a_data_time_no_calendar_holds_is_invalid_argument_naming_it(
+    monitoring_stub, alerts_service, database_url
+):
     record = minutes(1)[0]
     record.data_time.seconds = 400_000_000_000
     with pytest.raises(grpc.aio.AioRpcError) as raised:
-        await ingest(clients, alerts_service, [record])
+        await ingest(monitoring_stub, alerts_service, [record])
     failure = rpc_failure(raised.value)
     assert (failure.code, failure.fields) == (grpc.StatusCode.INVALID_ARGUMENT, ["records[0].data_time"])
     assert await row_count(database_url, monitoring_value_table) == 0
@@ -284,13 +290,15 @@ def lingbi_packet(hour: int, so2: float = 12.5) -> Packet:
     )
 
 
-async def test_the_gateway_sink_commits_a_parsed_packet_before_returning(clients, alerts_service, gateway_ports):
+async def test_the_gateway_sink_commits_a_parsed_packet_before_returning(
+    monitoring_stub, alerts_service, gateway_ports
+):
     directory, sink = gateway_ports
     device = await directory.device(LINGBI_MN)
     assert device is not None and service_passwords(alerts_service).matches("123456", device.password_digest)
     assert await directory.device("99999990000009") is None
     await sink.accept(lingbi_packet(0), device, received_at=START + timedelta(minutes=5), faults=())
-    resent = await ingest(clients, alerts_service, hourly([12.5]))
+    resent = await ingest(monitoring_stub, alerts_service, hourly([12.5]))
     assert (resent.accepted, resent.duplicates, resent.conflicts) == (0, 1, 0)
 
 
@@ -303,7 +311,7 @@ async def row_count(database_url: str, table: Table) -> int:
         await engine.dispose()
 
 
-@pytest.mark.usefixtures("clients")
+@pytest.mark.usefixtures("alerts_stubs")
 async def test_a_changed_password_applies_once_the_remembered_site_is_older_than_its_max_age(
     alerts_service, database_url
 ):
@@ -328,7 +336,7 @@ async def test_a_changed_password_applies_once_the_remembered_site_is_older_than
         await engine.dispose()
 
 
-@pytest.mark.usefixtures("clients")
+@pytest.mark.usefixtures("alerts_stubs")
 async def test_packets_arriving_together_are_all_stored_each_once(gateway_ports, database_url):
     directory, sink = gateway_ports
     device = await directory.device(LINGBI_MN)
@@ -343,7 +351,7 @@ async def test_packets_arriving_together_are_all_stored_each_once(gateway_ports,
 
 
 async def test_a_remembered_rule_state_gives_way_to_one_another_process_stored(
-    clients, alerts_service, gateway_ports, database_url
+    alert_stub, alerts_service, gateway_ports, database_url
 ):
     """The gateway keeps each device's rule state in memory; after the rules clock (another process) finds the
     device offline, the next packet must close that C10 episode, which only the stored state knows of."""
@@ -352,10 +360,10 @@ async def test_a_remembered_rule_state_gives_way_to_one_another_process_stored(
     assert device is not None
     await sink.accept(lingbi_packet(0), device, received_at=datetime.now(UTC) - timedelta(hours=4), faults=())
     await tick_at(database_url, datetime.now(UTC))
-    [offline] = await alerts_of(clients, alerts_service, "C10")
+    [offline] = await alerts_of(alert_stub, alerts_service, "C10")
     assert offline.state == alert_pb2.ALERT_STATE_OPEN
     await sink.accept(lingbi_packet(1), device, received_at=datetime.now(UTC), faults=())
-    [offline] = await alerts_of(clients, alerts_service, "C10")
+    [offline] = await alerts_of(alert_stub, alerts_service, "C10")
     assert offline.state == alert_pb2.ALERT_STATE_CLOSED
 
 
@@ -378,7 +386,7 @@ async def stored_revision(database_url: str, mn: str) -> int:
         await engine.dispose()
 
 
-@pytest.mark.usefixtures("clients")
+@pytest.mark.usefixtures("alerts_stubs")
 async def test_a_tick_that_changes_nothing_keeps_the_stored_revision_so_the_gateway_copy_stays_valid(
     gateway_ports, database_url
 ):
@@ -394,18 +402,20 @@ async def test_a_tick_that_changes_nothing_keeps_the_stored_revision_so_the_gate
     assert await stored_revision(database_url, LINGBI_MN) == before + 1
 
 
-async def test_the_rules_clock_finds_a_silent_device_offline_once(clients, alerts_service, database_url):
-    await ingest(clients, alerts_service, hourly([12.0, 13.5, 12.8]))
+async def test_the_rules_clock_finds_a_silent_device_offline_once(
+    monitoring_stub, alert_stub, alerts_service, database_url
+):
+    await ingest(monitoring_stub, alerts_service, hourly([12.0, 13.5, 12.8]))
     later = datetime.now(UTC) + timedelta(hours=3)
     first = await tick_at(database_url, later)
     again = await tick_at(database_url, later)
-    offline = await alerts_of(clients, alerts_service, "C10")
+    offline = await alerts_of(alert_stub, alerts_service, "C10")
     assert (first.devices, len(offline), offline[0].state) == (1, 1, alert_pb2.ALERT_STATE_OPEN)
     assert again.events == 0
 
 
-async def test_beat_ticks_the_rules_through_a_real_worker(clients, alerts_service, database_url, tmp_path):
-    await ingest(clients, alerts_service, hourly([12.0]))
+async def test_beat_ticks_the_rules_through_a_real_worker(monitoring_stub, alerts_service, database_url, tmp_path):
+    await ingest(monitoring_stub, alerts_service, hourly([12.0]))
     env = {"ECOLINK_VAR_DIR": str(alerts_service.platform.var_dir), "ALERTS_DATABASE_URL": database_url}
     env |= {"ECOLINK_CELERY_BROKER_URL": "", "ECOLINK_CELERY_RESULT_BACKEND": ""}
     client = make_celery("ecolink-test-client", alerts_service.platform, include=[])

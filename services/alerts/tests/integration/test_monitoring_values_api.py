@@ -16,6 +16,7 @@ from ecolink.alerts.v1 import monitoring_service_pb2 as pb
 from ecolink_alerts.domain.periods import CHINA_STANDARD_TIME
 from ecolink_alerts.testing import load_demo_registry
 from ecolink_common.testing.audit_rows import audit_rows
+from ecolink_common.testing.channels import stubs
 from ecolink_common.testing.rpc import rpc_failure
 
 LINGBI_MN = "88888880000001"
@@ -52,8 +53,7 @@ async def ingest(stub, alerts_service, records) -> pb.IngestMonitoringDataRespon
 async def monitoring(alerts_service, database_url) -> AsyncIterator[monitoring_service_pb2_grpc.MonitoringServiceStub]:
     """Six hours of Lingbi SO2 and flow, then hour 2 again with another SO2 value and flag (a conflict)."""
     await load_demo_registry(alerts_service)
-    async with grpc.aio.insecure_channel(alerts_service.target) as channel:
-        stub = monitoring_service_pb2_grpc.MonitoringServiceStub(channel)
+    async with stubs(alerts_service, monitoring_service_pb2_grpc.MonitoringServiceStub) as stub:
         first = await ingest(stub, alerts_service, [record(hour, 12.0 + hour) for hour in range(HOURS)])
         again = await ingest(stub, alerts_service, [record(2, 99.0, flag="D")])
         assert (first.accepted, again.conflicts, list(again.refusals)) == (HOURS, 1, [])

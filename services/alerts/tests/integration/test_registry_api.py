@@ -17,6 +17,7 @@ from ecolink_alerts.settings import AlertsSettings
 from ecolink_alerts.testing import load_demo_registry
 from ecolink_common.db import create_engine
 from ecolink_common.testing.audit_rows import audit_rows
+from ecolink_common.testing.channels import stubs
 from ecolink_common.testing.rpc import rpc_failure
 
 LINGBI = "units/lingbi-jiancai"
@@ -28,8 +29,8 @@ LINGBI_BUREAU = "eeb-341323"
 @pytest.fixture
 async def registry(alerts_service, database_url) -> AsyncIterator[registry_service_pb2_grpc.RegistryServiceStub]:
     await load_demo_registry(alerts_service)
-    async with grpc.aio.insecure_channel(alerts_service.target) as channel:
-        yield registry_service_pb2_grpc.RegistryServiceStub(channel)
+    async with stubs(alerts_service, registry_service_pb2_grpc.RegistryServiceStub) as stub:
+        yield stub
 
 
 async def failure_of(call) -> object:

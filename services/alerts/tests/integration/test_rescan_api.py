@@ -84,12 +84,12 @@ def hourly(so2: list[float], start: datetime, flag: str = "N") -> list[monitorin
     ]
 
 
-async def ingest(clients, alerts_service, records: list[monitoring_pb2.MonitoringRecord]) -> None:
+async def ingest(monitoring_stub, alerts_service, records: list[monitoring_pb2.MonitoringRecord]) -> None:
     """Several streams of batches, as a forwarding platform sends them."""
     for begin in range(0, len(records), 10):
         requests = [pb.IngestMonitoringDataRequest(records=records[begin + cut : begin + cut + 4]) for cut in (0, 4, 8)]
         metadata = alerts_service.metadata(LINGBI_BUREAU)
-        response = await clients.monitoring.IngestMonitoringData(iter(requests), metadata=metadata)
+        response = await monitoring_stub.IngestMonitoringData(iter(requests), metadata=metadata)
         assert list(response.refusals) == []
 
 
@@ -104,12 +104,12 @@ async def settle(database_url: str) -> None:
         await engine.dispose()
 
 
-async def stored_alerts(clients, alerts_service, agency: str = LINGBI_BUREAU) -> list[alert_pb2.Alert]:
+async def stored_alerts(alert_stub, alerts_service, agency: str = LINGBI_BUREAU) -> list[alert_pb2.Alert]:
     """Every alert ListAlerts shows for the unit, each with its evidence from GetAlert."""
     metadata = alerts_service.metadata(agency)
-    listed = await clients.alerts.ListAlerts(alerts_pb.ListAlertsRequest(unit=LINGBI_UNIT), metadata=metadata)
+    listed = await alert_stub.ListAlerts(alerts_pb.ListAlertsRequest(unit=LINGBI_UNIT), metadata=metadata)
     return [
-        (await clients.alerts.GetAlert(alerts_pb.GetAlertRequest(name=alert.name), metadata=metadata)).alert
+        (await alert_stub.GetAlert(alerts_pb.GetAlertRequest(name=alert.name), metadata=metadata)).alert
         for alert in listed.alerts
     ]
 
@@ -118,8 +118,8 @@ def rescan_request(start: datetime, end: datetime, **target: str) -> alerts_pb.R
     return alerts_pb.RescanRangeRequest(start_time=_stamp(start), end_time=_stamp(end), **target)
 
 
-async def rescan(clients, alerts_service, request, agency: str = LINGBI_BUREAU) -> alerts_pb.RescanRangeResponse:
-    return await clients.alerts.RescanRange(request, metadata=alerts_service.metadata(agency))
+async def rescan(alert_stub, alerts_service, request, agency: str = LINGBI_BUREAU) -> alerts_pb.RescanRangeResponse:
+    return await alert_stub.RescanRange(request, metadata=alerts_service.metadata(agency))
 
 
 def shown(item: alert_pb2.Alert | alerts_pb.RescannedEpisode) -> tuple:
@@ -138,24 +138,28 @@ def shown(item: alert_pb2.Alert | alerts_pb.RescannedEpisode) -> tuple:
     )
 
 
-async def test_a_rescan_of_ingested_data_returns_the_episodes_list_alerts_shows(clients, alerts_service, database_url):
+async def test_a_rescan_of_ingested_data_returns_the_episodes_list_alerts_shows(
+    monitoring_stub, alert_stub, alerts_service, database_url
+):
     future = NOW.replace(minute=0, second=0, microsecond=0) + timedelta(days=1)
-    await ingest(clients, alerts_service, hourly(SO2_HOURS, START))
+    await ingest(monitoring_stub, alerts_service, hourly(SO2_HOURS, START))
     # C12: the same record with another value (a conflict, not reproduced) and a DataTime a day ahead (reproduced).
-    await ingest(clients, alerts_service, hourly([13.0], START) + hourly([12.0], future))
+    await ingest(monitoring_stub, alerts_service, hourly([13.0], START) + hourly([12.0], future))
     await settle(database_url)
 
-    alerts = await stored_alerts(clients, alerts_service)
+    alerts = await stored_alerts(alert_stub, alerts_service)
     reproduced = [alert for alert in alerts if not alert.rule.startswith(NOT_REPRODUCED)]
     assert {alert.rule for alert in reproduced} >= {"E1", "C1", "C2", "C3", "C5", "C9.flagged_normal"}
     assert {"C12.future_data_time", "C12.conflicting_values"} <= {alert.rule for alert in alerts}
 
-    found = await rescan(clients, alerts_service, rescan_request(START, future + timedelta(days=1), unit=LINGBI_UNIT))
+    found = await rescan(
+        alert_stub, alerts_service, rescan_request(START, future + timedelta(days=1), unit=LINGBI_UNIT)
+    )
     assert sorted(map(shown, found.episodes)) == sorted(map(shown, reproduced))
     assert sorted(e.matching_alert for e in found.episodes) == sorted(alert.name for alert in reproduced)
     assert list(found.unmatched_alerts) == []
     by_device = await rescan(
-        clients, alerts_service, rescan_request(START, future + timedelta(days=1), device=f"devices/{LINGBI_MN}")
+        alert_stub, alerts_service, rescan_request(START, future + timedelta(days=1), device=f"devices/{LINGBI_MN}")
     )
     assert by_device == found
 
@@ -186,41 +190,41 @@ def suzhou_records() -> list[monitoring_pb2.MonitoringRecord]:
 
 
 async def test_a_rescan_of_the_suzhou_pattern_returns_the_limit_hugging_drop_and_stable_low_alerts(
-    clients, alerts_service, database_url
+    monitoring_stub, alert_stub, alerts_service, database_url
 ):
     records = suzhou_records()
-    await ingest(clients, alerts_service, records)
+    await ingest(monitoring_stub, alerts_service, records)
     await settle(database_url)
-    reproduced = [a for a in await stored_alerts(clients, alerts_service) if not a.rule.startswith(NOT_REPRODUCED)]
+    reproduced = [a for a in await stored_alerts(alert_stub, alerts_service) if not a.rule.startswith(NOT_REPRODUCED)]
     assert {"C4", "C6", "C7"} <= {alert.rule for alert in reproduced}
     start, end = records[0].data_time.ToDatetime(tzinfo=UTC), records[-1].data_time.ToDatetime(tzinfo=UTC)
-    found = await rescan(clients, alerts_service, rescan_request(start, end + timedelta(hours=1), unit=LINGBI_UNIT))
+    found = await rescan(alert_stub, alerts_service, rescan_request(start, end + timedelta(hours=1), unit=LINGBI_UNIT))
     assert sorted(map(shown, found.episodes)) == sorted(map(shown, reproduced))
     assert all(episode.matching_alert for episode in found.episodes) and list(found.unmatched_alerts) == []
 
 
 async def test_a_rescan_writes_nothing_and_marks_what_it_finds_only_in_part_of_the_range(
-    clients, alerts_service, database_url
+    monitoring_stub, alert_stub, alerts_service, database_url
 ):
-    await ingest(clients, alerts_service, hourly(SO2_HOURS, START))
+    await ingest(monitoring_stub, alerts_service, hourly(SO2_HOURS, START))
     await settle(database_url)
-    before = await stored_alerts(clients, alerts_service)
+    before = await stored_alerts(alert_stub, alerts_service)
     c1 = next(alert for alert in before if alert.rule == "C1")
     # Starting inside the constant run: C1 needs six equal hours again, so it starts later and matches nothing,
     # while the stored C1 alert that started inside the range is reported unmatched.
     start = c1.start_time.ToDatetime(tzinfo=UTC) + timedelta(hours=1)
-    found = await rescan(clients, alerts_service, rescan_request(start, START + timedelta(days=3), unit=LINGBI_UNIT))
+    found = await rescan(alert_stub, alerts_service, rescan_request(start, START + timedelta(days=3), unit=LINGBI_UNIT))
     assert [(e.rule, e.matching_alert) for e in found.episodes if e.rule == "C1"] == [("C1", "")]
     assert c1.name not in found.unmatched_alerts
     inside = await rescan(
-        clients, alerts_service, rescan_request(c1.start_time.ToDatetime(tzinfo=UTC), start, unit=LINGBI_UNIT)
+        alert_stub, alerts_service, rescan_request(c1.start_time.ToDatetime(tzinfo=UTC), start, unit=LINGBI_UNIT)
     )
     assert [e.rule for e in inside.episodes] == [] and list(inside.unmatched_alerts) == [c1.name]
-    assert await stored_alerts(clients, alerts_service) == before
+    assert await stored_alerts(alert_stub, alerts_service) == before
 
 
 async def test_a_unit_outside_the_callers_jurisdiction_is_not_found_and_its_enterprise_is_refused_both_audited(
-    clients, alerts_service, database_url
+    alert_stub, alerts_service, database_url
 ):
     request = rescan_request(START, START + timedelta(days=1), unit=LINGBI_UNIT)
     for agency, code in (
@@ -228,10 +232,10 @@ async def test_a_unit_outside_the_callers_jurisdiction_is_not_found_and_its_ente
         ("ent-341323-jiancai", grpc.StatusCode.PERMISSION_DENIED),
     ):
         with pytest.raises(grpc.aio.AioRpcError) as raised:
-            await rescan(clients, alerts_service, request, agency=agency)
+            await rescan(alert_stub, alerts_service, request, agency=agency)
         assert rpc_failure(raised.value).code == code
     with pytest.raises(grpc.aio.AioRpcError) as raised:
-        await rescan(clients, alerts_service, rescan_request(START, START + timedelta(days=1), unit="units/nowhere"))
+        await rescan(alert_stub, alerts_service, rescan_request(START, START + timedelta(days=1), unit="units/nowhere"))
     assert rpc_failure(raised.value).code == grpc.StatusCode.NOT_FOUND
     refused = [
         (row["actor_agency_id"], row["action"], row["resource"], row["outcome"], row["reason"])
@@ -242,7 +246,7 @@ async def test_a_unit_outside_the_callers_jurisdiction_is_not_found_and_its_ente
         ("eeb-360800", "RescanRange", LINGBI_UNIT, "NOT_FOUND", "OUTSIDE_JURISDICTION"),
         ("ent-341323-jiancai", "RescanRange", LINGBI_UNIT, "PERMISSION_DENIED", "ALERTS_FOR_BUREAUS_ONLY"),
     ]
-    assert (await rescan(clients, alerts_service, request, agency="eeb-340000")).episodes == []
+    assert (await rescan(alert_stub, alerts_service, request, agency="eeb-340000")).episodes == []
 
 
 @pytest.mark.parametrize(
@@ -279,9 +283,9 @@ async def test_a_unit_outside_the_callers_jurisdiction_is_not_found_and_its_ente
     ],
 )
 async def test_a_bad_rescan_request_is_invalid_argument_naming_the_field(
-    clients, alerts_service, request_fields, field, reason
+    alert_stub, alerts_service, request_fields, field, reason
 ):
     with pytest.raises(grpc.aio.AioRpcError) as raised:
-        await rescan(clients, alerts_service, alerts_pb.RescanRangeRequest(**request_fields))
+        await rescan(alert_stub, alerts_service, alerts_pb.RescanRangeRequest(**request_fields))
     failure = rpc_failure(raised.value)
     assert (failure.code, failure.fields, failure.reason) == (grpc.StatusCode.INVALID_ARGUMENT, [field], reason)

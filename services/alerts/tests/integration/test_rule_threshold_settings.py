@@ -7,7 +7,6 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import grpc
 import pytest
 from google.protobuf.timestamp_pb2 import Timestamp
 
@@ -17,6 +16,7 @@ from ecolink.alerts.v1 import monitoring_service_pb2 as pb
 from ecolink_alerts.domain.threshold_overrides import ThresholdOverrideError
 from ecolink_alerts.service import SPEC as ALERTS
 from ecolink_alerts.testing import load_demo_registry
+from ecolink_common.testing.channels import stubs
 from ecolink_common.testing.platform import ServiceUnderTest, prepared_service
 
 LINGBI_MN = "88888880000001"
@@ -55,9 +55,9 @@ async def zero_value_alerts_and_rescan(service: ServiceUnderTest, database_url: 
     """Ingests the hours over gRPC; the C2 alerts ListAlerts shows and the C2 episodes RescanRange finds."""
     await load_demo_registry(service)
     metadata = service.metadata(LINGBI_BUREAU)
-    async with grpc.aio.insecure_channel(service.target) as channel:
-        monitoring = monitoring_service_pb2_grpc.MonitoringServiceStub(channel)
-        alerts = alert_service_pb2_grpc.AlertServiceStub(channel)
+    async with stubs(
+        service, monitoring_service_pb2_grpc.MonitoringServiceStub, alert_service_pb2_grpc.AlertServiceStub
+    ) as (monitoring, alerts):
         request = pb.IngestMonitoringDataRequest(records=hourly_records())
         outcome = await monitoring.IngestMonitoringData(iter([request]), metadata=metadata)
         assert (outcome.accepted, list(outcome.refusals)) == (len(SO2_HOURS), [])

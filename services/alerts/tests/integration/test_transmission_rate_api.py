@@ -14,6 +14,7 @@ from ecolink.alerts.v1 import monitoring_service_pb2 as pb
 from ecolink_alerts.domain.periods import CHINA_STANDARD_TIME
 from ecolink_alerts.testing import load_demo_registry
 from ecolink_common.testing.audit_rows import audit_rows
+from ecolink_common.testing.channels import stubs
 from ecolink_common.testing.rpc import rpc_failure
 
 LINGBI_MN, SUZHOU_MN = "88888880000001", "34130200000001"
@@ -54,8 +55,7 @@ async def monitoring(alerts_service, database_url) -> AsyncIterator[monitoring_s
         record(LINGBI_MN, -1),
         *(record(SUZHOU_MN, hour) for hour in range(0, 24, 2)),
     ]
-    async with grpc.aio.insecure_channel(alerts_service.target) as channel:
-        stub = monitoring_service_pb2_grpc.MonitoringServiceStub(channel)
+    async with stubs(alerts_service, monitoring_service_pb2_grpc.MonitoringServiceStub) as stub:
         requests = [pb.IngestMonitoringDataRequest(records=records)]
         response = await stub.IngestMonitoringData(iter(requests), metadata=alerts_service.metadata(PROVINCE_BUREAU))
         assert list(response.refusals) == []

@@ -17,6 +17,7 @@ from ecolink_cases.adapters.alerts_client import evidence_window_sha256
 from ecolink_cases.testing import CITY, COUNTY, CaseWalk
 from ecolink_common.celery_app import RELAY_OUTBOX, make_celery
 from ecolink_common.testing.audit_rows import audit_rows
+from ecolink_common.testing.channels import stubs
 from ecolink_common.testing.rpc import rpc_failure
 from ecolink_common.testing.worker import running_worker, task_result
 
@@ -29,8 +30,8 @@ async def lingbi_alerts(alerts_beside_cases) -> dict[str, str]:
 
 
 async def alert_as(alerts_service, name: str, agency: str = COUNTY):
-    async with grpc.aio.insecure_channel(alerts_service.target) as channel:
-        response = await alert_service_pb2_grpc.AlertServiceStub(channel).GetAlert(
+    async with stubs(alerts_service, alert_service_pb2_grpc.AlertServiceStub) as stub:
+        response = await stub.GetAlert(
             alert_service_pb2.GetAlertRequest(name=name), metadata=alerts_service.metadata(agency)
         )
     return response.alert
@@ -138,9 +139,9 @@ async def test_the_worker_tells_the_alerts_service_the_case_acting_for_the_handl
 
 
 async def test_only_the_cases_service_records_an_alerts_case(alerts_beside_cases, alerts_database_url, lingbi_alerts):
-    async with grpc.aio.insecure_channel(alerts_beside_cases.target) as channel:
+    async with stubs(alerts_beside_cases, alert_service_pb2_grpc.AlertServiceStub) as alerts:
         with pytest.raises(grpc.aio.AioRpcError) as raised:
-            await alert_service_pb2_grpc.AlertServiceStub(channel).RecordAlertCase(
+            await alerts.RecordAlertCase(
                 alert_service_pb2.RecordAlertCaseRequest(name=lingbi_alerts["C4"], case="cases/1"),
                 metadata=alerts_beside_cases.metadata(COUNTY),
             )

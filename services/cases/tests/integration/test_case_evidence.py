@@ -12,6 +12,7 @@ import pytest
 from ecolink.cases.v1 import case_pb2
 from ecolink.evidence.v1 import evidence_service_pb2_grpc
 from ecolink_cases.testing import COUNTY, COUNTY_OFFICERS, CaseWalk, details
+from ecolink_common.testing.channels import stubs
 from ecolink_common.testing.rpc import rpc_failure
 from ecolink_evidence.testing import upload_chunks
 
@@ -25,8 +26,8 @@ def walk(cases, cases_service) -> CaseWalk:
 
 @pytest.fixture
 async def evidence(evidence_beside_cases):
-    async with grpc.aio.insecure_channel(evidence_beside_cases.target) as channel:
-        yield evidence_service_pb2_grpc.EvidenceServiceStub(channel)
+    async with stubs(evidence_beside_cases, evidence_service_pb2_grpc.EvidenceServiceStub) as stub:
+        yield stub
 
 
 async def investigating(walk: CaseWalk) -> case_pb2.Case:

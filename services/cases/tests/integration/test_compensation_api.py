@@ -11,10 +11,10 @@ from collections.abc import AsyncIterator
 import grpc
 import pytest
 
-from ecolink.cases.v1 import case_service_pb2, compensation_pb2, compensation_service_pb2
-from ecolink.cases.v1 import compensation_service_pb2_grpc as stubs
+from ecolink.cases.v1 import case_service_pb2, compensation_pb2, compensation_service_pb2, compensation_service_pb2_grpc
 from ecolink_cases.testing import CITY, COUNTY, CaseWalk, details
 from ecolink_common.testing.audit_rows import audit_rows
+from ecolink_common.testing.channels import stubs
 from ecolink_common.testing.rpc import rpc_failure
 
 DAMAGE_FEN = 860_000_00
@@ -23,9 +23,9 @@ OTHER_PROVINCE = "eeb-360800"
 
 
 @pytest.fixture
-async def compensation(cases_service) -> AsyncIterator[stubs.CompensationServiceStub]:
-    async with grpc.aio.insecure_channel(cases_service.target) as channel:
-        yield stubs.CompensationServiceStub(channel)
+async def compensation(cases_service) -> AsyncIterator[compensation_service_pb2_grpc.CompensationServiceStub]:
+    async with stubs(cases_service, compensation_service_pb2_grpc.CompensationServiceStub) as stub:
+        yield stub
 
 
 @pytest.fixture

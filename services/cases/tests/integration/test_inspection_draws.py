@@ -16,6 +16,7 @@ from ecolink_cases.domain.draw_record import draw_from_record
 from ecolink_cases.domain.inspection_draw import verify_draw
 from ecolink_cases.testing import CITY, COUNTY, CaseWalk
 from ecolink_common.testing.audit_rows import audit_rows
+from ecolink_common.testing.channels import stubs
 from ecolink_common.testing.rpc import rpc_failure
 
 LINGBI, SUZHOU_POWER = "lingbi-jiancai", "suzhou-power"
@@ -26,8 +27,8 @@ REGION = "341300"
 
 @pytest.fixture
 async def inspections(cases_service) -> AsyncIterator[inspection_service_pb2_grpc.InspectionServiceStub]:
-    async with grpc.aio.insecure_channel(cases_service.target) as channel:
-        yield inspection_service_pb2_grpc.InspectionServiceStub(channel)
+    async with stubs(cases_service, inspection_service_pb2_grpc.InspectionServiceStub) as stub:
+        yield stub
 
 
 def finding(kind: str, on: str, reference: str) -> service_pb.RecordCreditFindingRequest:

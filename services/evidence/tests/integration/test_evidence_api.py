@@ -14,11 +14,12 @@ import pytest
 from google.protobuf.timestamp_pb2 import Timestamp
 from sqlalchemy import select
 
-from ecolink.evidence.v1 import evidence_pb2
+from ecolink.evidence.v1 import evidence_pb2, evidence_service_pb2_grpc
 from ecolink.evidence.v1 import evidence_service_pb2 as pb
 from ecolink_common.db import create_engine
 from ecolink_common.platform_tables import request_record_table
 from ecolink_common.testing.audit_rows import audit_rows
+from ecolink_common.testing.channels import stubs
 from ecolink_common.testing.rpc import rpc_failure
 from ecolink_evidence.testing import description, download_all, stored_object_count, upload_broken_off, upload_chunks
 from ecolink_evidence.upload_messages import chunked, upload_messages
@@ -96,10 +97,7 @@ async def test_upload_over_the_limit_is_refused(platform, database_url, evidence
 
     service = await prepared_service(SPEC, platform, database_url, max_upload_bytes=1000, **evidence_settings)
     try:
-        async with grpc.aio.insecure_channel(service.target) as channel:
-            from ecolink.evidence.v1 import evidence_service_pb2_grpc
-
-            stub = evidence_service_pb2_grpc.EvidenceServiceStub(channel)
+        async with stubs(service, evidence_service_pb2_grpc.EvidenceServiceStub) as stub:
             failure = await failure_of(upload(stub, service, b"x" * 1001))
         assert (failure.code, failure.reason) == (grpc.StatusCode.INVALID_ARGUMENT, "EVIDENCE_TOO_LARGE")
     finally:

@@ -13,6 +13,7 @@ from ecolink.evidence.v1 import evidence_service_pb2 as pb
 from ecolink.evidence.v1 import evidence_service_pb2_grpc
 from ecolink_common.clock import FakeClock
 from ecolink_common.proto_time import timestamp_from_datetime
+from ecolink_common.testing.channels import stubs
 from ecolink_common.testing.platform import prepared_service
 from ecolink_common.testing.rpc import rpc_failure
 from ecolink_evidence.service import SPEC as EVIDENCE
@@ -30,8 +31,8 @@ def clock() -> FakeClock:
 @pytest.fixture
 async def stub(platform, database_url, clock) -> AsyncIterator[evidence_service_pb2_grpc.EvidenceServiceStub]:
     service = await prepared_service(EVIDENCE, platform, database_url, clock=clock)
-    async with grpc.aio.insecure_channel(service.target) as channel:
-        yield evidence_service_pb2_grpc.EvidenceServiceStub(channel), service
+    async with stubs(service, evidence_service_pb2_grpc.EvidenceServiceStub) as stub:
+        yield stub, service
     await service.running.stop()
 
 

@@ -21,6 +21,7 @@ from ecolink.alerts.v1 import (
 from ecolink.evidence.v1 import evidence_service_pb2 as pb
 from ecolink.evidence.v1 import evidence_service_pb2_grpc
 from ecolink_common.testing.audit_rows import audit_rows
+from ecolink_common.testing.channels import stubs
 from ecolink_common.testing.platform import prepared_service
 from ecolink_common.testing.rpc import rpc_failure
 from ecolink_evidence.service import SPEC as EVIDENCE
@@ -53,11 +54,14 @@ def hourly_so2(values: list[float]) -> list[monitoring_pb2.MonitoringRecord]:
 async def lingbi_alert(alerts_beside_evidence) -> str:
     """The name of a C2 (zero value) alert of the Lingbi unit, raised through bulk ingest."""
     metadata = alerts_beside_evidence.metadata("eeb-341323")
-    async with grpc.aio.insecure_channel(alerts_beside_evidence.target) as channel:
-        ingest = monitoring_service_pb2_grpc.MonitoringServiceStub(channel)
+    async with stubs(
+        alerts_beside_evidence,
+        monitoring_service_pb2_grpc.MonitoringServiceStub,
+        alert_service_pb2_grpc.AlertServiceStub,
+    ) as (ingest, alerts):
         request = monitoring_service_pb2.IngestMonitoringDataRequest(records=hourly_so2([12.0, 0, 0, 0, 0, 13.0]))
         await ingest.IngestMonitoringData(iter([request]), metadata=metadata)
-        listed = await alert_service_pb2_grpc.AlertServiceStub(channel).ListAlerts(
+        listed = await alerts.ListAlerts(
             alert_service_pb2.ListAlertsRequest(unit="units/lingbi-jiancai", rule="C2"), metadata=metadata
         )
     [alert] = listed.alerts
@@ -66,8 +70,8 @@ async def lingbi_alert(alerts_beside_evidence) -> str:
 
 @pytest.fixture
 async def evidence(evidence_asking_alerts) -> AsyncIterator[evidence_service_pb2_grpc.EvidenceServiceStub]:
-    async with grpc.aio.insecure_channel(evidence_asking_alerts.target) as channel:
-        yield evidence_service_pb2_grpc.EvidenceServiceStub(channel)
+    async with stubs(evidence_asking_alerts, evidence_service_pb2_grpc.EvidenceServiceStub) as stub:
+        yield stub
 
 
 async def upload_under(stub, service, subject: str, agency: str):
@@ -144,8 +148,7 @@ async def test_while_the_alerts_service_is_down_an_alert_subject_is_unavailable_
         alerts_retry_backoff_seconds=0,
     )
     try:
-        async with grpc.aio.insecure_channel(service.target) as channel:
-            stub = evidence_service_pb2_grpc.EvidenceServiceStub(channel)
+        async with stubs(service, evidence_service_pb2_grpc.EvidenceServiceStub) as stub:
             with pytest.raises(grpc.aio.AioRpcError) as raised:
                 await upload_under(stub, service, "alerts/any", "eeb-341323")
             failure = rpc_failure(raised.value)

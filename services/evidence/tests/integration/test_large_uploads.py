@@ -11,6 +11,7 @@ import pytest
 
 from ecolink.evidence.v1 import evidence_service_pb2 as pb
 from ecolink.evidence.v1 import evidence_service_pb2_grpc
+from ecolink_common.testing.channels import stubs
 from ecolink_common.testing.platform import prepared_service
 from ecolink_common.testing.rpc import rpc_failure
 from ecolink_evidence.service import SPEC as EVIDENCE
@@ -39,8 +40,8 @@ async def service(platform, database_url, evidence_settings):
 
 @pytest.fixture
 async def stub(service):
-    async with grpc.aio.insecure_channel(service.target) as channel:
-        yield evidence_service_pb2_grpc.EvidenceServiceStub(channel)
+    async with stubs(service, evidence_service_pb2_grpc.EvidenceServiceStub) as stub:
+        yield stub
 
 
 @pytest.fixture

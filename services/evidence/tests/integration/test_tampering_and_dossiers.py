@@ -18,6 +18,7 @@ from ecolink.evidence.v1 import evidence_service_pb2 as pb
 from ecolink.evidence.v1 import evidence_service_pb2_grpc
 from ecolink_common.auth.keys import load_public_key
 from ecolink_common.celery_app import make_celery
+from ecolink_common.testing.channels import stubs
 from ecolink_common.testing.platform import ServiceUnderTest, prepared_service
 from ecolink_common.testing.rpc import rpc_failure
 from ecolink_common.testing.s3 import service_s3_settings
@@ -97,8 +98,7 @@ async def test_altered_bytes_end_the_download_with_data_loss_and_the_sweep_repor
     unlocked_service, database_url, s3_endpoint
 ):
     service = unlocked_service
-    async with grpc.aio.insecure_channel(service.target) as channel:
-        stub = evidence_service_pb2_grpc.EvidenceServiceStub(channel)
+    async with stubs(service, evidence_service_pb2_grpc.EvidenceServiceStub) as stub:
         owner = service.metadata(OWNER)
         altered = await put(stub, b"original pixels", owner)
         untouched = await put(stub, b"other pixels", owner)
