@@ -18,6 +18,7 @@ from sqlalchemy.engine import make_url
 from ecolink.common.v1 import identity_service_pb2, identity_service_pb2_grpc
 from ecolink_alerts.service import SPEC as ALERTS
 from ecolink_common import operations
+from ecolink_common.testing.channels import stubs
 from ecolink_common.testing.databases import free_port
 from ecolink_common.testing.platform import token_for
 
@@ -75,17 +76,14 @@ async def test_sigterm_lets_the_call_in_flight_finish_then_exits_zero(tmp_path, 
     process = subprocess.Popen([sys.executable, "-m", "ecolink_alerts"], env=env, stderr=subprocess.DEVNULL)
     metadata = [("authorization", f"Bearer {token_for(platform, 'psb-360800')}")]
     try:
-        async with grpc.aio.insecure_channel(f"127.0.0.1:{port}") as channel:
-            health = health_pb2_grpc.HealthStub(channel)
+        async with stubs(
+            f"127.0.0.1:{port}", health_pb2_grpc.HealthStub, identity_service_pb2_grpc.IdentityServiceStub
+        ) as (health, identity):
             await wait_serving(health)
             watch = health.Watch(health_pb2.HealthCheckRequest())
             assert (await watch.read()).status == SERVING
             async with agency_table_locked(database_url):
-                call = asyncio.ensure_future(
-                    identity_service_pb2_grpc.IdentityServiceStub(channel).WhoAmI(
-                        identity_service_pb2.WhoAmIRequest(), metadata=metadata
-                    )
-                )
+                call = asyncio.ensure_future(identity.WhoAmI(identity_service_pb2.WhoAmIRequest(), metadata=metadata))
                 await asyncio.sleep(0.5)
                 assert not call.done()
                 process.send_signal(signal.SIGTERM)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import asyncio
 
-import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
 
 from ecolink_alerts.service import SPEC as ALERTS
 from ecolink_common import operations
+from ecolink_common.testing.channels import stubs
 from ecolink_common.testing.platform import prepared_service
 
 SERVING = health_pb2.HealthCheckResponse.SERVING
@@ -17,8 +17,8 @@ NOT_SERVING = health_pb2.HealthCheckResponse.NOT_SERVING
 
 
 async def overall_health(target: str) -> int:
-    async with grpc.aio.insecure_channel(target) as channel:
-        response = await health_pb2_grpc.HealthStub(channel).Check(health_pb2.HealthCheckRequest(service=""))
+    async with stubs(target, health_pb2_grpc.HealthStub) as stub:
+        response = await stub.Check(health_pb2.HealthCheckRequest(service=""))
         return response.status
 
 
@@ -42,8 +42,7 @@ async def test_unmigrated_database_is_not_serving_until_migrated(platform, datab
 
 
 async def test_reflection_lists_identity_and_health(alerts_service):
-    async with grpc.aio.insecure_channel(alerts_service.target) as channel:
-        stub = reflection_pb2_grpc.ServerReflectionStub(channel)
+    async with stubs(alerts_service, reflection_pb2_grpc.ServerReflectionStub) as stub:
         responses = stub.ServerReflectionInfo(iter([reflection_pb2.ServerReflectionRequest(list_services="")]))
         async for response in responses:
             names = {s.name for s in response.list_services_response.service}
@@ -52,8 +51,8 @@ async def test_reflection_lists_identity_and_health(alerts_service):
 
 
 async def test_stopping_reports_not_serving_to_watchers(alerts_service):
-    async with grpc.aio.insecure_channel(alerts_service.target) as channel:
-        watch = health_pb2_grpc.HealthStub(channel).Watch(health_pb2.HealthCheckRequest(service=""))
+    async with stubs(alerts_service, health_pb2_grpc.HealthStub) as health:
+        watch = health.Watch(health_pb2.HealthCheckRequest(service=""))
         seen = [(await watch.read()).status]
         while seen[-1] != SERVING:
             seen.append((await watch.read()).status)

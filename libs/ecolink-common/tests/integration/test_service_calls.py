@@ -23,6 +23,7 @@ from ecolink_common.db import create_engine, create_session_factory
 from ecolink_common.directory import read_directory_file
 from ecolink_common.errors import NotFound, Unauthenticated, Unavailable
 from ecolink_common.testing.audit_rows import audit_rows
+from ecolink_common.testing.channels import stubs
 from ecolink_common.testing.databases import throwaway_database
 from ecolink_common.testing.platform import prepared_service
 from ecolink_common.testing.rpc import rpc_failure
@@ -217,8 +218,7 @@ async def test_a_receiver_that_does_not_allow_the_service_refuses_it_and_audits_
     alerts_allowing_only_evidence, platform, caller_audit, caller_database
 ):
     service = alerts_allowing_only_evidence
-    async with grpc.aio.insecure_channel(service.target) as channel:
-        stub = identity_service_pb2_grpc.IdentityServiceStub(channel)
+    async with stubs(service, identity_service_pb2_grpc.IdentityServiceStub) as stub:
         token = acting_for(platform, "eeb-341300").metadata(audience="service:alerts")
         with pytest.raises(grpc.aio.AioRpcError) as raised:
             await stub.WhoAmI(identity_service_pb2.WhoAmIRequest(), metadata=token)
@@ -251,8 +251,7 @@ async def test_a_service_token_for_another_audience_or_expired_is_unauthenticate
 ):
     minter = ServiceTokenMinter.for_platform("cases", platform, clock=FakeClock(datetime.now(UTC) - minted_ago))
     token = minter.token(agency(platform, "eeb-341300"), audience=audience)
-    async with grpc.aio.insecure_channel(alerts_service.target) as channel:
-        stub = identity_service_pb2_grpc.IdentityServiceStub(channel)
+    async with stubs(alerts_service, identity_service_pb2_grpc.IdentityServiceStub) as stub:
         with pytest.raises(grpc.aio.AioRpcError) as raised:
             await stub.WhoAmI(identity_service_pb2.WhoAmIRequest(), metadata=[("authorization", f"Bearer {token}")])
     failure = rpc_failure(raised.value)
