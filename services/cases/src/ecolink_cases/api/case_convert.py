@@ -45,6 +45,7 @@ OFFICER_ID = re.compile(r"^[a-z][a-z0-9-]{1,62}\Z")
 MAX_OFFICERS = 20
 MAX_EVIDENCE = 100
 MAX_HORIZON_DAYS = 3660
+MAX_MEASURE_DAYS = 3660
 MIN_YEAR = 1949
 MAX_YEAR = 9999
 
@@ -156,6 +157,14 @@ def horizon(days: int, field: str = "horizon_days") -> timedelta:
 def optional_officer_id(value: str, field: str) -> str:
     """An officer id, or "" when the token's officer is meant."""
     return officer_ids([value], field)[0] if value else ""
+
+
+def measure_days(value: int, field: str) -> int:
+    """Days of a supporting measure as asked: 0 (the longest allowed) or a positive count; the legal cap is the use
+    case's."""
+    if not 0 <= value <= MAX_MEASURE_DAYS:
+        raise InvalidArgument.for_field(field, f"must be from 0 (the longest allowed) to {MAX_MEASURE_DAYS}")
+    return value
 
 
 def approvable_step(value: str) -> Step:

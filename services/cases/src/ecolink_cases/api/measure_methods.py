@@ -12,16 +12,6 @@ from ecolink_cases.api import case_convert as convert
 from ecolink_cases.domain.lifecycle import Step
 from ecolink_cases.service_layer.case_steps import StepFigures
 from ecolink_cases.service_layer.case_view import CaseView
-from ecolink_common.errors import InvalidArgument
-
-MAX_MEASURE_DAYS = 3660
-
-
-def measure_days(value: int, field: str) -> int:
-    """Days as asked: 0 (the longest allowed) or a positive count; the legal cap is the use case's."""
-    if not 0 <= value <= MAX_MEASURE_DAYS:
-        raise InvalidArgument.for_field(field, f"must be from 0 (the longest allowed) to {MAX_MEASURE_DAYS}")
-    return value
 
 
 class SupportingMeasureMethods:
@@ -32,14 +22,14 @@ class SupportingMeasureMethods:
     async def OrderSealing(
         self, request: pb.OrderSealingRequest, context: grpc.aio.ServicerContext
     ) -> pb.OrderSealingResponse:
-        figures = StepFigures(measure_days=measure_days(request.days, "days"))
+        figures = StepFigures(measure_days=convert.measure_days(request.days, "days"))
         view = await self._step(Step.ORDER_SEALING, request, context, figures)
         return pb.OrderSealingResponse(case=convert.case_to_proto(view))
 
     async def ExtendSealing(
         self, request: pb.ExtendSealingRequest, context: grpc.aio.ServicerContext
     ) -> pb.ExtendSealingResponse:
-        figures = StepFigures(measure_days=measure_days(request.extension_days, "extension_days"))
+        figures = StepFigures(measure_days=convert.measure_days(request.extension_days, "extension_days"))
         view = await self._step(Step.EXTEND_SEALING, request, context, figures)
         return pb.ExtendSealingResponse(case=convert.case_to_proto(view))
 
@@ -51,7 +41,7 @@ class SupportingMeasureMethods:
     async def RestrictProduction(
         self, request: pb.RestrictProductionRequest, context: grpc.aio.ServicerContext
     ) -> pb.RestrictProductionResponse:
-        figures = StepFigures(measure_days=measure_days(request.days, "days"))
+        figures = StepFigures(measure_days=convert.measure_days(request.days, "days"))
         view = await self._step(Step.RESTRICT_PRODUCTION, request, context, figures)
         return pb.RestrictProductionResponse(case=convert.case_to_proto(view))
 

@@ -122,6 +122,11 @@ def legal_hold_request_to_command(
     )
 
 
+def dossier_request_to_ids(request: evidence_service_pb2.ExportDossierRequest) -> list[str]:
+    """The evidence ids an ExportDossier request names; any name of another shape is INVALID_ARGUMENT on `names`."""
+    return [evidence_id_from_name(name, field="names") for name in request.names]
+
+
 def upload_request_to_command(
     first: evidence_service_pb2.UploadEvidenceRequest | None,
 ) -> UploadDescription:

@@ -182,14 +182,13 @@ class EvidenceServicer(evidence_service_pb2_grpc.EvidenceServiceServicer):
     async def ExportDossier(
         self, request: pb.ExportDossierRequest, context: grpc.aio.ServicerContext
     ) -> AsyncIterator[pb.ExportDossierResponse]:
-        ids = [convert.evidence_id_from_name(name, field="names") for name in request.names]
         chunks = dossier.export_dossier(
             self._uow,
             self._store,
             self._settings,
             current_principal(),
             subject=request.subject,
-            evidence_ids=ids,
+            evidence_ids=convert.dossier_request_to_ids(request),
             signing_key=load_private_key(self._signing_key_file),
             staging_dir=self._staging_dir,
         )
