@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from pathlib import Path
 
-import grpc
 import pytest
 
 from ecolink.common.v1 import identity_service_pb2_grpc
 from ecolink_alerts.service import SPEC as ALERTS
+from ecolink_alerts.testing import load_demo_registry
 from ecolink_common.settings import PlatformSettings
+from ecolink_common.testing.channels import stubs
 from ecolink_common.testing.databases import enabled_backends, throwaway_database
 from ecolink_common.testing.platform import ServiceUnderTest, platform_settings_for_tests, prepared_service
 
@@ -29,6 +30,20 @@ async def database_url(backend: str, tmp_path: Path) -> AsyncIterator[str]:
 
 
 @pytest.fixture
+async def alerts_database_url(backend: str, tmp_path: Path) -> AsyncIterator[str]:
+    """The alerts service's own database beside the service under test, on the same backend."""
+    async with throwaway_database(backend, tmp_path, "alerts") as url:
+        yield url
+
+
+@pytest.fixture
+async def evidence_database_url(backend: str, tmp_path: Path) -> AsyncIterator[str]:
+    """The evidence service's own database beside the service under test, on the same backend."""
+    async with throwaway_database(backend, tmp_path, "evidence") as url:
+        yield url
+
+
+@pytest.fixture
 def platform(tmp_path: Path) -> PlatformSettings:
     return platform_settings_for_tests(tmp_path / "var")
 
@@ -42,9 +57,19 @@ async def alerts_service(platform: PlatformSettings, database_url: str) -> Async
 
 
 @pytest.fixture
+async def alerts_beside(platform: PlatformSettings, alerts_database_url: str) -> AsyncIterator[ServiceUnderTest]:
+    """The alerts service with the demo registry on its own database and a free port, trusting the same key: the
+    service another service under test asks about units and alerts."""
+    service = await prepared_service(ALERTS, platform, alerts_database_url)
+    await load_demo_registry(service)
+    yield service
+    await service.running.stop()
+
+
+@pytest.fixture
 async def identity_stub(
     alerts_service: ServiceUnderTest,
 ) -> AsyncIterator[identity_service_pb2_grpc.IdentityServiceStub]:
     """A client of IdentityService over a real channel."""
-    async with grpc.aio.insecure_channel(alerts_service.target) as channel:
-        yield identity_service_pb2_grpc.IdentityServiceStub(channel)
+    async with stubs(alerts_service, identity_service_pb2_grpc.IdentityServiceStub) as stub:
+        yield stub

@@ -6,7 +6,6 @@ from __future__ import annotations
 import math
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 import grpc
 import pytest
@@ -31,7 +30,6 @@ from ecolink_alerts.testing import load_demo_registry
 from ecolink_common.error_mapping import MAX_STATUS_TEXT_CHARS
 from ecolink_common.testing.audit_rows import audit_rows
 from ecolink_common.testing.channels import stubs
-from ecolink_common.testing.databases import throwaway_database
 from ecolink_common.testing.platform import ServiceUnderTest, prepared_service
 from ecolink_common.testing.rpc import RpcFailure, rpc_failure
 from ecolink_evidence.service import SPEC as EVIDENCE
@@ -61,12 +59,6 @@ class Platform:
     evidence_stub: evidence_service_pb2_grpc.EvidenceServiceStub
     registry_stub: registry_service_pb2_grpc.RegistryServiceStub
     identity_stub: identity_service_pb2_grpc.IdentityServiceStub
-
-
-@pytest.fixture
-async def evidence_database_url(backend: str, tmp_path: Path) -> AsyncIterator[str]:
-    async with throwaway_database(backend, tmp_path, "evidence") as url:
-        yield url
 
 
 @pytest.fixture

@@ -5,17 +5,13 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 
 from ecolink.cases.v1 import case_service_pb2_grpc
-from ecolink_alerts.service import SPEC as ALERTS
-from ecolink_alerts.testing import load_demo_registry
 from ecolink_cases.service import SPEC as CASES
 from ecolink_common.clock import FakeClock
 from ecolink_common.testing.channels import stubs
-from ecolink_common.testing.databases import throwaway_database
 from ecolink_common.testing.platform import ServiceUnderTest, prepared_service
 from ecolink_evidence.service import SPEC as EVIDENCE
 
@@ -29,34 +25,9 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
-async def alerts_database_url(backend: str, tmp_path: Path) -> AsyncIterator[str]:
-    async with throwaway_database(backend, tmp_path, "alerts") as url:
-        yield url
-
-
-@pytest.fixture
-async def alerts_beside_cases(platform, alerts_database_url) -> AsyncIterator[ServiceUnderTest]:
-    """The alerts service with the demo registry, whose units the cases service reads with the caller's token."""
-    service = await prepared_service(ALERTS, platform, alerts_database_url)
-    await load_demo_registry(service)
-    yield service
-    await service.running.stop()
-
-
-@pytest.fixture
-async def evidence_database_url(backend: str, tmp_path: Path) -> AsyncIterator[str]:
-    async with throwaway_database(backend, tmp_path, "evidence") as url:
-        yield url
-
-
-@pytest.fixture
-async def evidence_beside_cases(
-    platform, evidence_database_url, alerts_beside_cases
-) -> AsyncIterator[ServiceUnderTest]:
+async def evidence_beside_cases(platform, evidence_database_url, alerts_beside) -> AsyncIterator[ServiceUnderTest]:
     """The evidence service (filesystem store) whose items the cases service reads with the caller's token."""
-    service = await prepared_service(
-        EVIDENCE, platform, evidence_database_url, alerts_target=alerts_beside_cases.target
-    )
+    service = await prepared_service(EVIDENCE, platform, evidence_database_url, alerts_target=alerts_beside.target)
     yield service
     await service.running.stop()
 
@@ -68,14 +39,14 @@ def cases_settings() -> dict[str, object]:
 
 @pytest.fixture
 async def cases_service(
-    platform, database_url, alerts_beside_cases, evidence_beside_cases, clock, cases_settings
+    platform, database_url, alerts_beside, evidence_beside_cases, clock, cases_settings
 ) -> AsyncIterator[ServiceUnderTest]:
     service = await prepared_service(
         CASES,
         platform,
         database_url,
         clock=clock,
-        alerts_target=alerts_beside_cases.target,
+        alerts_target=alerts_beside.target,
         evidence_target=evidence_beside_cases.target,
         **cases_settings,
     )

@@ -4,15 +4,11 @@ service beside it for alert subjects."""
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
 
 import pytest
 
 from ecolink.evidence.v1 import evidence_service_pb2_grpc
-from ecolink_alerts.service import SPEC as ALERTS
-from ecolink_alerts.testing import load_demo_registry
 from ecolink_common.testing.channels import stubs
-from ecolink_common.testing.databases import throwaway_database
 from ecolink_common.testing.platform import ServiceUnderTest, prepared_service
 from ecolink_common.testing.s3 import S3Endpoint, running_s3_server, service_s3_settings
 from ecolink_evidence.service import SPEC as EVIDENCE
@@ -49,24 +45,8 @@ async def evidence_stub(evidence_service) -> AsyncIterator[evidence_service_pb2_
 
 
 @pytest.fixture
-async def alerts_database_url(backend: str, tmp_path: Path) -> AsyncIterator[str]:
-    """The alerts service's own database beside the evidence one, on the same backend."""
-    async with throwaway_database(backend, tmp_path, "alerts") as url:
-        yield url
-
-
-@pytest.fixture
-async def alerts_beside_evidence(platform, alerts_database_url) -> AsyncIterator[ServiceUnderTest]:
-    """The alerts service with the demo registry, on its own database and a free port, trusting the same key."""
-    service = await prepared_service(ALERTS, platform, alerts_database_url)
-    await load_demo_registry(service)
-    yield service
-    await service.running.stop()
-
-
-@pytest.fixture
-async def evidence_asking_alerts(platform, database_url, alerts_beside_evidence) -> AsyncIterator[ServiceUnderTest]:
+async def evidence_asking_alerts(platform, database_url, alerts_beside) -> AsyncIterator[ServiceUnderTest]:
     """The evidence service (filesystem store) asking that alerts service about `alerts/…` subjects."""
-    service = await prepared_service(EVIDENCE, platform, database_url, alerts_target=alerts_beside_evidence.target)
+    service = await prepared_service(EVIDENCE, platform, database_url, alerts_target=alerts_beside.target)
     yield service
     await service.running.stop()

@@ -53,21 +53,17 @@ async def alerts_stubs(alerts_service, database_url) -> AsyncIterator[tuple[Any,
         yield opened
 
 
-@pytest.fixture
-def monitoring_stub(alerts_stubs) -> monitoring_service_pb2_grpc.MonitoringServiceStub:
-    return alerts_stubs[0]
+def _one_of_alerts_stubs(index: int, name: str) -> Any:
+    """The fixture `name`: stub `index` of `alerts_stubs`."""
+
+    @pytest.fixture(name=name)
+    def one_stub(alerts_stubs: tuple[Any, ...]) -> Any:
+        return alerts_stubs[index]
+
+    return one_stub
 
 
-@pytest.fixture
-def alert_stub(alerts_stubs) -> alert_service_pb2_grpc.AlertServiceStub:
-    return alerts_stubs[1]
-
-
-@pytest.fixture
-def grading_stub(alerts_stubs) -> grading_service_pb2_grpc.GradingServiceStub:
-    return alerts_stubs[2]
-
-
-@pytest.fixture
-def registry_stub(alerts_stubs) -> registry_service_pb2_grpc.RegistryServiceStub:
-    return alerts_stubs[3]
+monitoring_stub = _one_of_alerts_stubs(0, "monitoring_stub")
+alert_stub = _one_of_alerts_stubs(1, "alert_stub")
+grading_stub = _one_of_alerts_stubs(2, "grading_stub")
+registry_stub = _one_of_alerts_stubs(3, "registry_stub")

@@ -25,8 +25,8 @@ RESULT_TIMEOUT_SECONDS = 60
 
 
 @pytest.fixture
-async def lingbi_alerts(alerts_beside_cases) -> dict[str, str]:
-    return await raise_lingbi_alerts(alerts_beside_cases)
+async def lingbi_alerts(alerts_beside) -> dict[str, str]:
+    return await raise_lingbi_alerts(alerts_beside)
 
 
 async def alert_as(alerts_service, name: str, agency: str = COUNTY):
@@ -38,11 +38,11 @@ async def alert_as(alerts_service, name: str, agency: str = COUNTY):
 
 
 async def test_a_case_from_an_alert_keeps_its_rule_and_evidence_hash(
-    cases, cases_service, alerts_beside_cases, lingbi_alerts
+    cases, cases_service, alerts_beside, lingbi_alerts
 ):
     c4 = lingbi_alerts["C4"]
     case = await CaseWalk(cases, cases_service).create(alert=c4)
-    read = await alert_as(alerts_beside_cases, c4)
+    read = await alert_as(alerts_beside, c4)
     assert (case.source, case.source_ref) == (case_pb2.CLUE_SOURCE_MONITORING_ALERT, c4)
     assert case.alert_provenance == case_pb2.AlertProvenance(
         alert=c4, rule="C4", evidence_sha256=evidence_window_sha256(read)
@@ -109,7 +109,7 @@ async def test_an_unknown_alert_or_one_of_another_unit_is_refused_and_writes_not
 
 
 async def test_the_worker_tells_the_alerts_service_the_case_acting_for_the_handling_agency(
-    cases, cases_service, alerts_beside_cases, alerts_database_url, database_url, platform, lingbi_alerts
+    cases, cases_service, alerts_beside, alerts_database_url, database_url, platform, lingbi_alerts
 ):
     c4 = lingbi_alerts["C4"]
     case = await CaseWalk(cases, cases_service).create(alert=c4)
@@ -117,7 +117,7 @@ async def test_the_worker_tells_the_alerts_service_the_case_acting_for_the_handl
     env = {
         "ECOLINK_VAR_DIR": str(platform.var_dir),
         "CASES_DATABASE_URL": database_url,
-        "CASES_ALERTS_TARGET": alerts_beside_cases.target,
+        "CASES_ALERTS_TARGET": alerts_beside.target,
     }
     client = make_celery("ecolink-test-client", platform, include=[])
     with running_worker(env, queue=queue):
@@ -126,7 +126,7 @@ async def test_the_worker_tells_the_alerts_service_the_case_acting_for_the_handl
             for _ in range(2)
         ]
     assert [run["deliveries"] for run in runs] == [1, 0]
-    assert (await alert_as(alerts_beside_cases, c4)).case == case.name
+    assert (await alert_as(alerts_beside, c4)).case == case.name
     recorded = [row for row in await audit_rows(alerts_database_url) if row["action"] == "RecordAlertCase"]
     assert [(row["actor_agency_id"], row["outcome"], row["details"]["acting_service"]) for row in recorded] == [
         (COUNTY, "ALLOWED", "service:cases"),
@@ -138,12 +138,12 @@ async def test_the_worker_tells_the_alerts_service_the_case_acting_for_the_handl
     ]
 
 
-async def test_only_the_cases_service_records_an_alerts_case(alerts_beside_cases, alerts_database_url, lingbi_alerts):
-    async with stubs(alerts_beside_cases, alert_service_pb2_grpc.AlertServiceStub) as alerts:
+async def test_only_the_cases_service_records_an_alerts_case(alerts_beside, alerts_database_url, lingbi_alerts):
+    async with stubs(alerts_beside, alert_service_pb2_grpc.AlertServiceStub) as alerts:
         with pytest.raises(grpc.aio.AioRpcError) as raised:
             await alerts.RecordAlertCase(
                 alert_service_pb2.RecordAlertCaseRequest(name=lingbi_alerts["C4"], case="cases/1"),
-                metadata=alerts_beside_cases.metadata(COUNTY),
+                metadata=alerts_beside.metadata(COUNTY),
             )
     failure = rpc_failure(raised.value)
     assert (failure.code, failure.reason) == (grpc.StatusCode.PERMISSION_DENIED, "ALERT_CASE_BY_CASES_SERVICE_ONLY")

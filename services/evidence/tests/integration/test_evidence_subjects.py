@@ -51,11 +51,11 @@ def hourly_so2(values: list[float]) -> list[monitoring_pb2.MonitoringRecord]:
 
 
 @pytest.fixture
-async def lingbi_alert(alerts_beside_evidence) -> str:
+async def lingbi_alert(alerts_beside) -> str:
     """The name of a C2 (zero value) alert of the Lingbi unit, raised through bulk ingest."""
-    metadata = alerts_beside_evidence.metadata("eeb-341323")
+    metadata = alerts_beside.metadata("eeb-341323")
     async with stubs(
-        alerts_beside_evidence,
+        alerts_beside,
         monitoring_service_pb2_grpc.MonitoringServiceStub,
         alert_service_pb2_grpc.AlertServiceStub,
     ) as (ingest, alerts):
@@ -96,7 +96,7 @@ async def test_case_subjects_are_taken_as_they_are_until_the_cases_service_serve
 async def test_an_alert_the_uploader_may_not_see_is_not_found_and_nothing_is_stored(
     evidence,
     evidence_asking_alerts,
-    alerts_beside_evidence,
+    alerts_beside,
     lingbi_alert,
     database_url,
     alerts_database_url,

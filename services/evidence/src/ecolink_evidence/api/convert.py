@@ -64,22 +64,6 @@ class GrantAccess:
     request_id: str
 
 
-@dataclass(frozen=True)
-class RevokeAccess:
-    """A checked RevokeEvidenceAccess request."""
-
-    evidence_id: str
-    grant_id: str
-
-
-@dataclass(frozen=True)
-class SetLegalHold:
-    """A checked PlaceLegalHold or ReleaseLegalHold request."""
-
-    evidence_id: str
-    reason: str
-
-
 def evidence_id_from_name(name: str, field: str = "name") -> str:
     """`evidence/{evidence_id}` → evidence_id; anything else is INVALID_ARGUMENT naming the field."""
     return EVIDENCE_NAME.id(name, field)
@@ -107,19 +91,18 @@ def grant_request_to_command(request: evidence_service_pb2.GrantEvidenceAccessRe
     )
 
 
-def revoke_request_to_command(request: evidence_service_pb2.RevokeEvidenceAccessRequest) -> RevokeAccess:
+def revoke_request_to_command(request: evidence_service_pb2.RevokeEvidenceAccessRequest) -> tuple[str, str]:
+    """(evidence id, grant id) of RevokeEvidenceAccess; the grant id is checked first."""
     if not request.grant_id:
         raise InvalidArgument.for_field("grant_id", "is required")
-    return RevokeAccess(evidence_id=evidence_id_from_name(request.name), grant_id=request.grant_id)
+    return evidence_id_from_name(request.name), request.grant_id
 
 
 def legal_hold_request_to_command(
     request: evidence_service_pb2.PlaceLegalHoldRequest | evidence_service_pb2.ReleaseLegalHoldRequest,
-) -> SetLegalHold:
-    return SetLegalHold(
-        evidence_id=evidence_id_from_name(request.name),
-        reason=checked_text(request.reason, "reason", limit=MAX_TEXT_CHARS),
-    )
+) -> tuple[str, str]:
+    """(evidence id, reason) of PlaceLegalHold or ReleaseLegalHold."""
+    return evidence_id_from_name(request.name), checked_text(request.reason, "reason", limit=MAX_TEXT_CHARS)
 
 
 def dossier_request_to_ids(request: evidence_service_pb2.ExportDossierRequest) -> list[str]:

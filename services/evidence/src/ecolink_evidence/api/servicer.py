@@ -120,10 +120,8 @@ class EvidenceServicer(evidence_service_pb2_grpc.EvidenceServiceServicer):
     async def RevokeEvidenceAccess(
         self, request: pb.RevokeEvidenceAccessRequest, context: grpc.aio.ServicerContext
     ) -> pb.RevokeEvidenceAccessResponse:
-        command = convert.revoke_request_to_command(request)
-        grant = await sharing.revoke_evidence_access(
-            self._uow(), current_principal(), command.evidence_id, grant_id=command.grant_id
-        )
+        evidence_id, grant_id = convert.revoke_request_to_command(request)
+        grant = await sharing.revoke_evidence_access(self._uow(), current_principal(), evidence_id, grant_id=grant_id)
         return pb.RevokeEvidenceAccessResponse(grant=convert.grant_to_proto(grant))
 
     async def ListEvidenceGrants(
@@ -137,18 +135,18 @@ class EvidenceServicer(evidence_service_pb2_grpc.EvidenceServiceServicer):
     async def PlaceLegalHold(
         self, request: pb.PlaceLegalHoldRequest, context: grpc.aio.ServicerContext
     ) -> pb.PlaceLegalHoldResponse:
-        command = convert.legal_hold_request_to_command(request)
+        evidence_id, reason = convert.legal_hold_request_to_command(request)
         item = await holds.set_legal_hold(
-            self._uow(), self._store, current_principal(), command.evidence_id, on=True, reason=command.reason
+            self._uow(), self._store, current_principal(), evidence_id, on=True, reason=reason
         )
         return pb.PlaceLegalHoldResponse(evidence=convert.evidence_to_proto(item))
 
     async def ReleaseLegalHold(
         self, request: pb.ReleaseLegalHoldRequest, context: grpc.aio.ServicerContext
     ) -> pb.ReleaseLegalHoldResponse:
-        command = convert.legal_hold_request_to_command(request)
+        evidence_id, reason = convert.legal_hold_request_to_command(request)
         item = await holds.set_legal_hold(
-            self._uow(), self._store, current_principal(), command.evidence_id, on=False, reason=command.reason
+            self._uow(), self._store, current_principal(), evidence_id, on=False, reason=reason
         )
         return pb.ReleaseLegalHoldResponse(evidence=convert.evidence_to_proto(item))
 
