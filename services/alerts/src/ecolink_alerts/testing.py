@@ -56,12 +56,14 @@ SO2_HOURS = [
 ]
 
 
-def lingbi_hourly_records() -> list[monitoring_pb2.MonitoringRecord]:
-    """The Lingbi device's SO2 and flow hour values from LINGBI_START, one record an hour."""
+def lingbi_hourly_records(
+    so2_hours: list[tuple[float, str]] = SO2_HOURS, start: datetime = LINGBI_START
+) -> list[monitoring_pb2.MonitoringRecord]:
+    """The Lingbi device's SO2 (value, flag) and flow hour values from `start`, one record an hour."""
     records = []
-    for hour, (value, flag) in enumerate(SO2_HOURS):
+    for hour, (value, flag) in enumerate(so2_hours):
         data_time = Timestamp()
-        data_time.FromDatetime(LINGBI_START + timedelta(hours=hour))
+        data_time.FromDatetime(start + timedelta(hours=hour))
         records.append(
             monitoring_pb2.MonitoringRecord(
                 mn=LINGBI_MN,

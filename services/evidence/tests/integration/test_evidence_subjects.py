@@ -5,21 +5,20 @@ from __future__ import annotations
 
 import socket
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import grpc
 import pytest
-from google.protobuf.timestamp_pb2 import Timestamp
 
 from ecolink.alerts.v1 import (
     alert_service_pb2,
     alert_service_pb2_grpc,
-    monitoring_pb2,
     monitoring_service_pb2,
     monitoring_service_pb2_grpc,
 )
 from ecolink.evidence.v1 import evidence_service_pb2 as pb
 from ecolink.evidence.v1 import evidence_service_pb2_grpc
+from ecolink_alerts.testing import lingbi_hourly_records
 from ecolink_common.testing.audit_rows import audit_rows
 from ecolink_common.testing.channels import stubs
 from ecolink_common.testing.platform import prepared_service
@@ -27,27 +26,7 @@ from ecolink_common.testing.rpc import rpc_failure
 from ecolink_evidence.service import SPEC as EVIDENCE
 from ecolink_evidence.testing import stored_object_count, upload_chunks
 
-LINGBI_MN = "88888880000001"
 START = datetime(2026, 11, 20, tzinfo=UTC)
-
-
-def hourly_so2(values: list[float]) -> list[monitoring_pb2.MonitoringRecord]:
-    records = []
-    for index, value in enumerate(values):
-        data_time = Timestamp()
-        data_time.FromDatetime(START + timedelta(hours=index))
-        records.append(
-            monitoring_pb2.MonitoringRecord(
-                mn=LINGBI_MN,
-                data_kind=monitoring_pb2.DATA_KIND_HOURLY,
-                data_time=data_time,
-                values=[
-                    monitoring_pb2.FactorValue(factor_code="a21026", value=value, flag="N"),
-                    monitoring_pb2.FactorValue(factor_code="a00000", value=300000.0 + 1000 * index, flag="N"),
-                ],
-            )
-        )
-    return records
 
 
 @pytest.fixture
@@ -59,7 +38,9 @@ async def lingbi_alert(alerts_beside) -> str:
         monitoring_service_pb2_grpc.MonitoringServiceStub,
         alert_service_pb2_grpc.AlertServiceStub,
     ) as (ingest, alerts):
-        request = monitoring_service_pb2.IngestMonitoringDataRequest(records=hourly_so2([12.0, 0, 0, 0, 0, 13.0]))
+        request = monitoring_service_pb2.IngestMonitoringDataRequest(
+            records=lingbi_hourly_records([(value, "N") for value in (12.0, 0, 0, 0, 0, 13.0)], START)
+        )
         await ingest.IngestMonitoringData(iter([request]), metadata=metadata)
         listed = await alerts.ListAlerts(
             alert_service_pb2.ListAlertsRequest(unit="units/lingbi-jiancai", rule="C2"), metadata=metadata

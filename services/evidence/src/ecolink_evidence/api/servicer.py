@@ -8,8 +8,8 @@ from pathlib import Path
 
 import grpc
 
+from ecolink.evidence.v1 import evidence_pb2, evidence_service_pb2_grpc
 from ecolink.evidence.v1 import evidence_service_pb2 as pb
-from ecolink.evidence.v1 import evidence_service_pb2_grpc
 from ecolink_common.auth.keys import load_private_key
 from ecolink_common.auth.principal import current_principal
 from ecolink_common.calls.credentials import caller_authorization
@@ -135,20 +135,21 @@ class EvidenceServicer(evidence_service_pb2_grpc.EvidenceServiceServicer):
     async def PlaceLegalHold(
         self, request: pb.PlaceLegalHoldRequest, context: grpc.aio.ServicerContext
     ) -> pb.PlaceLegalHoldResponse:
-        evidence_id, reason = convert.legal_hold_request_to_command(request)
-        item = await holds.set_legal_hold(
-            self._uow(), self._store, current_principal(), evidence_id, on=True, reason=reason
-        )
-        return pb.PlaceLegalHoldResponse(evidence=convert.evidence_to_proto(item))
+        return pb.PlaceLegalHoldResponse(evidence=await self._legal_hold(request, on=True))
 
     async def ReleaseLegalHold(
         self, request: pb.ReleaseLegalHoldRequest, context: grpc.aio.ServicerContext
     ) -> pb.ReleaseLegalHoldResponse:
+        return pb.ReleaseLegalHoldResponse(evidence=await self._legal_hold(request, on=False))
+
+    async def _legal_hold(
+        self, request: pb.PlaceLegalHoldRequest | pb.ReleaseLegalHoldRequest, *, on: bool
+    ) -> evidence_pb2.Evidence:
         evidence_id, reason = convert.legal_hold_request_to_command(request)
         item = await holds.set_legal_hold(
-            self._uow(), self._store, current_principal(), evidence_id, on=False, reason=reason
+            self._uow(), self._store, current_principal(), evidence_id, on=on, reason=reason
         )
-        return pb.ReleaseLegalHoldResponse(evidence=convert.evidence_to_proto(item))
+        return convert.evidence_to_proto(item)
 
     async def DeleteEvidence(
         self, request: pb.DeleteEvidenceRequest, context: grpc.aio.ServicerContext
