@@ -42,12 +42,6 @@ EVIDENCE_NAME = ResourceName(
     re.compile(r"^evidence/([A-Za-z0-9][A-Za-z0-9-]{0,63})\Z"), "must be evidence/{evidence_id}"
 )
 OFFICER_ID = re.compile(r"^[a-z][a-z0-9-]{1,62}\Z")
-MAX_OFFICERS = 20
-MAX_EVIDENCE = 100
-MAX_HORIZON_DAYS = 3660
-MAX_MEASURE_DAYS = 3660
-MIN_YEAR = 1949
-MAX_YEAR = 9999
 
 SOURCES = EnumMap(
     {
@@ -99,6 +93,12 @@ DOCUMENT_KINDS = EnumMap(
     "unknown document kind",
 )
 APPROVABLE_STEPS = {Step.REGISTER.value: Step.REGISTER, Step.DECIDE.value: Step.DECIDE}
+MAX_OFFICERS = 20
+MAX_EVIDENCE = 100
+MAX_HORIZON_DAYS = 3660
+MAX_MEASURE_DAYS = 3660
+MIN_YEAR = 1949
+MAX_YEAR = 9999
 
 
 def document_id_from_name(name: str, field: str = "name") -> int:
