@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-import grpc
 from google.protobuf.timestamp_pb2 import Timestamp
 
 from ecolink.alerts.v1 import (
@@ -20,6 +19,7 @@ from ecolink_alerts.adapters.password_key import device_passwords
 from ecolink_alerts.domain.device_passwords import DevicePasswords
 from ecolink_alerts.service_layer.registry_loading import RegistryLoad, load_registry_file
 from ecolink_alerts.settings import AlertsSettings
+from ecolink_common.testing.channels import stubs
 from ecolink_common.testing.platform import ServiceUnderTest
 
 
@@ -82,14 +82,12 @@ async def raise_lingbi_alerts(service: ServiceUnderTest) -> dict[str, str]:
     """Ingests the Lingbi hour values into the alerts service under test as its county bureau; the unit's alerts
     by rule (E1, C4 and C11.manual_value among them)."""
     metadata = service.metadata(LINGBI_BUREAU)
-    async with grpc.aio.insecure_channel(service.target) as channel:
+    async with stubs(
+        service, monitoring_service_pb2_grpc.MonitoringServiceStub, alert_service_pb2_grpc.AlertServiceStub
+    ) as (monitoring, alerts):
         request = monitoring_service_pb2.IngestMonitoringDataRequest(records=lingbi_hourly_records())
-        response = await monitoring_service_pb2_grpc.MonitoringServiceStub(channel).IngestMonitoringData(
-            iter([request]), metadata=metadata
-        )
+        response = await monitoring.IngestMonitoringData(iter([request]), metadata=metadata)
         if list(response.refusals):
             raise AssertionError(f"the Lingbi values were refused: {list(response.refusals)}")
-        listed = await alert_service_pb2_grpc.AlertServiceStub(channel).ListAlerts(
-            alert_service_pb2.ListAlertsRequest(unit=LINGBI_UNIT), metadata=metadata
-        )
+        listed = await alerts.ListAlerts(alert_service_pb2.ListAlertsRequest(unit=LINGBI_UNIT), metadata=metadata)
     return {alert.rule: alert.name for alert in listed.alerts}

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
-from typing import Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import grpc
 
-from ecolink_common.testing.platform import ServiceUnderTest
+if TYPE_CHECKING:
+    from ecolink_common.testing.platform import ServiceUnderTest
 
 First = TypeVar("First")
 Second = TypeVar("Second")

@@ -20,6 +20,7 @@ from ecolink_common.directory import read_directory_file
 from ecolink_common.grpc_server import RunningService, start_service
 from ecolink_common.service_spec import ServiceSpec
 from ecolink_common.settings import PlatformSettings, ServiceSettings
+from ecolink_common.testing.channels import stubs
 
 READY_POLL_SECONDS = 0.05
 
@@ -83,8 +84,7 @@ async def prepared_service(
 
 async def wait_until_serving(target: str, seconds: float = 15) -> None:
     """Polls the standard health service until it answers SERVING."""
-    async with grpc.aio.insecure_channel(target) as channel:
-        stub = health_pb2_grpc.HealthStub(channel)
+    async with stubs(target, health_pb2_grpc.HealthStub) as stub:
         for _ in range(int(seconds / READY_POLL_SECONDS)):
             with contextlib.suppress(grpc.aio.AioRpcError):
                 if (await stub.Check(health_pb2.HealthCheckRequest())).status == health_pb2.HealthCheckResponse.SERVING:
