@@ -78,16 +78,23 @@ def lingbi_hourly_records(
     return records
 
 
+async def ingested(
+    service: ServiceUnderTest, records: list[monitoring_pb2.MonitoringRecord], agency: str = LINGBI_BUREAU
+) -> monitoring_service_pb2.IngestMonitoringDataResponse:
+    """Ingests the records in one batch as `agency`; any refused record fails the test."""
+    async with stubs(service, monitoring_service_pb2_grpc.MonitoringServiceStub) as monitoring:
+        request = monitoring_service_pb2.IngestMonitoringDataRequest(records=records)
+        response = await monitoring.IngestMonitoringData(iter([request]), metadata=service.metadata(agency))
+    if list(response.refusals):
+        raise AssertionError(f"the records were refused: {list(response.refusals)}")
+    return response
+
+
 async def raise_lingbi_alerts(service: ServiceUnderTest) -> dict[str, str]:
     """Ingests the Lingbi hour values into the alerts service under test as its county bureau; the unit's alerts
     by rule (E1, C4 and C11.manual_value among them)."""
-    metadata = service.metadata(LINGBI_BUREAU)
-    async with stubs(
-        service, monitoring_service_pb2_grpc.MonitoringServiceStub, alert_service_pb2_grpc.AlertServiceStub
-    ) as (monitoring, alerts):
-        request = monitoring_service_pb2.IngestMonitoringDataRequest(records=lingbi_hourly_records())
-        response = await monitoring.IngestMonitoringData(iter([request]), metadata=metadata)
-        if list(response.refusals):
-            raise AssertionError(f"the Lingbi values were refused: {list(response.refusals)}")
-        listed = await alerts.ListAlerts(alert_service_pb2.ListAlertsRequest(unit=LINGBI_UNIT), metadata=metadata)
+    await ingested(service, lingbi_hourly_records())
+    async with stubs(service, alert_service_pb2_grpc.AlertServiceStub) as alerts:
+        request = alert_service_pb2.ListAlertsRequest(unit=LINGBI_UNIT)
+        listed = await alerts.ListAlerts(request, metadata=service.metadata(LINGBI_BUREAU))
     return {alert.rule: alert.name for alert in listed.alerts}

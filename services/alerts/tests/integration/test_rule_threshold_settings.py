@@ -11,11 +11,10 @@ import pytest
 from google.protobuf.timestamp_pb2 import Timestamp
 
 from ecolink.alerts.v1 import alert_service_pb2 as alerts_pb
-from ecolink.alerts.v1 import alert_service_pb2_grpc, monitoring_pb2, monitoring_service_pb2_grpc
-from ecolink.alerts.v1 import monitoring_service_pb2 as pb
+from ecolink.alerts.v1 import alert_service_pb2_grpc, monitoring_pb2
 from ecolink_alerts.domain.threshold_overrides import ThresholdOverrideError
 from ecolink_alerts.service import SPEC as ALERTS
-from ecolink_alerts.testing import load_demo_registry
+from ecolink_alerts.testing import ingested, load_demo_registry
 from ecolink_common.testing.channels import stubs
 from ecolink_common.testing.platform import ServiceUnderTest, prepared_service
 
@@ -55,12 +54,8 @@ async def zero_value_alerts_and_rescan(service: ServiceUnderTest, database_url: 
     """Ingests the hours over gRPC; the C2 alerts ListAlerts shows and the C2 episodes RescanRange finds."""
     await load_demo_registry(service)
     metadata = service.metadata(LINGBI_BUREAU)
-    async with stubs(
-        service, monitoring_service_pb2_grpc.MonitoringServiceStub, alert_service_pb2_grpc.AlertServiceStub
-    ) as (monitoring, alerts):
-        request = pb.IngestMonitoringDataRequest(records=hourly_records())
-        outcome = await monitoring.IngestMonitoringData(iter([request]), metadata=metadata)
-        assert (outcome.accepted, list(outcome.refusals)) == (len(SO2_HOURS), [])
+    assert (await ingested(service, hourly_records())).accepted == len(SO2_HOURS)
+    async with stubs(service, alert_service_pb2_grpc.AlertServiceStub) as alerts:
         listed = await alerts.ListAlerts(alerts_pb.ListAlertsRequest(unit=LINGBI_UNIT, rule="C2"), metadata=metadata)
         rescan = alerts_pb.RescanRangeRequest(
             unit=LINGBI_UNIT, start_time=_stamp(START), end_time=_stamp(START + timedelta(days=1))
