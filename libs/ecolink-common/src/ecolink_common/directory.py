@@ -77,6 +77,9 @@ class Officer(BaseModel):
     name: str = Field(min_length=1, max_length=200)
     agency_id: str
     certificate_number: str = Field(min_length=1, max_length=64)
+    # 正职负责人或者主持工作的负责人: the officer who approves the agency's transfers of suspected crimes (State Council
+    # regulation on transfers by administrative law-enforcement organs, 2020, art. 5).
+    head: bool = False
 
     @field_validator("officer_id")
     @classmethod

@@ -3,7 +3,7 @@ the outbox and the request ids seen (AIP-155)."""
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, BigInteger, Column, Index, Integer, String, Table, Text
+from sqlalchemy import JSON, BigInteger, Boolean, Column, Index, Integer, String, Table, Text, false
 
 from ecolink_common.db import BigIntId, UtcDateTime, new_metadata
 
@@ -29,6 +29,7 @@ officer_table = Table(
     Column("agency_id", String(64), nullable=False, index=True),
     Column("name", Text, nullable=False),
     Column("certificate_number", String(64), nullable=False),
+    Column("head", Boolean, nullable=False, server_default=false()),
 )
 
 directory_load_table = Table(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import json
 import zipfile
@@ -11,30 +10,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+from ecolink_common.signed_records import signature_matches
 
 FORMAT = "ecolink-dossier/1"
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 READ_CHUNK = 1024 * 1024
-
-
-def manifest_bytes(manifest: Mapping[str, Any]) -> bytes:
-    """The exact bytes that are signed: canonical JSON."""
-    return json.dumps(manifest, sort_keys=True, ensure_ascii=False, indent=1).encode()
-
-
-def key_fingerprint(public_key: Ed25519PublicKey) -> str:
-    raw = public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    return hashlib.sha256(raw).hexdigest()
-
-
-def sign_manifest(manifest: Mapping[str, Any], key: Ed25519PrivateKey) -> tuple[bytes, bytes]:
-    """The manifest's bytes and their base64 signature."""
-    body = manifest_bytes(manifest)
-    return body, base64.b64encode(key.sign(body))
 
 
 @dataclass(frozen=True)
@@ -61,10 +44,9 @@ def verify_dossier(path: Path, public_key: Ed25519PublicKey) -> DossierReport:
             return DossierReport(0, [f"{MANIFEST} or {SIGNATURE} is missing"])
         try:
             body, signature = archive.read(MANIFEST), archive.read(SIGNATURE)
-            public_key.verify(base64.b64decode(signature), body)
         except (zipfile.BadZipFile, OSError) as error:
             return DossierReport(0, [f"{MANIFEST}: altered or unreadable ({error})"])
-        except (InvalidSignature, ValueError):
+        if not signature_matches(body, signature, public_key):
             return DossierReport(0, [f"{MANIFEST}: the signature does not match (manifest altered or other key)"])
         manifest = json.loads(body)
         problems: list[str] = []

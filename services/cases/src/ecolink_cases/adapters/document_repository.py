@@ -16,7 +16,7 @@ from ecolink_cases.adapters.tables import case_document_table, case_table, docum
 from ecolink_cases.domain.case import CaseRecord
 from ecolink_cases.domain.documents import DocumentKind, display_number
 from ecolink_cases.domain.records import DocumentRecord
-from ecolink_common.db import upsert_statement
+from ecolink_common.counters import next_number
 
 
 def _document_from_row(row: Any) -> DocumentRecord:
@@ -41,17 +41,6 @@ class DocumentRepository:
     def __init__(self, session: AsyncSession):
         self._session = session
 
-    async def _next_number(self, agency_id: str, kind: DocumentKind, year: int) -> int:
-        counter = document_counter_table
-        statement = upsert_statement(self._session, counter).values(
-            agency_id=agency_id, kind=kind.value, year=year, last_number=1
-        )
-        statement = statement.on_conflict_do_update(
-            index_elements=[counter.c.agency_id, counter.c.kind, counter.c.year],
-            set_={"last_number": counter.c.last_number + 1},
-        ).returning(counter.c.last_number)
-        return int((await self._session.execute(statement)).scalar_one())
-
     async def issue(
         self,
         *,
@@ -64,7 +53,9 @@ class DocumentRepository:
         cites: tuple[int, ...] = (),
     ) -> DocumentRecord:
         """Takes the agency's next number of `kind` in `year` and stores the document under it."""
-        number = await self._next_number(agency_id, kind, year)
+        number = await next_number(
+            self._session, document_counter_table, {"agency_id": agency_id, "kind": kind.value, "year": year}
+        )
         record = DocumentRecord(
             document_id=0,
             agency_id=agency_id,

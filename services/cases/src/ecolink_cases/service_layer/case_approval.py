@@ -11,11 +11,11 @@ from ecolink_cases.domain.records import ApprovalRecord
 from ecolink_cases.service_layer.case_access import visible_case
 from ecolink_cases.service_layer.case_steps import refusal, require_etag
 from ecolink_cases.service_layer.case_view import CaseView, stored_case_view
-from ecolink_cases.service_layer.officers import approving_officer, require_officers_of
 from ecolink_cases.service_layer.unit_of_work import CasesUnitOfWork
 from ecolink_common.audit import AuditEntry
 from ecolink_common.auth.principal import Principal
 from ecolink_common.errors import Aborted
+from ecolink_common.officers import approving_officer, require_officers_of
 from ecolink_common.request_records import RequestKey
 
 REASON_ALREADY_APPROVED = "CASE_STEP_ALREADY_APPROVED"

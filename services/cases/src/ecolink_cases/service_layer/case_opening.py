@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from ecolink_cases.domain.case import CaseRecord, ClueSource
 from ecolink_cases.service_layer.case_access import case_scope
 from ecolink_cases.service_layer.case_view import CaseView, case_view, stored_case_view
-from ecolink_cases.service_layer.officers import require_enforcing_agency, require_officers_of
+from ecolink_cases.service_layer.officers import require_enforcing_agency
 from ecolink_cases.service_layer.ports import AlertSource, SourceAlert, UnitDirectory
 from ecolink_cases.service_layer.unit_of_work import CasesUnitOfWork
 from ecolink_common.access import require_visible
@@ -17,6 +17,7 @@ from ecolink_common.audit import AuditEntry
 from ecolink_common.auth.principal import Principal
 from ecolink_common.errors import FailedPrecondition, NotFound
 from ecolink_common.jurisdiction import region_contains
+from ecolink_common.officers import require_officers_of
 from ecolink_common.outbox import OutboxEvent
 from ecolink_common.request_records import RequestKey
 

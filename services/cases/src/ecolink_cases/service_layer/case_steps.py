@@ -26,12 +26,13 @@ from ecolink_cases.domain.supporting_measures import (
 )
 from ecolink_cases.service_layer.case_access import handled_case
 from ecolink_cases.service_layer.case_view import CaseView, stored_case_view
-from ecolink_cases.service_layer.officers import attributed_officers, require_officers_of, require_police_agency
+from ecolink_cases.service_layer.officers import require_police_agency
 from ecolink_cases.service_layer.ports import CitedItem, EvidenceCatalog
 from ecolink_cases.service_layer.unit_of_work import CasesUnitOfWork
 from ecolink_common.audit import AuditEntry
 from ecolink_common.auth.principal import Principal
 from ecolink_common.errors import Aborted, FailedPrecondition, InvalidArgument, NotFound
+from ecolink_common.officers import attributed_officers, require_officers_of
 from ecolink_common.outbox import OutboxEvent
 from ecolink_common.request_records import RequestKey
 

@@ -30,11 +30,11 @@ from ecolink_cases.service_layer.case_steps import (
     step_day,
 )
 from ecolink_cases.service_layer.compensation_cases import CompensationView, stored_compensation_view
-from ecolink_cases.service_layer.officers import attributed_officers, require_officers_of
 from ecolink_cases.service_layer.ports import EvidenceCatalog
 from ecolink_cases.service_layer.unit_of_work import CasesUnitOfWork
 from ecolink_common.auth.principal import Principal
 from ecolink_common.errors import Aborted
+from ecolink_common.officers import attributed_officers, require_officers_of
 from ecolink_common.request_records import RequestKey
 
 COMPENSATION_STEP_TAKEN_EVENT = "cases.compensation_step_taken"

@@ -16,8 +16,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from ecolink_common.auth.principal import Principal
 from ecolink_common.errors import DataLoss, InvalidArgument
 from ecolink_common.paging import MAX_PAGE_SIZE, PageRequest
+from ecolink_common.signed_records import key_fingerprint, sign_record
 from ecolink_evidence.domain.model import CustodyAction, CustodyEvent, EvidenceItem
-from ecolink_evidence.dossier_format import FORMAT, MANIFEST, SIGNATURE, key_fingerprint, sign_manifest
+from ecolink_evidence.dossier_format import FORMAT, MANIFEST, SIGNATURE
 from ecolink_evidence.service_layer.access import visible_item
 from ecolink_evidence.service_layer.custody import record_custody
 from ecolink_evidence.service_layer.ports import ObjectStore
@@ -98,7 +99,7 @@ async def export_dossier(
         with zipfile.ZipFile(archive_path, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:
             for item in items:
                 await _write_item(archive, store, settings, item, uow_factory, principal)
-            body, signature = sign_manifest(manifest, signing_key)
+            body, signature = sign_record(manifest, signing_key)
             archive.writestr(MANIFEST, body)
             archive.writestr(SIGNATURE, signature)
         with archive_path.open("rb") as handle:

@@ -282,3 +282,37 @@ class DueAction(_message.Message):
     status: str
     legal_basis: str
     def __init__(self, case: _Optional[str] = ..., action: _Optional[str] = ..., description: _Optional[str] = ..., from_date: _Optional[str] = ..., until_date: _Optional[str] = ..., status: _Optional[str] = ..., legal_basis: _Optional[str] = ...) -> None: ...
+
+class CaseDossier(_message.Message):
+    __slots__ = ("case", "officers", "evidence", "read_time")
+    CASE_FIELD_NUMBER: _ClassVar[int]
+    OFFICERS_FIELD_NUMBER: _ClassVar[int]
+    EVIDENCE_FIELD_NUMBER: _ClassVar[int]
+    READ_TIME_FIELD_NUMBER: _ClassVar[int]
+    case: Case
+    officers: _containers.RepeatedCompositeFieldContainer[DossierOfficer]
+    evidence: _containers.RepeatedCompositeFieldContainer[DossierEvidence]
+    read_time: _timestamp_pb2.Timestamp
+    def __init__(self, case: _Optional[_Union[Case, _Mapping]] = ..., officers: _Optional[_Iterable[_Union[DossierOfficer, _Mapping]]] = ..., evidence: _Optional[_Iterable[_Union[DossierEvidence, _Mapping]]] = ..., read_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class DossierOfficer(_message.Message):
+    __slots__ = ("officer_id", "name", "agency_id", "certificate_number")
+    OFFICER_ID_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    AGENCY_ID_FIELD_NUMBER: _ClassVar[int]
+    CERTIFICATE_NUMBER_FIELD_NUMBER: _ClassVar[int]
+    officer_id: str
+    name: str
+    agency_id: str
+    certificate_number: str
+    def __init__(self, officer_id: _Optional[str] = ..., name: _Optional[str] = ..., agency_id: _Optional[str] = ..., certificate_number: _Optional[str] = ...) -> None: ...
+
+class DossierEvidence(_message.Message):
+    __slots__ = ("evidence", "sha256", "cited_at")
+    EVIDENCE_FIELD_NUMBER: _ClassVar[int]
+    SHA256_FIELD_NUMBER: _ClassVar[int]
+    CITED_AT_FIELD_NUMBER: _ClassVar[int]
+    evidence: str
+    sha256: str
+    cited_at: _containers.RepeatedScalarFieldContainer[int]
+    def __init__(self, evidence: _Optional[str] = ..., sha256: _Optional[str] = ..., cited_at: _Optional[_Iterable[int]] = ...) -> None: ...

@@ -566,3 +566,15 @@ class ListServedDocumentsResponse(_message.Message):
     documents: _containers.RepeatedCompositeFieldContainer[_case_pb2.Document]
     next_page_token: str
     def __init__(self, documents: _Optional[_Iterable[_Union[_case_pb2.Document, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class GetCaseDossierRequest(_message.Message):
+    __slots__ = ("name",)
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    def __init__(self, name: _Optional[str] = ...) -> None: ...
+
+class GetCaseDossierResponse(_message.Message):
+    __slots__ = ("dossier",)
+    DOSSIER_FIELD_NUMBER: _ClassVar[int]
+    dossier: _case_pb2.CaseDossier
+    def __init__(self, dossier: _Optional[_Union[_case_pb2.CaseDossier, _Mapping]] = ...) -> None: ...

@@ -191,6 +191,11 @@ class CaseServiceStub:
                 request_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.ListDueActionsRequest.SerializeToString,
                 response_deserializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.ListDueActionsResponse.FromString,
                 _registered_method=True)
+        self.GetCaseDossier = channel.unary_unary(
+                '/ecolink.cases.v1.CaseService/GetCaseDossier',
+                request_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.GetCaseDossierRequest.SerializeToString,
+                response_deserializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.GetCaseDossierResponse.FromString,
+                _registered_method=True)
 
 
 class CaseServiceServicer:
@@ -428,6 +433,15 @@ class CaseServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetCaseDossier(self, request, context):
+        """What a transfer to the police carries of a case (DOMAIN §4.2): the case with its timeline, the officers named in
+        it with their certificates, and every evidence item cited with its SHA-256 as the case saw it; to the handling
+        bureau and the bureaus above it (anyone else NOT_FOUND, audited). The referrals service reads it as the caller.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_CaseServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -585,6 +599,11 @@ def add_CaseServiceServicer_to_server(servicer, server):
                     servicer.ListDueActions,
                     request_deserializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.ListDueActionsRequest.FromString,
                     response_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.ListDueActionsResponse.SerializeToString,
+            ),
+            'GetCaseDossier': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetCaseDossier,
+                    request_deserializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.GetCaseDossierRequest.FromString,
+                    response_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.GetCaseDossierResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -1426,6 +1445,33 @@ class CaseService:
             '/ecolink.cases.v1.CaseService/ListDueActions',
             ecolink_dot_cases_dot_v1_dot_case__service__pb2.ListDueActionsRequest.SerializeToString,
             ecolink_dot_cases_dot_v1_dot_case__service__pb2.ListDueActionsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetCaseDossier(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ecolink.cases.v1.CaseService/GetCaseDossier',
+            ecolink_dot_cases_dot_v1_dot_case__service__pb2.GetCaseDossierRequest.SerializeToString,
+            ecolink_dot_cases_dot_v1_dot_case__service__pb2.GetCaseDossierResponse.FromString,
             options,
             channel_credentials,
             insecure,
