@@ -7,7 +7,7 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Column, Select, and_, func, insert, or_, select, update
+from sqlalchemy import Column, Select, and_, insert, or_, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -17,6 +17,7 @@ from ecolink_cases.domain.execution import ServiceMethod
 from ecolink_cases.domain.lifecycle import CaseState, Outcome, Step
 from ecolink_cases.domain.records import ApprovalRecord, CitedEvidence, StepRecord
 from ecolink_common.db import upsert_statement
+from ecolink_common.versioned_rows import next_seq, save_if_unchanged
 
 _CASE_COLUMNS_WRITTEN_BY_STEPS = (
     "state",
@@ -202,24 +203,6 @@ def newest_first(
     if before_id is not None:
         query = query.where(id_column < before_id)
     return query
-
-
-async def save_if_unchanged(
-    session: AsyncSession, id_column: Column[Any], record_id: int, expected_version: int, values: dict[str, Any]
-) -> bool:
-    """Writes `values` to the row only if its version is still `expected_version`; on PostgreSQL the row stays
-    locked until commit, so a concurrent step waits and then finds the new version."""
-    table = id_column.table
-    result = await session.execute(
-        update(table).where(id_column == record_id, table.c.version == expected_version).values(**values)
-    )
-    return bool(getattr(result, "rowcount", 0) == 1)
-
-
-async def next_seq(session: AsyncSession, key_column: Column[Any], key: int) -> int:
-    """The next position in the history table of `key_column` (seq from 1)."""
-    last = await session.scalar(select(func.max(key_column.table.c.seq)).where(key_column == key))
-    return int(last or 0) + 1
 
 
 class CaseRepository:

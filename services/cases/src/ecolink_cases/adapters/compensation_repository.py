@@ -11,8 +11,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from ecolink_cases.adapters.case_repository import (
     newest_first,
-    next_seq,
-    save_if_unchanged,
     taken_from_row,
     taken_values,
 )
@@ -26,6 +24,7 @@ from ecolink_cases.domain.compensation import (
     Remedy,
 )
 from ecolink_common.db import upsert_statement
+from ecolink_common.versioned_rows import next_seq, save_if_unchanged
 
 _WRITTEN_BY_STEPS = (
     "state",

@@ -19,9 +19,10 @@ from ecolink_cases.domain.records import ApprovalRecord, DocumentRecord, StepRec
 from ecolink_cases.domain.supporting_measures import sealing_until
 from ecolink_cases.service_layer.case_opening import OpenCase
 from ecolink_cases.service_layer.case_reading import DocumentQuery
-from ecolink_cases.service_layer.case_steps import StepDetails, StepFigures, case_etag
+from ecolink_cases.service_layer.case_steps import StepDetails, StepFigures
 from ecolink_cases.service_layer.case_view import CaseView
 from ecolink_common.errors import InvalidArgument
+from ecolink_common.etags import weak_etag
 from ecolink_common.proto_enums import EnumMap
 from ecolink_common.proto_names import ResourceName
 from ecolink_common.proto_time import timestamp_from_datetime
@@ -323,7 +324,7 @@ def case_to_proto(view: CaseView) -> pb.Case:
         no_penalty_ground=case.no_penalty_ground,
         create_time=timestamp_from_datetime(case.create_time),
         update_time=timestamp_from_datetime(case.update_time),
-        etag=case_etag(case),
+        etag=weak_etag(case),
         timeline=[_step_to_proto(step) for step in view.steps],
         approvals=[_approval_to_proto(approval) for approval in view.approvals],
         documents=[document_to_proto(document) for document in view.documents],

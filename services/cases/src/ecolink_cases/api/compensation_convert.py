@@ -16,9 +16,9 @@ from ecolink_cases.domain.compensation import (
     Consultation,
     Remedy,
 )
-from ecolink_cases.service_layer.case_steps import case_etag
 from ecolink_cases.service_layer.compensation_cases import CompensationView
 from ecolink_common.errors import InvalidArgument
+from ecolink_common.etags import weak_etag
 from ecolink_common.proto_enums import EnumMap
 from ecolink_common.proto_names import ResourceName
 from ecolink_common.proto_time import timestamp_from_datetime
@@ -143,6 +143,6 @@ def compensation_to_proto(view: CompensationView) -> pb.CompensationCase:
         restored_on=case.restored_on.isoformat() if case.restored_on else "",
         create_time=timestamp_from_datetime(case.create_time),
         update_time=timestamp_from_datetime(case.update_time),
-        etag=case_etag(case),
+        etag=weak_etag(case),
         timeline=[_step_to_proto(step) for step in view.steps],
     )

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Protocol
 
 from ecolink_cases.domain.approvals import ApprovalPolicy, require_approval
 from ecolink_cases.domain.case import CaseRecord, StepFacts, advance
@@ -32,6 +31,8 @@ from ecolink_cases.service_layer.unit_of_work import CasesUnitOfWork
 from ecolink_common.audit import AuditEntry
 from ecolink_common.auth.principal import Principal
 from ecolink_common.errors import Aborted, FailedPrecondition, InvalidArgument, NotFound
+from ecolink_common.etags import Versioned
+from ecolink_common.etags import require_etag as require_record_etag
 from ecolink_common.officers import attributed_officers, require_officers_of
 from ecolink_common.outbox import OutboxEvent
 from ecolink_common.request_records import RequestKey
@@ -87,26 +88,8 @@ class TakeStep:
     request: RequestKey | None = None
 
 
-class Versioned(Protocol):
-    """A case or compensation case: its name and the version every change bumps."""
-
-    @property
-    def name(self) -> str: ...
-    @property
-    def version(self) -> int: ...
-
-
-def case_etag(case: Versioned) -> str:
-    """AIP-154: changes with every step and approval."""
-    return f'W/"{case.version}"'
-
-
 def require_etag(case: Versioned, etag: str) -> None:
-    if etag and etag != case_etag(case):
-        raise Aborted(
-            f"{case.name} changed since it was read (etag {case_etag(case)}, not {etag}); read it again",
-            reason=REASON_ETAG_MISMATCH,
-        )
+    require_record_etag(case, etag, reason=REASON_ETAG_MISMATCH)
 
 
 def refusal(error: StepRefused) -> FailedPrecondition:
