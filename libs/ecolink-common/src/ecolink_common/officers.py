@@ -3,10 +3,25 @@ the officer a token was issued to, and the agency of a kind a record is sent to.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ecolink_common.auth.principal import Principal
-from ecolink_common.directory import Agency, AgencyKind, Officer
+from ecolink_common.directory import AGENCY_ID, Agency, AgencyKind, Officer
 from ecolink_common.errors import InvalidArgument
 from ecolink_common.unit_of_work import UnitOfWork
+
+MAX_OFFICERS = 20
+
+
+def checked_officer_ids(values: Sequence[str], field: str) -> tuple[str, ...]:
+    """A request's officer ids, each shaped like a directory id, at most MAX_OFFICERS (INVALID_ARGUMENT naming the
+    field)."""
+    if len(values) > MAX_OFFICERS:
+        raise InvalidArgument.for_field(field, f"name at most {MAX_OFFICERS} officers")
+    for index, value in enumerate(values):
+        if not AGENCY_ID.match(value):
+            raise InvalidArgument.for_field(f"{field}[{index}]", "must be a directory officer id, e.g. off-341323-01")
+    return tuple(values)
 
 
 async def require_officers_of(

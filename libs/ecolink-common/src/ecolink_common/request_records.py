@@ -97,3 +97,11 @@ class RequestRecords:
                 f"request_id {key.request_id[:128]!r} is being used by a concurrent call; retry to get its result",
                 reason=REASON_REQUEST_IN_FLIGHT,
             ) from error
+
+
+def request_key(agency_id: str, method: str, request_id: str, request: Message, field: str) -> RequestKey | None:
+    """The AIP-155 key of a request that carries an id; None when it carries none."""
+    if not request_id:
+        return None
+    checked_request_id(request_id, field)
+    return RequestKey(agency_id, request_id, method, request_fingerprint(request))

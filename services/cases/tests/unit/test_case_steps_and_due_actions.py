@@ -8,11 +8,11 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from ecolink_cases.domain.case import REASON_PAYMENT_EXCEEDS_OWED, CaseRecord, ClueSource, StepFacts, advance
-from ecolink_cases.domain.civil_days import china_day
 from ecolink_cases.domain.due_actions import DueStatus, due_actions
 from ecolink_cases.domain.execution import ServiceMethod
 from ecolink_cases.domain.legal_periods import DEFAULT_PERIODS
 from ecolink_cases.domain.lifecycle import CaseState, Outcome, Step, StepRefused
+from ecolink_common.civil_days import china_day
 
 AT = datetime(2026, 11, 20, 10, tzinfo=UTC)
 CASE = CaseRecord(

@@ -1,12 +1,28 @@
-"""The referrals service as the platform runner, the CLI and the tests start it."""
+"""The referrals service as the runner, the worker, the CLI and the tests see it."""
+
+from __future__ import annotations
 
 from pathlib import Path
 
-from ecolink_common.service_spec import ServiceSpec
+from ecolink.referrals.v1 import transfer_service_pb2, transfer_service_pb2_grpc
+from ecolink_common.service_spec import ServiceSpec, binding
+from ecolink_referrals.adapters.tables import referrals_metadata
+from ecolink_referrals.api.transfer_servicer import TransferServicer
+from ecolink_referrals.bootstrap import bootstrap
 from ecolink_referrals.settings import ReferralsSettings
 
 SPEC = ServiceSpec(
     name="referrals",
     settings_type=ReferralsSettings,
     migrations_dir=Path(__file__).resolve().parents[2] / "migrations" / "versions",
+    servicers=(
+        binding(
+            transfer_service_pb2,
+            "TransferService",
+            TransferServicer,
+            transfer_service_pb2_grpc.add_TransferServiceServicer_to_server,
+        ),
+    ),
+    bootstrap=bootstrap,
+    metadata=referrals_metadata,
 )

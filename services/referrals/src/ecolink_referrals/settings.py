@@ -1,15 +1,78 @@
-"""Settings of the referrals service, read from `REFERRALS_*` environment variables."""
+"""Settings of the referrals service, read from `REFERRALS_*` environment variables: where the cases and evidence
+services listen, the regulation's periods, how long the police's grants last and which key signs the records."""
 
+from __future__ import annotations
+
+from pathlib import Path
 from typing import ClassVar
 
+from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
+from ecolink_common.calls.endpoint import Endpoint
 from ecolink_common.settings import ServiceSettings
+from ecolink_referrals.domain.deadlines import TransferPeriods
+
+DEFAULT_PERIODS = TransferPeriods()
 
 
 class ReferralsSettings(ServiceSettings):
-    """`REFERRALS_DATABASE_URL`, `REFERRALS_GRPC_HOST`, `REFERRALS_GRPC_PORT` (default 50053)."""
+    """`REFERRALS_DATABASE_URL`, `REFERRALS_GRPC_HOST`, `REFERRALS_GRPC_PORT` (default 50053) and the rest below."""
 
     service_name: ClassVar[str] = "referrals"
     default_port: ClassVar[int] = 50053
     model_config = SettingsConfigDict(env_prefix="REFERRALS_", extra="ignore")
+
+    cases_target: str = Field(default="127.0.0.1:50052", description="host:port of the cases service (dossiers).")
+    evidence_target: str = Field(
+        default="127.0.0.1:50054", description="host:port of the evidence service (grants and holds)."
+    )
+    # Proposed: a transfer of 50 items makes 100 evidence calls; each is short.
+    call_deadline_seconds: float = Field(default=5.0, gt=0, description="Deadline of one call to cases or evidence.")
+    call_attempts: int = Field(default=3, ge=1, description="Attempts while the other service is UNAVAILABLE.")
+    call_retry_backoff_seconds: float = Field(default=0.2, ge=0, description="Wait before the first retry, doubled.")
+    # Regulation on transfers of suspected crimes (2020), art. 5: the head decides within 3 days of the report.
+    head_decision_days: int = Field(default=DEFAULT_PERIODS.head_decision_days, ge=1)
+    # Proposed: the regulation sets no period for the police's receipt (art. 7).
+    receipt_days: int = Field(default=DEFAULT_PERIODS.receipt_days, ge=1)
+    # Art. 8: the police decide on filing within 3 days of accepting the transfer.
+    filing_decision_days: int = Field(default=DEFAULT_PERIODS.filing_decision_days, ge=1)
+    # Art. 9: the bureau may ask for reconsideration within 3 days of the refusal; the police answer within 3 days.
+    reconsideration_request_days: int = Field(default=DEFAULT_PERIODS.reconsideration_request_days, ge=1)
+    reconsideration_answer_days: int = Field(default=DEFAULT_PERIODS.reconsideration_answer_days, ge=1)
+    # Proposed (issue 13 item 5): the police's reasons to the procuratorate within 7 days.
+    supervision_answer_days: int = Field(default=DEFAULT_PERIODS.supervision_answer_days, ge=1)
+    # Proposed: grants last five years from the report (the issue's "a setting after the transfer ends": they are
+    # revoked earlier when the transfer is withdrawn or resent).
+    grant_days: int = Field(default=1826, ge=1, description="Days the police's grant on each item lasts.")
+    signing_key_file: Path | None = Field(
+        default=None, description="Ed25519 key that signs the transfer records; default the platform token key."
+    )
+    deadline_scan_seconds: float = Field(
+        default=300.0, gt=0, description="How often beat records deadlines that passed unmet."
+    )
+
+    def periods(self) -> TransferPeriods:
+        return TransferPeriods(
+            head_decision_days=self.head_decision_days,
+            receipt_days=self.receipt_days,
+            filing_decision_days=self.filing_decision_days,
+            reconsideration_request_days=self.reconsideration_request_days,
+            reconsideration_answer_days=self.reconsideration_answer_days,
+            supervision_answer_days=self.supervision_answer_days,
+        )
+
+    def _endpoint(self, service: str, target: str) -> Endpoint:
+        return Endpoint(
+            service,
+            target,
+            deadline_seconds=self.call_deadline_seconds,
+            attempts=self.call_attempts,
+            backoff_seconds=self.call_retry_backoff_seconds,
+        )
+
+    def cases_endpoint(self) -> Endpoint:
+        return self._endpoint("cases", self.cases_target)
+
+    def evidence_endpoint(self) -> Endpoint:
+        return self._endpoint("evidence", self.evidence_target)

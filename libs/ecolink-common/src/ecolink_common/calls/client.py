@@ -57,17 +57,21 @@ class ServiceClient:
         credentials: CallCredentials,
         resource: str,
         absent: frozenset[grpc.StatusCode] = NOT_FOUND_CODES,
+        refused: frozenset[grpc.StatusCode] = frozenset(),
     ) -> ResponseT:
         """The remote answer; a refusal raises the ecolink error `remote_error` maps it to (`absent` codes are
-        NOT_FOUND naming `resource`). A call acting for an agency is audited on this side, whatever its outcome."""
+        NOT_FOUND naming `resource`, `refused` codes FAILED_PRECONDITION with the remote reason). A call acting for
+        an agency is audited on this side, whatever its outcome."""
         if credentials.acting_for is not None and self._audit is None:
             raise RuntimeError(f"a call to {self.endpoint.service} acting for an agency needs an audit log")
         try:
             response, attempts = await self._attempt(method, request, credentials)
-        except _Refused as refused:
-            status = refused.status
-            await self._audited(credentials, method.path, resource, status.code.name, status.reason, refused.attempts)
-            raise remote_error(self.endpoint, status, resource=resource, absent=absent) from refused.error
+        except _Refused as failure:
+            status = failure.status
+            await self._audited(credentials, method.path, resource, status.code.name, status.reason, failure.attempts)
+            raise remote_error(
+                self.endpoint, status, resource=resource, absent=absent, refused=refused
+            ) from failure.error
         await self._audited(credentials, method.path, resource, OUTCOME_OK, "", attempts)
         return response
 

@@ -6,7 +6,7 @@ import grpc
 
 from ecolink_common.calls.endpoint import Endpoint
 from ecolink_common.calls.remote_status import RemoteStatus
-from ecolink_common.errors import EcolinkError, NotFound, Unauthenticated, Unavailable
+from ecolink_common.errors import EcolinkError, FailedPrecondition, NotFound, Unauthenticated, Unavailable
 
 # Only UNAVAILABLE is retried: the call did not reach a handler, or the handler found a dependency down and rolled
 # back. DEADLINE_EXCEEDED is not: each attempt already had the whole deadline, a timed-out server is most often an
@@ -22,12 +22,24 @@ def is_retried(code: grpc.StatusCode) -> bool:
 
 
 def remote_error(
-    endpoint: Endpoint, status: RemoteStatus, *, resource: str, absent: frozenset[grpc.StatusCode] = NOT_FOUND_CODES
+    endpoint: Endpoint,
+    status: RemoteStatus,
+    *,
+    resource: str,
+    absent: frozenset[grpc.StatusCode] = NOT_FOUND_CODES,
+    refused: frozenset[grpc.StatusCode] = frozenset(),
 ) -> EcolinkError:
-    """NOT_FOUND (and the other `absent` codes) stays NOT_FOUND naming `resource`; UNAUTHENTICATED is the caller's
+    """NOT_FOUND (and the other `absent` codes) stays NOT_FOUND naming `resource`; the `refused` codes (a rule the
+    remote record breaks) are FAILED_PRECONDITION with the remote reason; UNAUTHENTICATED is the caller's
     credentials refused (`TOKEN_REFUSED_BY_<SERVICE>`); everything else is UNAVAILABLE `<SERVICE>_UNAVAILABLE`.
     The remote code and reason travel in the error's metadata."""
     metadata = {"service": endpoint.service, "remote_code": status.code.name, "remote_reason": status.reason}
+    if status.code in refused:
+        return FailedPrecondition(
+            f"the {endpoint.service} service refused it for {resource}: {status.message}",
+            reason=status.reason or status.code.name,
+            metadata=metadata,
+        )
     if status.code in absent:
         reason = status.reason if status.code is grpc.StatusCode.NOT_FOUND and status.reason else "NOT_FOUND"
         return NotFound(f"{resource} was not found", reason=reason, metadata=metadata)

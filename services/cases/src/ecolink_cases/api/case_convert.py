@@ -23,10 +23,11 @@ from ecolink_cases.service_layer.case_steps import StepDetails, StepFigures
 from ecolink_cases.service_layer.case_view import CaseView
 from ecolink_common.errors import InvalidArgument
 from ecolink_common.etags import weak_etag
+from ecolink_common.officers import checked_officer_ids
 from ecolink_common.proto_enums import EnumMap
 from ecolink_common.proto_names import ResourceName
 from ecolink_common.proto_time import timestamp_from_datetime
-from ecolink_common.request_records import RequestKey, checked_request_id, request_fingerprint
+from ecolink_common.request_records import request_key
 from ecolink_common.text_rules import MAX_NAME_CHARS, MAX_TEXT_CHARS, checked_text
 
 CASE_NAME = ResourceName(re.compile(r"^cases/([1-9][0-9]{0,17})\Z"), "must be cases/{case_id}, e.g. cases/12")
@@ -138,12 +139,7 @@ def fen(value: int, field: str, *, maximum: int, positive: bool = False, setting
 
 
 def officer_ids(values: Sequence[str], field: str) -> tuple[str, ...]:
-    if len(values) > MAX_OFFICERS:
-        raise InvalidArgument.for_field(field, f"name at most {MAX_OFFICERS} officers")
-    for index, value in enumerate(values):
-        if not OFFICER_ID.match(value):
-            raise InvalidArgument.for_field(f"{field}[{index}]", "must be a directory officer id, e.g. off-341323-01")
-    return tuple(values)
+    return checked_officer_ids(values, field)
 
 
 def horizon(days: int, field: str = "horizon_days") -> timedelta:
@@ -222,14 +218,6 @@ def step_details(details: service_pb.StepDetails) -> StepDetails:
         note=checked_text(details.note, "details.note", limit=MAX_TEXT_CHARS),
         evidence=tuple(details.evidence),
     )
-
-
-def request_key(agency_id: str, method: str, request_id: str, request: object, field: str) -> RequestKey | None:
-    """The AIP-155 key of a request that carries an id."""
-    if not request_id:
-        return None
-    checked_request_id(request_id, field)
-    return RequestKey(agency_id, request_id, method, request_fingerprint(request))  # type: ignore[arg-type]
 
 
 def open_case_command(request: service_pb.CreateCaseRequest, agency_id: str) -> OpenCase:

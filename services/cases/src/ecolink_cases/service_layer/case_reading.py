@@ -9,7 +9,6 @@ from datetime import date, timedelta
 from typing import Any
 
 from ecolink_cases.domain.case_statistics import CaseStatistics, tally
-from ecolink_cases.domain.civil_days import china_day
 from ecolink_cases.domain.documents import DocumentKind
 from ecolink_cases.domain.due_actions import UPCOMING_WINDOW, DueAction, DueStatus, due_actions
 from ecolink_cases.domain.legal_periods import LegalPeriods
@@ -20,6 +19,7 @@ from ecolink_cases.service_layer.case_view import CaseView, case_view
 from ecolink_cases.service_layer.unit_of_work import CasesUnitOfWork
 from ecolink_common.access import require_visible
 from ecolink_common.auth.principal import Principal
+from ecolink_common.civil_days import china_day
 from ecolink_common.errors import NotFound
 from ecolink_common.jurisdiction import RecordScope, bureau_reach
 from ecolink_common.paging import Page, PageRequest

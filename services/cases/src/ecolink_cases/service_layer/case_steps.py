@@ -10,7 +10,6 @@ from datetime import date, datetime
 from ecolink_cases.domain.approvals import ApprovalPolicy, require_approval
 from ecolink_cases.domain.case import CaseRecord, StepFacts, advance
 from ecolink_cases.domain.citations import check_citation
-from ecolink_cases.domain.civil_days import china_day
 from ecolink_cases.domain.documents import CITED_KINDS, DocumentKind, document_issued
 from ecolink_cases.domain.enforcement import check_enforcement_step
 from ecolink_cases.domain.execution import ServiceMethod
@@ -30,6 +29,7 @@ from ecolink_cases.service_layer.ports import CitedItem, EvidenceCatalog
 from ecolink_cases.service_layer.unit_of_work import CasesUnitOfWork
 from ecolink_common.audit import AuditEntry
 from ecolink_common.auth.principal import Principal
+from ecolink_common.civil_days import china_day
 from ecolink_common.errors import Aborted, FailedPrecondition, InvalidArgument, NotFound
 from ecolink_common.etags import Versioned
 from ecolink_common.etags import require_etag as require_record_etag

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from ecolink_cases.domain.case_findings import FINDING_STEPS, case_findings
-from ecolink_cases.domain.civil_days import china_day
 from ecolink_cases.domain.credit import CreditGrade, Finding, grade_unit
 from ecolink_cases.domain.credit_rules import CreditRules
 from ecolink_cases.domain.credit_settings import CreditSettings
@@ -18,6 +17,7 @@ from ecolink_cases.service_layer.ports import KeyUnit, UnitDirectory
 from ecolink_cases.service_layer.unit_of_work import CasesUnitOfWork
 from ecolink_common.audit import AuditEntry
 from ecolink_common.auth.principal import Principal
+from ecolink_common.civil_days import china_day
 from ecolink_common.errors import InvalidArgument, NotFound
 from ecolink_common.jurisdiction import region_contains
 

@@ -7,10 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from ecolink_cases.domain.civil_days import china_day
 from ecolink_cases.domain.due_actions import DueAction, DueStatus, due_actions
 from ecolink_cases.domain.legal_periods import LegalPeriods
 from ecolink_cases.service_layer.unit_of_work import CasesUnitOfWork
+from ecolink_common.civil_days import china_day
 from ecolink_common.outbox import OutboxEvent
 
 DEADLINE_CROSSED_EVENT = "cases.deadline_crossed"

@@ -1,0 +1,95 @@
+"""Tables of the referrals database: transfers with their steps, signed records and deadlines, the gap-free number
+counters per bureau and year, and the change counter the pollers' watermark reads."""
+
+from __future__ import annotations
+
+from sqlalchemy import JSON, BigInteger, Boolean, Column, Integer, LargeBinary, String, Table, Text
+
+from ecolink_common.db import BigIntId, UtcDateTime, new_metadata
+
+referrals_metadata = new_metadata()
+
+transfer_table = Table(
+    "transfer",
+    referrals_metadata,
+    Column("transfer_id", BigIntId, primary_key=True, autoincrement=True),
+    Column("number", String(64), nullable=False, unique=True),
+    Column("kind", String(16), nullable=False),
+    Column("case_name", String(64), nullable=False, index=True),
+    Column("bureau_agency_id", String(64), nullable=False, index=True),
+    Column("police_agency_id", String(64), nullable=False, index=True),
+    Column("procuratorate_agency_id", String(64), nullable=False),
+    Column("region_code", String(6), nullable=False, index=True),
+    Column("unit", String(80), nullable=False),
+    Column("unit_display_name", Text, nullable=False),
+    Column("facts", Text, nullable=False),
+    Column("suspected_offence", Text, nullable=False),
+    Column("persons", JSON, nullable=False),
+    Column("officer_ids", JSON, nullable=False),
+    Column("approver_officer_id", String(64), nullable=False),
+    Column("state", String(32), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("sent_version", Integer, nullable=False),
+    Column("evidence", JSON, nullable=False),
+    Column("police_case_number", String(128), nullable=False),
+    Column("outcome", Text, nullable=False),
+    Column("prosecuted", Boolean, nullable=True),
+    Column("supervisions", JSON, nullable=False),
+    Column("create_time", UtcDateTime, nullable=False),
+    Column("update_time", UtcDateTime, nullable=False),
+    Column("change_seq", BigInteger, nullable=False, index=True),
+)
+
+transfer_step_table = Table(
+    "transfer_step",
+    referrals_metadata,
+    Column("transfer_id", BigInteger, primary_key=True, autoincrement=False),
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("step", String(64), nullable=False),
+    Column("from_state", String(32), nullable=False),
+    Column("to_state", String(32), nullable=False),
+    Column("agency_id", String(64), nullable=False),
+    Column("officer_ids", JSON, nullable=False),
+    Column("record_time", UtcDateTime, nullable=False),
+    Column("note", Text, nullable=False),
+)
+
+transfer_record_table = Table(
+    "transfer_record",
+    referrals_metadata,
+    Column("transfer_id", BigInteger, primary_key=True, autoincrement=False),
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("kind", String(64), nullable=False),
+    Column("body", LargeBinary, nullable=False),
+    Column("signature", LargeBinary, nullable=False),
+    Column("key_sha256", String(64), nullable=False),
+)
+
+transfer_deadline_table = Table(
+    "transfer_deadline",
+    referrals_metadata,
+    Column("transfer_id", BigInteger, primary_key=True, autoincrement=False),
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("duty", String(32), nullable=False),
+    Column("owed_by_agency_id", String(64), nullable=False),
+    Column("basis", Text, nullable=False),
+    Column("due_time", UtcDateTime, nullable=False, index=True),
+    Column("escalates", Boolean, nullable=False),
+    Column("met_time", UtcDateTime, nullable=True),
+    Column("overdue_recorded_at", UtcDateTime, nullable=True),
+)
+
+transfer_counter_table = Table(
+    "transfer_counter",
+    referrals_metadata,
+    Column("agency_id", String(64), primary_key=True),
+    Column("year", Integer, primary_key=True, autoincrement=False),
+    Column("last_number", Integer, nullable=False),
+)
+
+change_counter_table = Table(
+    "change_counter",
+    referrals_metadata,
+    Column("series", String(32), primary_key=True),
+    Column("last_number", BigInteger, nullable=False),
+)

@@ -1,0 +1,36 @@
+"""Builds the referrals service's parts once per process: the cases and evidence clients, the record signer, the
+servicer."""
+
+from __future__ import annotations
+
+from ecolink_common.calls.channel import client_tls
+from ecolink_common.calls.client import ServiceClient
+from ecolink_common.service_spec import BuiltService, ServiceDependencies
+from ecolink_referrals.adapters.cases_client import CasesClient
+from ecolink_referrals.adapters.evidence_client import EvidenceClient
+from ecolink_referrals.adapters.record_signer import KeyFileSigner
+from ecolink_referrals.api.transfer_servicer import TransferServicer
+from ecolink_referrals.service_layer.unit_of_work import ReferralsUnitOfWork
+from ecolink_referrals.settings import ReferralsSettings
+
+
+def bootstrap(deps: ServiceDependencies[ReferralsSettings]) -> BuiltService:
+    """The transfer servicer over one unit-of-work factory, reading dossiers and handing evidence over as the
+    caller."""
+    settings = deps.settings
+    tls = client_tls(deps.platform, settings)
+    cases = CasesClient(ServiceClient(settings.cases_endpoint(), tls=tls))
+    evidence = EvidenceClient(ServiceClient(settings.evidence_endpoint(), tls=tls))
+
+    def unit_of_work() -> ReferralsUnitOfWork:
+        return ReferralsUnitOfWork(deps.session_factory, deps.clock)
+
+    servicer = TransferServicer(
+        unit_of_work,
+        settings,
+        deps.clock,
+        dossiers_for=cases.for_caller,
+        evidence_for=evidence.for_caller,
+        signer=KeyFileSigner(settings.signing_key_file or deps.platform.private_key_path),
+    )
+    return BuiltService([servicer])
