@@ -1,9 +1,9 @@
-"""In-memory cases repositories and registry, on top of ecolink_common's fake unit of work: what the credit and draw
-use cases read and write, without a database or another service."""
+"""In-memory cases repositories and registry, on top of ecolink_common's fake unit of work: what the credit, draw and
+dossier use cases read and write, without a database or another service."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -11,7 +11,7 @@ from ecolink_cases.domain.case import CaseRecord
 from ecolink_cases.domain.credit import Finding
 from ecolink_cases.domain.draw_record import StoredDraw
 from ecolink_cases.domain.lifecycle import Step
-from ecolink_cases.domain.records import StepRecord
+from ecolink_cases.domain.records import ApprovalRecord, DocumentRecord, StepRecord
 from ecolink_cases.service_layer.ports import KeyUnit
 from ecolink_common.clock import Clock
 from ecolink_common.errors import NotFound
@@ -20,10 +20,28 @@ from ecolink_common.testing.fakes import FakeUnitOfWork
 
 
 class InMemoryCaseSteps:
-    """The steps of cases a test puts here (`taken`), as `CaseRepository.steps_of_units` reads them."""
+    """The steps of cases a test puts here (`taken`), as `CaseRepository.steps_of_units` reads them; and cases with
+    their timelines and approvals (`put`), as `get`, `steps` and `approvals` read them."""
 
     def __init__(self) -> None:
         self.taken: list[tuple[StepRecord, CaseRecord]] = []
+        self.stored: dict[int, CaseRecord] = {}
+        self.timelines: dict[int, list[StepRecord]] = {}
+        self.approval_rows: dict[int, list[ApprovalRecord]] = {}
+
+    def put(self, case: CaseRecord, steps: Sequence[StepRecord] = (), approvals: Sequence[ApprovalRecord] = ()) -> None:
+        self.stored[case.case_id] = case
+        self.timelines[case.case_id] = list(steps)
+        self.approval_rows[case.case_id] = list(approvals)
+
+    async def get(self, case_id: int) -> CaseRecord | None:
+        return self.stored.get(case_id)
+
+    async def steps(self, case_id: int) -> Sequence[StepRecord]:
+        return sorted(self.timelines.get(case_id, []), key=lambda step: step.seq)
+
+    async def approvals(self, case_id: int) -> Sequence[ApprovalRecord]:
+        return sorted(self.approval_rows.get(case_id, []), key=lambda approval: approval.seq)
 
     async def steps_of_units(
         self, unit_ids: Collection[str], kinds: Collection[Step]
@@ -85,10 +103,30 @@ class InMemoryDraws:
         return newest_first[:limit]
 
 
+class InMemoryDocuments:
+    def __init__(self) -> None:
+        self.issued: list[DocumentRecord] = []
+
+    async def of_case(self, case_id: int) -> Sequence[DocumentRecord]:
+        return sorted((d for d in self.issued if d.case_id == case_id), key=lambda d: d.document_id)
+
+
+class InMemoryCompensations:
+    """Which penalty case opened which compensation case (penalty case id → compensation case id)."""
+
+    def __init__(self) -> None:
+        self.opened: dict[int, int] = {}
+
+    async def ids_of_penalty_cases(self, case_ids: Iterable[int]) -> Mapping[int, int]:
+        return {case_id: self.opened[case_id] for case_id in case_ids if case_id in self.opened}
+
+
 class FakeCasesUnitOfWork(FakeUnitOfWork):
     def __init__(self, clock: Clock, **kwargs: Any):
         super().__init__(clock, **kwargs)
         self.cases = InMemoryCaseSteps()
+        self.documents = InMemoryDocuments()
+        self.compensations = InMemoryCompensations()
         self.findings = InMemoryFindings()
         self.draws = InMemoryDraws()
 

@@ -11,10 +11,18 @@ import grpc
 from ecolink.cases.v1 import case_service_pb2 as pb
 from ecolink.cases.v1 import case_service_pb2_grpc
 from ecolink_cases.api import case_convert as convert
+from ecolink_cases.api.dossier_convert import dossier_to_proto
 from ecolink_cases.api.measure_methods import SupportingMeasureMethods
 from ecolink_cases.domain.legal_periods import LegalPeriods
 from ecolink_cases.domain.lifecycle import Step
-from ecolink_cases.service_layer import case_approval, case_opening, case_reading, case_steps, document_keeping
+from ecolink_cases.service_layer import (
+    case_approval,
+    case_dossier,
+    case_opening,
+    case_reading,
+    case_steps,
+    document_keeping,
+)
 from ecolink_cases.service_layer.case_steps import StepFigures, TakeStep
 from ecolink_cases.service_layer.case_view import CaseView
 from ecolink_cases.service_layer.ports import AlertSource, EvidenceCatalog, UnitDirectory
@@ -86,6 +94,13 @@ class CaseServicer(SupportingMeasureMethods, case_service_pb2_grpc.CaseServiceSe
     async def GetCase(self, request: pb.GetCaseRequest, context: grpc.aio.ServicerContext) -> pb.GetCaseResponse:
         view = await case_reading.get_case(self._uow(), current_principal(), convert.case_id_from_name(request.name))
         return pb.GetCaseResponse(case=convert.case_to_proto(view))
+
+    async def GetCaseDossier(
+        self, request: pb.GetCaseDossierRequest, context: grpc.aio.ServicerContext
+    ) -> pb.GetCaseDossierResponse:
+        case_id = convert.case_id_from_name(request.name)
+        dossier = await case_dossier.get_case_dossier(self._uow(), current_principal(), case_id)
+        return pb.GetCaseDossierResponse(dossier=dossier_to_proto(dossier))
 
     async def ListCases(self, request: pb.ListCasesRequest, context: grpc.aio.ServicerContext) -> pb.ListCasesResponse:
         state = convert.STATES.get(request.state)
