@@ -44,6 +44,13 @@ async def evidence_database_url(backend: str, tmp_path: Path) -> AsyncIterator[s
 
 
 @pytest.fixture
+async def cases_database_url(backend: str, tmp_path: Path) -> AsyncIterator[str]:
+    """The cases service's own database beside the service under test, on the same backend."""
+    async with throwaway_database(backend, tmp_path, "cases") as url:
+        yield url
+
+
+@pytest.fixture
 def platform(tmp_path: Path) -> PlatformSettings:
     return platform_settings_for_tests(tmp_path / "var")
 

@@ -17,7 +17,7 @@ def upgrade() -> None:
     op.create_table(
         "transfer",
         sa.Column("transfer_id", BigIntId, primary_key=True, autoincrement=True),
-        sa.Column("number", sa.String(64), nullable=False, unique=True),
+        sa.Column("number", sa.String(64), nullable=False),
         sa.Column("kind", sa.String(16), nullable=False),
         sa.Column("case_name", sa.String(64), nullable=False, index=True),
         sa.Column("bureau_agency_id", sa.String(64), nullable=False, index=True),
@@ -42,6 +42,7 @@ def upgrade() -> None:
         sa.Column("create_time", UtcDateTime, nullable=False),
         sa.Column("update_time", UtcDateTime, nullable=False),
         sa.Column("change_seq", sa.BigInteger, nullable=False, index=True),
+        sa.UniqueConstraint("number", name="uq_transfer_number"),
     )
     op.create_table(
         "transfer_step",

@@ -3,7 +3,7 @@ counters per bureau and year, and the change counter the pollers' watermark read
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, BigInteger, Boolean, Column, Integer, LargeBinary, String, Table, Text
+from sqlalchemy import JSON, BigInteger, Boolean, Column, Integer, LargeBinary, String, Table, Text, UniqueConstraint
 
 from ecolink_common.db import BigIntId, UtcDateTime, new_metadata
 
@@ -13,7 +13,7 @@ transfer_table = Table(
     "transfer",
     referrals_metadata,
     Column("transfer_id", BigIntId, primary_key=True, autoincrement=True),
-    Column("number", String(64), nullable=False, unique=True),
+    Column("number", String(64), nullable=False),
     Column("kind", String(16), nullable=False),
     Column("case_name", String(64), nullable=False, index=True),
     Column("bureau_agency_id", String(64), nullable=False, index=True),
@@ -38,6 +38,7 @@ transfer_table = Table(
     Column("create_time", UtcDateTime, nullable=False),
     Column("update_time", UtcDateTime, nullable=False),
     Column("change_seq", BigInteger, nullable=False, index=True),
+    UniqueConstraint("number", name="uq_transfer_number"),
 )
 
 transfer_step_table = Table(

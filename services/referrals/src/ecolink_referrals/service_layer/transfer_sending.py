@@ -71,7 +71,9 @@ async def decide_approval(
                 return await transfer_view(uow, transfer)
         transfer = await checked_transfer(uow, principal, take)
         approver = await _head(uow, principal, transfer, command.approver_officer_id)
-        take = replace(take, content={"approver": approver, "opinion": command.opinion})
+        # The head's decision is his step: he is its officer.
+        details = replace(take.details, officer_ids=take.details.officer_ids or (approver,))
+        take = replace(take, details=details, content={"approver": approver, "opinion": command.opinion})
         if not command.approved:
             view = await record_step(uow, principal, transfer, take, _approved_by(context, approver))
             await uow.commit()

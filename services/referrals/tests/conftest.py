@@ -1,0 +1,84 @@
+"""Fixtures of the referrals tests: alerts (demo registry), evidence and cases beside the referrals service, each on
+its own database of the same backend and on port 0; cases and referrals read the time from one fake clock."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+
+import pytest
+
+from ecolink.cases.v1 import case_service_pb2_grpc
+from ecolink.evidence.v1 import evidence_service_pb2_grpc
+from ecolink.referrals.v1 import transfer_service_pb2_grpc
+from ecolink_cases.service import SPEC as CASES
+from ecolink_common.clock import FakeClock
+from ecolink_common.testing.channels import stubs
+from ecolink_common.testing.platform import ServiceUnderTest, prepared_service
+from ecolink_evidence.service import SPEC as EVIDENCE
+from ecolink_referrals.service import SPEC as REFERRALS
+
+# 18:00 in China on 2026-11-20, whatever the machine's date.
+NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(NOW)
+
+
+@pytest.fixture
+async def evidence_service(platform, evidence_database_url, alerts_beside) -> AsyncIterator[ServiceUnderTest]:
+    service = await prepared_service(EVIDENCE, platform, evidence_database_url, alerts_target=alerts_beside.target)
+    yield service
+    await service.running.stop()
+
+
+@pytest.fixture
+async def cases_service(
+    platform, cases_database_url, alerts_beside, evidence_service, clock
+) -> AsyncIterator[ServiceUnderTest]:
+    service = await prepared_service(
+        CASES,
+        platform,
+        cases_database_url,
+        clock=clock,
+        alerts_target=alerts_beside.target,
+        evidence_target=evidence_service.target,
+    )
+    yield service
+    await service.running.stop()
+
+
+@pytest.fixture
+async def referrals_service(
+    platform, database_url, cases_service, evidence_service, clock
+) -> AsyncIterator[ServiceUnderTest]:
+    service = await prepared_service(
+        REFERRALS,
+        platform,
+        database_url,
+        clock=clock,
+        cases_target=cases_service.target,
+        evidence_target=evidence_service.target,
+    )
+    yield service
+    await service.running.stop()
+
+
+@pytest.fixture
+async def cases(cases_service) -> AsyncIterator[case_service_pb2_grpc.CaseServiceStub]:
+    async with stubs(cases_service, case_service_pb2_grpc.CaseServiceStub) as stub:
+        yield stub
+
+
+@pytest.fixture
+async def evidence(evidence_service) -> AsyncIterator[evidence_service_pb2_grpc.EvidenceServiceStub]:
+    async with stubs(evidence_service, evidence_service_pb2_grpc.EvidenceServiceStub) as stub:
+        yield stub
+
+
+@pytest.fixture
+async def transfers(referrals_service) -> AsyncIterator[transfer_service_pb2_grpc.TransferServiceStub]:
+    async with stubs(referrals_service, transfer_service_pb2_grpc.TransferServiceStub) as stub:
+        yield stub
