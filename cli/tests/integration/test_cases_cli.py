@@ -411,3 +411,46 @@ async def test_a_decided_cases_compensation_case_goes_from_open_to_closed_consul
     assert [c["name"] for c in listed] == [name]
     rows = await cli.run(CITY, "cases", "compensation", "list")
     assert rows.returncode == 0 and "2 compensation cases" in rows.stdout and "磋商" in rows.stdout
+
+
+async def test_a_cases_dossier_lists_its_officers_with_certificates_and_each_cited_item_once(cli, tmp_path):
+    name = (await open_case_from_demo_alert(cli))["name"]
+    await register_and_start_investigation(cli, name)
+    uploaded = []
+    for file_name, content in (("kiln.jpg", PHOTO), ("record.txt", "现场检查笔录 inspection record".encode())):
+        path = tmp_path / file_name
+        path.write_bytes(content)
+        upload = ["--kind", "photo", "--case", name.removeprefix("cases/"), "--officer", INSPECTORS[0]]
+        uploaded.append((await cli.json(COUNTY, "evidence", "upload", str(path), *upload))["name"])
+    photo, record = uploaded
+    await cli.step(COUNTY, "investigate", name, *officers(*INSPECTORS), "--evidence", photo)
+    again = ["--evidence", record, "--evidence", photo]
+    await cli.step(COUNTY, "investigate", name, *officers(INSPECTORS[1], "off-341323-03"), *again)
+
+    dossier = await cli.json(CITY, "cases", "dossier", name)  # the city above reads its county's case
+    assert isinstance(dossier, dict) and dossier["case"]["name"] == name
+    assert [(e["evidence"], e["sha256"], e["cited_at"]) for e in dossier["evidence"]] == [
+        (photo, hashlib.sha256(PHOTO).hexdigest(), [3, 4]),
+        (record, hashlib.sha256("现场检查笔录 inspection record".encode()).hexdigest(), [4]),
+    ]
+    assert [(o["officer_id"], o["certificate_number"]) for o in dossier["officers"]] == [
+        ("off-341323-01", "343413230001"),
+        ("off-341323-02", "343413230002"),
+        (APPROVER, "343413000001"),
+        ("off-341323-03", "343413230003"),
+    ]
+    assert dossier["read_time"] == "2026-11-20T10:00:00Z"
+
+    table = await cli.run(COUNTY, "cases", "dossier", name.removeprefix("cases/"))
+    assert table.returncode == 0, table.stderr
+    for seen in (
+        "officers 执法人员",
+        "赵磊",
+        "343413230003",
+        "evidence list 证据清单",
+        hashlib.sha256(PHOTO).hexdigest(),
+    ):
+        assert seen in table.stdout
+    assert "3, 4" in table.stdout and "灵环立字[2026]1号" in table.stdout
+    hidden = await cli.run("eeb-360800", "cases", "dossier", name)
+    assert hidden.returncode == 1 and "NOT_FOUND" in hidden.stderr

@@ -147,3 +147,11 @@ def test_a_consultation_names_the_cases_it_joins_and_amounts_are_sent_in_fen(mon
     assert [rpc for rpc, _ in stub.called[1:]] == ["GetCompensationCase", "ConcludeAgreement"]
     request = stub.called[-1][1]
     assert (request.agreed_amount_fen, request.remedy, request.restoration_plan) == (150050, 1, "补植复绿")
+
+
+def test_the_dossier_verb_reads_the_cases_dossier_by_its_name(monkeypatch):
+    stub = recording_stub(CASE_VERBS, monkeypatch)
+    for arguments in (["3", "--json"], ["cases/3"]):
+        result = CliRunner().invoke(app, ["cases", "dossier", *arguments])
+        assert result.exit_code == 0, result.output
+    assert [(rpc, request.name) for rpc, request in stub.called] == [("GetCaseDossier", "cases/3")] * 2

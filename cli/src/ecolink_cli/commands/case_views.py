@@ -1,4 +1,5 @@
-"""How a person sees cases: the case, its timeline, approvals and documents, the case list and what is due."""
+"""How a person sees cases: the case, its timeline, approvals and documents, its dossier, the case list and what is
+due."""
 
 from __future__ import annotations
 
@@ -56,6 +57,8 @@ LIST_COLUMNS = ["case", "unit", "state", "agency", "source", "violation", "fine"
 APPROVAL_COLUMNS = ["approval", "step", "agency", "officer", "opinion", "when", "used"]
 DOCUMENT_COLUMNS = ["number", "kind", "case", "issued", "cites", "void"]
 DUE_COLUMNS = ["case", "action", "status", "from", "until", "what", "legal basis"]
+DOSSIER_OFFICER_COLUMNS = ["officer", "name 姓名", "agency 机关", "certificate 执法证号"]
+DOSSIER_EVIDENCE_COLUMNS = ["evidence 证据", "sha256", "cited at steps #"]
 
 
 def shown_time(stamp: Timestamp) -> str:
@@ -252,6 +255,18 @@ def documents_table(title: str, documents: Sequence[case_pb2.Document]) -> Table
         for d in documents
     ]
     return make_table(title, DOCUMENT_COLUMNS, rows)
+
+
+def dossier_officers_table(dossier: case_pb2.CaseDossier) -> Table:
+    """Every officer the case names, as the directory lists him ("—" for one it no longer holds)."""
+    rows = [[o.officer_id, o.name or "—", o.agency_id, o.certificate_number or "—"] for o in dossier.officers]
+    return make_table(f"officers 执法人员 of {dossier.case.name}", DOSSIER_OFFICER_COLUMNS, rows)
+
+
+def dossier_evidence_table(dossier: case_pb2.CaseDossier) -> Table:
+    """Every evidence item cited, in the order first cited, with its whole SHA-256 (a transfer checks it)."""
+    rows = [[e.evidence, e.sha256, ", ".join(str(seq) for seq in e.cited_at)] for e in dossier.evidence]
+    return make_table(f"evidence list 证据清单 of {dossier.case.name}", DOSSIER_EVIDENCE_COLUMNS, rows)
 
 
 def due_table(actions: Sequence[case_pb2.DueAction], as_of: str) -> Table:

@@ -96,6 +96,11 @@ def get(
     if as_json:
         emit(as_dict(found), as_json=True)
         return
+    _print_case(found)
+
+
+def _print_case(found: case_pb2.Case) -> None:
+    """The case, its timeline, and its approvals, supporting measures and documents where it has any."""
     console.print(views.case_table(found))
     console.print(views.timeline_table(found))
     if found.approvals:
@@ -105,6 +110,29 @@ def get(
         console.print(measures)
     if found.documents:
         console.print(views.documents_table(f"documents 文书 of {found.name}", found.documents))
+
+
+@cases_app.command("dossier")
+def dossier(
+    case: CaseArgument,
+    token: TokenOption = None,
+    as_agency: AsOption = None,
+    address: AddressOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Show a case's dossier (案卷) as a transfer to the police carries it: the case and its timeline, every officer
+    it names with his enforcement certificate (执法证号), and every evidence item cited with its SHA-256 and the steps
+    citing it."""
+    request = pb.GetCaseDossierRequest(name=case_name(case))
+    with case_stub(address) as stub:
+        found = call(stub.GetCaseDossier, request, token=resolve_token(token, as_agency), as_json=as_json).dossier
+    if as_json:
+        emit(as_dict(found), as_json=True)
+        return
+    _print_case(found.case)
+    console.print(views.dossier_officers_table(found))
+    console.print(views.dossier_evidence_table(found))
+    typer.echo(f"read {views.shown_time(found.read_time)}")
 
 
 @cases_app.command("list")
