@@ -10,7 +10,6 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-import grpc
 from google.protobuf.timestamp_pb2 import Timestamp
 
 from ecolink.alerts.v1 import monitoring_pb2, monitoring_service_pb2, monitoring_service_pb2_grpc
@@ -21,6 +20,7 @@ from ecolink_alerts.service_layer.rollup import roll_up
 from ecolink_alerts.service_layer.unit_of_work import AlertsUnitOfWork
 from ecolink_alerts.testing import load_demo_registry
 from ecolink_common.db import database_sessions
+from ecolink_common.testing.channels import stubs
 
 BIN = Path(sys.executable).parent
 LINGBI, LINGBI_MN, SO2 = "units/lingbi-jiancai", "88888880000001", "a21026"
@@ -46,8 +46,7 @@ def daily_so2(day: date, value: float) -> monitoring_pb2.MonitoringRecord:
 async def test_grades_list_shows_lingbi_so2_yellow_after_three_exceedance_days(alerts_service, database_url):
     await load_demo_registry(alerts_service)
     records = [daily_so2(date(2026, 11, day), 50.0) for day in (1, 2, 3)]
-    async with grpc.aio.insecure_channel(alerts_service.target) as channel:
-        stub = monitoring_service_pb2_grpc.MonitoringServiceStub(channel)
+    async with stubs(alerts_service, monitoring_service_pb2_grpc.MonitoringServiceStub) as stub:
         request = monitoring_service_pb2.IngestMonitoringDataRequest(records=records)
         await stub.IngestMonitoringData(iter([request]), metadata=alerts_service.metadata("eeb-341323"))
     async with database_sessions(database_url) as sessions:

@@ -12,7 +12,6 @@ import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import grpc
 import pytest
 from google.protobuf.timestamp_pb2 import Timestamp
 
@@ -20,6 +19,7 @@ from ecolink.alerts.v1 import monitoring_pb2, monitoring_service_pb2_grpc
 from ecolink.alerts.v1 import monitoring_service_pb2 as pb
 from ecolink_alerts.domain.periods import CHINA_STANDARD_TIME
 from ecolink_alerts.testing import load_demo_registry
+from ecolink_common.testing.channels import stubs
 
 BIN = Path(sys.executable).parent
 LINGBI_MN, SUZHOU_MN = "88888880000001", "34130200000001"
@@ -53,8 +53,7 @@ async def env(alerts_service, database_url) -> dict[str, str]:
     await load_demo_registry(alerts_service)
     records = [record(LINGBI_MN, hour, so2) for hour, so2 in enumerate(LINGBI_SO2)]
     records += [record(SUZHOU_MN, hour, 12.0 + hour % 3) for hour in range(0, 24, 2)]
-    async with grpc.aio.insecure_channel(alerts_service.target) as channel:
-        stub = monitoring_service_pb2_grpc.MonitoringServiceStub(channel)
+    async with stubs(alerts_service, monitoring_service_pb2_grpc.MonitoringServiceStub) as stub:
         batches = [pb.IngestMonitoringDataRequest(records=records[i : i + 5]) for i in range(0, len(records), 5)]
         await stub.IngestMonitoringData(iter(batches), metadata=alerts_service.metadata("eeb-340000"))
     return {**os.environ, "ECOLINK_VAR_DIR": str(alerts_service.platform.var_dir), "ALERTS_DATABASE_URL": database_url}
@@ -97,8 +96,7 @@ async def test_alerts_rescan_finds_the_zero_hours_and_the_stored_alert_they_matc
 async def test_monitoring_values_lists_a_device_as_json_and_a_units_factor_as_csv_with_its_conflict(
     env, alerts_service
 ):
-    async with grpc.aio.insecure_channel(alerts_service.target) as channel:
-        stub = monitoring_service_pb2_grpc.MonitoringServiceStub(channel)
+    async with stubs(alerts_service, monitoring_service_pb2_grpc.MonitoringServiceStub) as stub:
         again = pb.IngestMonitoringDataRequest(records=[record(LINGBI_MN, 4, 55.5)])
         resent = await stub.IngestMonitoringData(iter([again]), metadata=alerts_service.metadata("eeb-340000"))
         assert resent.conflicts == 1

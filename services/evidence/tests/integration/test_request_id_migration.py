@@ -16,6 +16,7 @@ from ecolink.evidence.v1 import evidence_service_pb2_grpc
 from ecolink_common.db import UtcDateTime, create_engine
 from ecolink_common.migrations import alembic_config
 from ecolink_common.request_records import FINGERPRINT_NOT_KEPT
+from ecolink_common.testing.channels import stubs
 from ecolink_common.testing.platform import prepared_service
 from ecolink_common.testing.rpc import rpc_failure
 from ecolink_evidence.service import SPEC as EVIDENCE
@@ -172,8 +173,7 @@ async def test_evidence_0002_moves_request_ids_to_the_platform_table_and_drops_t
 async def test_an_id_kept_before_evidence_0002_still_replays_its_upload_and_its_grant(old_database, platform):
     service = await prepared_service(EVIDENCE, platform, old_database)
     try:
-        async with grpc.aio.insecure_channel(service.target) as channel:
-            stub = evidence_service_pb2_grpc.EvidenceServiceStub(channel)
+        async with stubs(service, evidence_service_pb2_grpc.EvidenceServiceStub) as stub:
             owner = service.metadata(OWNER)
             replayed = await upload_chunks(stub, [b"once"], owner, size=4, request_id="old-upload")
             assert replayed.name == "evidence/ev-old-1"
