@@ -12,10 +12,12 @@ from ecolink.cases.v1 import case_service_pb2_grpc
 from ecolink.evidence.v1 import evidence_service_pb2_grpc
 from ecolink.referrals.v1 import transfer_service_pb2_grpc
 from ecolink_cases.service import SPEC as CASES
+from ecolink_cases.testing import COUNTY, COUNTY_OFFICERS, CaseWalk, details
 from ecolink_common.clock import FakeClock
 from ecolink_common.testing.channels import stubs
 from ecolink_common.testing.platform import ServiceUnderTest, prepared_service
 from ecolink_evidence.service import SPEC as EVIDENCE
+from ecolink_evidence.testing import upload_chunks
 from ecolink_referrals.service import SPEC as REFERRALS
 
 # 18:00 in China on 2026-11-20, whatever the machine's date.
@@ -82,3 +84,31 @@ async def evidence(evidence_service) -> AsyncIterator[evidence_service_pb2_grpc.
 async def transfers(referrals_service) -> AsyncIterator[transfer_service_pb2_grpc.TransferServiceStub]:
     async with stubs(referrals_service, transfer_service_pb2_grpc.TransferServiceStub) as stub:
         yield stub
+
+
+ITEMS = (b"DA001 kiln stack photo", "现场检查笔录 inspection record".encode(), b"CEMS export 2026-11-18.csv")
+
+
+async def _investigated_case(walk: CaseWalk, evidence, evidence_service) -> list[str]:
+    """Registered (approved by the city), under investigation, one record citing three items; their names."""
+    await walk.create()
+    await walk.approve("RegisterCase")
+    await walk.step("RegisterCase")
+    await walk.step("StartInvestigation")
+    county = evidence_service.metadata(COUNTY)
+    names = [(await upload_chunks(evidence, [item], county, size=len(item), subject=walk.name)).name for item in ITEMS]
+    record = details(*COUNTY_OFFICERS, note="现场检查 on-site inspection")
+    record.evidence.extend(names)
+    await walk.step("RecordInvestigation", details=record)
+    return names
+
+
+@pytest.fixture
+def walk(cases, cases_service) -> CaseWalk:
+    return CaseWalk(cases, cases_service)
+
+
+@pytest.fixture
+def investigated_case():
+    """Registers, investigates and cites three evidence items in a Lingbi county case; returns their names."""
+    return _investigated_case

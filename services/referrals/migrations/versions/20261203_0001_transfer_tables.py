@@ -38,6 +38,7 @@ def upgrade() -> None:
         sa.Column("police_case_number", sa.String(128), nullable=False),
         sa.Column("outcome", sa.Text, nullable=False),
         sa.Column("prosecuted", sa.Boolean, nullable=True),
+        sa.Column("persons_held", sa.Integer, nullable=False, server_default="0"),
         sa.Column("supervisions", sa.JSON, nullable=False),
         sa.Column("create_time", UtcDateTime, nullable=False),
         sa.Column("update_time", UtcDateTime, nullable=False),

@@ -1,5 +1,5 @@
 """Builds the referrals service's parts once per process: the cases and evidence clients, the record signer, the
-servicer."""
+servicers."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from ecolink_referrals.adapters.cases_client import CasesClient
 from ecolink_referrals.adapters.evidence_client import EvidenceClient
 from ecolink_referrals.adapters.record_signer import KeyFileSigner
 from ecolink_referrals.api.transfer_servicer import TransferServicer
+from ecolink_referrals.api.webhook_servicer import WebhookServicer
 from ecolink_referrals.service_layer.unit_of_work import ReferralsUnitOfWork
 from ecolink_referrals.settings import ReferralsSettings
 
@@ -33,4 +34,4 @@ def bootstrap(deps: ServiceDependencies[ReferralsSettings]) -> BuiltService:
         evidence_for=evidence.for_caller,
         signer=KeyFileSigner(settings.signing_key_file or deps.platform.private_key_path),
     )
-    return BuiltService([servicer])
+    return BuiltService([servicer, WebhookServicer(unit_of_work)])

@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ecolink.referrals.v1 import transfer_service_pb2, transfer_service_pb2_grpc
-from ecolink_common.service_spec import ServiceSpec, binding
+from ecolink.referrals.v1 import (
+    transfer_service_pb2,
+    transfer_service_pb2_grpc,
+    webhook_service_pb2,
+    webhook_service_pb2_grpc,
+)
+from ecolink_common.service_spec import BeatEntry, ServiceSpec, binding
 from ecolink_referrals.adapters.tables import referrals_metadata
 from ecolink_referrals.api.transfer_servicer import TransferServicer
+from ecolink_referrals.api.webhook_servicer import WebhookServicer
 from ecolink_referrals.bootstrap import bootstrap
 from ecolink_referrals.settings import ReferralsSettings
+from ecolink_referrals.worker.tasks import DELIVER_WEBHOOKS, RECORD_OVERDUE_DEADLINES
+from ecolink_referrals.worker.webhook_fan_out import referrals_subscribers
 
 SPEC = ServiceSpec(
     name="referrals",
@@ -22,7 +30,21 @@ SPEC = ServiceSpec(
             TransferServicer,
             transfer_service_pb2_grpc.add_TransferServiceServicer_to_server,
         ),
+        binding(
+            webhook_service_pb2,
+            "WebhookService",
+            WebhookServicer,
+            webhook_service_pb2_grpc.add_WebhookServiceServicer_to_server,
+        ),
     ),
     bootstrap=bootstrap,
     metadata=referrals_metadata,
+    task_modules=("ecolink_referrals.worker.tasks",),
+    beat=(
+        BeatEntry(
+            "record-overdue-deadlines", RECORD_OVERDUE_DEADLINES, lambda settings: settings.deadline_scan_seconds
+        ),
+        BeatEntry("deliver-webhooks", DELIVER_WEBHOOKS, lambda s: s.webhook_sweep_seconds),
+    ),
+    subscribers=referrals_subscribers,
 )

@@ -3,6 +3,7 @@ services listen, the regulation's periods, how long the police's grants last and
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 from typing import ClassVar
 
@@ -12,6 +13,7 @@ from pydantic_settings import SettingsConfigDict
 from ecolink_common.calls.endpoint import Endpoint
 from ecolink_common.settings import ServiceSettings
 from ecolink_referrals.domain.deadlines import TransferPeriods
+from ecolink_referrals.service_layer.webhook_deliveries import DeliveryPolicy
 
 DEFAULT_PERIODS = TransferPeriods()
 
@@ -51,6 +53,23 @@ class ReferralsSettings(ServiceSettings):
     deadline_scan_seconds: float = Field(
         default=300.0, gt=0, description="How often beat records deadlines that passed unmet."
     )
+
+    # Issue 13 item 9b; proposed: a webhook answers within 5 s, a run sends 100, a claim lasts a minute, failures
+    # back off from 5 s doubling to 10 minutes, and beat sweeps every 10 s.
+    webhook_timeout_seconds: float = Field(default=5.0, gt=0)
+    webhook_batch: int = Field(default=100, ge=1)
+    webhook_lease_seconds: float = Field(default=60.0, gt=0)
+    webhook_first_backoff_seconds: float = Field(default=5.0, gt=0)
+    webhook_max_backoff_seconds: float = Field(default=600.0, gt=0)
+    webhook_sweep_seconds: float = Field(default=10.0, gt=0)
+
+    def delivery_policy(self) -> DeliveryPolicy:
+        return DeliveryPolicy(
+            batch=self.webhook_batch,
+            lease=timedelta(seconds=self.webhook_lease_seconds),
+            first_backoff=timedelta(seconds=self.webhook_first_backoff_seconds),
+            max_backoff=timedelta(seconds=self.webhook_max_backoff_seconds),
+        )
 
     def periods(self) -> TransferPeriods:
         return TransferPeriods(

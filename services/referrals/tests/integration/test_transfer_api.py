@@ -5,83 +5,33 @@ another city's police does not; deadlines run on the fake clock; the signed reco
 from __future__ import annotations
 
 import json
-from collections.abc import Awaitable
 from datetime import timedelta
 
 import grpc
-import pytest
 from cryptography.hazmat.primitives.serialization import load_pem_public_key
 
 from ecolink.evidence.v1 import evidence_service_pb2
 from ecolink.referrals.v1 import transfer_pb2, transfer_service_pb2
-from ecolink_cases.testing import COUNTY, COUNTY_OFFICERS, CaseWalk, details
+from ecolink_cases.testing import COUNTY_OFFICERS
 from ecolink_common.testing.audit_rows import audit_rows
-from ecolink_common.testing.rpc import RpcFailure, rpc_failure
-from ecolink_evidence.testing import upload_chunks
 from ecolink_referrals.domain.record_chain import ExportedRecord, export_document, verify_record_set
-
-POLICE = "psb-341300"
-PROCURATORATE = "proc-341300"
-OTHER_POLICE = "psb-360800"
-HEAD = "off-341323-09"
-POLICE_OFFICERS = ("pol-341300-01", "pol-341300-02")
-ITEMS = (b"DA001 kiln stack photo", "现场检查笔录 inspection record".encode(), b"CEMS export 2026-11-18.csv")
-
-
-async def refused(call: Awaitable[object]) -> RpcFailure:
-    """The status of a call that must fail."""
-    try:
-        await call
-    except grpc.aio.AioRpcError as error:
-        return rpc_failure(error)
-    raise AssertionError("the call succeeded")
-
-
-@pytest.fixture
-def walk(cases, cases_service) -> CaseWalk:
-    return CaseWalk(cases, cases_service)
-
-
-async def investigated_case(walk: CaseWalk, evidence, evidence_service) -> list[str]:
-    """Registered (approved by the city), under investigation, one record citing three items; their names."""
-    await walk.create()
-    await walk.approve("RegisterCase")
-    await walk.step("RegisterCase")
-    await walk.step("StartInvestigation")
-    county = evidence_service.metadata(COUNTY)
-    names = [(await upload_chunks(evidence, [item], county, size=len(item), subject=walk.name)).name for item in ITEMS]
-    record = details(*COUNTY_OFFICERS, note="现场检查 on-site inspection")
-    record.evidence.extend(names)
-    await walk.step("RecordInvestigation", details=record)
-    return names
-
-
-def report(case: str, *, approve: bool = True, police: str = POLICE, officers=COUNTY_OFFICERS, request_id: str = ""):
-    request = transfer_service_pb2.TransferCaseRequest(
-        case=case,
-        police_agency_id=police,
-        kind=transfer_pb2.TRANSFER_KIND_CRIMINAL,
-        facts="2026年11月 篡改自动监控数据 tampered with the CEMS of the kiln stack",
-        suspected_offence="破坏计算机信息系统罪",
-        persons=[transfer_pb2.TransferPerson(name="张某", role="legal representative")],
-        details=transfer_service_pb2.TransferStepDetails(officer_ids=list(officers), request_id=request_id),
-    )
-    if approve:
-        request.approval.approver_officer_id = HEAD
-        request.approval.opinion = "同意移送 approved"
-    return request
-
-
-def police_details(note: str = "") -> transfer_service_pb2.TransferStepDetails:
-    return transfer_service_pb2.TransferStepDetails(officer_ids=list(POLICE_OFFICERS[:1]), note=note)
+from ecolink_referrals.testing import (
+    COUNTY,
+    OTHER_POLICE,
+    POLICE,
+    PROCURATORATE,
+    police_details,
+    refused,
+    transfer_request,
+)
 
 
 async def test_a_case_goes_to_the_police_with_its_evidence_and_they_file_a_criminal_case(
-    walk, evidence, evidence_service, transfers, referrals_service, database_url
+    walk, investigated_case, evidence, evidence_service, transfers, referrals_service, database_url
 ):
     names = await investigated_case(walk, evidence, evidence_service)
     county = referrals_service.metadata(COUNTY)
-    sent = (await transfers.TransferCase(report(walk.name), metadata=county)).transfer
+    sent = (await transfers.TransferCase(transfer_request(walk.name), metadata=county)).transfer
     assert sent.state == transfer_pb2.TRANSFER_STATE_SENT
     assert sent.number == "灵环移[2026]1号"
     assert (sent.bureau_agency_id, sent.police_agency_id, sent.procuratorate_agency_id) == (
@@ -158,10 +108,12 @@ async def test_a_case_goes_to_the_police_with_its_evidence_and_they_file_a_crimi
 
 
 async def test_a_refusal_runs_through_reconsideration_and_supervision_and_silence_is_overdue(
-    walk, evidence, evidence_service, transfers, referrals_service, clock
+    walk, investigated_case, evidence, evidence_service, transfers, referrals_service, clock
 ):
     await investigated_case(walk, evidence, evidence_service)
-    sent = (await transfers.TransferCase(report(walk.name), metadata=referrals_service.metadata(COUNTY))).transfer
+    sent = (
+        await transfers.TransferCase(transfer_request(walk.name), metadata=referrals_service.metadata(COUNTY))
+    ).transfer
     as_police = referrals_service.metadata(POLICE)
     received = (
         await transfers.ReceiveTransfer(
@@ -240,21 +192,25 @@ async def test_a_refusal_runs_through_reconsideration_and_supervision_and_silenc
 
 
 async def test_refusals_name_their_rule_and_write_nothing(
-    walk, evidence, evidence_service, transfers, referrals_service
+    walk, investigated_case, evidence, evidence_service, transfers, referrals_service
 ):
     await investigated_case(walk, evidence, evidence_service)
     county = referrals_service.metadata(COUNTY)
-    not_police = await refused(transfers.TransferCase(report(walk.name, police=PROCURATORATE), metadata=county))
+    not_police = await refused(
+        transfers.TransferCase(transfer_request(walk.name, police=PROCURATORATE), metadata=county)
+    )
     assert (not_police.code, not_police.reason) == (grpc.StatusCode.FAILED_PRECONDITION, "TRANSFER_NOT_TO_POLICE")
     one_officer = await refused(
-        transfers.TransferCase(report(walk.name, officers=COUNTY_OFFICERS[:1]), metadata=county)
+        transfers.TransferCase(transfer_request(walk.name, officers=COUNTY_OFFICERS[:1]), metadata=county)
     )
     assert one_officer.code is grpc.StatusCode.INVALID_ARGUMENT
     reported = (
-        await transfers.TransferCase(report(walk.name, approve=False, request_id="r-1"), metadata=county)
+        await transfers.TransferCase(transfer_request(walk.name, approve=False, request_id="r-1"), metadata=county)
     ).transfer
     assert reported.state == transfer_pb2.TRANSFER_STATE_REPORTED and reported.number == "灵环移[2026]1号"
-    again = (await transfers.TransferCase(report(walk.name, approve=False, request_id="r-1"), metadata=county)).transfer
+    again = (
+        await transfers.TransferCase(transfer_request(walk.name, approve=False, request_id="r-1"), metadata=county)
+    ).transfer
     assert again.name == reported.name
     early = await refused(
         transfers.FileCriminalCase(
@@ -279,22 +235,22 @@ async def test_refusals_name_their_rule_and_write_nothing(
 
 
 async def test_with_the_evidence_service_down_nothing_is_sent_and_a_retry_sends_it(
-    walk, evidence, evidence_service, transfers, referrals_service
+    walk, investigated_case, evidence, evidence_service, transfers, referrals_service
 ):
     await investigated_case(walk, evidence, evidence_service)
     await evidence_service.running.stop()
     county = referrals_service.metadata(COUNTY)
-    down = await refused(transfers.TransferCase(report(walk.name, request_id="send-1"), metadata=county))
+    down = await refused(transfers.TransferCase(transfer_request(walk.name, request_id="send-1"), metadata=county))
     assert down.code is grpc.StatusCode.UNAVAILABLE
     listed = await transfers.ListTransfers(transfer_service_pb2.ListTransfersRequest(), metadata=county)
     assert [(t.state, len(t.evidence)) for t in listed.transfers] == [(transfer_pb2.TRANSFER_STATE_REPORTED, 0)]
 
 
 async def test_a_polling_police_system_sees_each_change_once(
-    walk, evidence, evidence_service, transfers, referrals_service
+    walk, investigated_case, evidence, evidence_service, transfers, referrals_service
 ):
     await investigated_case(walk, evidence, evidence_service)
-    await transfers.TransferCase(report(walk.name), metadata=referrals_service.metadata(COUNTY))
+    await transfers.TransferCase(transfer_request(walk.name), metadata=referrals_service.metadata(COUNTY))
     as_police = referrals_service.metadata(POLICE)
     first = await transfers.ListTransfers(transfer_service_pb2.ListTransfersRequest(), metadata=as_police)
     assert len(first.transfers) == 1
@@ -314,3 +270,41 @@ async def test_a_polling_police_system_sees_each_change_once(
         transfer_service_pb2.ListTransfersRequest(), metadata=referrals_service.metadata(OTHER_POLICE)
     )
     assert not other.transfers
+
+
+async def test_a_detention_transfer_counts_in_the_bureaus_figures(
+    walk, investigated_case, evidence, evidence_service, transfers, referrals_service
+):
+    await investigated_case(walk, evidence, evidence_service)
+    request = transfer_request(walk.name, kind=transfer_pb2.TRANSFER_KIND_DETENTION)
+    sent = (await transfers.TransferCase(request, metadata=referrals_service.metadata(COUNTY))).transfer
+    as_police = referrals_service.metadata(POLICE)
+    await transfers.ReceiveTransfer(
+        transfer_service_pb2.ReceiveTransferRequest(name=sent.name, details=police_details()), metadata=as_police
+    )
+    no_days = await refused(
+        transfers.FileCriminalCase(
+            transfer_service_pb2.FileCriminalCaseRequest(name=sent.name, details=police_details()), metadata=as_police
+        )
+    )
+    assert no_days.code is grpc.StatusCode.INVALID_ARGUMENT
+    detained = (
+        await transfers.FileCriminalCase(
+            transfer_service_pb2.FileCriminalCaseRequest(
+                name=sent.name, detention_days=10, persons_held=1, details=police_details()
+            ),
+            metadata=as_police,
+        )
+    ).transfer
+    assert (detained.state, detained.outcome, detained.persons_held) == (
+        transfer_pb2.TRANSFER_STATE_FILED,
+        "detained 10 days",
+        1,
+    )
+    query = transfer_service_pb2.GetTransferStatisticsRequest(agency_id=COUNTY, year=2026)
+    for reader in (COUNTY, "eeb-341300", PROCURATORATE):
+        figures = await transfers.GetTransferStatistics(query, metadata=referrals_service.metadata(reader))
+        assert (figures.detention_transfers, figures.persons_transferred, figures.persons_detained) == (1, 1, 1)
+        assert (figures.criminal_transfers, figures.filed_cases) == (0, 0)
+    hidden = await refused(transfers.GetTransferStatistics(query, metadata=referrals_service.metadata(OTHER_POLICE)))
+    assert hidden.code is grpc.StatusCode.NOT_FOUND

@@ -34,6 +34,7 @@ transfer_table = Table(
     Column("police_case_number", String(128), nullable=False),
     Column("outcome", Text, nullable=False),
     Column("prosecuted", Boolean, nullable=True),
+    Column("persons_held", Integer, nullable=False, server_default="0"),
     Column("supervisions", JSON, nullable=False),
     Column("create_time", UtcDateTime, nullable=False),
     Column("update_time", UtcDateTime, nullable=False),
@@ -93,4 +94,33 @@ change_counter_table = Table(
     referrals_metadata,
     Column("series", String(32), primary_key=True),
     Column("last_number", BigInteger, nullable=False),
+)
+
+# Issue 13 item 9b: each agency's webhook, and each event's delivery to each party agency (one row per pair).
+webhook_table = Table(
+    "webhook",
+    referrals_metadata,
+    Column("agency_id", String(64), primary_key=True),
+    Column("url", Text, nullable=False),
+    Column("secret", String(64), nullable=False),
+    Column("update_time", UtcDateTime, nullable=False),
+)
+
+webhook_delivery_table = Table(
+    "webhook_delivery",
+    referrals_metadata,
+    Column("delivery_id", BigIntId, primary_key=True, autoincrement=True),
+    Column("event_id", String(200), nullable=False),
+    Column("agency_id", String(64), nullable=False, index=True),
+    Column("topic", String(64), nullable=False),
+    Column("transfer", String(64), nullable=False),
+    Column("payload", JSON, nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("last_result", Text, nullable=False),
+    Column("create_time", UtcDateTime, nullable=False),
+    Column("next_attempt_time", UtcDateTime, nullable=False, index=True),
+    Column("claimed_until", UtcDateTime, nullable=True),
+    Column("delivered_time", UtcDateTime, nullable=True),
+    UniqueConstraint("event_id", "agency_id", name="uq_webhook_delivery_event_agency"),
 )

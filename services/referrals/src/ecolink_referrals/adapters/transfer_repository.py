@@ -75,6 +75,7 @@ def _transfer_values(record: TransferRecord) -> dict[str, Any]:
         "police_case_number": record.police_case_number,
         "outcome": record.outcome,
         "prosecuted": record.prosecuted,
+        "persons_held": record.persons_held,
         "supervisions": [
             {
                 "seq": s.seq,
@@ -128,6 +129,7 @@ def _transfer_from_row(row: Any) -> TransferRecord:
         police_case_number=row.police_case_number,
         outcome=row.outcome,
         prosecuted=row.prosecuted,
+        persons_held=row.persons_held,
         supervisions=tuple(
             SupervisionRecord(
                 seq=s["seq"],
@@ -367,3 +369,11 @@ class TransferRepository:
             .where(table.c.transfer_id == deadline.transfer_id, table.c.seq == deadline.seq)
             .values(overdue_recorded_at=at)
         )
+
+    async def of_bureau(self, agency_id: str) -> list[TransferRecord]:
+        rows = await self._session.execute(
+            select(transfer_table)
+            .where(transfer_table.c.bureau_agency_id == agency_id)
+            .order_by(transfer_table.c.transfer_id)
+        )
+        return [_transfer_from_row(row) for row in rows]

@@ -28,6 +28,7 @@ TRANSFER_NAME = ResourceName(
 )
 CASE_NAME = ResourceName(re.compile(r"^cases/([1-9][0-9]{0,17})\Z"), "must be cases/{case_id}, e.g. cases/12")
 MAX_PERSONS = 50
+MAX_PERSONS_HELD = 1000
 
 KINDS = EnumMap({TransferKind.CRIMINAL: pb.TRANSFER_KIND_CRIMINAL, TransferKind.DETENTION: pb.TRANSFER_KIND_DETENTION})
 STATES = EnumMap(
@@ -127,6 +128,9 @@ def decision_command(request: object, step: Step, agency_id: str) -> Decision:
     if not 0 <= days <= 90:
         raise InvalidArgument.for_field("answer_days", "0 (the setting) to 90 days")
     detention_days = getattr(request, "detention_days", 0) if "detention_days" in fields else 0
+    persons_held = getattr(request, "persons_held", 0) if "persons_held" in fields else 0
+    if not 0 <= persons_held <= MAX_PERSONS_HELD:
+        raise InvalidArgument.for_field("persons_held", f"0 to {MAX_PERSONS_HELD} persons")
     return Decision(
         transfer_id=transfer_id_from_name(request.name),  # type: ignore[attr-defined]
         step=step,
@@ -134,9 +138,16 @@ def decision_command(request: object, step: Step, agency_id: str) -> Decision:
         details=step_details(request.details, agency_id, step.value, request),  # type: ignore[attr-defined]
         police_case_number=text("police_case_number"),
         detention_days=detention_days,
+        persons_held=persons_held,
         forward_to=text("police_agency_id"),
         answer_days=days,
         outcome=text("outcome", MAX_TEXT_CHARS),
         judged_on=_day(text("judged_on"), "judged_on"),
         court_agency_id=text("court_agency_id"),
     )
+
+
+def statistics_query(request: service_pb.GetTransferStatisticsRequest, caller: str) -> tuple[str, int]:
+    if not 2000 <= request.year <= 2100:
+        raise InvalidArgument.for_field("year", "a year from 2000 to 2100")
+    return request.agency_id or caller, request.year

@@ -88,6 +88,7 @@ def transfer_to_proto(view: TransferView, now: datetime) -> pb.Transfer:
         update_time=timestamp_from_datetime(transfer.update_time),
         etag=weak_etag(transfer),
         change_seq=transfer.change_seq,
+        persons_held=transfer.persons_held,
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import asdict
 from typing import Any
 
 import grpc
@@ -226,3 +227,11 @@ class TransferServicer(transfer_service_pb2_grpc.TransferServiceServicer):
                 for action in actions
             ]
         )
+
+    async def GetTransferStatistics(
+        self, request: pb.GetTransferStatisticsRequest, context: grpc.aio.ServicerContext
+    ) -> pb.GetTransferStatisticsResponse:
+        principal = current_principal()
+        agency_id, year = convert.statistics_query(request, principal.agency_id)
+        figures = await transfer_reading.transfer_statistics(self._uow(), principal, agency_id, year)
+        return pb.GetTransferStatisticsResponse(**asdict(figures))

@@ -86,6 +86,7 @@ class TransferRecord:
     police_case_number: str = ""
     outcome: str = ""
     prosecuted: bool | None = None
+    persons_held: int = 0
     supervisions: tuple[SupervisionRecord, ...] = ()
     change_seq: int = 0
 

@@ -3,10 +3,12 @@ cases service, grants and holds at the evidence service, and the platform key th
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
+
+from ecolink_referrals.domain.webhooks import DeliveryRecord, WebhookRecord
 
 
 @dataclass(frozen=True)
@@ -69,3 +71,25 @@ class RecordSigner(Protocol):
     def sign(self, record: Mapping[str, Any]) -> Signature: ...
 
     def public_key_pem(self) -> bytes: ...
+
+
+@dataclass(frozen=True)
+class PostResult:
+    """What a webhook answered: accepted (2xx) or not, and the status or error in words."""
+
+    accepted: bool
+    result: str
+
+
+class WebhookSender(Protocol):
+    """POSTs a signed body to an agency's webhook."""
+
+    async def post(self, url: str, body: bytes, headers: Mapping[str, str]) -> PostResult: ...
+
+
+class WebhookQueue(Protocol):
+    """The webhooks and the delivery queue, in the relay's transaction."""
+
+    async def of_agencies(self, agency_ids: Collection[str]) -> Mapping[str, WebhookRecord]: ...
+
+    async def queue(self, delivery: DeliveryRecord) -> None: ...

@@ -38,6 +38,7 @@ class Decision:
     details: StepDetails
     police_case_number: str = ""
     detention_days: int = 0
+    persons_held: int = 0
     forward_to: str = ""
     answer_days: int = 0
     outcome: str = ""
@@ -88,6 +89,7 @@ def _content(decision: Decision) -> dict[str, object]:
     facts: dict[str, object] = {
         "police_case_number": decision.police_case_number,
         "detention_days": decision.detention_days,
+        "persons_held": decision.persons_held,
         "forward_to": decision.forward_to,
         "outcome": decision.outcome,
         "judged_on": decision.judged_on,
@@ -120,13 +122,14 @@ def _change(decision: Decision, supervision_days: int) -> Change:
 
 
 def _filed(transfer: TransferRecord, decision: Decision) -> TransferRecord:
+    held = replace(transfer, persons_held=decision.persons_held)
     if transfer.kind is TransferKind.DETENTION:
         if not 1 <= decision.detention_days <= MAX_DETENTION_DAYS:
             raise InvalidArgument.for_field("detention_days", f"1 to {MAX_DETENTION_DAYS} days of detention")
-        return replace(transfer, outcome=f"detained {decision.detention_days} days")
+        return replace(held, outcome=f"detained {decision.detention_days} days")
     if not decision.police_case_number.strip():
         raise InvalidArgument.for_field("police_case_number", "the police's case number (立案号) of the filed case")
-    return replace(transfer, police_case_number=decision.police_case_number, outcome="criminal case filed")
+    return replace(held, police_case_number=decision.police_case_number, outcome="criminal case filed")
 
 
 def _supervised(transfer: TransferRecord, decision: Decision, at: datetime, days: int) -> TransferRecord:

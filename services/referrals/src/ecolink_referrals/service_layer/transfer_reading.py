@@ -6,12 +6,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ecolink_common.access import require_visible
 from ecolink_common.auth.principal import Principal
 from ecolink_common.directory import AgencyKind
-from ecolink_common.jurisdiction import bureau_reach, region_prefix
+from ecolink_common.errors import NotFound
+from ecolink_common.jurisdiction import RecordScope, bureau_reach, region_prefix
 from ecolink_common.paging import Page, PageRequest
 from ecolink_referrals.domain.lifecycle import TransferState
 from ecolink_referrals.domain.transfer import DeadlineRecord, StoredRecord, TransferRecord
+from ecolink_referrals.domain.transfer_statistics import TransferHistory, TransferStatistics, tally
 from ecolink_referrals.service_layer.transfer_access import visible_transfer
 from ecolink_referrals.service_layer.transfer_view import TransferView, transfer_view
 from ecolink_referrals.service_layer.unit_of_work import ReferralsUnitOfWork
@@ -94,3 +97,23 @@ async def due_actions(uow: ReferralsUnitOfWork, principal: Principal, *, include
         }
         deadlines = await uow.transfers.deadlines_of(transfers, include_met=include_met)
     return [DueAction(transfers[d.transfer_id], d) for d in deadlines]
+
+
+async def transfer_statistics(
+    uow: ReferralsUnitOfWork, principal: Principal, agency_id: str, year: int
+) -> TransferStatistics:
+    """To the bureau, the bureaus above it and the procuratorate of its region; anyone else NOT_FOUND, audited."""
+    async with uow:
+        agency = await uow.agencies.get(agency_id)
+        resource = f"agencies/{agency_id}/transferStatistics/{year}"
+        if agency is None:
+            raise NotFound(f"{resource} was not found", reason="AGENCY_NOT_FOUND")
+        scope = RecordScope(owner_agency_id=agency.agency_id, region_code=agency.region_code, open_to_oversight=True)
+        await require_visible(uow, principal, scope, action="GetTransferStatistics", resource=resource)
+        histories = [
+            TransferHistory(t, await uow.transfers.steps(t.transfer_id), await uow.transfers.deadlines(t.transfer_id))
+            for t in await uow.transfers.of_bureau(agency.agency_id)
+        ]
+        now = uow.clock.now()
+        await uow.commit()
+    return tally(agency.agency_id, year, histories, now=now)

@@ -1,17 +1,21 @@
-"""The referrals unit of work: the platform's (audit, directory, outbox, request ids) plus the transfers."""
+"""The referrals unit of work: the platform's (audit, directory, outbox, request ids) plus the transfers and the
+webhooks with their deliveries."""
 
 from __future__ import annotations
 
 from ecolink_common.unit_of_work import UnitOfWork
 from ecolink_referrals.adapters.transfer_repository import TransferRepository
+from ecolink_referrals.adapters.webhook_repository import WebhookRepository
 
 
 class ReferralsUnitOfWork(UnitOfWork):
     """One transaction over the referrals database."""
 
     transfers: TransferRepository
+    webhooks: WebhookRepository
 
     async def __aenter__(self) -> ReferralsUnitOfWork:
         await super().__aenter__()
         self.transfers = TransferRepository(self.session)
+        self.webhooks = WebhookRepository(self.session)
         return self

@@ -135,7 +135,7 @@ class Supervision(_message.Message):
     def __init__(self, name: _Optional[str] = ..., procuratorate_agency_id: _Optional[str] = ..., reason: _Optional[str] = ..., open_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., answer_due_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., answer: _Optional[str] = ..., answer_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., outcome: _Optional[str] = ..., close_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class Transfer(_message.Message):
-    __slots__ = ("name", "number", "kind", "case", "bureau_agency_id", "police_agency_id", "procuratorate_agency_id", "region_code", "unit", "unit_display_name", "facts", "suspected_offence", "persons", "officer_ids", "approver_officer_id", "state", "version", "evidence", "police_case_number", "timeline", "deadlines", "supervisions", "outcome", "create_time", "update_time", "etag", "change_seq")
+    __slots__ = ("name", "number", "kind", "case", "bureau_agency_id", "police_agency_id", "procuratorate_agency_id", "region_code", "unit", "unit_display_name", "facts", "suspected_offence", "persons", "officer_ids", "approver_officer_id", "state", "version", "evidence", "police_case_number", "timeline", "deadlines", "supervisions", "outcome", "create_time", "update_time", "etag", "change_seq", "persons_held")
     NAME_FIELD_NUMBER: _ClassVar[int]
     NUMBER_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
@@ -163,6 +163,7 @@ class Transfer(_message.Message):
     UPDATE_TIME_FIELD_NUMBER: _ClassVar[int]
     ETAG_FIELD_NUMBER: _ClassVar[int]
     CHANGE_SEQ_FIELD_NUMBER: _ClassVar[int]
+    PERSONS_HELD_FIELD_NUMBER: _ClassVar[int]
     name: str
     number: str
     kind: TransferKind
@@ -190,7 +191,8 @@ class Transfer(_message.Message):
     update_time: _timestamp_pb2.Timestamp
     etag: str
     change_seq: int
-    def __init__(self, name: _Optional[str] = ..., number: _Optional[str] = ..., kind: _Optional[_Union[TransferKind, str]] = ..., case: _Optional[str] = ..., bureau_agency_id: _Optional[str] = ..., police_agency_id: _Optional[str] = ..., procuratorate_agency_id: _Optional[str] = ..., region_code: _Optional[str] = ..., unit: _Optional[str] = ..., unit_display_name: _Optional[str] = ..., facts: _Optional[str] = ..., suspected_offence: _Optional[str] = ..., persons: _Optional[_Iterable[_Union[TransferPerson, _Mapping]]] = ..., officer_ids: _Optional[_Iterable[str]] = ..., approver_officer_id: _Optional[str] = ..., state: _Optional[_Union[TransferState, str]] = ..., version: _Optional[int] = ..., evidence: _Optional[_Iterable[_Union[TransferredEvidence, _Mapping]]] = ..., police_case_number: _Optional[str] = ..., timeline: _Optional[_Iterable[_Union[TransferStep, _Mapping]]] = ..., deadlines: _Optional[_Iterable[_Union[TransferDeadline, _Mapping]]] = ..., supervisions: _Optional[_Iterable[_Union[Supervision, _Mapping]]] = ..., outcome: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., etag: _Optional[str] = ..., change_seq: _Optional[int] = ...) -> None: ...
+    persons_held: int
+    def __init__(self, name: _Optional[str] = ..., number: _Optional[str] = ..., kind: _Optional[_Union[TransferKind, str]] = ..., case: _Optional[str] = ..., bureau_agency_id: _Optional[str] = ..., police_agency_id: _Optional[str] = ..., procuratorate_agency_id: _Optional[str] = ..., region_code: _Optional[str] = ..., unit: _Optional[str] = ..., unit_display_name: _Optional[str] = ..., facts: _Optional[str] = ..., suspected_offence: _Optional[str] = ..., persons: _Optional[_Iterable[_Union[TransferPerson, _Mapping]]] = ..., officer_ids: _Optional[_Iterable[str]] = ..., approver_officer_id: _Optional[str] = ..., state: _Optional[_Union[TransferState, str]] = ..., version: _Optional[int] = ..., evidence: _Optional[_Iterable[_Union[TransferredEvidence, _Mapping]]] = ..., police_case_number: _Optional[str] = ..., timeline: _Optional[_Iterable[_Union[TransferStep, _Mapping]]] = ..., deadlines: _Optional[_Iterable[_Union[TransferDeadline, _Mapping]]] = ..., supervisions: _Optional[_Iterable[_Union[Supervision, _Mapping]]] = ..., outcome: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., etag: _Optional[str] = ..., change_seq: _Optional[int] = ..., persons_held: _Optional[int] = ...) -> None: ...
 
 class SignedRecord(_message.Message):
     __slots__ = ("name", "kind", "body", "signature", "key_sha256")

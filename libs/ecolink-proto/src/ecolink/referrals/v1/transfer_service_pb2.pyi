@@ -7,6 +7,40 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
 
+class GetTransferStatisticsRequest(_message.Message):
+    __slots__ = ("agency_id", "year")
+    AGENCY_ID_FIELD_NUMBER: _ClassVar[int]
+    YEAR_FIELD_NUMBER: _ClassVar[int]
+    agency_id: str
+    year: int
+    def __init__(self, agency_id: _Optional[str] = ..., year: _Optional[int] = ...) -> None: ...
+
+class GetTransferStatisticsResponse(_message.Message):
+    __slots__ = ("agency_id", "year", "criminal_transfers", "detention_transfers", "persons_transferred", "filed_cases", "persons_under_compulsory_measures", "persons_detained", "refusals", "reverse_transfers", "overdue_steps")
+    AGENCY_ID_FIELD_NUMBER: _ClassVar[int]
+    YEAR_FIELD_NUMBER: _ClassVar[int]
+    CRIMINAL_TRANSFERS_FIELD_NUMBER: _ClassVar[int]
+    DETENTION_TRANSFERS_FIELD_NUMBER: _ClassVar[int]
+    PERSONS_TRANSFERRED_FIELD_NUMBER: _ClassVar[int]
+    FILED_CASES_FIELD_NUMBER: _ClassVar[int]
+    PERSONS_UNDER_COMPULSORY_MEASURES_FIELD_NUMBER: _ClassVar[int]
+    PERSONS_DETAINED_FIELD_NUMBER: _ClassVar[int]
+    REFUSALS_FIELD_NUMBER: _ClassVar[int]
+    REVERSE_TRANSFERS_FIELD_NUMBER: _ClassVar[int]
+    OVERDUE_STEPS_FIELD_NUMBER: _ClassVar[int]
+    agency_id: str
+    year: int
+    criminal_transfers: int
+    detention_transfers: int
+    persons_transferred: int
+    filed_cases: int
+    persons_under_compulsory_measures: int
+    persons_detained: int
+    refusals: int
+    reverse_transfers: int
+    overdue_steps: int
+    def __init__(self, agency_id: _Optional[str] = ..., year: _Optional[int] = ..., criminal_transfers: _Optional[int] = ..., detention_transfers: _Optional[int] = ..., persons_transferred: _Optional[int] = ..., filed_cases: _Optional[int] = ..., persons_under_compulsory_measures: _Optional[int] = ..., persons_detained: _Optional[int] = ..., refusals: _Optional[int] = ..., reverse_transfers: _Optional[int] = ..., overdue_steps: _Optional[int] = ...) -> None: ...
+
 class TransferStepDetails(_message.Message):
     __slots__ = ("officer_ids", "note", "request_id")
     OFFICER_IDS_FIELD_NUMBER: _ClassVar[int]
@@ -156,18 +190,20 @@ class ResendTransferResponse(_message.Message):
     def __init__(self, transfer: _Optional[_Union[_transfer_pb2.Transfer, _Mapping]] = ...) -> None: ...
 
 class FileCriminalCaseRequest(_message.Message):
-    __slots__ = ("name", "etag", "police_case_number", "detention_days", "details")
+    __slots__ = ("name", "etag", "police_case_number", "detention_days", "details", "persons_held")
     NAME_FIELD_NUMBER: _ClassVar[int]
     ETAG_FIELD_NUMBER: _ClassVar[int]
     POLICE_CASE_NUMBER_FIELD_NUMBER: _ClassVar[int]
     DETENTION_DAYS_FIELD_NUMBER: _ClassVar[int]
     DETAILS_FIELD_NUMBER: _ClassVar[int]
+    PERSONS_HELD_FIELD_NUMBER: _ClassVar[int]
     name: str
     etag: str
     police_case_number: str
     detention_days: int
     details: TransferStepDetails
-    def __init__(self, name: _Optional[str] = ..., etag: _Optional[str] = ..., police_case_number: _Optional[str] = ..., detention_days: _Optional[int] = ..., details: _Optional[_Union[TransferStepDetails, _Mapping]] = ...) -> None: ...
+    persons_held: int
+    def __init__(self, name: _Optional[str] = ..., etag: _Optional[str] = ..., police_case_number: _Optional[str] = ..., detention_days: _Optional[int] = ..., details: _Optional[_Union[TransferStepDetails, _Mapping]] = ..., persons_held: _Optional[int] = ...) -> None: ...
 
 class FileCriminalCaseResponse(_message.Message):
     __slots__ = ("transfer",)

@@ -151,6 +151,11 @@ class TransferServiceStub:
                 request_serializer=ecolink_dot_referrals_dot_v1_dot_transfer__service__pb2.ListTransferDueActionsRequest.SerializeToString,
                 response_deserializer=ecolink_dot_referrals_dot_v1_dot_transfer__service__pb2.ListTransferDueActionsResponse.FromString,
                 _registered_method=True)
+        self.GetTransferStatistics = channel.unary_unary(
+                '/ecolink.referrals.v1.TransferService/GetTransferStatistics',
+                request_serializer=ecolink_dot_referrals_dot_v1_dot_transfer__service__pb2.GetTransferStatisticsRequest.SerializeToString,
+                response_deserializer=ecolink_dot_referrals_dot_v1_dot_transfer__service__pb2.GetTransferStatisticsResponse.FromString,
+                _registered_method=True)
 
 
 class TransferServiceServicer:
@@ -330,6 +335,14 @@ class TransferServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetTransferStatistics(self, request, context):
+        """A bureau's transfer figures for a year (issue 13 item 10), each counted by the day its step took place in China:
+        to the bureau, the bureaus above it and the procuratorate of its region; anyone else NOT_FOUND, audited.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_TransferServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -442,6 +455,11 @@ def add_TransferServiceServicer_to_server(servicer, server):
                     servicer.ListTransferDueActions,
                     request_deserializer=ecolink_dot_referrals_dot_v1_dot_transfer__service__pb2.ListTransferDueActionsRequest.FromString,
                     response_serializer=ecolink_dot_referrals_dot_v1_dot_transfer__service__pb2.ListTransferDueActionsResponse.SerializeToString,
+            ),
+            'GetTransferStatistics': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetTransferStatistics,
+                    request_deserializer=ecolink_dot_referrals_dot_v1_dot_transfer__service__pb2.GetTransferStatisticsRequest.FromString,
+                    response_serializer=ecolink_dot_referrals_dot_v1_dot_transfer__service__pb2.GetTransferStatisticsResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -1045,6 +1063,33 @@ class TransferService:
             '/ecolink.referrals.v1.TransferService/ListTransferDueActions',
             ecolink_dot_referrals_dot_v1_dot_transfer__service__pb2.ListTransferDueActionsRequest.SerializeToString,
             ecolink_dot_referrals_dot_v1_dot_transfer__service__pb2.ListTransferDueActionsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetTransferStatistics(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ecolink.referrals.v1.TransferService/GetTransferStatistics',
+            ecolink_dot_referrals_dot_v1_dot_transfer__service__pb2.GetTransferStatisticsRequest.SerializeToString,
+            ecolink_dot_referrals_dot_v1_dot_transfer__service__pb2.GetTransferStatisticsResponse.FromString,
             options,
             channel_credentials,
             insecure,

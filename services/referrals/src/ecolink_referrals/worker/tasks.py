@@ -1,0 +1,38 @@
+"""Referrals tasks, run by beat: deadlines that passed unmet become events, and due webhook deliveries are sent."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from celery import Task, shared_task
+
+from ecolink_common.celery_app import RETRIED_TASK, run_async
+from ecolink_common.worker_resources import service_sessions, service_settings
+from ecolink_referrals.adapters.webhook_sender import HttpWebhookSender
+from ecolink_referrals.service_layer.overdue_deadlines import record_overdue_deadlines
+from ecolink_referrals.service_layer.unit_of_work import ReferralsUnitOfWork
+from ecolink_referrals.service_layer.webhook_deliveries import deliver_due
+from ecolink_referrals.settings import ReferralsSettings
+
+RECORD_OVERDUE_DEADLINES = "ecolink.referrals.record_overdue_deadlines"
+DELIVER_WEBHOOKS = "ecolink.referrals.deliver_webhooks"
+
+
+def _unit_of_work() -> ReferralsUnitOfWork:
+    return ReferralsUnitOfWork(service_sessions(ReferralsSettings))
+
+
+@shared_task(name=RECORD_OVERDUE_DEADLINES, max_retries=3, **RETRIED_TASK)
+def record_overdue(self: Task) -> dict[str, Any]:
+    """An event per deadline newly overdue; a repeated or redelivered scan queues nothing new."""
+    return {"recorded": run_async(record_overdue_deadlines(_unit_of_work))}
+
+
+@shared_task(name=DELIVER_WEBHOOKS, max_retries=3, **RETRIED_TASK)
+def deliver_webhooks(self: Task) -> dict[str, Any]:
+    """Sends the due deliveries; a killed run's claims run out and the next run sends them again."""
+    settings = service_settings(ReferralsSettings)
+    run = run_async(
+        deliver_due(_unit_of_work, HttpWebhookSender(settings.webhook_timeout_seconds), settings.delivery_policy())
+    )
+    return {"sent": run.sent, "accepted": run.accepted}

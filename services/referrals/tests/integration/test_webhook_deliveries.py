@@ -1,0 +1,123 @@
+"""Push to the police's and the procuratorate's systems through a real Celery worker (issue 13 item 9b): each transfer
+change reaches every party's webhook HMAC-signed with its secret, once per idempotency key; a webhook that is down is
+retried until it is back, and nothing is lost; a deadline that passed unmet is pushed too."""
+
+from __future__ import annotations
+
+import json
+import threading
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from ecolink.referrals.v1 import webhook_service_pb2, webhook_service_pb2_grpc
+from ecolink_common.celery_app import RELAY_OUTBOX, make_celery
+from ecolink_common.testing.channels import stubs
+from ecolink_common.testing.worker import running_worker, task_result
+from ecolink_referrals.domain.webhook_signing import (
+    IDEMPOTENCY_HEADER,
+    SIGNATURE_HEADER,
+    TIMESTAMP_HEADER,
+    signature_valid,
+)
+from ecolink_referrals.testing import COUNTY, POLICE, PROCURATORATE, transfer_request
+from ecolink_referrals.worker.tasks import DELIVER_WEBHOOKS, RECORD_OVERDUE_DEADLINES
+
+RESULT_SECONDS = 60
+
+
+@dataclass
+class Receiver:
+    """A party's webhook endpoint: refuses while `down`, records what it accepted."""
+
+    down: bool = True
+    accepted: list[tuple[str, dict[str, str], bytes]] = field(default_factory=list)
+    refused: int = 0
+
+
+@pytest.fixture
+def receiver() -> Iterator[tuple[Receiver, str]]:
+    state = Receiver()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            body = self.rfile.read(int(self.headers["Content-Length"]))
+            if state.down:
+                state.refused += 1
+                self.send_response(503)
+            else:
+                state.accepted.append((self.path, dict(self.headers.items()), body))
+                self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            return
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield state, f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+async def test_every_change_reaches_each_partys_webhook_signed_and_once(
+    walk, investigated_case, evidence, evidence_service, transfers, referrals_service, platform, database_url, receiver
+):
+    state, base = receiver
+    secrets: dict[str, str] = {}
+    async with stubs(referrals_service, webhook_service_pb2_grpc.WebhookServiceStub) as webhooks:
+        for agency in (POLICE, PROCURATORATE):
+            set_ = await webhooks.SetWebhook(
+                webhook_service_pb2.SetWebhookRequest(url=f"{base}/{agency}"),
+                metadata=referrals_service.metadata(agency),
+            )
+            secrets[agency] = set_.webhook.secret
+        await investigated_case(walk, evidence, evidence_service)
+        sent = (
+            await transfers.TransferCase(transfer_request(walk.name), metadata=referrals_service.metadata(COUNTY))
+        ).transfer
+
+        queue = f"test-{uuid.uuid4().hex[:8]}"
+        env = {
+            "ECOLINK_VAR_DIR": str(platform.var_dir),
+            "REFERRALS_DATABASE_URL": database_url,
+            "REFERRALS_WEBHOOK_FIRST_BACKOFF_SECONDS": "0.01",
+            "REFERRALS_WEBHOOK_MAX_BACKOFF_SECONDS": "0.01",
+        }
+        client = make_celery("ecolink-test-client", platform, include=[])
+
+        async def run(task: str, **kwargs: object) -> dict[str, object]:
+            return await task_result(client, task, queue=queue, timeout=RESULT_SECONDS, **kwargs)
+
+        with running_worker(env, queue=queue):
+            relayed = await run(RELAY_OUTBOX, service="referrals")
+            while_down = await run(DELIVER_WEBHOOKS)
+            state.down = False
+            when_back = await run(DELIVER_WEBHOOKS)
+            again = await run(DELIVER_WEBHOOKS)
+            overdue = await run(RECORD_OVERDUE_DEADLINES)
+            await run(RELAY_OUTBOX, service="referrals")
+            pushed_overdue = await run(DELIVER_WEBHOOKS)
+
+        assert relayed["published"] == 2  # the report and the send
+        assert while_down == {"sent": 4, "accepted": 0} and state.refused == 4
+        assert when_back == {"sent": 4, "accepted": 4} and again == {"sent": 0, "accepted": 0}
+        assert overdue["recorded"] >= 1 and pushed_overdue["accepted"] >= 1
+        keys = [(path, headers[IDEMPOTENCY_HEADER]) for path, headers, _ in state.accepted]
+        assert len(keys) == len(set(keys))
+        for path, headers, body in state.accepted:
+            agency = path.strip("/")
+            assert signature_valid(secrets[agency], headers[TIMESTAMP_HEADER], body, headers[SIGNATURE_HEADER])
+        steps = [json.loads(body)["payload"].get("step") for path, _, body in state.accepted if path == f"/{POLICE}"]
+        assert steps[:2] == ["TransferCase", "ApproveTransfer"]
+        duties = [json.loads(body)["payload"].get("duty") for _, _, body in state.accepted]
+        assert "receipt" in duties
+
+        listed = await webhooks.ListDeliveries(
+            webhook_service_pb2.ListDeliveriesRequest(), metadata=referrals_service.metadata(POLICE)
+        )
+        first_two = sorted(listed.deliveries, key=lambda d: d.create_time.ToDatetime())[:2]
+        assert [(d.status, d.attempts, d.transfer) for d in first_two] == [("delivered", 2, sent.name)] * 2
