@@ -4,7 +4,9 @@ retried until it is back, and nothing is lost; a deadline that passed unmet is p
 
 from __future__ import annotations
 
+import asyncio
 import json
+import signal
 import threading
 import uuid
 from collections.abc import Iterator
@@ -121,3 +123,65 @@ async def test_every_change_reaches_each_partys_webhook_signed_and_once(
         )
         first_two = sorted(listed.deliveries, key=lambda d: d.create_time.ToDatetime())[:2]
         assert [(d.status, d.attempts, d.transfer) for d in first_two] == [("delivered", 2, sent.name)] * 2
+
+
+async def test_a_worker_killed_in_the_middle_of_a_delivery_loses_nothing(
+    walk, investigated_case, evidence, evidence_service, transfers, referrals_service, platform, database_url
+):
+    """kill -9 while the police's webhook is answering: the claim runs out, and the next worker sends the event again
+    under the same idempotency key, so the police system records it once."""
+    hit, release = threading.Event(), threading.Event()
+    keys: list[str] = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers["Content-Length"]))
+            keys.append(self.headers[IDEMPOTENCY_HEADER])
+            hit.set()
+            release.wait(timeout=30)
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            return
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        async with stubs(referrals_service, webhook_service_pb2_grpc.WebhookServiceStub) as webhooks:
+            url = f"http://127.0.0.1:{server.server_address[1]}/police"
+            await webhooks.SetWebhook(
+                webhook_service_pb2.SetWebhookRequest(url=url), metadata=referrals_service.metadata(POLICE)
+            )
+            await investigated_case(walk, evidence, evidence_service)
+            request = transfer_request(walk.name, approve=False)
+            await transfers.TransferCase(request, metadata=referrals_service.metadata(COUNTY))
+            env = {
+                "ECOLINK_VAR_DIR": str(platform.var_dir),
+                "REFERRALS_DATABASE_URL": database_url,
+                "REFERRALS_WEBHOOK_LEASE_SECONDS": "0.5",
+            }
+            client = make_celery("ecolink-test-client", platform, include=[])
+            queue = f"test-{uuid.uuid4().hex[:8]}"
+            with pytest.raises(RuntimeError, match="exited with -9"), running_worker(env, queue=queue) as worker:
+                await task_result(client, RELAY_OUTBOX, queue=queue, timeout=RESULT_SECONDS, service="referrals")
+                client.send_task(DELIVER_WEBHOOKS, queue=queue)
+                assert await asyncio.to_thread(hit.wait, RESULT_SECONDS)
+                worker.send_signal(signal.SIGKILL)
+                worker.wait(timeout=RESULT_SECONDS)
+            release.set()
+            # The lease of the killed worker's claim is half a second of the worker's own clock.
+            await asyncio.sleep(0.6)
+            with running_worker(env, queue=queue):
+                runs = [
+                    await task_result(client, DELIVER_WEBHOOKS, queue=queue, timeout=RESULT_SECONDS) for _ in range(2)
+                ]
+            listed = await webhooks.ListDeliveries(
+                webhook_service_pb2.ListDeliveriesRequest(), metadata=referrals_service.metadata(POLICE)
+            )
+    finally:
+        release.set()
+        server.shutdown()
+    assert sum(run["accepted"] for run in runs) == 1
+    assert [(d.status, d.attempts) for d in listed.deliveries] == [("delivered", 1)]
+    assert len(keys) == 2 and len(set(keys)) == 1
