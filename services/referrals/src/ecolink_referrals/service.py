@@ -16,8 +16,8 @@ from ecolink_referrals.api.transfer_servicer import TransferServicer
 from ecolink_referrals.api.webhook_servicer import WebhookServicer
 from ecolink_referrals.bootstrap import bootstrap
 from ecolink_referrals.settings import ReferralsSettings
+from ecolink_referrals.worker.subscribers import referrals_subscribers
 from ecolink_referrals.worker.tasks import DELIVER_WEBHOOKS, RECORD_OVERDUE_DEADLINES
-from ecolink_referrals.worker.webhook_fan_out import referrals_subscribers
 
 SPEC = ServiceSpec(
     name="referrals",

@@ -230,6 +230,17 @@ class CaseRepository:
         row = (await self._session.execute(select(case_table).where(case_table.c.source_alert == alert_name))).first()
         return case_from_row(row) if row else None
 
+    async def with_source(self, source: ClueSource, source_ref: str) -> CaseRecord | None:
+        """The first case opened from this clue, if one was."""
+        query = (
+            select(case_table)
+            .where(case_table.c.source == source.value, case_table.c.source_ref == source_ref)
+            .order_by(case_table.c.case_id)
+            .limit(1)
+        )
+        row = (await self._session.execute(query)).first()
+        return case_from_row(row) if row else None
+
     async def get(self, case_id: int) -> CaseRecord | None:
         row = (await self._session.execute(select(case_table).where(case_table.c.case_id == case_id))).first()
         return case_from_row(row) if row else None

@@ -21,6 +21,7 @@ from ecolink_cases.service_layer.case_opening import OpenCase
 from ecolink_cases.service_layer.case_reading import DocumentQuery
 from ecolink_cases.service_layer.case_steps import StepDetails, StepFigures
 from ecolink_cases.service_layer.case_view import CaseView
+from ecolink_cases.service_layer.hand_backs import HandBack
 from ecolink_common.errors import InvalidArgument
 from ecolink_common.etags import weak_etag
 from ecolink_common.officers import checked_officer_ids
@@ -39,6 +40,9 @@ UNIT_NAME = ResourceName(
 )
 ALERT_NAME = ResourceName(
     re.compile(r"^alerts/([A-Za-z0-9][A-Za-z0-9-]{0,63})\Z"), "a monitoring-alert clue names its alert, alerts/{id}"
+)
+TRANSFER_NAME = ResourceName(
+    re.compile(r"^transfers/([1-9][0-9]{0,17})\Z"), "must be transfers/{transfer_id}, e.g. transfers/3"
 )
 EVIDENCE_NAME = ResourceName(
     re.compile(r"^evidence/([A-Za-z0-9][A-Za-z0-9-]{0,63})\Z"), "must be evidence/{evidence_id}"
@@ -359,4 +363,14 @@ def due_action_to_proto(action: DueAction) -> pb.DueAction:
         until_date=action.until_date.isoformat() if action.until_date else "",
         status=action.status.value,
         legal_basis=action.legal_basis,
+    )
+
+
+def hand_back_command(request: service_pb.RecordHandBackRequest) -> HandBack:
+    TRANSFER_NAME.id(request.transfer, "transfer")
+    return HandBack(
+        case_id=case_id_from_name(request.name),
+        transfer=request.transfer,
+        reason=checked_text(request.reason, "reason", limit=MAX_TEXT_CHARS),
+        handed_back_by=checked_text(request.handed_back_by, "handed_back_by", limit=MAX_NAME_CHARS),
     )

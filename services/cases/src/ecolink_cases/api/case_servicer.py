@@ -22,6 +22,7 @@ from ecolink_cases.service_layer import (
     case_reading,
     case_steps,
     document_keeping,
+    hand_backs,
 )
 from ecolink_cases.service_layer.case_steps import StepFigures, TakeStep
 from ecolink_cases.service_layer.case_view import CaseView
@@ -101,6 +102,12 @@ class CaseServicer(SupportingMeasureMethods, case_service_pb2_grpc.CaseServiceSe
         case_id = convert.case_id_from_name(request.name)
         dossier = await case_dossier.get_case_dossier(self._uow(), current_principal(), case_id)
         return pb.GetCaseDossierResponse(dossier=dossier_to_proto(dossier))
+
+    async def RecordHandBack(
+        self, request: pb.RecordHandBackRequest, context: grpc.aio.ServicerContext
+    ) -> pb.RecordHandBackResponse:
+        view = await hand_backs.record_hand_back(self._uow(), current_principal(), convert.hand_back_command(request))
+        return pb.RecordHandBackResponse(case=convert.case_to_proto(view))
 
     async def ListCases(self, request: pb.ListCasesRequest, context: grpc.aio.ServicerContext) -> pb.ListCasesResponse:
         state = convert.STATES.get(request.state)

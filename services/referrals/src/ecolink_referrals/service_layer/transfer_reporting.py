@@ -186,7 +186,7 @@ async def _reported(
     await uow.audit.record(
         AuditEntry(principal.agency_id, Step.REPORT.value, transfer.name, "OK", details={"case": transfer.case})
     )
-    await uow.outbox.add(changed_event(transfer, seq, Step.REPORT, now), at=now)
+    await uow.outbox.add(changed_event(transfer, seq, Step.REPORT, now, actor=principal.agency_id), at=now)
     if command.details.request is not None:
         await uow.requests.remember(command.details.request, resource_name=transfer.name, at=now)
     return transfer

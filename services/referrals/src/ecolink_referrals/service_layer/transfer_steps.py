@@ -138,7 +138,9 @@ async def record_step(
     await uow.audit.record(
         AuditEntry(principal.agency_id, command.step.value, transfer.name, "OK", details={"to": to_state.value})
     )
-    await uow.outbox.add(changed_event(changed, seq, command.step, now), at=now)
+    await uow.outbox.add(
+        changed_event(changed, seq, command.step, now, actor=principal.agency_id, note=command.details.note), at=now
+    )
     if command.details.request is not None:
         await uow.requests.remember(command.details.request, resource_name=transfer.name, at=now)
     return await transfer_view(uow, changed)
@@ -208,7 +210,9 @@ async def sign_and_store(
     )
 
 
-def changed_event(transfer: TransferRecord, seq: int, step: Step, at: datetime) -> OutboxEvent:
+def changed_event(
+    transfer: TransferRecord, seq: int, step: Step, at: datetime, *, actor: str, note: str = ""
+) -> OutboxEvent:
     """For the parties' systems (webhooks, issue 13 item 9): a stable id per step."""
     return OutboxEvent(
         event_id=f"{transfer.name}/steps/{seq}",
@@ -216,7 +220,10 @@ def changed_event(transfer: TransferRecord, seq: int, step: Step, at: datetime) 
         payload={
             "transfer": transfer.name,
             "number": transfer.number,
+            "case": transfer.case,
             "step": step.value,
+            "note": note,
+            "actor": actor,
             "state": transfer.state.value,
             "bureau": transfer.bureau_agency_id,
             "police": transfer.police_agency_id,

@@ -578,3 +578,21 @@ class GetCaseDossierResponse(_message.Message):
     DOSSIER_FIELD_NUMBER: _ClassVar[int]
     dossier: _case_pb2.CaseDossier
     def __init__(self, dossier: _Optional[_Union[_case_pb2.CaseDossier, _Mapping]] = ...) -> None: ...
+
+class RecordHandBackRequest(_message.Message):
+    __slots__ = ("name", "transfer", "reason", "handed_back_by")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    TRANSFER_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    HANDED_BACK_BY_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    transfer: str
+    reason: str
+    handed_back_by: str
+    def __init__(self, name: _Optional[str] = ..., transfer: _Optional[str] = ..., reason: _Optional[str] = ..., handed_back_by: _Optional[str] = ...) -> None: ...
+
+class RecordHandBackResponse(_message.Message):
+    __slots__ = ("case",)
+    CASE_FIELD_NUMBER: _ClassVar[int]
+    case: _case_pb2.Case
+    def __init__(self, case: _Optional[_Union[_case_pb2.Case, _Mapping]] = ...) -> None: ...

@@ -196,6 +196,11 @@ class CaseServiceStub:
                 request_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.GetCaseDossierRequest.SerializeToString,
                 response_deserializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.GetCaseDossierResponse.FromString,
                 _registered_method=True)
+        self.RecordHandBack = channel.unary_unary(
+                '/ecolink.cases.v1.CaseService/RecordHandBack',
+                request_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.RecordHandBackRequest.SerializeToString,
+                response_deserializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.RecordHandBackResponse.FromString,
+                _registered_method=True)
 
 
 class CaseServiceServicer:
@@ -442,6 +447,16 @@ class CaseServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def RecordHandBack(self, request, context):
+        """A case the police or the procuratorate handed back for administrative penalty (反向移送, DOMAIN §4.2): a new clue
+        of the handling bureau about the same unit, with the reason, linked to the case and to the transfer; one per
+        transfer (the same transfer again returns it). Only the referrals service acting for the handling bureau records
+        it (else PERMISSION_DENIED CASE_HAND_BACK_BY_REFERRALS_ONLY, audited).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_CaseServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -604,6 +619,11 @@ def add_CaseServiceServicer_to_server(servicer, server):
                     servicer.GetCaseDossier,
                     request_deserializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.GetCaseDossierRequest.FromString,
                     response_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.GetCaseDossierResponse.SerializeToString,
+            ),
+            'RecordHandBack': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordHandBack,
+                    request_deserializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.RecordHandBackRequest.FromString,
+                    response_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.RecordHandBackResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -1472,6 +1492,33 @@ class CaseService:
             '/ecolink.cases.v1.CaseService/GetCaseDossier',
             ecolink_dot_cases_dot_v1_dot_case__service__pb2.GetCaseDossierRequest.SerializeToString,
             ecolink_dot_cases_dot_v1_dot_case__service__pb2.GetCaseDossierResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordHandBack(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ecolink.cases.v1.CaseService/RecordHandBack',
+            ecolink_dot_cases_dot_v1_dot_case__service__pb2.RecordHandBackRequest.SerializeToString,
+            ecolink_dot_cases_dot_v1_dot_case__service__pb2.RecordHandBackResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -1,15 +1,19 @@
 """The referrals service's outbox subscribers, built in the worker: every transfer change and overdue deadline is
-queued for the party agencies' webhooks in the relay's transaction."""
+queued for the party agencies' webhooks in the relay's transaction, and a reverse transfer goes back to the cases
+service."""
 
 from __future__ import annotations
 
 from ecolink_common.outbox import OutboxEvent
 from ecolink_common.outbox_relay import Subscribers
 from ecolink_common.unit_of_work import UnitOfWork
+from ecolink_common.worker_resources import platform_settings, service_settings
 from ecolink_referrals.adapters.webhook_repository import WebhookRepository
 from ecolink_referrals.service_layer.overdue_deadlines import DEADLINE_OVERDUE_EVENT
 from ecolink_referrals.service_layer.transfer_steps import TRANSFER_CHANGED_EVENT
 from ecolink_referrals.service_layer.webhook_deliveries import queue_for_parties
+from ecolink_referrals.settings import ReferralsSettings
+from ecolink_referrals.worker.hand_back_delivery import hand_back_reporter
 
 
 async def queue_webhook_deliveries(event: OutboxEvent, uow: UnitOfWork) -> None:
@@ -17,6 +21,11 @@ async def queue_webhook_deliveries(event: OutboxEvent, uow: UnitOfWork) -> None:
 
 
 def referrals_subscribers() -> Subscribers:
+    """Who receives the referrals service's events in this worker process."""
+    hand_backs = hand_back_reporter(service_settings(ReferralsSettings), platform_settings())
     return Subscribers(
-        {TRANSFER_CHANGED_EVENT: [queue_webhook_deliveries], DEADLINE_OVERDUE_EVENT: [queue_webhook_deliveries]}
+        {
+            TRANSFER_CHANGED_EVENT: [queue_webhook_deliveries, hand_backs],
+            DEADLINE_OVERDUE_EVENT: [queue_webhook_deliveries],
+        }
     )
