@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -10,10 +11,14 @@ import pytest
 from ecolink.common.v1 import identity_service_pb2_grpc
 from ecolink_alerts.service import SPEC as ALERTS
 from ecolink_alerts.testing import load_demo_registry
+from ecolink_common.clock import FakeClock
 from ecolink_common.settings import PlatformSettings
 from ecolink_common.testing.channels import stubs
 from ecolink_common.testing.databases import enabled_backends, throwaway_database
 from ecolink_common.testing.platform import ServiceUnderTest, platform_settings_for_tests, prepared_service
+from ecolink_evidence.service import SPEC as EVIDENCE
+
+TEST_NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
 
 
 @pytest.fixture(params=enabled_backends())
@@ -48,6 +53,21 @@ async def cases_database_url(backend: str, tmp_path: Path) -> AsyncIterator[str]
     """The cases service's own database beside the service under test, on the same backend."""
     async with throwaway_database(backend, tmp_path, "cases") as url:
         yield url
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """18:00 in China on 2026-11-20: the platform's "today" in the tests that move time, whatever the machine's date."""
+    return FakeClock(TEST_NOW)
+
+
+@pytest.fixture
+async def evidence_beside(platform, evidence_database_url, alerts_beside) -> AsyncIterator[ServiceUnderTest]:
+    """The evidence service (filesystem store) beside the service under test, asking the alerts service beside it
+    about alert subjects."""
+    service = await prepared_service(EVIDENCE, platform, evidence_database_url, alerts_target=alerts_beside.target)
+    yield service
+    await service.running.stop()
 
 
 @pytest.fixture

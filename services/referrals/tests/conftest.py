@@ -4,7 +4,6 @@ its own database of the same backend and on port 0; cases and referrals read the
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
 
 import pytest
 
@@ -13,32 +12,15 @@ from ecolink.evidence.v1 import evidence_service_pb2_grpc
 from ecolink.referrals.v1 import transfer_service_pb2_grpc
 from ecolink_cases.service import SPEC as CASES
 from ecolink_cases.testing import COUNTY, COUNTY_OFFICERS, CaseWalk, details
-from ecolink_common.clock import FakeClock
 from ecolink_common.testing.channels import stubs
 from ecolink_common.testing.platform import ServiceUnderTest, prepared_service
-from ecolink_evidence.service import SPEC as EVIDENCE
 from ecolink_evidence.testing import upload_chunks
 from ecolink_referrals.service import SPEC as REFERRALS
-
-# 18:00 in China on 2026-11-20, whatever the machine's date.
-NOW = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(NOW)
-
-
-@pytest.fixture
-async def evidence_service(platform, evidence_database_url, alerts_beside) -> AsyncIterator[ServiceUnderTest]:
-    service = await prepared_service(EVIDENCE, platform, evidence_database_url, alerts_target=alerts_beside.target)
-    yield service
-    await service.running.stop()
 
 
 @pytest.fixture
 async def cases_service(
-    platform, cases_database_url, alerts_beside, evidence_service, clock
+    platform, cases_database_url, alerts_beside, evidence_beside, clock
 ) -> AsyncIterator[ServiceUnderTest]:
     service = await prepared_service(
         CASES,
@@ -46,7 +28,7 @@ async def cases_service(
         cases_database_url,
         clock=clock,
         alerts_target=alerts_beside.target,
-        evidence_target=evidence_service.target,
+        evidence_target=evidence_beside.target,
     )
     yield service
     await service.running.stop()
@@ -54,7 +36,7 @@ async def cases_service(
 
 @pytest.fixture
 async def referrals_service(
-    platform, database_url, cases_service, evidence_service, clock
+    platform, database_url, cases_service, evidence_beside, clock
 ) -> AsyncIterator[ServiceUnderTest]:
     service = await prepared_service(
         REFERRALS,
@@ -62,7 +44,7 @@ async def referrals_service(
         database_url,
         clock=clock,
         cases_target=cases_service.target,
-        evidence_target=evidence_service.target,
+        evidence_target=evidence_beside.target,
     )
     yield service
     await service.running.stop()
@@ -75,8 +57,8 @@ async def cases(cases_service) -> AsyncIterator[case_service_pb2_grpc.CaseServic
 
 
 @pytest.fixture
-async def evidence(evidence_service) -> AsyncIterator[evidence_service_pb2_grpc.EvidenceServiceStub]:
-    async with stubs(evidence_service, evidence_service_pb2_grpc.EvidenceServiceStub) as stub:
+async def evidence(evidence_beside) -> AsyncIterator[evidence_service_pb2_grpc.EvidenceServiceStub]:
+    async with stubs(evidence_beside, evidence_service_pb2_grpc.EvidenceServiceStub) as stub:
         yield stub
 
 
@@ -89,13 +71,13 @@ async def transfers(referrals_service) -> AsyncIterator[transfer_service_pb2_grp
 ITEMS = (b"DA001 kiln stack photo", "现场检查笔录 inspection record".encode(), b"CEMS export 2026-11-18.csv")
 
 
-async def _investigated_case(walk: CaseWalk, evidence, evidence_service) -> list[str]:
+async def _investigated_case(walk: CaseWalk, evidence, evidence_beside) -> list[str]:
     """Registered (approved by the city), under investigation, one record citing three items; their names."""
     await walk.create()
     await walk.approve("RegisterCase")
     await walk.step("RegisterCase")
     await walk.step("StartInvestigation")
-    county = evidence_service.metadata(COUNTY)
+    county = evidence_beside.metadata(COUNTY)
     names = [(await upload_chunks(evidence, [item], county, size=len(item), subject=walk.name)).name for item in ITEMS]
     record = details(*COUNTY_OFFICERS, note="现场检查 on-site inspection")
     record.evidence.extend(names)

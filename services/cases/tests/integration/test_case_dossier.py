@@ -30,8 +30,8 @@ def walk(cases, cases_service) -> CaseWalk:
 
 
 @pytest.fixture
-async def evidence(evidence_beside_cases):
-    async with stubs(evidence_beside_cases, evidence_service_pb2_grpc.EvidenceServiceStub) as stub:
+async def evidence(evidence_beside):
+    async with stubs(evidence_beside, evidence_service_pb2_grpc.EvidenceServiceStub) as stub:
         yield stub
 
 
@@ -41,14 +41,14 @@ def citing(*names: str, officers: tuple[str, ...] = COUNTY_OFFICERS) -> case_ser
     return record
 
 
-async def inspected_twice(walk: CaseWalk, evidence, evidence_beside_cases) -> tuple[str, str]:
+async def inspected_twice(walk: CaseWalk, evidence, evidence_beside) -> tuple[str, str]:
     """Registered (approved by the city), under investigation, and two investigation records: the first cites the
     photo, the second the inspection record and the photo again. Returns the photo's and the record's names."""
     await walk.create()
     await walk.approve("RegisterCase")
     await walk.step("RegisterCase")
     await walk.step("StartInvestigation")
-    county = evidence_beside_cases.metadata(COUNTY)
+    county = evidence_beside.metadata(COUNTY)
     photo = await upload_chunks(evidence, [PHOTO], county, size=len(PHOTO), subject=walk.name)
     record = await upload_chunks(evidence, [RECORD], county, size=len(RECORD), subject=walk.name)
     await walk.step("RecordInvestigation", details=citing(photo.name))
@@ -64,9 +64,9 @@ async def dossier(walk: CaseWalk, agency: str) -> case_service_pb2.GetCaseDossie
 
 
 async def test_the_dossier_lists_each_cited_item_once_and_every_officer_the_case_names(
-    walk, cases, evidence, evidence_beside_cases, clock
+    walk, cases, evidence, evidence_beside, clock
 ):
-    photo, record = await inspected_twice(walk, evidence, evidence_beside_cases)
+    photo, record = await inspected_twice(walk, evidence, evidence_beside)
     read_at = clock.advance(timedelta(minutes=7))
     found = (await dossier(walk, COUNTY)).dossier
     case = (await cases.GetCase(case_service_pb2.GetCaseRequest(name=walk.name), metadata=walk.as_agency(COUNTY))).case
@@ -111,9 +111,9 @@ async def test_a_bureau_of_another_province_gets_not_found_and_the_attempt_is_au
 
 
 async def test_the_city_above_the_county_reads_it_and_the_read_is_audited(
-    walk, evidence, evidence_beside_cases, database_url
+    walk, evidence, evidence_beside, database_url
 ):
-    photo, record = await inspected_twice(walk, evidence, evidence_beside_cases)
+    photo, record = await inspected_twice(walk, evidence, evidence_beside)
     found = (await dossier(walk, CITY)).dossier
     assert found.case.name == walk.name and [e.evidence for e in found.evidence] == [photo, record]
     rows = [r for r in await audit_rows(database_url) if r["action"] == "GetCaseDossier"]

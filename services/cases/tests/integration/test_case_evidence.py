@@ -25,8 +25,8 @@ def walk(cases, cases_service) -> CaseWalk:
 
 
 @pytest.fixture
-async def evidence(evidence_beside_cases):
-    async with stubs(evidence_beside_cases, evidence_service_pb2_grpc.EvidenceServiceStub) as stub:
+async def evidence(evidence_beside):
+    async with stubs(evidence_beside, evidence_service_pb2_grpc.EvidenceServiceStub) as stub:
         yield stub
 
 
@@ -43,21 +43,19 @@ def citing(*names: str) -> object:
     return record
 
 
-async def test_an_inspection_cites_an_uploaded_photo_and_keeps_its_hash(walk, evidence, evidence_beside_cases):
+async def test_an_inspection_cites_an_uploaded_photo_and_keeps_its_hash(walk, evidence, evidence_beside):
     case = await investigating(walk)
-    photo = await upload_chunks(
-        evidence, [PHOTO], evidence_beside_cases.metadata(COUNTY), size=len(PHOTO), subject=case.name
-    )
+    photo = await upload_chunks(evidence, [PHOTO], evidence_beside.metadata(COUNTY), size=len(PHOTO), subject=case.name)
     case = await walk.step("RecordInvestigation", details=citing(photo.name))
     [cited] = case.timeline[-1].evidence
     assert (cited.evidence, cited.sha256) == (photo.name, hashlib.sha256(PHOTO).hexdigest())
 
 
-async def test_evidence_of_another_case_is_refused_and_nothing_is_written(walk, cases, evidence, evidence_beside_cases):
+async def test_evidence_of_another_case_is_refused_and_nothing_is_written(walk, cases, evidence, evidence_beside):
     other = await CaseWalk(cases, walk.service).create()
     case = await investigating(walk)
     photo = await upload_chunks(
-        evidence, [PHOTO], evidence_beside_cases.metadata(COUNTY), size=len(PHOTO), subject=other.name
+        evidence, [PHOTO], evidence_beside.metadata(COUNTY), size=len(PHOTO), subject=other.name
     )
     with pytest.raises(grpc.aio.AioRpcError) as refused:
         await walk.step("RecordInvestigation", details=citing(photo.name))
@@ -69,10 +67,10 @@ async def test_evidence_of_another_case_is_refused_and_nothing_is_written(walk, 
     assert case.etag != walk.case.etag
 
 
-async def test_unknown_or_hidden_evidence_is_not_found_naming_it(walk, evidence, evidence_beside_cases):
+async def test_unknown_or_hidden_evidence_is_not_found_naming_it(walk, evidence, evidence_beside):
     case = await investigating(walk)
     foreign = await upload_chunks(
-        evidence, [PHOTO], evidence_beside_cases.metadata("eeb-360823"), size=len(PHOTO), subject=case.name
+        evidence, [PHOTO], evidence_beside.metadata("eeb-360823"), size=len(PHOTO), subject=case.name
     )
     for name in ("evidence/ev-does-not-exist", foreign.name):
         with pytest.raises(grpc.aio.AioRpcError) as hidden:

@@ -23,13 +23,13 @@ async def test_a_declined_transfer_comes_back_to_the_bureau_as_a_clue(
     cases,
     cases_service,
     evidence,
-    evidence_service,
+    evidence_beside,
     transfers,
     referrals_service,
     platform,
     database_url,
 ):
-    await investigated_case(walk, evidence, evidence_service)
+    await investigated_case(walk, evidence, evidence_beside)
     sent = (
         await transfers.TransferCase(transfer_request(walk.name), metadata=referrals_service.metadata(COUNTY))
     ).transfer

@@ -27,9 +27,9 @@ from ecolink_referrals.testing import (
 
 
 async def test_a_case_goes_to_the_police_with_its_evidence_and_they_file_a_criminal_case(
-    walk, investigated_case, evidence, evidence_service, transfers, referrals_service, database_url
+    walk, investigated_case, evidence, evidence_beside, transfers, referrals_service, database_url
 ):
-    names = await investigated_case(walk, evidence, evidence_service)
+    names = await investigated_case(walk, evidence, evidence_beside)
     county = referrals_service.metadata(COUNTY)
     sent = (await transfers.TransferCase(transfer_request(walk.name), metadata=county)).transfer
     assert sent.state == transfer_pb2.TRANSFER_STATE_SENT
@@ -42,7 +42,7 @@ async def test_a_case_goes_to_the_police_with_its_evidence_and_they_file_a_crimi
     assert [item.evidence for item in sent.evidence] == names
     assert all(item.grant_id and item.hold_placed for item in sent.evidence)
     assert [step.step for step in sent.timeline] == ["TransferCase", "ApproveTransfer"]
-    police = evidence_service.metadata(POLICE)
+    police = evidence_beside.metadata(POLICE)
     for item in sent.evidence:
         shown = (
             await evidence.GetEvidence(evidence_service_pb2.GetEvidenceRequest(name=item.evidence), metadata=police)
@@ -108,9 +108,9 @@ async def test_a_case_goes_to_the_police_with_its_evidence_and_they_file_a_crimi
 
 
 async def test_a_refusal_runs_through_reconsideration_and_supervision_and_silence_is_overdue(
-    walk, investigated_case, evidence, evidence_service, transfers, referrals_service, clock
+    walk, investigated_case, evidence, evidence_beside, transfers, referrals_service, clock
 ):
-    await investigated_case(walk, evidence, evidence_service)
+    await investigated_case(walk, evidence, evidence_beside)
     sent = (
         await transfers.TransferCase(transfer_request(walk.name), metadata=referrals_service.metadata(COUNTY))
     ).transfer
@@ -192,9 +192,9 @@ async def test_a_refusal_runs_through_reconsideration_and_supervision_and_silenc
 
 
 async def test_refusals_name_their_rule_and_write_nothing(
-    walk, investigated_case, evidence, evidence_service, transfers, referrals_service
+    walk, investigated_case, evidence, evidence_beside, transfers, referrals_service
 ):
-    await investigated_case(walk, evidence, evidence_service)
+    await investigated_case(walk, evidence, evidence_beside)
     county = referrals_service.metadata(COUNTY)
     not_police = await refused(
         transfers.TransferCase(transfer_request(walk.name, police=PROCURATORATE), metadata=county)
@@ -235,10 +235,10 @@ async def test_refusals_name_their_rule_and_write_nothing(
 
 
 async def test_with_the_evidence_service_down_nothing_is_sent_and_a_retry_sends_it(
-    walk, investigated_case, evidence, evidence_service, transfers, referrals_service
+    walk, investigated_case, evidence, evidence_beside, transfers, referrals_service
 ):
-    await investigated_case(walk, evidence, evidence_service)
-    await evidence_service.running.stop()
+    await investigated_case(walk, evidence, evidence_beside)
+    await evidence_beside.running.stop()
     county = referrals_service.metadata(COUNTY)
     down = await refused(transfers.TransferCase(transfer_request(walk.name, request_id="send-1"), metadata=county))
     assert down.code is grpc.StatusCode.UNAVAILABLE
@@ -247,9 +247,9 @@ async def test_with_the_evidence_service_down_nothing_is_sent_and_a_retry_sends_
 
 
 async def test_a_polling_police_system_sees_each_change_once(
-    walk, investigated_case, evidence, evidence_service, transfers, referrals_service
+    walk, investigated_case, evidence, evidence_beside, transfers, referrals_service
 ):
-    await investigated_case(walk, evidence, evidence_service)
+    await investigated_case(walk, evidence, evidence_beside)
     await transfers.TransferCase(transfer_request(walk.name), metadata=referrals_service.metadata(COUNTY))
     as_police = referrals_service.metadata(POLICE)
     first = await transfers.ListTransfers(transfer_service_pb2.ListTransfersRequest(), metadata=as_police)
@@ -273,9 +273,9 @@ async def test_a_polling_police_system_sees_each_change_once(
 
 
 async def test_a_detention_transfer_counts_in_the_bureaus_figures(
-    walk, investigated_case, evidence, evidence_service, transfers, referrals_service
+    walk, investigated_case, evidence, evidence_beside, transfers, referrals_service
 ):
-    await investigated_case(walk, evidence, evidence_service)
+    await investigated_case(walk, evidence, evidence_beside)
     request = transfer_request(walk.name, kind=transfer_pb2.TRANSFER_KIND_DETENTION)
     sent = (await transfers.TransferCase(request, metadata=referrals_service.metadata(COUNTY))).transfer
     as_police = referrals_service.metadata(POLICE)

@@ -66,7 +66,7 @@ def receiver() -> Iterator[tuple[Receiver, str]]:
 
 
 async def test_every_change_reaches_each_partys_webhook_signed_and_once(
-    walk, investigated_case, evidence, evidence_service, transfers, referrals_service, platform, database_url, receiver
+    walk, investigated_case, evidence, evidence_beside, transfers, referrals_service, platform, database_url, receiver
 ):
     state, base = receiver
     secrets: dict[str, str] = {}
@@ -77,7 +77,7 @@ async def test_every_change_reaches_each_partys_webhook_signed_and_once(
                 metadata=referrals_service.metadata(agency),
             )
             secrets[agency] = set_.webhook.secret
-        await investigated_case(walk, evidence, evidence_service)
+        await investigated_case(walk, evidence, evidence_beside)
         sent = (
             await transfers.TransferCase(transfer_request(walk.name), metadata=referrals_service.metadata(COUNTY))
         ).transfer
@@ -126,7 +126,7 @@ async def test_every_change_reaches_each_partys_webhook_signed_and_once(
 
 
 async def test_a_worker_killed_in_the_middle_of_a_delivery_loses_nothing(
-    walk, investigated_case, evidence, evidence_service, transfers, referrals_service, platform, database_url
+    walk, investigated_case, evidence, evidence_beside, transfers, referrals_service, platform, database_url
 ):
     """kill -9 while the police's webhook is answering: the claim runs out, and the next worker sends the event again
     under the same idempotency key, so the police system records it once."""
@@ -153,7 +153,7 @@ async def test_a_worker_killed_in_the_middle_of_a_delivery_loses_nothing(
             await webhooks.SetWebhook(
                 webhook_service_pb2.SetWebhookRequest(url=url), metadata=referrals_service.metadata(POLICE)
             )
-            await investigated_case(walk, evidence, evidence_service)
+            await investigated_case(walk, evidence, evidence_beside)
             request = transfer_request(walk.name, approve=False)
             await transfers.TransferCase(request, metadata=referrals_service.metadata(COUNTY))
             env = {
