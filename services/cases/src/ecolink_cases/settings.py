@@ -18,6 +18,11 @@ from ecolink_cases.domain.credit_settings import (
     InspectionDrawSettings,
     SamplingRatios,
 )
+from ecolink_cases.domain.criminal_thresholds import (
+    CriminalThresholds,
+    bundled_criminal_thresholds,
+    read_criminal_thresholds,
+)
 from ecolink_cases.domain.legal_periods import (
     DEFAULT_PERIODS,
     EARLIEST,
@@ -113,6 +118,10 @@ class CasesSettings(ServiceSettings):
     credit_green_from: int = Field(default=90, description="Lowest score graded green (绿), DOMAIN §3.4.")
     credit_red_up_to: int = Field(default=70, description="Highest score graded red (红), DOMAIN §3.4.")
     credit_window_days: int = Field(default=365, description="Days a finding counts against a score (proposed).")
+    criminal_thresholds_file: Path | None = Field(
+        default=None,
+        description="DOMAIN §4.6: the dated table of criminal thresholds (TOML); default the bundled 2023 table.",
+    )
     credit_rules_file: Path | None = Field(
         default=None, description="A versioned credit rules TOML file; the bundled credit-rules/1 when unset."
     )
@@ -156,6 +165,11 @@ class CasesSettings(ServiceSettings):
         return CreditSettings(
             green_from=self.credit_green_from, red_up_to=self.credit_red_up_to, window_days=self.credit_window_days
         )
+
+    def criminal_thresholds(self) -> CriminalThresholds:
+        if self.criminal_thresholds_file is None:
+            return bundled_criminal_thresholds()
+        return read_criminal_thresholds(self.criminal_thresholds_file)
 
     def credit_rules(self) -> CreditRules:
         return bundled_credit_rules() if self.credit_rules_file is None else read_credit_rules(self.credit_rules_file)

@@ -32,6 +32,7 @@ def bootstrap(deps: ServiceDependencies[ReferralsSettings]) -> BuiltService:
         deps.clock,
         dossiers_for=cases.for_caller,
         evidence_for=evidence.for_caller,
+        suspects_for=cases.for_caller,
         signer=KeyFileSigner(settings.signing_key_file or deps.platform.private_key_path),
     )
     return BuiltService([servicer, WebhookServicer(unit_of_work)])

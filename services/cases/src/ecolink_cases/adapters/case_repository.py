@@ -47,6 +47,9 @@ _CASE_COLUMNS_WRITTEN_BY_STEPS = (
     "daily_penalty_fen",
     "detention_handed_off_on",
     "detention_police_agency_id",
+    "suspected_crime_criterion",
+    "suspected_crime_on",
+    "suspected_crime_measured",
     "version",
     "update_time",
 )
@@ -108,6 +111,9 @@ def case_from_row(row: Any) -> CaseRecord:
         detention_handed_off_on=row.detention_handed_off_on,
         detention_police_agency_id=row.detention_police_agency_id,
         enterprise_agency_id=row.enterprise_agency_id,
+        suspected_crime_criterion=row.suspected_crime_criterion,
+        suspected_crime_on=row.suspected_crime_on,
+        suspected_crime_measured=row.suspected_crime_measured,
     )
 
 
@@ -253,9 +259,17 @@ class CaseRepository:
         return await save_if_unchanged(self._session, case_table.c.case_id, case.case_id, expected_version, changed)
 
     async def listing(
-        self, *, region_prefix: str | None, agency_id: str, state: CaseState | None, before_id: int | None, limit: int
+        self,
+        *,
+        region_prefix: str | None,
+        agency_id: str,
+        state: CaseState | None,
+        before_id: int | None,
+        limit: int,
+        suspected_only: bool = False,
     ) -> Sequence[CaseRecord]:
-        """Newest first: every case under `region_prefix`, or only the agency's own without one."""
+        """Newest first: every case under `region_prefix`, or only the agency's own without one; with
+        `suspected_only`, only the cases marked suspected crimes."""
         query = newest_first(
             case_table.c.case_id,
             region_prefix=region_prefix,
@@ -264,6 +278,8 @@ class CaseRepository:
             before_id=before_id,
             limit=limit,
         )
+        if suspected_only:
+            query = query.where(case_table.c.suspected_crime_criterion != "")
         return [case_from_row(row) for row in await self._session.execute(query)]
 
     async def with_deadlines(self, agency_id: str | None = None) -> Sequence[CaseRecord]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Boolean, Column, Date, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Boolean, Column, Date, Float, Integer, String, Table, Text, UniqueConstraint
 
 from ecolink_common.db import BigIntId, UtcDateTime, new_metadata
 
@@ -62,6 +62,9 @@ case_table = Table(
     Column("detention_police_agency_id", String(64), nullable=False, server_default=""),
     # DOMAIN §1: the unit's enterprise sees the documents served on it.
     Column("enterprise_agency_id", String(64), nullable=False, server_default="", index=True),
+    Column("suspected_crime_criterion", String(64), nullable=False, server_default="", index=True),
+    Column("suspected_crime_on", Date, nullable=True),
+    Column("suspected_crime_measured", Float, nullable=True),
     UniqueConstraint("source_alert", name="uq_enforcement_case_source_alert"),
 )
 

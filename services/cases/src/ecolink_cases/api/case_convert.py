@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from datetime import date, timedelta
@@ -11,6 +12,7 @@ from ecolink.cases.v1 import case_pb2 as pb
 from ecolink.cases.v1 import case_service_pb2 as service_pb
 from ecolink_cases.domain.case import CaseRecord, ClueSource
 from ecolink_cases.domain.compensation import CompensationStepRecord, compensation_name
+from ecolink_cases.domain.criminal_thresholds import CriminalThresholds
 from ecolink_cases.domain.documents import DocumentKind
 from ecolink_cases.domain.due_actions import UPCOMING_WINDOW, DueAction
 from ecolink_cases.domain.execution import ServiceMethod
@@ -22,6 +24,7 @@ from ecolink_cases.service_layer.case_reading import DocumentQuery
 from ecolink_cases.service_layer.case_steps import StepDetails, StepFigures
 from ecolink_cases.service_layer.case_view import CaseView
 from ecolink_cases.service_layer.hand_backs import HandBack
+from ecolink_cases.service_layer.suspected_crimes import MarkSuspectedCrime
 from ecolink_common.errors import InvalidArgument
 from ecolink_common.etags import weak_etag
 from ecolink_common.officers import checked_officer_ids
@@ -323,6 +326,7 @@ def case_to_proto(view: CaseView) -> pb.Case:
         alert_provenance=_alert_provenance(case),
         measures=_measures(case),
         compensation_case=compensation_name(view.compensation_id) if view.compensation_id else "",
+        suspected_crime=_suspected_crime(case),
     )
 
 
@@ -373,4 +377,38 @@ def hand_back_command(request: service_pb.RecordHandBackRequest) -> HandBack:
         transfer=request.transfer,
         reason=checked_text(request.reason, "reason", limit=MAX_TEXT_CHARS),
         handed_back_by=checked_text(request.handed_back_by, "handed_back_by", limit=MAX_NAME_CHARS),
+    )
+
+
+def _suspected_crime(case: CaseRecord) -> pb.SuspectedCrime | None:
+    if not case.suspected_crime_criterion:
+        return None
+    return pb.SuspectedCrime(
+        criterion=case.suspected_crime_criterion,
+        marked_on=case.suspected_crime_on.isoformat() if case.suspected_crime_on else "",
+        measured=case.suspected_crime_measured or 0.0,
+    )
+
+
+def described_suspicion(case: pb.Case, thresholds: CriminalThresholds) -> pb.Case:
+    """The mark with its criterion's wording, source and the table's version."""
+    criterion = thresholds.criteria.get(case.suspected_crime.criterion)
+    if criterion is not None:
+        case.suspected_crime.description = f"{criterion.name_zh} ({criterion.name_en})"
+        case.suspected_crime.source = criterion.source
+        case.suspected_crime.thresholds_version = thresholds.version
+    return case
+
+
+def suspected_crime_command(request: service_pb.MarkSuspectedCrimeRequest) -> MarkSuspectedCrime:
+    if not math.isfinite(request.measured) or request.measured < 0:
+        raise InvalidArgument.for_field("measured", "a finite amount of at least 0")
+    details = step_details(request.details)
+    return MarkSuspectedCrime(
+        case_id=case_id_from_name(request.name),
+        etag=request.etag,
+        criterion=checked_text(request.criterion, "criterion", limit=64, required=True),
+        measured=request.measured if request.HasField("measured") else None,
+        officer_ids=details.officer_ids,
+        on=details.occurred_on,
     )

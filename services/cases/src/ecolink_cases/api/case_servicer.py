@@ -23,6 +23,7 @@ from ecolink_cases.service_layer import (
     case_steps,
     document_keeping,
     hand_backs,
+    suspected_crimes,
 )
 from ecolink_cases.service_layer.case_steps import StepFigures, TakeStep
 from ecolink_cases.service_layer.case_view import CaseView
@@ -57,6 +58,7 @@ class CaseServicer(SupportingMeasureMethods, case_service_pb2_grpc.CaseServiceSe
         self._alerts_for = alerts_for
         self._evidence_for = evidence_for
         self._periods = periods
+        self._thresholds = settings.criminal_thresholds()
 
     async def _step(
         self, step: Step, request: Any, context: grpc.aio.ServicerContext, figures: StepFigures = NO_FIGURES
@@ -108,6 +110,25 @@ class CaseServicer(SupportingMeasureMethods, case_service_pb2_grpc.CaseServiceSe
     ) -> pb.RecordHandBackResponse:
         view = await hand_backs.record_hand_back(self._uow(), current_principal(), convert.hand_back_command(request))
         return pb.RecordHandBackResponse(case=convert.case_to_proto(view))
+
+    async def MarkSuspectedCrime(
+        self, request: pb.MarkSuspectedCrimeRequest, context: grpc.aio.ServicerContext
+    ) -> pb.MarkSuspectedCrimeResponse:
+        command = convert.suspected_crime_command(request)
+        view = await suspected_crimes.mark_suspected_crime(self._uow(), current_principal(), command, self._thresholds)
+        return pb.MarkSuspectedCrimeResponse(
+            case=convert.described_suspicion(convert.case_to_proto(view), self._thresholds)
+        )
+
+    async def ListSuspectedCrimeCases(
+        self, request: pb.ListSuspectedCrimeCasesRequest, context: grpc.aio.ServicerContext
+    ) -> pb.ListSuspectedCrimeCasesResponse:
+        principal = current_principal()
+        page = await suspected_crimes.list_suspected_crime_cases(
+            self._uow(), principal, page_request(request, principal.agency_id)
+        )
+        cases = [convert.described_suspicion(convert.case_to_proto(CaseView(c)), self._thresholds) for c in page.items]
+        return pb.ListSuspectedCrimeCasesResponse(cases=cases, next_page_token=page.next_page_token)
 
     async def ListCases(self, request: pb.ListCasesRequest, context: grpc.aio.ServicerContext) -> pb.ListCasesResponse:
         state = convert.STATES.get(request.state)

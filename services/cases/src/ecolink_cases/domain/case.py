@@ -74,6 +74,10 @@ class CaseRecord:
     detention_handed_off_on: date | None = None
     detention_police_agency_id: str = ""
     enterprise_agency_id: str = ""  # the unit's enterprise as the registry named it when the case was opened
+    # DOMAIN §4.6: the criterion of the criminal thresholds table the bureau found met, the day, the amount measured.
+    suspected_crime_criterion: str = ""
+    suspected_crime_on: date | None = None
+    suspected_crime_measured: float | None = None
 
     @property
     def name(self) -> str:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from ecolink_common.toml_models import RuleFileInvalid, parse_toml_model
 
 BUNDLED_RULES = "credit_rules_v1.toml"
 REASON_RULES_INVALID = "CREDIT_RULES_INVALID"
@@ -47,31 +48,18 @@ class CreditRules(BaseModel):
     kinds: Mapping[FindingKind, FindingRule] = Field(min_length=1)
 
 
-class CreditRulesInvalid(ValueError):
-    """A rules file that is not TOML or breaks the schema; each problem names its key path (`kinds.x.deduction`)."""
+class CreditRulesInvalid(RuleFileInvalid):
+    """A credit rules file that is not TOML or breaks the schema, each problem named by its key path."""
 
     reason = REASON_RULES_INVALID
 
     def __init__(self, origin: str, problems: tuple[str, ...]):
-        super().__init__(f"credit rules {origin} are invalid: " + "; ".join(problems))
-        self.origin = origin
-        self.problems = problems
+        super().__init__("credit rules", origin, problems)
 
 
 def parse_credit_rules(text: str, origin: str) -> CreditRules:
     """The rules in `text` (TOML), or CreditRulesInvalid naming `origin` and the key path of every problem."""
-    try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise CreditRulesInvalid(origin, (f"not TOML: {error}",)) from error
-    try:
-        return CreditRules.model_validate(document)
-    except ValidationError as error:
-        problems = tuple(
-            f"{'.'.join(str(part) for part in problem['loc']) or '(top level)'}: {problem['msg']}"
-            for problem in error.errors()
-        )
-        raise CreditRulesInvalid(origin, problems) from error
+    return parse_toml_model(text, origin, CreditRules, CreditRulesInvalid)
 
 
 def read_credit_rules(path: Path) -> CreditRules:

@@ -34,7 +34,9 @@ Record = TypeVar("Record", bound=Handled)
 
 
 def case_scope(case: Handled) -> RecordScope:
-    return RecordScope(owner_agency_id=case.handling_agency_id, region_code=case.region_code)
+    """DOMAIN §4.6: a case marked a suspected crime is open to the procuratorate's oversight."""
+    marked = bool(getattr(case, "suspected_crime_criterion", ""))
+    return RecordScope(owner_agency_id=case.handling_agency_id, region_code=case.region_code, open_to_oversight=marked)
 
 
 async def _shown(

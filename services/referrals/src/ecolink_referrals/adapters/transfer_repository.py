@@ -377,3 +377,7 @@ class TransferRepository:
             .order_by(transfer_table.c.transfer_id)
         )
         return [_transfer_from_row(row) for row in rows]
+
+    async def of_cases(self, cases: Collection[str]) -> list[TransferRecord]:
+        rows = await self._session.execute(select(transfer_table).where(transfer_table.c.case_name.in_(list(cases))))
+        return [_transfer_from_row(row) for row in rows]

@@ -14,12 +14,18 @@ from ecolink_common.auth.principal import current_principal
 from ecolink_common.calls.credentials import caller_authorization
 from ecolink_common.clock import Clock
 from ecolink_common.errors import InvalidArgument
-from ecolink_common.paging import page_request
+from ecolink_common.paging import page_request, page_size
 from ecolink_referrals.api import request_convert as convert
 from ecolink_referrals.api.transfer_proto import deadline_to_proto, record_to_proto, transfer_to_proto
 from ecolink_referrals.domain.lifecycle import Step
-from ecolink_referrals.service_layer import transfer_decisions, transfer_reading, transfer_reporting, transfer_sending
-from ecolink_referrals.service_layer.ports import CaseDossiers, EvidenceHandover, RecordSigner
+from ecolink_referrals.service_layer import (
+    transfer_decisions,
+    transfer_reading,
+    transfer_reporting,
+    transfer_sending,
+    untransferred_suspects,
+)
+from ecolink_referrals.service_layer.ports import CaseDossiers, EvidenceHandover, RecordSigner, SuspectedCases
 from ecolink_referrals.service_layer.transfer_steps import StepContext, TakeStep
 from ecolink_referrals.service_layer.transfer_view import TransferView
 from ecolink_referrals.service_layer.unit_of_work import ReferralsUnitOfWork
@@ -27,6 +33,7 @@ from ecolink_referrals.settings import ReferralsSettings
 
 DossiersForCaller = Callable[[Sequence[str]], CaseDossiers]
 EvidenceForCaller = Callable[[Sequence[str]], EvidenceHandover]
+SuspectsForCaller = Callable[[Sequence[str]], SuspectedCases]
 
 
 class TransferServicer(transfer_service_pb2_grpc.TransferServiceServicer):
@@ -38,6 +45,7 @@ class TransferServicer(transfer_service_pb2_grpc.TransferServiceServicer):
         *,
         dossiers_for: DossiersForCaller,
         evidence_for: EvidenceForCaller,
+        suspects_for: SuspectsForCaller,
         signer: RecordSigner,
     ):
         self._uow = uow_factory
@@ -45,6 +53,7 @@ class TransferServicer(transfer_service_pb2_grpc.TransferServiceServicer):
         self._grant_days = settings.grant_days
         self._dossiers_for = dossiers_for
         self._evidence_for = evidence_for
+        self._suspects_for = suspects_for
         self._signer = signer
         self._context = StepContext(periods=settings.periods(), signer=signer)
 
@@ -235,3 +244,32 @@ class TransferServicer(transfer_service_pb2_grpc.TransferServiceServicer):
         agency_id, year = convert.statistics_query(request, principal.agency_id)
         figures = await transfer_reading.transfer_statistics(self._uow(), principal, agency_id, year)
         return pb.GetTransferStatisticsResponse(**asdict(figures))
+
+    async def ListUntransferredSuspects(
+        self, request: pb.ListUntransferredSuspectsRequest, context: grpc.aio.ServicerContext
+    ) -> pb.ListUntransferredSuspectsResponse:
+        principal = current_principal()
+        page = await untransferred_suspects.untransferred_suspects(
+            self._uow(),
+            principal,
+            self._suspects_for(caller_authorization(context)),
+            page_size=page_size(request.page_size),
+            page_token=request.page_token,
+        )
+        return pb.ListUntransferredSuspectsResponse(
+            suspects=[
+                pb.UntransferredSuspect(
+                    case=item.case.case,
+                    handling_agency_id=item.case.handling_agency_id,
+                    unit=item.case.unit,
+                    unit_display_name=item.case.unit_display_name,
+                    criterion=item.case.criterion,
+                    criterion_description=item.case.criterion_description,
+                    marked_on=item.case.marked_on,
+                    case_state=item.case.state,
+                    pending_transfer=item.pending_transfer,
+                )
+                for item in page.suspects
+            ],
+            next_page_token=page.next_page_token,
+        )

@@ -93,3 +93,29 @@ class WebhookQueue(Protocol):
     async def of_agencies(self, agency_ids: Collection[str]) -> Mapping[str, WebhookRecord]: ...
 
     async def queue(self, delivery: DeliveryRecord) -> None: ...
+
+
+@dataclass(frozen=True)
+class SuspectedCase:
+    """A case the cases service marks a suspected crime (DOMAIN §4.6), as it shows it to the caller."""
+
+    case: str
+    handling_agency_id: str
+    unit: str
+    unit_display_name: str
+    criterion: str
+    criterion_description: str
+    marked_on: str
+    state: str
+
+
+@dataclass(frozen=True)
+class SuspectedCasePage:
+    cases: tuple[SuspectedCase, ...]
+    next_page_token: str
+
+
+class SuspectedCases(Protocol):
+    """The cases service's suspected-crime cases, with one caller's credentials, a page at a time."""
+
+    async def page(self, *, page_size: int, page_token: str) -> SuspectedCasePage: ...

@@ -92,7 +92,7 @@ DOCUMENT_KIND_PAYMENT_REMINDER: DocumentKind
 DOCUMENT_KIND_COURT_APPLICATION: DocumentKind
 
 class Case(_message.Message):
-    __slots__ = ("name", "handling_agency_id", "unit", "unit_display_name", "region_code", "source", "source_ref", "violation_type", "legal_basis", "state", "handling_officer_ids", "outcome", "fine_fen", "paid_fen", "no_penalty_ground", "create_time", "update_time", "etag", "timeline", "approvals", "documents", "alert_provenance", "measures", "compensation_case")
+    __slots__ = ("name", "handling_agency_id", "unit", "unit_display_name", "region_code", "source", "source_ref", "violation_type", "legal_basis", "state", "handling_officer_ids", "outcome", "fine_fen", "paid_fen", "no_penalty_ground", "create_time", "update_time", "etag", "timeline", "approvals", "documents", "alert_provenance", "measures", "compensation_case", "suspected_crime")
     NAME_FIELD_NUMBER: _ClassVar[int]
     HANDLING_AGENCY_ID_FIELD_NUMBER: _ClassVar[int]
     UNIT_FIELD_NUMBER: _ClassVar[int]
@@ -117,6 +117,7 @@ class Case(_message.Message):
     ALERT_PROVENANCE_FIELD_NUMBER: _ClassVar[int]
     MEASURES_FIELD_NUMBER: _ClassVar[int]
     COMPENSATION_CASE_FIELD_NUMBER: _ClassVar[int]
+    SUSPECTED_CRIME_FIELD_NUMBER: _ClassVar[int]
     name: str
     handling_agency_id: str
     unit: str
@@ -141,7 +142,24 @@ class Case(_message.Message):
     alert_provenance: AlertProvenance
     measures: SupportingMeasures
     compensation_case: str
-    def __init__(self, name: _Optional[str] = ..., handling_agency_id: _Optional[str] = ..., unit: _Optional[str] = ..., unit_display_name: _Optional[str] = ..., region_code: _Optional[str] = ..., source: _Optional[_Union[ClueSource, str]] = ..., source_ref: _Optional[str] = ..., violation_type: _Optional[str] = ..., legal_basis: _Optional[str] = ..., state: _Optional[_Union[CaseState, str]] = ..., handling_officer_ids: _Optional[_Iterable[str]] = ..., outcome: _Optional[_Union[DecisionOutcome, str]] = ..., fine_fen: _Optional[int] = ..., paid_fen: _Optional[int] = ..., no_penalty_ground: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., etag: _Optional[str] = ..., timeline: _Optional[_Iterable[_Union[CaseStep, _Mapping]]] = ..., approvals: _Optional[_Iterable[_Union[Approval, _Mapping]]] = ..., documents: _Optional[_Iterable[_Union[Document, _Mapping]]] = ..., alert_provenance: _Optional[_Union[AlertProvenance, _Mapping]] = ..., measures: _Optional[_Union[SupportingMeasures, _Mapping]] = ..., compensation_case: _Optional[str] = ...) -> None: ...
+    suspected_crime: SuspectedCrime
+    def __init__(self, name: _Optional[str] = ..., handling_agency_id: _Optional[str] = ..., unit: _Optional[str] = ..., unit_display_name: _Optional[str] = ..., region_code: _Optional[str] = ..., source: _Optional[_Union[ClueSource, str]] = ..., source_ref: _Optional[str] = ..., violation_type: _Optional[str] = ..., legal_basis: _Optional[str] = ..., state: _Optional[_Union[CaseState, str]] = ..., handling_officer_ids: _Optional[_Iterable[str]] = ..., outcome: _Optional[_Union[DecisionOutcome, str]] = ..., fine_fen: _Optional[int] = ..., paid_fen: _Optional[int] = ..., no_penalty_ground: _Optional[str] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., etag: _Optional[str] = ..., timeline: _Optional[_Iterable[_Union[CaseStep, _Mapping]]] = ..., approvals: _Optional[_Iterable[_Union[Approval, _Mapping]]] = ..., documents: _Optional[_Iterable[_Union[Document, _Mapping]]] = ..., alert_provenance: _Optional[_Union[AlertProvenance, _Mapping]] = ..., measures: _Optional[_Union[SupportingMeasures, _Mapping]] = ..., compensation_case: _Optional[str] = ..., suspected_crime: _Optional[_Union[SuspectedCrime, _Mapping]] = ...) -> None: ...
+
+class SuspectedCrime(_message.Message):
+    __slots__ = ("criterion", "description", "source", "marked_on", "measured", "thresholds_version")
+    CRITERION_FIELD_NUMBER: _ClassVar[int]
+    DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_FIELD_NUMBER: _ClassVar[int]
+    MARKED_ON_FIELD_NUMBER: _ClassVar[int]
+    MEASURED_FIELD_NUMBER: _ClassVar[int]
+    THRESHOLDS_VERSION_FIELD_NUMBER: _ClassVar[int]
+    criterion: str
+    description: str
+    source: str
+    marked_on: str
+    measured: float
+    thresholds_version: str
+    def __init__(self, criterion: _Optional[str] = ..., description: _Optional[str] = ..., source: _Optional[str] = ..., marked_on: _Optional[str] = ..., measured: _Optional[float] = ..., thresholds_version: _Optional[str] = ...) -> None: ...
 
 class SupportingMeasures(_message.Message):
     __slots__ = ("sealing_on", "sealing_days", "sealing_extension_days", "sealing_until", "sealing_lifted_on", "restriction_on", "restriction_days", "correction_served_on", "reinspected_on", "daily_penalty_days", "daily_penalty_fen", "detention_handed_off_on", "detention_police_agency_id")

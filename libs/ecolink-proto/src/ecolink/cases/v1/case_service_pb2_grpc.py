@@ -201,6 +201,16 @@ class CaseServiceStub:
                 request_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.RecordHandBackRequest.SerializeToString,
                 response_deserializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.RecordHandBackResponse.FromString,
                 _registered_method=True)
+        self.MarkSuspectedCrime = channel.unary_unary(
+                '/ecolink.cases.v1.CaseService/MarkSuspectedCrime',
+                request_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.MarkSuspectedCrimeRequest.SerializeToString,
+                response_deserializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.MarkSuspectedCrimeResponse.FromString,
+                _registered_method=True)
+        self.ListSuspectedCrimeCases = channel.unary_unary(
+                '/ecolink.cases.v1.CaseService/ListSuspectedCrimeCases',
+                request_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.ListSuspectedCrimeCasesRequest.SerializeToString,
+                response_deserializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.ListSuspectedCrimeCasesResponse.FromString,
+                _registered_method=True)
 
 
 class CaseServiceServicer:
@@ -457,6 +467,24 @@ class CaseServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def MarkSuspectedCrime(self, request, context):
+        """Marks a case of the caller's a suspected crime (DOMAIN §4.6) under a criterion of the thresholds table that is in
+        force on the day and, where it sets a figure, met by the amount measured (else FAILED_PRECONDITION
+        CASE_CRIME_CRITERION_NOT_IN_FORCE, CASE_CRIME_THRESHOLD_NOT_MET or CASE_CRIME_MEASURE_MISSING; an unknown criterion
+        is INVALID_ARGUMENT). From then on the procuratorate of the region sees the case.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListSuspectedCrimeCases(self, request, context):
+        """The cases marked suspected crimes that the caller sees (a bureau under its region, the procuratorate of the
+        region), newest first; summaries without timelines.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_CaseServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -624,6 +652,16 @@ def add_CaseServiceServicer_to_server(servicer, server):
                     servicer.RecordHandBack,
                     request_deserializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.RecordHandBackRequest.FromString,
                     response_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.RecordHandBackResponse.SerializeToString,
+            ),
+            'MarkSuspectedCrime': grpc.unary_unary_rpc_method_handler(
+                    servicer.MarkSuspectedCrime,
+                    request_deserializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.MarkSuspectedCrimeRequest.FromString,
+                    response_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.MarkSuspectedCrimeResponse.SerializeToString,
+            ),
+            'ListSuspectedCrimeCases': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListSuspectedCrimeCases,
+                    request_deserializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.ListSuspectedCrimeCasesRequest.FromString,
+                    response_serializer=ecolink_dot_cases_dot_v1_dot_case__service__pb2.ListSuspectedCrimeCasesResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -1519,6 +1557,60 @@ class CaseService:
             '/ecolink.cases.v1.CaseService/RecordHandBack',
             ecolink_dot_cases_dot_v1_dot_case__service__pb2.RecordHandBackRequest.SerializeToString,
             ecolink_dot_cases_dot_v1_dot_case__service__pb2.RecordHandBackResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def MarkSuspectedCrime(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ecolink.cases.v1.CaseService/MarkSuspectedCrime',
+            ecolink_dot_cases_dot_v1_dot_case__service__pb2.MarkSuspectedCrimeRequest.SerializeToString,
+            ecolink_dot_cases_dot_v1_dot_case__service__pb2.MarkSuspectedCrimeResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListSuspectedCrimeCases(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ecolink.cases.v1.CaseService/ListSuspectedCrimeCases',
+            ecolink_dot_cases_dot_v1_dot_case__service__pb2.ListSuspectedCrimeCasesRequest.SerializeToString,
+            ecolink_dot_cases_dot_v1_dot_case__service__pb2.ListSuspectedCrimeCasesResponse.FromString,
             options,
             channel_credentials,
             insecure,

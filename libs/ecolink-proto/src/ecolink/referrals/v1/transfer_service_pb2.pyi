@@ -7,6 +7,44 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
 
+class ListUntransferredSuspectsRequest(_message.Message):
+    __slots__ = ("page_size", "page_token")
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    page_size: int
+    page_token: str
+    def __init__(self, page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+
+class ListUntransferredSuspectsResponse(_message.Message):
+    __slots__ = ("suspects", "next_page_token")
+    SUSPECTS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    suspects: _containers.RepeatedCompositeFieldContainer[UntransferredSuspect]
+    next_page_token: str
+    def __init__(self, suspects: _Optional[_Iterable[_Union[UntransferredSuspect, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class UntransferredSuspect(_message.Message):
+    __slots__ = ("case", "handling_agency_id", "unit", "unit_display_name", "criterion", "criterion_description", "marked_on", "case_state", "pending_transfer")
+    CASE_FIELD_NUMBER: _ClassVar[int]
+    HANDLING_AGENCY_ID_FIELD_NUMBER: _ClassVar[int]
+    UNIT_FIELD_NUMBER: _ClassVar[int]
+    UNIT_DISPLAY_NAME_FIELD_NUMBER: _ClassVar[int]
+    CRITERION_FIELD_NUMBER: _ClassVar[int]
+    CRITERION_DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
+    MARKED_ON_FIELD_NUMBER: _ClassVar[int]
+    CASE_STATE_FIELD_NUMBER: _ClassVar[int]
+    PENDING_TRANSFER_FIELD_NUMBER: _ClassVar[int]
+    case: str
+    handling_agency_id: str
+    unit: str
+    unit_display_name: str
+    criterion: str
+    criterion_description: str
+    marked_on: str
+    case_state: str
+    pending_transfer: str
+    def __init__(self, case: _Optional[str] = ..., handling_agency_id: _Optional[str] = ..., unit: _Optional[str] = ..., unit_display_name: _Optional[str] = ..., criterion: _Optional[str] = ..., criterion_description: _Optional[str] = ..., marked_on: _Optional[str] = ..., case_state: _Optional[str] = ..., pending_transfer: _Optional[str] = ...) -> None: ...
+
 class GetTransferStatisticsRequest(_message.Message):
     __slots__ = ("agency_id", "year")
     AGENCY_ID_FIELD_NUMBER: _ClassVar[int]

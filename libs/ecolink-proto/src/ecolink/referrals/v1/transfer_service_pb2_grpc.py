@@ -156,6 +156,11 @@ class TransferServiceStub:
                 request_serializer=ecolink_dot_referrals_dot_v1_dot_transfer__service__pb2.GetTransferStatisticsRequest.SerializeToString,
                 response_deserializer=ecolink_dot_referrals_dot_v1_dot_transfer__service__pb2.GetTransferStatisticsResponse.FromString,
                 _registered_method=True)
+        self.ListUntransferredSuspects = channel.unary_unary(
+                '/ecolink.referrals.v1.TransferService/ListUntransferredSuspects',
+                request_serializer=ecolink_dot_referrals_dot_v1_dot_transfer__service__pb2.ListUntransferredSuspectsRequest.SerializeToString,
+                response_deserializer=ecolink_dot_referrals_dot_v1_dot_transfer__service__pb2.ListUntransferredSuspectsResponse.FromString,
+                _registered_method=True)
 
 
 class TransferServiceServicer:
@@ -343,6 +348,16 @@ class TransferServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListUntransferredSuspects(self, request, context):
+        """For the procuratorate (supervision against substituting fines for prosecution, 以罚代刑, DOMAIN §4.6): the cases of
+        its region the cases service marks suspected crimes that were never sent to the police, read from the cases
+        service with the caller's token, one page of it at a time; read-only summaries, audited. Other callers get
+        PERMISSION_DENIED UNTRANSFERRED_FOR_PROCURATORATES.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_TransferServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -460,6 +475,11 @@ def add_TransferServiceServicer_to_server(servicer, server):
                     servicer.GetTransferStatistics,
                     request_deserializer=ecolink_dot_referrals_dot_v1_dot_transfer__service__pb2.GetTransferStatisticsRequest.FromString,
                     response_serializer=ecolink_dot_referrals_dot_v1_dot_transfer__service__pb2.GetTransferStatisticsResponse.SerializeToString,
+            ),
+            'ListUntransferredSuspects': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListUntransferredSuspects,
+                    request_deserializer=ecolink_dot_referrals_dot_v1_dot_transfer__service__pb2.ListUntransferredSuspectsRequest.FromString,
+                    response_serializer=ecolink_dot_referrals_dot_v1_dot_transfer__service__pb2.ListUntransferredSuspectsResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -1090,6 +1110,33 @@ class TransferService:
             '/ecolink.referrals.v1.TransferService/GetTransferStatistics',
             ecolink_dot_referrals_dot_v1_dot_transfer__service__pb2.GetTransferStatisticsRequest.SerializeToString,
             ecolink_dot_referrals_dot_v1_dot_transfer__service__pb2.GetTransferStatisticsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListUntransferredSuspects(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ecolink.referrals.v1.TransferService/ListUntransferredSuspects',
+            ecolink_dot_referrals_dot_v1_dot_transfer__service__pb2.ListUntransferredSuspectsRequest.SerializeToString,
+            ecolink_dot_referrals_dot_v1_dot_transfer__service__pb2.ListUntransferredSuspectsResponse.FromString,
             options,
             channel_credentials,
             insecure,
