@@ -9,6 +9,7 @@ from ecolink_common.service_spec import BuiltService, ServiceDependencies
 from ecolink_referrals.adapters.cases_client import CasesClient
 from ecolink_referrals.adapters.evidence_client import EvidenceClient
 from ecolink_referrals.adapters.record_signer import KeyFileSigner
+from ecolink_referrals.api.listing_servicer import ListingServicer
 from ecolink_referrals.api.transfer_servicer import TransferServicer
 from ecolink_referrals.api.webhook_servicer import WebhookServicer
 from ecolink_referrals.service_layer.unit_of_work import ReferralsUnitOfWork
@@ -35,4 +36,5 @@ def bootstrap(deps: ServiceDependencies[ReferralsSettings]) -> BuiltService:
         suspects_for=cases.for_caller,
         signer=KeyFileSigner(settings.signing_key_file or deps.platform.private_key_path),
     )
-    return BuiltService([servicer, WebhookServicer(unit_of_work)])
+    listings = ListingServicer(unit_of_work, deps.clock, report_every_days=settings.listing_report_every_days)
+    return BuiltService([servicer, WebhookServicer(unit_of_work), listings])

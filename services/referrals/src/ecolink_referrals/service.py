@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ecolink.referrals.v1 import (
+    listing_service_pb2,
+    listing_service_pb2_grpc,
     transfer_service_pb2,
     transfer_service_pb2_grpc,
     webhook_service_pb2,
@@ -12,6 +14,7 @@ from ecolink.referrals.v1 import (
 )
 from ecolink_common.service_spec import BeatEntry, ServiceSpec, binding
 from ecolink_referrals.adapters.tables import referrals_metadata
+from ecolink_referrals.api.listing_servicer import ListingServicer
 from ecolink_referrals.api.transfer_servicer import TransferServicer
 from ecolink_referrals.api.webhook_servicer import WebhookServicer
 from ecolink_referrals.bootstrap import bootstrap
@@ -35,6 +38,12 @@ SPEC = ServiceSpec(
             "WebhookService",
             WebhookServicer,
             webhook_service_pb2_grpc.add_WebhookServiceServicer_to_server,
+        ),
+        binding(
+            listing_service_pb2,
+            "ListingService",
+            ListingServicer,
+            listing_service_pb2_grpc.add_ListingServiceServicer_to_server,
         ),
     ),
     bootstrap=bootstrap,

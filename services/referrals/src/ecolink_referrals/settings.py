@@ -54,6 +54,8 @@ class ReferralsSettings(ServiceSettings):
         default=300.0, gt=0, description="How often beat records deadlines that passed unmet."
     )
 
+    # DOMAIN §4.3; proposed: listed parties report progress weekly.
+    listing_report_every_days: int = Field(default=7, ge=1, le=90)
     # Issue 13 item 9b; proposed: a webhook answers within 5 s, a run sends 100, a claim lasts a minute, failures
     # back off from 5 s doubling to 10 minutes, and beat sweeps every 10 s.
     webhook_timeout_seconds: float = Field(default=5.0, gt=0)

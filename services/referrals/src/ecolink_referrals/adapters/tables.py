@@ -124,3 +124,25 @@ webhook_delivery_table = Table(
     Column("delivered_time", UtcDateTime, nullable=True),
     UniqueConstraint("event_id", "agency_id", name="uq_webhook_delivery_event_agency"),
 )
+
+# DOMAIN §4.3: jointly listed cases, their tasks, progress reports, the reports due and what was escalated.
+listing_table = Table(
+    "listing",
+    referrals_metadata,
+    Column("listing_id", BigIntId, primary_key=True, autoincrement=True),
+    Column("case_name", String(64), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("authority_agency_id", String(64), nullable=False, index=True),
+    Column("region_code", String(6), nullable=False, index=True),
+    Column("party_agency_ids", JSON, nullable=False),
+    Column("report_every_days", Integer, nullable=False),
+    Column("state", String(16), nullable=False),
+    Column("tasks", JSON, nullable=False),
+    Column("reports", JSON, nullable=False),
+    Column("reports_due", JSON, nullable=False),
+    Column("escalated", JSON, nullable=False),
+    Column("delist_reason", Text, nullable=False),
+    Column("create_time", UtcDateTime, nullable=False),
+    Column("update_time", UtcDateTime, nullable=False),
+    Column("version", Integer, nullable=False),
+)

@@ -1,9 +1,10 @@
-"""The referrals unit of work: the platform's (audit, directory, outbox, request ids) plus the transfers and the
-webhooks with their deliveries."""
+"""The referrals unit of work: the platform's (audit, directory, outbox, request ids) plus the transfers, the
+webhooks with their deliveries and the joint listings."""
 
 from __future__ import annotations
 
 from ecolink_common.unit_of_work import UnitOfWork
+from ecolink_referrals.adapters.listing_repository import ListingRepository
 from ecolink_referrals.adapters.transfer_repository import TransferRepository
 from ecolink_referrals.adapters.webhook_repository import WebhookRepository
 
@@ -13,9 +14,11 @@ class ReferralsUnitOfWork(UnitOfWork):
 
     transfers: TransferRepository
     webhooks: WebhookRepository
+    listings: ListingRepository
 
     async def __aenter__(self) -> ReferralsUnitOfWork:
         await super().__aenter__()
         self.transfers = TransferRepository(self.session)
         self.webhooks = WebhookRepository(self.session)
+        self.listings = ListingRepository(self.session)
         return self

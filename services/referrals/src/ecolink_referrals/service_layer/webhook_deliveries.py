@@ -31,7 +31,7 @@ from ecolink_referrals.service_layer.unit_of_work import ReferralsUnitOfWork
 
 log = logging.getLogger(__name__)
 REASON_NO_WEBHOOK = "WEBHOOK_NOT_FOUND"
-PARTY_KEYS = ("bureau", "police", "procuratorate", "owed_by")
+PARTY_KEYS = ("bureau", "police", "procuratorate", "owed_by", "authority")
 
 
 async def set_webhook(uow: ReferralsUnitOfWork, principal: Principal, url: str) -> WebhookRecord:
@@ -72,7 +72,7 @@ async def queue_for_parties(event: OutboxEvent, queue: WebhookQueue, *, at: date
                 event_id=event.event_id,
                 agency_id=agency_id,
                 topic=event.topic,
-                transfer=str(event.payload.get("transfer", "")),
+                transfer=str(event.payload.get("transfer") or event.payload.get("listing", "")),
                 payload=dict(event.payload),
                 status=DeliveryStatus.PENDING,
                 attempts=0,

@@ -9,6 +9,7 @@ from ecolink_common.outbox_relay import Subscribers
 from ecolink_common.unit_of_work import UnitOfWork
 from ecolink_common.worker_resources import platform_settings, service_settings
 from ecolink_referrals.adapters.webhook_repository import WebhookRepository
+from ecolink_referrals.service_layer.joint_listings import LISTING_OVERDUE_EVENT
 from ecolink_referrals.service_layer.overdue_deadlines import DEADLINE_OVERDUE_EVENT
 from ecolink_referrals.service_layer.transfer_steps import TRANSFER_CHANGED_EVENT
 from ecolink_referrals.service_layer.webhook_deliveries import queue_for_parties
@@ -27,5 +28,6 @@ def referrals_subscribers() -> Subscribers:
         {
             TRANSFER_CHANGED_EVENT: [queue_webhook_deliveries, hand_backs],
             DEADLINE_OVERDUE_EVENT: [queue_webhook_deliveries],
+            LISTING_OVERDUE_EVENT: [queue_webhook_deliveries],
         }
     )

@@ -9,6 +9,7 @@ from celery import Task, shared_task
 from ecolink_common.celery_app import RETRIED_TASK, run_async
 from ecolink_common.worker_resources import service_sessions, service_settings
 from ecolink_referrals.adapters.webhook_sender import HttpWebhookSender
+from ecolink_referrals.service_layer.joint_listings import escalate_overdue_listings
 from ecolink_referrals.service_layer.overdue_deadlines import record_overdue_deadlines
 from ecolink_referrals.service_layer.unit_of_work import ReferralsUnitOfWork
 from ecolink_referrals.service_layer.webhook_deliveries import deliver_due
@@ -24,8 +25,10 @@ def _unit_of_work() -> ReferralsUnitOfWork:
 
 @shared_task(name=RECORD_OVERDUE_DEADLINES, max_retries=3, **RETRIED_TASK)
 def record_overdue(self: Task) -> dict[str, Any]:
-    """An event per deadline newly overdue; a repeated or redelivered scan queues nothing new."""
-    return {"recorded": run_async(record_overdue_deadlines(_unit_of_work))}
+    """An event per deadline newly overdue, and per listing task or report overdue (DOMAIN §4.3); a repeated or
+    redelivered scan queues nothing new."""
+    recorded = run_async(record_overdue_deadlines(_unit_of_work))
+    return {"recorded": recorded, "listings_escalated": run_async(escalate_overdue_listings(_unit_of_work))}
 
 
 @shared_task(name=DELIVER_WEBHOOKS, max_retries=3, **RETRIED_TASK)
