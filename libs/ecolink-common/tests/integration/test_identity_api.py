@@ -207,6 +207,6 @@ async def test_list_pages_through_every_public_body_and_only_visible_enterprises
 async def test_list_filters_by_kind_and_region(identity_stub, alerts_service):
     metadata = alerts_service.metadata("eeb-360000")
     police = await list_all(identity_stub, metadata, kind=agency_pb2.AGENCY_KIND_POLICE)
-    assert police == ["psb-341300", "psb-360800"]
+    assert police == ["psb-341300", "psb-341323", "psb-360800"]
     in_jian = await list_all(identity_stub, metadata, region_code="360800")
     assert "eeb-360823" in in_jian and "eeb-360300" not in in_jian

@@ -11,7 +11,7 @@ import grpc
 
 from ecolink.evidence.v1 import evidence_service_pb2 as pb
 from ecolink_common.calls.client import RemoteMethod, ServiceClient
-from ecolink_common.calls.credentials import CallerCredentials
+from ecolink_common.calls.credentials import CallCredentials, CallerCredentials
 from ecolink_common.errors import FailedPrecondition
 from ecolink_common.proto_time import timestamp_from_datetime
 
@@ -38,17 +38,27 @@ class EvidenceClient:
     def for_caller(self, authorization: Sequence[str]) -> CallerEvidence:
         return CallerEvidence(self.client, CallerCredentials(tuple(authorization)))
 
+    def acting(self, credentials: CallCredentials) -> CallerEvidence:
+        """Grants and holds made with a service credential acting for an agency (a worker's, RFC 8693 `act`)."""
+        return CallerEvidence(self.client, credentials)
+
 
 @dataclass(frozen=True)
 class CallerEvidence:
     """Grants and holds placed as one caller."""
 
     client: ServiceClient
-    credentials: CallerCredentials
+    credentials: CallCredentials
 
-    async def grant(self, evidence: str, *, grantee: str, purpose: str, expire_time: datetime) -> str:
+    async def grant(
+        self, evidence: str, *, grantee: str, purpose: str, expire_time: datetime, request_id: str = ""
+    ) -> str:
         request = pb.GrantEvidenceAccessRequest(
-            name=evidence, grantee_agency_id=grantee, purpose=purpose, expire_time=timestamp_from_datetime(expire_time)
+            name=evidence,
+            grantee_agency_id=grantee,
+            purpose=purpose,
+            expire_time=timestamp_from_datetime(expire_time),
+            request_id=request_id,
         )
         response = await self.client.call(
             GRANT, request, credentials=self.credentials, resource=evidence, refused=REFUSED
