@@ -3,7 +3,7 @@ its own database of the same backend and on port 0; cases and referrals read the
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 
 import pytest
 
@@ -14,8 +14,29 @@ from ecolink_cases.service import SPEC as CASES
 from ecolink_cases.testing import COUNTY, COUNTY_OFFICERS, CaseWalk, details
 from ecolink_common.testing.channels import stubs
 from ecolink_common.testing.platform import ServiceUnderTest, prepared_service
+from ecolink_common.testing.s3 import S3Endpoint, running_s3_server, service_s3_settings
+from ecolink_evidence.service import SPEC as EVIDENCE
 from ecolink_evidence.testing import upload_chunks
 from ecolink_referrals.service import SPEC as REFERRALS
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint() -> Iterator[S3Endpoint]:
+    with running_s3_server() as endpoint:
+        yield endpoint
+
+
+@pytest.fixture
+async def evidence_on_s3(
+    platform, evidence_database_url, alerts_beside, s3_endpoint
+) -> AsyncIterator[ServiceUnderTest]:
+    """The evidence service on MinIO's code path (moto's S3 server), for the walks the issue asks for on S3."""
+    settings = service_s3_settings(s3_endpoint)
+    service = await prepared_service(
+        EVIDENCE, platform, evidence_database_url, alerts_target=alerts_beside.target, **settings
+    )
+    yield service
+    await service.running.stop()
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ import json
 from datetime import timedelta
 
 import grpc
+import pytest
 from cryptography.hazmat.primitives.serialization import load_pem_public_key
 
 from ecolink.evidence.v1 import evidence_service_pb2
@@ -24,6 +25,12 @@ from ecolink_referrals.testing import (
     refused,
     transfer_request,
 )
+
+
+@pytest.fixture
+def evidence_beside(evidence_on_s3):
+    """These walks keep their evidence on the S3 server (the MinIO code path)."""
+    return evidence_on_s3
 
 
 async def test_a_case_goes_to_the_police_with_its_evidence_and_they_file_a_criminal_case(
