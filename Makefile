@@ -5,7 +5,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SERVICE_PACKAGES := $(sort $(dir $(wildcard services/*/pyproject.toml)))
-PACKAGES := libs/ecolink-proto libs/ecolink-common $(SERVICE_PACKAGES:%/=%) cli
+EXAMPLE_PACKAGES := examples/police_integration
+PACKAGES := libs/ecolink-proto libs/ecolink-common $(SERVICE_PACKAGES:%/=%) cli $(EXAMPLE_PACKAGES)
 PYPROJECTS := $(addsuffix /pyproject.toml,$(PACKAGES))
 BUF := node_modules/.bin/buf
 
@@ -56,7 +57,7 @@ lint: $(STAMP)
 	$(BIN)/lint-imports --no-cache
 
 typecheck: $(STAMP)
-	$(BIN)/mypy libs/ecolink-common/src cli/src $(addsuffix src,$(SERVICE_PACKAGES)) scripts
+	$(BIN)/mypy libs/ecolink-common/src cli/src $(addsuffix src,$(SERVICE_PACKAGES)) $(addsuffix /src,$(EXAMPLE_PACKAGES)) scripts
 
 format: $(STAMP)
 	$(BIN)/ruff format .
@@ -66,7 +67,7 @@ test-unit: $(STAMP)
 	$(BIN)/pytest libs/ecolink-common/tests/unit
 
 test-integration: $(STAMP)
-	$(BIN)/pytest libs/ecolink-common/tests/integration cli/tests tests
+	$(BIN)/pytest libs/ecolink-common/tests/integration cli/tests tests examples
 
 test: proto-check lint typecheck buf-lint
 	$(BIN)/pytest

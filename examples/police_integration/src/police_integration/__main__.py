@@ -1,0 +1,5 @@
+import sys
+
+from police_integration.cli import main
+
+sys.exit(main())
