@@ -48,7 +48,7 @@ class EvidenceServicer(evidence_service_pb2_grpc.EvidenceServiceServicer):
         messages = aiter(request_iterator)
         description = convert.upload_request_to_command(await anext(messages, None))
         item = await intake.upload_evidence(
-            self._uow,
+            self._uow(),
             self._store,
             self._settings,
             current_principal(),
@@ -82,7 +82,7 @@ class EvidenceServicer(evidence_service_pb2_grpc.EvidenceServiceServicer):
         self, request: pb.DownloadEvidenceRequest, context: grpc.aio.ServicerContext
     ) -> AsyncIterator[pb.DownloadEvidenceResponse]:
         download = await reading.download_evidence(
-            self._uow, self._store, self._settings, current_principal(), convert.evidence_id_from_name(request.name)
+            self._uow(), self._store, self._settings, current_principal(), convert.evidence_id_from_name(request.name)
         )
         with contextlib.closing(download):
             yield pb.DownloadEvidenceResponse(evidence=convert.evidence_to_proto(download.item))
@@ -182,7 +182,7 @@ class EvidenceServicer(evidence_service_pb2_grpc.EvidenceServiceServicer):
         self, request: pb.ExportDossierRequest, context: grpc.aio.ServicerContext
     ) -> AsyncIterator[pb.ExportDossierResponse]:
         chunks = dossier.export_dossier(
-            self._uow,
+            self._uow(),
             self._store,
             self._settings,
             current_principal(),
