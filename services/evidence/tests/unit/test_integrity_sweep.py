@@ -7,25 +7,17 @@ from datetime import timedelta
 
 import pytest
 
-from ecolink_common.clock import FakeClock
 from ecolink_evidence.domain.model import CustodyAction
 from ecolink_evidence.service_layer.integrity import SWEEPER, SweepReport, items_failing_verification, sweep_integrity
 from ecolink_evidence.service_layer.verification import REASON_STORED_BYTES_CHANGED
 
-from .fakes import BYTES, NOW, FakeEvidenceUnitOfWork, RecordingStore, item
+from .fakes import BYTES, NOW, RecordingStore, item
 
 
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(NOW)
-
-
-@pytest.fixture
-def uow(clock) -> FakeEvidenceUnitOfWork:
-    fake = FakeEvidenceUnitOfWork(clock)
-    for evidence_id in ("ev-1", "ev-2"):
-        fake.evidence.items[evidence_id] = item(evidence_id=evidence_id)
-    return fake
+@pytest.fixture(autouse=True)
+def second_item(uow) -> None:
+    """ev-2: the same bytes as ev-1, filed again."""
+    uow.evidence.items["ev-2"] = item(evidence_id="ev-2")
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ from datetime import timedelta
 
 import pytest
 
-from ecolink_common.clock import FakeClock
 from ecolink_common.errors import FailedPrecondition, InvalidArgument, NotFound, PermissionDenied
 from ecolink_common.request_records import FINGERPRINT_NOT_KEPT
 from ecolink_evidence.domain.model import CustodyAction
@@ -17,21 +16,9 @@ from ecolink_evidence.service_layer.holds import REASON_DISPOSAL_BY_ARCHIVE, del
 from ecolink_evidence.service_layer.reading import get_evidence
 from ecolink_evidence.service_layer.sharing import grant_evidence_access, revoke_evidence_access
 
-from .fakes import BUREAU, NOW, FakeEvidenceUnitOfWork, RecordingStore, item
+from .fakes import BUREAU, NOW, RecordingStore, item
 
 CITY, POLICE, SIBLING = "eeb-360800", "psb-360800", "eeb-360900"
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(NOW)
-
-
-@pytest.fixture
-def uow(clock) -> FakeEvidenceUnitOfWork:
-    fake = FakeEvidenceUnitOfWork(clock)
-    fake.evidence.items["ev-1"] = item()
-    return fake
 
 
 async def grant(uow, by: str = BUREAU, to: str = POLICE, hours: int = 24, request_id: str = ""):
