@@ -11,7 +11,6 @@ from typing import Annotated, Any
 
 import typer
 from google.protobuf.json_format import MessageToDict
-from google.protobuf.timestamp_pb2 import Timestamp
 from rich.progress import BarColumn, DownloadColumn, Progress, TransferSpeedColumn
 
 from ecolink.evidence.v1 import evidence_pb2, evidence_service_pb2_grpc
@@ -27,6 +26,7 @@ from ecolink_cli.client import (
     resolve_token,
 )
 from ecolink_cli.output import JsonFlag, emit, errors, fail, make_table
+from ecolink_cli.times import utc_timestamp
 from ecolink_common.auth.keys import load_public_key
 from ecolink_common.celery_app import make_celery
 from ecolink_common.db import database_sessions
@@ -134,8 +134,7 @@ def upload(
     if bool(case) == bool(alert):
         raise typer.BadParameter("name exactly one of --case and --alert")
     capture = captured or datetime.fromtimestamp(file.stat().st_mtime, UTC)
-    stamp = Timestamp()
-    stamp.FromDatetime(capture if capture.tzinfo else capture.replace(tzinfo=UTC))
+    stamp = utc_timestamp(capture)
     with _progress() as progress:
         sha256 = _file_sha256(file, progress)
         described = pb.EvidenceUpload(
@@ -279,9 +278,9 @@ def grant(
     as_json: JsonFlag = False,
 ) -> None:
     """Let another agency see an item until a date; it can never re-share it."""
-    stamp = Timestamp()
-    stamp.FromDatetime(expires if expires.tzinfo else expires.replace(tzinfo=UTC))
-    request = pb.GrantEvidenceAccessRequest(name=_name(name), grantee_agency_id=to, purpose=purpose, expire_time=stamp)
+    request = pb.GrantEvidenceAccessRequest(
+        name=_name(name), grantee_agency_id=to, purpose=purpose, expire_time=utc_timestamp(expires)
+    )
     with open_channel("evidence", address) as channel:
         response = call(
             _stub(channel).GrantEvidenceAccess, request, token=resolve_token(token, as_agency), as_json=as_json

@@ -4,61 +4,21 @@ legal holds and refused deletions (DOMAIN §5), each refusal audited and put in 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 
-from ecolink_common.clock import FakeClock
 from ecolink_common.errors import FailedPrecondition, InvalidArgument, NotFound, PermissionDenied
 from ecolink_common.request_records import FINGERPRINT_NOT_KEPT
-from ecolink_evidence.domain.model import CustodyAction, EvidenceItem, EvidenceKind
+from ecolink_evidence.domain.model import CustodyAction
 from ecolink_evidence.domain.rules import REASON_LEGAL_HOLD, REASON_RETENTION_ACTIVE
 from ecolink_evidence.service_layer.holds import REASON_DISPOSAL_BY_ARCHIVE, delete_evidence, set_legal_hold
 from ecolink_evidence.service_layer.reading import get_evidence
 from ecolink_evidence.service_layer.sharing import grant_evidence_access, revoke_evidence_access
 
-from .fakes import FakeEvidenceUnitOfWork, RecordingStore
+from .fakes import BUREAU, NOW, RecordingStore, item
 
-NOW = datetime(2026, 3, 2, 9, tzinfo=UTC)
-BUREAU, CITY, POLICE, SIBLING = "eeb-360823", "eeb-360800", "psb-360800", "eeb-360900"
-
-
-def item(owner: str = BUREAU, region: str = "360823", **changes: object) -> EvidenceItem:
-    fields: dict[str, object] = {
-        "evidence_id": "ev-1",
-        "subject": "cases/xj-2026-001",
-        "kind": EvidenceKind.PHOTO,
-        "capture_time": NOW - timedelta(days=1),
-        "location": None,
-        "collecting_officer": "officer 0417",
-        "original_filename": "outfall.jpg",
-        "content_type": "image/jpeg",
-        "size_bytes": 10,
-        "sha256": "ab" * 32,
-        "object_key": "sha256/ab/" + "ab" * 32,
-        "object_version": "v1",
-        "owner_agency_id": owner,
-        "region_code": region,
-        "created_at": NOW - timedelta(days=1),
-        "retain_until": NOW + timedelta(days=3650),
-        "legal_hold": False,
-        "last_verified_at": None,
-        "intact": True,
-        **changes,
-    }
-    return EvidenceItem(**fields)  # type: ignore[arg-type]
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock(NOW)
-
-
-@pytest.fixture
-def uow(clock) -> FakeEvidenceUnitOfWork:
-    fake = FakeEvidenceUnitOfWork(clock)
-    fake.evidence.items["ev-1"] = item()
-    return fake
+CITY, POLICE, SIBLING = "eeb-360800", "psb-360800", "eeb-360900"
 
 
 async def grant(uow, by: str = BUREAU, to: str = POLICE, hours: int = 24, request_id: str = ""):
@@ -157,7 +117,7 @@ async def test_a_police_item_is_the_polices_alone_and_the_bureau_of_its_region_c
     with pytest.raises(NotFound):
         await set_legal_hold(uow, store, uow.agencies.principal(CITY), "ev-1", on=True, reason="court")
     held = await set_legal_hold(uow, store, uow.agencies.principal(POLICE), "ev-1", on=True, reason="court")
-    assert held.legal_hold and store.holds == [("sha256/ab/" + "ab" * 32, True)]
+    assert held.legal_hold and store.holds == [(item().object_key, True)]
 
 
 async def test_a_hold_is_placed_once_and_released_once(uow):

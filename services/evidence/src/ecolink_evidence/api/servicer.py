@@ -15,7 +15,7 @@ from ecolink_common.auth.principal import current_principal
 from ecolink_common.calls.credentials import caller_authorization
 from ecolink_common.paging import page_request
 from ecolink_common.proto_time import timestamp_from_datetime
-from ecolink_evidence.api import convert
+from ecolink_evidence.api import evidence_convert, request_convert
 from ecolink_evidence.service_layer import custody_log, dossier, holds, intake, reading, sharing
 from ecolink_evidence.service_layer.ports import ObjectStore, SubjectRecords
 from ecolink_evidence.service_layer.unit_of_work import EvidenceUnitOfWork
@@ -46,24 +46,26 @@ class EvidenceServicer(evidence_service_pb2_grpc.EvidenceServiceServicer):
         self, request_iterator: AsyncIterator[pb.UploadEvidenceRequest], context: grpc.aio.ServicerContext
     ) -> pb.UploadEvidenceResponse:
         messages = aiter(request_iterator)
-        description = convert.upload_request_to_command(await anext(messages, None))
+        description = request_convert.upload_request_to_command(await anext(messages, None))
         item = await intake.upload_evidence(
-            self._uow,
+            self._uow(),
             self._store,
             self._settings,
             current_principal(),
             description,
-            convert.upload_chunks(messages),
+            request_convert.upload_chunks(messages),
             subjects=self._subjects_for(caller_authorization(context)),
             staging_dir=self._staging_dir,
         )
-        return pb.UploadEvidenceResponse(evidence=convert.evidence_to_proto(item))
+        return pb.UploadEvidenceResponse(evidence=evidence_convert.evidence_to_proto(item))
 
     async def GetEvidence(
         self, request: pb.GetEvidenceRequest, context: grpc.aio.ServicerContext
     ) -> pb.GetEvidenceResponse:
-        item = await reading.get_evidence(self._uow(), current_principal(), convert.evidence_id_from_name(request.name))
-        return pb.GetEvidenceResponse(evidence=convert.evidence_to_proto(item))
+        item = await reading.get_evidence(
+            self._uow(), current_principal(), request_convert.evidence_id_from_name(request.name)
+        )
+        return pb.GetEvidenceResponse(evidence=evidence_convert.evidence_to_proto(item))
 
     async def ListEvidence(
         self, request: pb.ListEvidenceRequest, context: grpc.aio.ServicerContext
@@ -71,41 +73,41 @@ class EvidenceServicer(evidence_service_pb2_grpc.EvidenceServiceServicer):
         page = await reading.list_evidence(
             self._uow(),
             current_principal(),
-            convert.list_request_to_filter(request),
+            request_convert.list_request_to_filter(request),
             page=page_request(request, current_principal().agency_id),
         )
         return pb.ListEvidenceResponse(
-            evidence=[convert.evidence_to_proto(i) for i in page.items], next_page_token=page.next_page_token
+            evidence=[evidence_convert.evidence_to_proto(i) for i in page.items], next_page_token=page.next_page_token
         )
 
     async def DownloadEvidence(
         self, request: pb.DownloadEvidenceRequest, context: grpc.aio.ServicerContext
     ) -> AsyncIterator[pb.DownloadEvidenceResponse]:
         download = await reading.download_evidence(
-            self._uow, self._store, self._settings, current_principal(), convert.evidence_id_from_name(request.name)
+            self._uow(),
+            self._store,
+            self._settings,
+            current_principal(),
+            request_convert.evidence_id_from_name(request.name),
         )
         with contextlib.closing(download):
-            yield pb.DownloadEvidenceResponse(evidence=convert.evidence_to_proto(download.item))
+            yield pb.DownloadEvidenceResponse(evidence=evidence_convert.evidence_to_proto(download.item))
             async for chunk in download.chunks:
                 yield pb.DownloadEvidenceResponse(chunk=chunk)
 
     async def CreateDownloadUrl(
         self, request: pb.CreateDownloadUrlRequest, context: grpc.aio.ServicerContext
     ) -> pb.CreateDownloadUrlResponse:
+        evidence_id, ttl_minutes = request_convert.download_url_request_to_command(request)
         issued = await reading.create_download_url(
-            self._uow(),
-            self._store,
-            self._settings,
-            current_principal(),
-            convert.evidence_id_from_name(request.name),
-            ttl_minutes=request.ttl_minutes,
+            self._uow(), self._store, self._settings, current_principal(), evidence_id, ttl_minutes=ttl_minutes
         )
         return pb.CreateDownloadUrlResponse(url=issued.url, expire_time=timestamp_from_datetime(issued.expires_at))
 
     async def GrantEvidenceAccess(
         self, request: pb.GrantEvidenceAccessRequest, context: grpc.aio.ServicerContext
     ) -> pb.GrantEvidenceAccessResponse:
-        command = convert.grant_request_to_command(request)
+        command = request_convert.grant_request_to_command(request)
         grant = await sharing.grant_evidence_access(
             self._uow(),
             current_principal(),
@@ -115,22 +117,22 @@ class EvidenceServicer(evidence_service_pb2_grpc.EvidenceServiceServicer):
             expires_at=command.expires_at,
             request_id=command.request_id,
         )
-        return pb.GrantEvidenceAccessResponse(grant=convert.grant_to_proto(grant))
+        return pb.GrantEvidenceAccessResponse(grant=evidence_convert.grant_to_proto(grant))
 
     async def RevokeEvidenceAccess(
         self, request: pb.RevokeEvidenceAccessRequest, context: grpc.aio.ServicerContext
     ) -> pb.RevokeEvidenceAccessResponse:
-        evidence_id, grant_id = convert.revoke_request_to_command(request)
+        evidence_id, grant_id = request_convert.revoke_request_to_command(request)
         grant = await sharing.revoke_evidence_access(self._uow(), current_principal(), evidence_id, grant_id=grant_id)
-        return pb.RevokeEvidenceAccessResponse(grant=convert.grant_to_proto(grant))
+        return pb.RevokeEvidenceAccessResponse(grant=evidence_convert.grant_to_proto(grant))
 
     async def ListEvidenceGrants(
         self, request: pb.ListEvidenceGrantsRequest, context: grpc.aio.ServicerContext
     ) -> pb.ListEvidenceGrantsResponse:
         grants = await sharing.list_evidence_grants(
-            self._uow(), current_principal(), convert.evidence_id_from_name(request.name)
+            self._uow(), current_principal(), request_convert.evidence_id_from_name(request.name)
         )
-        return pb.ListEvidenceGrantsResponse(grants=[convert.grant_to_proto(g) for g in grants])
+        return pb.ListEvidenceGrantsResponse(grants=[evidence_convert.grant_to_proto(g) for g in grants])
 
     async def PlaceLegalHold(
         self, request: pb.PlaceLegalHoldRequest, context: grpc.aio.ServicerContext
@@ -145,16 +147,18 @@ class EvidenceServicer(evidence_service_pb2_grpc.EvidenceServiceServicer):
     async def _legal_hold(
         self, request: pb.PlaceLegalHoldRequest | pb.ReleaseLegalHoldRequest, *, on: bool
     ) -> evidence_pb2.Evidence:
-        evidence_id, reason = convert.legal_hold_request_to_command(request)
+        evidence_id, reason = request_convert.legal_hold_request_to_command(request)
         item = await holds.set_legal_hold(
             self._uow(), self._store, current_principal(), evidence_id, on=on, reason=reason
         )
-        return convert.evidence_to_proto(item)
+        return evidence_convert.evidence_to_proto(item)
 
     async def DeleteEvidence(
         self, request: pb.DeleteEvidenceRequest, context: grpc.aio.ServicerContext
     ) -> pb.DeleteEvidenceResponse:
-        await holds.delete_evidence(self._uow(), current_principal(), convert.evidence_id_from_name(request.name))
+        await holds.delete_evidence(
+            self._uow(), current_principal(), request_convert.evidence_id_from_name(request.name)
+        )
         return pb.DeleteEvidenceResponse()
 
     async def ListCustodyEvents(
@@ -163,31 +167,33 @@ class EvidenceServicer(evidence_service_pb2_grpc.EvidenceServiceServicer):
         page = await custody_log.list_custody_events(
             self._uow(),
             current_principal(),
-            convert.evidence_id_from_name(request.name),
+            request_convert.evidence_id_from_name(request.name),
             page=page_request(request, current_principal().agency_id),
         )
         return pb.ListCustodyEventsResponse(
-            events=[convert.custody_event_to_proto(e) for e in page.items], next_page_token=page.next_page_token
+            events=[evidence_convert.custody_event_to_proto(e) for e in page.items],
+            next_page_token=page.next_page_token,
         )
 
     async def VerifyCustodyChain(
         self, request: pb.VerifyCustodyChainRequest, context: grpc.aio.ServicerContext
     ) -> pb.VerifyCustodyChainResponse:
         report = await custody_log.verify_custody_chain(
-            self._uow(), current_principal(), convert.evidence_id_from_name(request.name)
+            self._uow(), current_principal(), request_convert.evidence_id_from_name(request.name)
         )
-        return convert.custody_report_to_proto(report)
+        return evidence_convert.custody_report_to_proto(report)
 
     async def ExportDossier(
         self, request: pb.ExportDossierRequest, context: grpc.aio.ServicerContext
     ) -> AsyncIterator[pb.ExportDossierResponse]:
+        choice = request_convert.dossier_request_to_command(request)
         chunks = dossier.export_dossier(
-            self._uow,
+            self._uow(),
             self._store,
             self._settings,
             current_principal(),
-            subject=request.subject,
-            evidence_ids=convert.dossier_request_to_ids(request),
+            subject=choice.subject,
+            evidence_ids=choice.evidence_ids,
             signing_key=load_private_key(self._signing_key_file),
             staging_dir=self._staging_dir,
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import tempfile
 import zipfile
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
@@ -46,16 +46,16 @@ def _manifest_item(item: EvidenceItem, custody: list[CustodyEvent]) -> dict[str,
 
 
 async def _chosen_items(
-    uow_factory: Callable[[], EvidenceUnitOfWork], principal: Principal, *, subject: str, evidence_ids: list[str]
+    uow: EvidenceUnitOfWork, principal: Principal, *, subject: str, evidence_ids: list[str]
 ) -> list[EvidenceItem]:
     if evidence_ids:
-        async with uow_factory() as uow:
+        async with uow:
             return [await visible_item(uow, principal, i, action="ExportDossier") for i in evidence_ids]
     if not subject:
         raise InvalidArgument.for_field("subject", "name a subject or at least one item")
     items, wanted = [], PageRequest(MAX_PAGE_SIZE)
     while True:
-        page = await list_evidence(uow_factory(), principal, EvidenceFilter(subject=subject), page=wanted)
+        page = await list_evidence(uow, principal, EvidenceFilter(subject=subject), page=wanted)
         items += page.items
         if not page.next_page_token:
             return sorted(items, key=lambda i: i.evidence_id)
@@ -63,7 +63,7 @@ async def _chosen_items(
 
 
 async def export_dossier(
-    uow_factory: Callable[[], EvidenceUnitOfWork],
+    uow: EvidenceUnitOfWork,
     store: ObjectStore,
     settings: EvidenceSettings,
     principal: Principal,
@@ -74,11 +74,11 @@ async def export_dossier(
     staging_dir: Path,
 ) -> AsyncIterator[bytes]:
     """Each export is a custody link on every item; an item whose stored bytes changed stops it with DATA_LOSS."""
-    items = await _chosen_items(uow_factory, principal, subject=subject, evidence_ids=evidence_ids)
+    items = await _chosen_items(uow, principal, subject=subject, evidence_ids=evidence_ids)
     if not items:
         raise InvalidArgument.for_field("subject", f"no evidence of {subject} is visible to {principal.agency_id}")
     manifest_items = []
-    async with uow_factory() as uow:
+    async with uow:
         exported_at = uow.clock.now()
         for item in items:
             await record_custody(
@@ -98,7 +98,7 @@ async def export_dossier(
         archive_path = Path(folder) / "dossier.zip"
         with zipfile.ZipFile(archive_path, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:
             for item in items:
-                await _write_item(archive, store, settings, item, uow_factory, principal)
+                await _write_item(archive, store, settings, item, uow, principal)
             body, signature = sign_record(manifest, signing_key)
             archive.writestr(MANIFEST, body)
             archive.writestr(SIGNATURE, signature)
@@ -112,7 +112,7 @@ async def _write_item(
     store: ObjectStore,
     settings: EvidenceSettings,
     item: EvidenceItem,
-    uow_factory: Callable[[], EvidenceUnitOfWork],
+    uow: EvidenceUnitOfWork,
     principal: Principal,
 ) -> None:
     reader = HashingReader(store, item, settings.transfer_chunk_bytes)
@@ -120,9 +120,7 @@ async def _write_item(
         async for chunk in reader.chunks():
             entry.write(chunk)
     if reader.sha256() != item.sha256:
-        await record_rehash(
-            uow_factory, item, seen_sha256=reader.sha256(), actor=principal.agency_id, during="ExportDossier"
-        )
+        await record_rehash(uow, item, seen_sha256=reader.sha256(), actor=principal.agency_id, during="ExportDossier")
         raise DataLoss(
             f"{item.name}: the stored bytes no longer match; not exported", reason="EVIDENCE_STORED_BYTES_CHANGED"
         )

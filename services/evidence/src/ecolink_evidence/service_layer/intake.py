@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from datetime import datetime
 from pathlib import Path
 
@@ -45,8 +45,8 @@ def upload_request(principal: Principal, description: UploadDescription) -> Requ
     return RequestKey(principal.agency_id, request_id, METHOD, fingerprint)
 
 
-async def _replayed_item(uow_factory: Callable[[], EvidenceUnitOfWork], request: RequestKey) -> EvidenceItem | None:
-    async with uow_factory() as uow:
+async def _replayed_item(uow: EvidenceUnitOfWork, request: RequestKey) -> EvidenceItem | None:
+    async with uow:
         earlier = await uow.requests.replayed_resource(request)
         if earlier is None:
             return None
@@ -71,7 +71,7 @@ def _check_declared_size(declared: int, max_bytes: int) -> None:
 
 
 async def upload_evidence(
-    uow_factory: Callable[[], EvidenceUnitOfWork],
+    uow: EvidenceUnitOfWork,
     store: ObjectStore,
     settings: EvidenceSettings,
     principal: Principal,
@@ -90,14 +90,14 @@ async def upload_evidence(
     """
     _check_declared_size(description.size_bytes, settings.max_upload_bytes)
     request = upload_request(principal, description)
-    if request is not None and (earlier := await _replayed_item(uow_factory, request)) is not None:
+    if request is not None and (earlier := await _replayed_item(uow, request)) is not None:
         return earlier
-    await require_visible_subject(uow_factory(), subjects, principal, description.subject)
+    await require_visible_subject(uow, subjects, principal, description.subject)
     size = description.size_bytes
-    now = uow_factory().clock.now()  # the clock every unit of work of this service reads
+    now = uow.clock.now()
     until = retain_until(description.kind, now, settings.retention_days)
     sha256, stored = await receive_and_store(
-        uow_factory, store, settings, description, chunks, retain_until=until, staging_dir=staging_dir
+        uow, store, settings, description, chunks, retain_until=until, staging_dir=staging_dir
     )
     item = EvidenceItem(
         evidence_id=new_evidence_id(now),
@@ -127,7 +127,7 @@ async def upload_evidence(
         at=now,
         details={"size_bytes": size, "original_filename": item.original_filename, "object_key": stored.key},
     )
-    async with uow_factory() as uow:
+    async with uow:
         if request is not None:
             # First, so the same id racing in another call is ABORTED before this one writes the item.
             await uow.requests.remember(request, resource_name=item.name, at=now)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ecolink_evidence.domain.model import EvidenceItem
@@ -27,10 +27,10 @@ class SweepReport:
 
 
 async def sweep_integrity(
-    uow_factory: Callable[[], EvidenceUnitOfWork], store: ObjectStore, *, share: float, chunk_bytes: int
+    uow: EvidenceUnitOfWork, store: ObjectStore, *, share: float, chunk_bytes: int
 ) -> SweepReport:
     """Safe to run twice: every run only re-reads and records what it found."""
-    async with uow_factory() as uow:
+    async with uow:
         total = await uow.evidence.count()
         due = await uow.evidence.least_recently_verified(max(1, math.ceil(total * share))) if total else []
     failed = []
@@ -40,7 +40,7 @@ async def sweep_integrity(
         except Exception:
             log.exception("%s could not be read from the object store", item.name)
             seen = ""
-        if not await record_rehash(uow_factory, item, seen_sha256=seen, actor=SWEEPER, during="IntegritySweep"):
+        if not await record_rehash(uow, item, seen_sha256=seen, actor=SWEEPER, during="IntegritySweep"):
             failed.append(item.name)
     return SweepReport(len(due), failed)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -90,7 +90,7 @@ class Download:
 
 
 async def download_evidence(
-    uow_factory: Callable[[], EvidenceUnitOfWork],
+    uow: EvidenceUnitOfWork,
     store: ObjectStore,
     settings: EvidenceSettings,
     principal: Principal,
@@ -101,7 +101,7 @@ async def download_evidence(
     The store is asked for the first chunk while the custody link is being written, but no byte reaches
     the caller before that link is committed.
     """
-    async with uow_factory() as uow:
+    async with uow:
         item = await visible_item(uow, principal, evidence_id, action="DownloadEvidence")
         reader = HashingReader(store, item, settings.transfer_chunk_bytes)
         try:
@@ -118,9 +118,7 @@ async def download_evidence(
             yield chunk
         seen = reader.sha256()
         if seen != item.sha256:
-            await record_rehash(
-                uow_factory, item, seen_sha256=seen, actor=principal.agency_id, during="DownloadEvidence"
-            )
+            await record_rehash(uow, item, seen_sha256=seen, actor=principal.agency_id, during="DownloadEvidence")
             raise DataLoss(
                 f"{item.name}: the stored bytes hash to {seen}, not the {item.sha256} recorded on intake",
                 reason="EVIDENCE_STORED_BYTES_CHANGED",

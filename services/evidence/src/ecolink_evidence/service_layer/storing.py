@@ -23,7 +23,7 @@ PIPE_CHUNKS = 4
 
 
 async def receive_and_store(
-    uow_factory: Callable[[], EvidenceUnitOfWork],
+    uow: EvidenceUnitOfWork,
     store: ObjectStore,
     settings: EvidenceSettings,
     description: UploadDescription,
@@ -42,11 +42,12 @@ async def receive_and_store(
     """
 
     async def stored_with(sha256: str) -> StoredObject | None:
-        async with uow_factory() as uow:
+        async with uow:
             return await uow.evidence.stored_object_with(sha256)
 
     # Where a declared hash is already stored is looked up while the bytes arrive; the answer is used
-    # only once the bytes hash to it.
+    # only once the bytes hash to it. That lookup is the only transaction of `uow` open meanwhile: it is
+    # awaited before the unit of work is entered again.
     declared = description.client_sha256
     earlier = asyncio.ensure_future(stored_with(declared)) if declared else None
     try:

@@ -7,7 +7,8 @@ from ecolink_evidence.adapters.repository import CustodyRepository, EvidenceRepo
 
 
 class EvidenceUnitOfWork(UnitOfWork):
-    """One transaction over the evidence database."""
+    """One transaction over the evidence database each time it is entered: a use case that streams bytes between
+    transactions (upload, download, dossier, the integrity sweep) enters its one instance again, never twice at once."""
 
     evidence: EvidenceRepository
     custody: CustodyRepository

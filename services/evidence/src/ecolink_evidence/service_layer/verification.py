@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from ecolink_common.audit import AuditEntry
 from ecolink_evidence.domain.model import CustodyAction, EvidenceItem
 from ecolink_evidence.service_layer.custody import record_custody
@@ -13,12 +11,12 @@ REASON_STORED_BYTES_CHANGED = "EVIDENCE_STORED_BYTES_CHANGED"
 
 
 async def record_rehash(
-    uow_factory: Callable[[], EvidenceUnitOfWork], item: EvidenceItem, *, seen_sha256: str, actor: str, during: str
+    uow: EvidenceUnitOfWork, item: EvidenceItem, *, seen_sha256: str, actor: str, during: str
 ) -> bool:
     """Commits the outcome of a re-hash; returns whether the stored bytes still match the intake hash."""
     intact = seen_sha256 == item.sha256
     action = CustodyAction.VERIFIED if intact else CustodyAction.VERIFICATION_FAILED
-    async with uow_factory() as uow:
+    async with uow:
         await record_custody(
             uow, item.evidence_id, action, actor=actor, sha256_seen=seen_sha256, details={"during": during}
         )

@@ -27,7 +27,7 @@ def _object_store() -> ObjectStore:
 async def _sweep_once() -> dict[str, Any]:
     settings = service_settings(EvidenceSettings)
     report = await sweep_integrity(
-        lambda: EvidenceUnitOfWork(service_sessions(EvidenceSettings)),
+        EvidenceUnitOfWork(service_sessions(EvidenceSettings)),
         _object_store(),
         share=settings.sweep_share,
         chunk_bytes=settings.transfer_chunk_bytes,

@@ -1,4 +1,4 @@
-"""Conversion between evidence protos and domain values; the only module of the service touching `_pb2`."""
+"""Requests of EvidenceService into the use cases' commands: every field checked here, every bad one named."""
 
 from __future__ import annotations
 
@@ -7,50 +7,18 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import datetime
 
-from ecolink.evidence.v1 import evidence_pb2, evidence_service_pb2
+from ecolink.evidence.v1 import evidence_service_pb2
 from ecolink_common.errors import FieldViolation, InvalidArgument
-from ecolink_common.proto_enums import EnumMap
 from ecolink_common.proto_names import ResourceName
-from ecolink_common.proto_time import (
-    TIMESTAMP_RANGE,
-    datetime_or_none,
-    optional_datetime,
-    required_datetime,
-    timestamp_from_datetime,
-)
+from ecolink_common.proto_time import TIMESTAMP_RANGE, datetime_or_none, optional_datetime, required_datetime
 from ecolink_common.text_rules import MAX_NAME_CHARS, MAX_TEXT_CHARS, checked_text, text_violations
-from ecolink_evidence.domain.model import (
-    CustodyAction,
-    CustodyEvent,
-    EvidenceGrant,
-    EvidenceItem,
-    EvidenceKind,
-    GeoPoint,
-    UploadDescription,
-)
-from ecolink_evidence.service_layer.custody import CustodyReport
+from ecolink_evidence.api.evidence_convert import KINDS
+from ecolink_evidence.domain.model import GeoPoint, UploadDescription
 from ecolink_evidence.service_layer.reading import EvidenceFilter
 
-NAME_PREFIX = "evidence/"
 EVIDENCE_NAME = ResourceName.shaped("evidence/{evidence_id}")
 SUBJECT = re.compile(r"^(cases|alerts)/[A-Za-z0-9._-]{1,100}\Z")
 SHA256_HEX = re.compile(r"^[0-9a-f]{64}\Z")
-
-KINDS = EnumMap(
-    {
-        EvidenceKind.PHOTO: evidence_pb2.EVIDENCE_KIND_PHOTO,
-        EvidenceKind.VIDEO: evidence_pb2.EVIDENCE_KIND_VIDEO,
-        EvidenceKind.DRONE_IMAGERY: evidence_pb2.EVIDENCE_KIND_DRONE_IMAGERY,
-        EvidenceKind.MONITORING_DATA_EXPORT: evidence_pb2.EVIDENCE_KIND_MONITORING_DATA_EXPORT,
-        EvidenceKind.INSPECTION_RECORD: evidence_pb2.EVIDENCE_KIND_INSPECTION_RECORD,
-        EvidenceKind.RECTIFICATION_BEFORE: evidence_pb2.EVIDENCE_KIND_RECTIFICATION_BEFORE,
-        EvidenceKind.RECTIFICATION_AFTER: evidence_pb2.EVIDENCE_KIND_RECTIFICATION_AFTER,
-        EvidenceKind.DOCUMENT: evidence_pb2.EVIDENCE_KIND_DOCUMENT,
-    },
-    "must be one of photo, video, drone imagery, monitoring-data export, "
-    "inspection record, rectification before/after, document",
-)
-ACTION_TO_PROTO = {action: f"CUSTODY_ACTION_{action.name}" for action in CustodyAction}
 
 
 @dataclass(frozen=True)
@@ -62,6 +30,14 @@ class GrantAccess:
     purpose: str
     expires_at: datetime
     request_id: str
+
+
+@dataclass(frozen=True)
+class DossierChoice:
+    """The items an ExportDossier request chooses: those it names, else every item of its subject."""
+
+    subject: str
+    evidence_ids: list[str]
 
 
 def evidence_id_from_name(name: str, field: str = "name") -> str:
@@ -105,9 +81,15 @@ def legal_hold_request_to_command(
     return evidence_id_from_name(request.name), checked_text(request.reason, "reason", limit=MAX_TEXT_CHARS)
 
 
-def dossier_request_to_ids(request: evidence_service_pb2.ExportDossierRequest) -> list[str]:
-    """The evidence ids an ExportDossier request names; any name of another shape is INVALID_ARGUMENT on `names`."""
-    return [evidence_id_from_name(name, field="names") for name in request.names]
+def download_url_request_to_command(request: evidence_service_pb2.CreateDownloadUrlRequest) -> tuple[str, int]:
+    """(evidence id, minutes asked for) of CreateDownloadUrl; 0 minutes is the service's default, its limits are the
+    use case's."""
+    return evidence_id_from_name(request.name), request.ttl_minutes
+
+
+def dossier_request_to_command(request: evidence_service_pb2.ExportDossierRequest) -> DossierChoice:
+    """What an ExportDossier request chooses; any name of another shape is INVALID_ARGUMENT on `names`."""
+    return DossierChoice(request.subject, [evidence_id_from_name(name, field="names") for name in request.names])
 
 
 def upload_request_to_command(
@@ -166,65 +148,4 @@ def upload_description(metadata: evidence_service_pb2.EvidenceUpload) -> UploadD
         client_sha256=metadata.client_sha256.lower(),
         request_id=metadata.request_id,
         size_bytes=metadata.size_bytes,
-    )
-
-
-def evidence_to_proto(item: EvidenceItem) -> evidence_pb2.Evidence:
-    return evidence_pb2.Evidence(
-        name=item.name,
-        evidence_id=item.evidence_id,
-        subject=item.subject,
-        kind=KINDS.to_proto(item.kind),
-        capture_time=timestamp_from_datetime(item.capture_time),
-        location=evidence_pb2.GeoPoint(latitude=item.location.latitude, longitude=item.location.longitude)
-        if item.location
-        else None,
-        collecting_officer=item.collecting_officer,
-        original_filename=item.original_filename,
-        content_type=item.content_type,
-        size_bytes=item.size_bytes,
-        sha256=item.sha256,
-        owner_agency_id=item.owner_agency_id,
-        region_code=item.region_code,
-        create_time=timestamp_from_datetime(item.created_at),
-        retain_until_time=timestamp_from_datetime(item.retain_until),
-        legal_hold=item.legal_hold,
-        last_verify_time=timestamp_from_datetime(item.last_verified_at),
-        intact=item.intact,
-    )
-
-
-def grant_to_proto(grant: EvidenceGrant) -> evidence_pb2.EvidenceGrant:
-    return evidence_pb2.EvidenceGrant(
-        grant_id=grant.grant_id,
-        evidence=NAME_PREFIX + grant.evidence_id,
-        grantee_agency_id=grant.grantee_agency_id,
-        purpose=grant.purpose,
-        expire_time=timestamp_from_datetime(grant.expires_at),
-        granted_by_agency_id=grant.granted_by_agency_id,
-        create_time=timestamp_from_datetime(grant.created_at),
-        revoke_time=timestamp_from_datetime(grant.revoked_at),
-    )
-
-
-def custody_event_to_proto(event: CustodyEvent) -> evidence_pb2.CustodyEvent:
-    return evidence_pb2.CustodyEvent(
-        sequence=event.seq,
-        action=ACTION_TO_PROTO[event.action],
-        occur_time=timestamp_from_datetime(event.occurred_at),
-        actor_agency_id=event.actor_agency_id,
-        sha256_seen=event.sha256_seen,
-        details={k: str(v) for k, v in event.details.items()},
-        trace_id=event.trace_id,
-        previous_hash=event.prev_hash,
-        hash=event.hash,
-    )
-
-
-def custody_report_to_proto(report: CustodyReport) -> evidence_service_pb2.VerifyCustodyChainResponse:
-    return evidence_service_pb2.VerifyCustodyChainResponse(
-        intact=report.intact,
-        events_checked=report.events_checked,
-        broken_sequence=report.broken_seq or 0,
-        problem=report.problem,
     )
