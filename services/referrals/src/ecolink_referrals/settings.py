@@ -56,10 +56,11 @@ class ReferralsSettings(ServiceSettings):
 
     # DOMAIN §4.3; proposed: listed parties report progress weekly.
     listing_report_every_days: int = Field(default=7, ge=1, le=90)
-    # Issue 13 item 9b; proposed: a webhook answers within 5 s, a run sends 100, a claim lasts a minute, failures
-    # back off from 5 s doubling to 10 minutes, and beat sweeps every 10 s.
+    # Issue 13 item 9b; proposed: a webhook answers within 5 s, a run sends 100, 8 at once, a claim lasts a minute,
+    # failures back off from 5 s doubling to 10 minutes, and beat sweeps every 10 s.
     webhook_timeout_seconds: float = Field(default=5.0, gt=0)
     webhook_batch: int = Field(default=100, ge=1)
+    webhook_concurrency: int = Field(default=8, ge=1, description="Deliveries a run POSTs at once.")
     webhook_lease_seconds: float = Field(default=60.0, gt=0)
     webhook_first_backoff_seconds: float = Field(default=5.0, gt=0)
     webhook_max_backoff_seconds: float = Field(default=600.0, gt=0)
@@ -68,6 +69,7 @@ class ReferralsSettings(ServiceSettings):
     def delivery_policy(self) -> DeliveryPolicy:
         return DeliveryPolicy(
             batch=self.webhook_batch,
+            concurrency=self.webhook_concurrency,
             lease=timedelta(seconds=self.webhook_lease_seconds),
             first_backoff=timedelta(seconds=self.webhook_first_backoff_seconds),
             max_backoff=timedelta(seconds=self.webhook_max_backoff_seconds),

@@ -5,6 +5,7 @@ the same idempotency key."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import secrets
 from collections.abc import Callable
@@ -26,7 +27,7 @@ from ecolink_referrals.domain.webhook_signing import (
     signature,
 )
 from ecolink_referrals.domain.webhooks import DeliveryRecord, DeliveryStatus, WebhookRecord
-from ecolink_referrals.service_layer.ports import WebhookQueue, WebhookSender
+from ecolink_referrals.service_layer.ports import PostResult, WebhookQueue, WebhookSender
 from ecolink_referrals.service_layer.unit_of_work import ReferralsUnitOfWork
 
 log = logging.getLogger(__name__)
@@ -89,6 +90,7 @@ class DeliveryPolicy:
 
     batch: int
     lease: timedelta
+    concurrency: int
     first_backoff: timedelta
     max_backoff: timedelta
 
@@ -102,34 +104,37 @@ class DeliveryRun:
 async def deliver_due(
     uow_factory: Callable[[], ReferralsUnitOfWork], sender: WebhookSender, policy: DeliveryPolicy
 ) -> DeliveryRun:
-    """Sends every due delivery once: claimed in its own transaction, POSTed outside any, the attempt recorded."""
+    """Sends every due delivery once: the batch claimed in one transaction, POSTed outside any (a few at a time),
+    the attempts recorded in one more."""
     async with uow_factory() as uow:
         now = uow.clock.now()
         due = await uow.webhooks.due(now, limit=policy.batch)
         webhooks = await uow.webhooks.of_agencies({delivery.agency_id for delivery in due})
-    sent = accepted = 0
-    for delivery in due:
-        webhook = webhooks.get(delivery.agency_id)
-        if webhook is None:
-            continue
-        async with uow_factory() as uow:
-            now = uow.clock.now()
-            if not await uow.webhooks.claim(delivery, now=now, until=now + policy.lease):
-                continue
-            await uow.commit()
-        outcome = await sender.post(webhook.url, *_signed(webhook, delivery, now))
-        sent += 1
-        accepted += outcome.accepted
-        async with uow_factory() as uow:
-            at = uow.clock.now()
+        claimed = [
+            delivery
+            for delivery in due
+            if delivery.agency_id in webhooks and await uow.webhooks.claim(delivery, now=now, until=now + policy.lease)
+        ]
+        await uow.commit()
+    gate = asyncio.Semaphore(policy.concurrency)
+
+    async def post(delivery: DeliveryRecord) -> PostResult:
+        webhook = webhooks[delivery.agency_id]
+        async with gate:
+            return await sender.post(webhook.url, *_signed(webhook, delivery, now))
+
+    outcomes = await asyncio.gather(*(post(delivery) for delivery in claimed))
+    async with uow_factory() as uow:
+        at = uow.clock.now()
+        for delivery, outcome in zip(claimed, outcomes, strict=True):
             wait = backoff(delivery.attempts + 1, first=policy.first_backoff, cap=policy.max_backoff)
             await uow.webhooks.record_attempt(
                 delivery, delivered=outcome.accepted, result=outcome.result, at=at, next_attempt=at + wait
             )
-            await uow.commit()
-        if not outcome.accepted:
-            log.info("webhook of %s refused %s: %s", delivery.agency_id, delivery.event_id, outcome.result)
-    return DeliveryRun(sent, accepted)
+            if not outcome.accepted:
+                log.info("webhook of %s refused %s: %s", delivery.agency_id, delivery.event_id, outcome.result)
+        await uow.commit()
+    return DeliveryRun(len(claimed), sum(outcome.accepted for outcome in outcomes))
 
 
 def _signed(webhook: WebhookRecord, delivery: DeliveryRecord, now: datetime) -> tuple[bytes, dict[str, str]]:
