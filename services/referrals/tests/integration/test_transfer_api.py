@@ -18,6 +18,7 @@ from ecolink_common.testing.audit_rows import audit_rows
 from ecolink_referrals.domain.record_chain import ExportedRecord, export_document, verify_record_set
 from ecolink_referrals.testing import (
     COUNTY,
+    HEAD,
     OTHER_POLICE,
     POLICE,
     PROCURATORATE,
@@ -215,19 +216,21 @@ async def test_refusals_name_their_rule_and_write_nothing(
         await transfers.TransferCase(transfer_request(walk.name, approve=False, request_id="r-1"), metadata=county)
     ).transfer
     assert reported.state == transfer_pb2.TRANSFER_STATE_REPORTED and reported.number == "灵环移[2026]1号"
+    # Art. 5: a report the head has not approved is not the police's to read.
+    unsent = await refused(
+        transfers.GetTransfer(
+            transfer_service_pb2.GetTransferRequest(name=reported.name), metadata=referrals_service.metadata(POLICE)
+        )
+    )
+    assert unsent.code is grpc.StatusCode.NOT_FOUND
+    polled = await transfers.ListTransfers(
+        transfer_service_pb2.ListTransfersRequest(), metadata=referrals_service.metadata(POLICE)
+    )
+    assert list(polled.transfers) == []
     again = (
         await transfers.TransferCase(transfer_request(walk.name, approve=False, request_id="r-1"), metadata=county)
     ).transfer
     assert again.name == reported.name
-    early = await refused(
-        transfers.FileCriminalCase(
-            transfer_service_pb2.FileCriminalCaseRequest(
-                name=reported.name, police_case_number="x", details=police_details()
-            ),
-            metadata=referrals_service.metadata(POLICE),
-        )
-    )
-    assert (early.code, early.reason) == (grpc.StatusCode.FAILED_PRECONDITION, "TRANSFER_TRANSITION_NOT_ALLOWED")
     reporter = await refused(
         transfers.ApproveTransfer(
             transfer_service_pb2.ApproveTransferRequest(
@@ -239,6 +242,21 @@ async def test_refusals_name_their_rule_and_write_nothing(
         )
     )
     assert (reporter.code, reporter.reason) == (grpc.StatusCode.FAILED_PRECONDITION, "TRANSFER_APPROVER_NOT_HEAD")
+    await transfers.ApproveTransfer(
+        transfer_service_pb2.ApproveTransferRequest(
+            name=reported.name, approved=True, approval=transfer_service_pb2.TransferApproval(approver_officer_id=HEAD)
+        ),
+        metadata=county,
+    )
+    early = await refused(
+        transfers.FileCriminalCase(
+            transfer_service_pb2.FileCriminalCaseRequest(
+                name=reported.name, police_case_number="x", details=police_details()
+            ),
+            metadata=referrals_service.metadata(POLICE),
+        )
+    )
+    assert (early.code, early.reason) == (grpc.StatusCode.FAILED_PRECONDITION, "TRANSFER_TRANSITION_NOT_ALLOWED")
 
 
 async def test_with_the_evidence_service_down_nothing_is_sent_and_a_retry_sends_it(

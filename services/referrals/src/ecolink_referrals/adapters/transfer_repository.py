@@ -7,7 +7,7 @@ from collections.abc import Collection, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, or_, select, update
+from sqlalchemy import and_, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from ecolink_common.counters import next_number
@@ -221,7 +221,8 @@ class TransferRepository:
         """Transfers the caller sees in change order after `after_seq`: under a bureau's region, sent to the caller,
         or under a procuratorate's region."""
         table = transfer_table
-        seen = [table.c.bureau_agency_id == party_agency_id, table.c.police_agency_id == party_agency_id]
+        sent_to_caller = and_(table.c.police_agency_id == party_agency_id, table.c.sent_version > 0)
+        seen = [table.c.bureau_agency_id == party_agency_id, sent_to_caller]
         if region_prefix is not None:
             seen.append(table.c.region_code.startswith(region_prefix))
         if oversight_prefix is not None:

@@ -19,12 +19,12 @@ REASON_NOT_PARTY = "TRANSFER_STEP_NOT_YOURS"
 
 
 def transfer_scope(transfer: TransferRecord) -> RecordScope:
-    """Owned by the bureau, seen by region by the bureaus above it, shared with the police it is sent to and open to
-    the procuratorate's oversight."""
+    """Owned by the bureau, seen by region by the bureaus above it, shared with the police once it is sent to them
+    (a report the head has not approved is the bureau's alone, art. 5) and open to the procuratorate's oversight."""
     return RecordScope(
         owner_agency_id=transfer.bureau_agency_id,
         region_code=transfer.region_code,
-        shared_with=frozenset({transfer.police_agency_id}),
+        shared_with=frozenset({transfer.police_agency_id}) if transfer.sent_version else frozenset(),
         open_to_oversight=True,
     )
 
