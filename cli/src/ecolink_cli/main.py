@@ -20,6 +20,7 @@ from ecolink_cli.commands import (
     identity,
     monitoring,
     outlets,
+    referrals,
     token,
     units,
 )
@@ -47,6 +48,7 @@ app.add_typer(alerts.alerts_app, name="alerts")
 app.add_typer(monitoring.monitoring_app, name="monitoring")
 app.add_typer(grades.grades_app, name="grades")
 app.add_typer(cases.cases_app, name="cases")
+app.add_typer(referrals.referrals_app, name="referrals")
 
 
 @app.command("run")

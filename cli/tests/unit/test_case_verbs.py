@@ -22,6 +22,8 @@ from ecolink_cli.commands.case_steps import RPC_ATTRIBUTE
 from ecolink_cli.main import app
 
 READING = ("Get", "List", "Create")
+# Methods only a platform service calls, acting for an agency (no person takes these steps, so no verb).
+SERVICE_ONLY = frozenset({"RecordHandBack"})  # the referrals service, when a transfer comes back
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,11 @@ COMPENSATION_VERBS = Verbs(
 
 def state_changing_methods(verbs: Verbs) -> list[str]:
     service = verbs.requests.DESCRIPTOR.services_by_name[verbs.service]
-    return [method.name for method in service.methods if not method.name.startswith(READING)]
+    return [
+        method.name
+        for method in service.methods
+        if not method.name.startswith(READING) and method.name not in SERVICE_ONLY
+    ]
 
 
 def verbs_by_method(verbs: Verbs) -> dict[str, str]:
@@ -109,6 +115,7 @@ def test_the_state_changing_methods_are_read_from_the_descriptors():
     methods = state_changing_methods(CASE_VERBS)
     assert {"ApproveCaseStep", "RegisterCase", "OrderSealing", "HandOffForDetention", "VoidDocument"} <= set(methods)
     assert not {"GetCase", "ListCases", "CreateCase", "GetCaseStatistics", "ListServedDocuments"} & set(methods)
+    assert "RecordHandBack" not in methods
     compensation_methods = state_changing_methods(COMPENSATION_VERBS)
     assert {"OpenCompensationCase", "RecordConsultation", "CloseCompensationCase"} <= set(compensation_methods)
     assert not {"GetCompensationCase", "ListCompensationCases"} & set(compensation_methods)
