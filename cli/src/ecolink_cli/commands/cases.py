@@ -261,6 +261,70 @@ def void(
     emit(as_dict(voided), as_json=as_json, text=text)
 
 
+@cases_app.command("suspect")
+@calls("MarkSuspectedCrime")
+def suspect(
+    case: CaseArgument,
+    criterion: Annotated[
+        str,
+        typer.Option(
+            "--criterion",
+            help="The criterion of the criminal thresholds table (DOMAIN §4.6), e.g. monitoring_data_falsified, "
+            "hazardous_waste, heavy_metals_first_group, hidden_discharge, gains_or_losses.",
+        ),
+    ],
+    officer: OfficerOption,
+    measured: Annotated[
+        float | None, typer.Option("--measured", help="The amount measured (tonnes, multiple, yuan), if it has one.")
+    ] = None,
+    on: Annotated[str, typer.Option("--on", help="The day it was found met (YYYY-MM-DD); today by default.")] = "",
+    token: TokenOption = None,
+    as_agency: AsOption = None,
+    address: AddressOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Mark a case a suspected crime (涉嫌犯罪) under the dated thresholds table; the procuratorate of the region then
+    sees it, and it should be transferred to the police."""
+    request = pb.MarkSuspectedCrimeRequest(
+        name=case_name(case),
+        criterion=criterion,
+        details=pb.StepDetails(officer_ids=list(officer), occurred_on=on),
+    )
+    if measured is not None:
+        request.measured = measured
+    with case_stub(address) as stub:
+        marked = call(stub.MarkSuspectedCrime, request, token=resolve_token(token, as_agency), as_json=as_json).case
+    mark = marked.suspected_crime
+    emit(
+        as_dict(marked),
+        as_json=as_json,
+        text=f"{marked.name}: suspected crime 涉嫌犯罪 · {mark.criterion} · {mark.source}",
+    )
+
+
+@cases_app.command("suspects")
+def suspects(
+    token: TokenOption = None,
+    as_agency: AsOption = None,
+    address: AddressOption = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """The cases marked suspected crimes that you see (涉嫌犯罪案件): a bureau's region, the procuratorate's region."""
+    request = pb.ListSuspectedCrimeCasesRequest(page_size=500)
+    with case_stub(address) as stub:
+        found = every_page(
+            stub.ListSuspectedCrimeCases, request, "cases", token=resolve_token(token, as_agency), as_json=as_json
+        )
+    rows = [
+        [c.name, c.handling_agency_id, c.unit_display_name, c.suspected_crime.criterion, c.suspected_crime.marked_on]
+        for c in found
+    ]
+    table = make_table(
+        "Suspected crimes 涉嫌犯罪", ["case 案件", "agency 承办", "unit 单位", "criterion 标准", "on 日期"], rows
+    )
+    emit([as_dict(c) for c in found], as_json=as_json, table=table)
+
+
 @cases_app.command("stats")
 def stats(
     year: Annotated[int, typer.Option("--year", help="The year counted, e.g. 2026 (by the day each step took place).")],
