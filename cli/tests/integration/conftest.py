@@ -22,9 +22,17 @@ from ecolink_cases.service import SPEC as CASES
 from ecolink_cli.demo_monitoring import FORWARDING_AGENCY, send_demo_day
 from ecolink_common.clock import FakeClock
 from ecolink_common.db import create_engine, create_session_factory
-from ecolink_common.testing.databases import throwaway_database
+from ecolink_common.testing.databases import enabled_backends, throwaway_database
 from ecolink_common.testing.platform import ServiceUnderTest, prepared_service
 from ecolink_evidence.service import SPEC as EVIDENCE
+
+
+@pytest.fixture(params=enabled_backends()[-1:])
+def backend(request: pytest.FixtureRequest) -> str:
+    """The CLI is tested over the services' APIs on one backend, the production one when enabled: the SQLite ×
+    PostgreSQL matrix of the adapters and APIs lives in the services' own tests (and CI stays under its budget)."""
+    return str(request.param)
+
 
 # 18:00 in China on 2026-11-20: "today" for the cases service under test.
 CASES_TODAY = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
