@@ -1,5 +1,5 @@
 """Fixtures of the CLI tests beside the root ones: the HJ 212 gateway on a real socket, as its process builds it, and
-the alerts (with the demo data), evidence and cases services side by side, each on its own database."""
+the alerts (with the demo data), evidence, cases and referrals services side by side, each on its own database."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from ecolink_common.db import create_engine, create_session_factory
 from ecolink_common.testing.databases import enabled_backends, throwaway_database
 from ecolink_common.testing.platform import ServiceUnderTest, prepared_service
 from ecolink_evidence.service import SPEC as EVIDENCE
+from ecolink_referrals.service import SPEC as REFERRALS
 
 
 @pytest.fixture(params=enabled_backends()[-1:])
@@ -90,6 +91,31 @@ async def cases_service(
             url,
             clock=FakeClock(CASES_TODAY),
             alerts_target=demo_alerts_service.target,
+            evidence_target=evidence_service.target,
+        )
+        yield service
+        await service.running.stop()
+
+
+@pytest.fixture
+def referrals_clock() -> FakeClock:
+    """The referrals service's time, from CASES_TODAY: a test moves it to let a legal deadline pass."""
+    return FakeClock(CASES_TODAY)
+
+
+@pytest.fixture
+async def referrals_service(
+    platform, backend, tmp_path, cases_service, evidence_service, referrals_clock
+) -> AsyncIterator[ServiceUnderTest]:
+    """The referrals service on its own database, reading dossiers from that cases service and handing evidence over
+    through that evidence service, on `referrals_clock`."""
+    async with throwaway_database(backend, tmp_path, "referrals") as url:
+        service = await prepared_service(
+            REFERRALS,
+            platform,
+            url,
+            clock=referrals_clock,
+            cases_target=cases_service.target,
             evidence_target=evidence_service.target,
         )
         yield service
