@@ -87,3 +87,4 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.gateway_storage
 	$(BIN)/python -m bench.ingest
 	$(BIN)/python -m bench.cases
+	$(BIN)/python -m bench.referrals
