@@ -60,7 +60,7 @@ class ReferralsSettings(ServiceSettings):
     # failures back off from 5 s doubling to 10 minutes, and beat sweeps every 10 s.
     webhook_timeout_seconds: float = Field(default=5.0, gt=0)
     webhook_batch: int = Field(default=100, ge=1)
-    webhook_concurrency: int = Field(default=8, ge=1, description="Deliveries a run POSTs at once.")
+    webhook_concurrency: int = Field(default=8, ge=1, description="Sequences (an agency and a transfer) a run POSTs to at once.")
     webhook_lease_seconds: float = Field(default=60.0, gt=0)
     webhook_first_backoff_seconds: float = Field(default=5.0, gt=0)
     webhook_max_backoff_seconds: float = Field(default=600.0, gt=0)

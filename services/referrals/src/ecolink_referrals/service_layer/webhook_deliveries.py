@@ -104,8 +104,8 @@ class DeliveryRun:
 async def deliver_due(
     uow_factory: Callable[[], ReferralsUnitOfWork], sender: WebhookSender, policy: DeliveryPolicy
 ) -> DeliveryRun:
-    """Sends every due delivery once: the batch claimed in one transaction, POSTed outside any (a few at a time),
-    the attempts recorded in one more."""
+    """Sends every due delivery once: the batch claimed in one transaction, POSTed outside any (a few at a time,
+    each agency's deliveries of one transfer in the order of its steps), the attempts recorded in one more."""
     async with uow_factory() as uow:
         now = uow.clock.now()
         due = await uow.webhooks.due(now, limit=policy.batch)
@@ -116,14 +116,7 @@ async def deliver_due(
             if delivery.agency_id in webhooks and await uow.webhooks.claim(delivery, now=now, until=now + policy.lease)
         ]
         await uow.commit()
-    gate = asyncio.Semaphore(policy.concurrency)
-
-    async def post(delivery: DeliveryRecord) -> PostResult:
-        webhook = webhooks[delivery.agency_id]
-        async with gate:
-            return await sender.post(webhook.url, *_signed(webhook, delivery, now))
-
-    outcomes = await asyncio.gather(*(post(delivery) for delivery in claimed))
+    outcomes = await _post_in_order(claimed, webhooks, sender, now, concurrency=policy.concurrency)
     async with uow_factory() as uow:
         at = uow.clock.now()
         for delivery, outcome in zip(claimed, outcomes, strict=True):
@@ -135,6 +128,32 @@ async def deliver_due(
                 log.info("webhook of %s refused %s: %s", delivery.agency_id, delivery.event_id, outcome.result)
         await uow.commit()
     return DeliveryRun(len(claimed), sum(outcome.accepted for outcome in outcomes))
+
+
+async def _post_in_order(
+    claimed: list[DeliveryRecord],
+    webhooks: dict[str, WebhookRecord],
+    sender: WebhookSender,
+    now: datetime,
+    *,
+    concurrency: int,
+) -> list[PostResult]:
+    """An agency's deliveries of one transfer one after the other, oldest first, so its system sees the steps in the
+    order they happened; other agencies and other transfers at the same time."""
+    outcomes: dict[int, PostResult] = {}
+    in_sequence: dict[tuple[str, str], list[DeliveryRecord]] = {}
+    for delivery in claimed:
+        in_sequence.setdefault((delivery.agency_id, delivery.transfer), []).append(delivery)
+    gate = asyncio.Semaphore(concurrency)
+
+    async def post_all(deliveries: list[DeliveryRecord]) -> None:
+        async with gate:
+            for delivery in sorted(deliveries, key=lambda each: each.delivery_id):
+                webhook = webhooks[delivery.agency_id]
+                outcomes[delivery.delivery_id] = await sender.post(webhook.url, *_signed(webhook, delivery, now))
+
+    await asyncio.gather(*(post_all(deliveries) for deliveries in in_sequence.values()))
+    return [outcomes[delivery.delivery_id] for delivery in claimed]
 
 
 def _signed(webhook: WebhookRecord, delivery: DeliveryRecord, now: datetime) -> tuple[bytes, dict[str, str]]:
