@@ -36,5 +36,7 @@ def bootstrap(deps: ServiceDependencies[ReferralsSettings]) -> BuiltService:
         suspects_for=cases.for_caller,
         signer=KeyFileSigner(settings.signing_key_file or deps.platform.private_key_path),
     )
-    listings = ListingServicer(unit_of_work, deps.clock, report_every_days=settings.listing_report_every_days)
+    listings = ListingServicer(
+        unit_of_work, deps.clock, report_every_days=settings.listing_report_every_days, dossiers_for=cases.for_caller
+    )
     return BuiltService([servicer, WebhookServicer(unit_of_work), listings])

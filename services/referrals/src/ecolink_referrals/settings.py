@@ -47,6 +47,11 @@ class ReferralsSettings(ServiceSettings):
     # Proposed: grants last five years from the report (the issue's "a setting after the transfer ends": they are
     # revoked earlier when the transfer is withdrawn or resent).
     grant_days: int = Field(default=1826, ge=1, description="Days the police's grant on each item lasts.")
+    # Issue 13 item 2: "revoked per policy when the case comes back"; proposed: the police lose their grants on a
+    # reverse transfer (the holds stay with the administrative case).
+    revoke_grants_on_reverse: bool = Field(
+        default=True, description="Revoke the police's grants on every item when the case comes back."
+    )
     signing_key_file: Path | None = Field(
         default=None, description="Ed25519 key that signs the transfer records; default the platform token key."
     )
@@ -60,7 +65,9 @@ class ReferralsSettings(ServiceSettings):
     # failures back off from 5 s doubling to 10 minutes, and beat sweeps every 10 s.
     webhook_timeout_seconds: float = Field(default=5.0, gt=0)
     webhook_batch: int = Field(default=100, ge=1)
-    webhook_concurrency: int = Field(default=8, ge=1, description="Sequences (an agency and a transfer) a run POSTs to at once.")
+    webhook_concurrency: int = Field(
+        default=8, ge=1, description="Sequences (an agency and a transfer) a run POSTs to at once."
+    )
     webhook_lease_seconds: float = Field(default=60.0, gt=0)
     webhook_first_backoff_seconds: float = Field(default=5.0, gt=0)
     webhook_max_backoff_seconds: float = Field(default=600.0, gt=0)

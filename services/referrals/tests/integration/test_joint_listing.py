@@ -28,10 +28,14 @@ async def listings(referrals_service) -> AsyncIterator[listing_service_pb2_grpc.
 
 
 async def test_a_listed_case_runs_to_its_delisting_and_silence_is_escalated_once(
-    listings, referrals_service, database_url, clock
+    listings, walk, referrals_service, database_url, clock
 ):
+    unknown = pb.CreateListingRequest(case="cases/999", title="x", party_agency_ids=[POLICE])
+    missing = await refused(listings.CreateListing(unknown, metadata=referrals_service.metadata(CITY)))
+    assert (missing.code, missing.reason) == (grpc.StatusCode.NOT_FOUND, "LISTING_CASE_NOT_FOUND")
+    await walk.create()
     request = pb.CreateListingRequest(
-        case="cases/1",
+        case=walk.name,
         title="灵璧某建材公司篡改自动监测数据案",
         party_agency_ids=[COUNTY, POLICE, PROCURATORATE],
         tasks=[

@@ -69,6 +69,7 @@ def _transfer_values(record: TransferRecord) -> dict[str, Any]:
                 "grant_id": item.grant_id,
                 "grant_expire_time": item.grant_expire_time.isoformat(),
                 "hold_placed": item.hold_placed,
+                "grant_revoke_time": _iso(item.grant_revoke_time),
             }
             for item in record.evidence
         ],
@@ -123,6 +124,7 @@ def _transfer_from_row(row: Any) -> TransferRecord:
                 grant_id=item["grant_id"],
                 grant_expire_time=datetime.fromisoformat(item["grant_expire_time"]),
                 hold_placed=item["hold_placed"],
+                grant_revoke_time=_time(item.get("grant_revoke_time")),
             )
             for item in row.evidence
         ),

@@ -11,6 +11,7 @@ import grpc
 from ecolink.referrals.v1 import listing_service_pb2 as pb
 from ecolink.referrals.v1 import listing_service_pb2_grpc
 from ecolink_common.auth.principal import current_principal
+from ecolink_common.calls.credentials import caller_authorization
 from ecolink_common.clock import Clock
 from ecolink_common.errors import InvalidArgument
 from ecolink_common.etags import weak_etag
@@ -23,8 +24,10 @@ from ecolink_common.text_rules import MAX_NAME_CHARS, MAX_TEXT_CHARS, checked_te
 from ecolink_referrals.domain.listing import ListingRecord
 from ecolink_referrals.service_layer import joint_listings
 from ecolink_referrals.service_layer.joint_listings import ListCase, NewTask
+from ecolink_referrals.service_layer.ports import DossiersForCaller
 from ecolink_referrals.service_layer.unit_of_work import ReferralsUnitOfWork
 
+LISTED_CASE = re.compile(r"^(cases|transfers)/[1-9][0-9]{0,17}\Z")
 LISTING_NAME = ResourceName(
     re.compile(r"^listings/([1-9][0-9]{0,17})\Z"), "must be listings/{listing_id}, e.g. listings/2"
 )
@@ -76,6 +79,12 @@ def listing_to_proto(listing: ListingRecord, now: datetime) -> pb.Listing:
     )
 
 
+def _listed_case(case: str) -> str:
+    if not LISTED_CASE.match(case):
+        raise InvalidArgument.for_field("case", "must be cases/{case_id} or transfers/{transfer_id}, e.g. cases/12")
+    return case
+
+
 def _create_command(request: pb.CreateListingRequest, agency_id: str, default_days: int) -> ListCase:
     if not request.party_agency_ids or len(request.party_agency_ids) > MAX_PARTIES:
         raise InvalidArgument.for_field("party_agency_ids", f"name 1 to {MAX_PARTIES} parties")
@@ -91,7 +100,7 @@ def _create_command(request: pb.CreateListingRequest, agency_id: str, default_da
         description = checked_text(task.description, f"tasks[{index}].description", limit=MAX_TEXT_CHARS, required=True)
         tasks.append(NewTask(task.party_agency_id, description, task.due_in_days))
     return ListCase(
-        case=checked_text(request.case, "case", limit=MAX_NAME_CHARS, required=True),
+        case=_listed_case(request.case),
         title=checked_text(request.title, "title", limit=MAX_NAME_CHARS, required=True),
         party_agency_ids=tuple(dict.fromkeys(request.party_agency_ids)),
         report_every_days=days,
@@ -101,10 +110,18 @@ def _create_command(request: pb.CreateListingRequest, agency_id: str, default_da
 
 
 class ListingServicer(listing_service_pb2_grpc.ListingServiceServicer):
-    def __init__(self, uow_factory: Callable[[], ReferralsUnitOfWork], clock: Clock, *, report_every_days: int):
+    def __init__(
+        self,
+        uow_factory: Callable[[], ReferralsUnitOfWork],
+        clock: Clock,
+        *,
+        report_every_days: int,
+        dossiers_for: DossiersForCaller,
+    ):
         self._uow = uow_factory
         self._clock = clock
         self._report_every_days = report_every_days
+        self._dossiers_for = dossiers_for
 
     def _proto(self, listing: ListingRecord) -> pb.Listing:
         return listing_to_proto(listing, self._clock.now())
@@ -114,7 +131,8 @@ class ListingServicer(listing_service_pb2_grpc.ListingServiceServicer):
     ) -> pb.CreateListingResponse:
         principal = current_principal()
         command = _create_command(request, principal.agency_id, self._report_every_days)
-        listing = await joint_listings.create_listing(self._uow(), principal, command)
+        cases = self._dossiers_for(caller_authorization(context))
+        listing = await joint_listings.create_listing(self._uow(), principal, command, cases)
         return pb.CreateListingResponse(listing=self._proto(listing))
 
     async def GetListing(

@@ -50,6 +50,7 @@ def transfer_to_proto(view: TransferView, now: datetime) -> pb.Transfer:
                 grant_id=item.grant_id,
                 grant_expire_time=timestamp_from_datetime(item.grant_expire_time),
                 hold_placed=item.hold_placed,
+                grant_revoke_time=timestamp_from_datetime(item.grant_revoke_time),
             )
             for item in transfer.evidence
         ],

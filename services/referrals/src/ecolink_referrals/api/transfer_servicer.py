@@ -25,13 +25,12 @@ from ecolink_referrals.service_layer import (
     transfer_sending,
     untransferred_suspects,
 )
-from ecolink_referrals.service_layer.ports import CaseDossiers, EvidenceHandover, RecordSigner, SuspectedCases
+from ecolink_referrals.service_layer.ports import DossiersForCaller, EvidenceHandover, RecordSigner, SuspectedCases
 from ecolink_referrals.service_layer.transfer_steps import StepContext, TakeStep
 from ecolink_referrals.service_layer.transfer_view import TransferView
 from ecolink_referrals.service_layer.unit_of_work import ReferralsUnitOfWork
 from ecolink_referrals.settings import ReferralsSettings
 
-DossiersForCaller = Callable[[Sequence[str]], CaseDossiers]
 EvidenceForCaller = Callable[[Sequence[str]], EvidenceHandover]
 SuspectsForCaller = Callable[[Sequence[str]], SuspectedCases]
 

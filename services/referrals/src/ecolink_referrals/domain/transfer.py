@@ -29,14 +29,15 @@ class Person:
 
 @dataclass(frozen=True)
 class TransferredItem:
-    """An evidence item that went with the transfer: its hash as the dossier lists it, the police's grant, and
-    whether this transfer placed the legal hold."""
+    """An evidence item that went with the transfer: its hash as the dossier lists it, the police's grant (and when it
+    was revoked, if the case came back), and whether this transfer placed the legal hold."""
 
     evidence: str
     sha256: str
     grant_id: str
     grant_expire_time: datetime
     hold_placed: bool
+    grant_revoke_time: datetime | None = None
 
 
 @dataclass(frozen=True)

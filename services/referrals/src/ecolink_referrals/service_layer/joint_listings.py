@@ -26,10 +26,13 @@ from ecolink_referrals.domain.listing import (
     ProgressReportRecord,
     overdue_items,
 )
+from ecolink_referrals.service_layer.ports import CaseDossiers
+from ecolink_referrals.service_layer.transfer_access import visible_transfer
 from ecolink_referrals.service_layer.unit_of_work import ReferralsUnitOfWork
 
 LISTING_OVERDUE_EVENT = "referrals.listing_overdue"
 REASON_NOT_FOUND = "LISTING_NOT_FOUND"
+REASON_CASE_NOT_FOUND = "LISTING_CASE_NOT_FOUND"
 REASON_NOT_AUTHORITY = "LISTING_NOT_AUTHORITY"
 REASON_NOT_PARTY = "LISTING_NOT_PARTY"
 REASON_DELISTED = "LISTING_DELISTED"
@@ -72,12 +75,17 @@ async def visible_listing(
     return listing
 
 
-async def create_listing(uow: ReferralsUnitOfWork, principal: Principal, command: ListCase) -> ListingRecord:
-    """DOMAIN §4.3: listed by a bureau, the authority, with parties of the directory and each task a party's."""
+async def create_listing(
+    uow: ReferralsUnitOfWork, principal: Principal, command: ListCase, cases: CaseDossiers
+) -> ListingRecord:
+    """DOMAIN §4.3: listed by a bureau, the authority, with parties of the directory and each task a party's, on a
+    case (read from the cases service as the caller) or a transfer the authority can see."""
     if principal.agency.kind not in LISTING_AUTHORITIES:
         raise PermissionDenied(
             f"{principal.agency_id} is not a bureau; bureaus list cases", reason=REASON_NOT_AUTHORITY
         )
+    if command.case.startswith("cases/") and await cases.dossier(command.case) is None:
+        raise NotFound(f"{command.case} was not found", reason=REASON_CASE_NOT_FOUND)
     async with uow:
         if command.request is not None:
             earlier = await uow.requests.replayed_resource(command.request)
@@ -85,6 +93,8 @@ async def create_listing(uow: ReferralsUnitOfWork, principal: Principal, command
                 return await visible_listing(
                     uow, principal, int(earlier.removeprefix("listings/")), action="CreateListing"
                 )
+        if command.case.startswith("transfers/"):
+            await visible_transfer(uow, principal, int(command.case.removeprefix("transfers/")), action="CreateListing")
         for index, agency_id in enumerate(command.party_agency_ids):
             if await uow.agencies.get(agency_id) is None:
                 raise InvalidArgument.for_field(f"party_agency_ids[{index}]", f"{agency_id!r} is not in the directory")

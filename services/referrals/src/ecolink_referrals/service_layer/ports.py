@@ -3,7 +3,7 @@ cases service, grants and holds at the evidence service, and the platform key th
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
@@ -39,6 +39,10 @@ class CaseDossiers(Protocol):
     """The cases service with one caller's credentials: None for a case unknown or hidden from the caller."""
 
     async def dossier(self, case: str) -> CaseDossier | None: ...
+
+
+DossiersForCaller = Callable[[Sequence[str]], CaseDossiers]
+"""The cases service's dossiers as read with a caller's authorization metadata."""
 
 
 class EvidenceHandover(Protocol):

@@ -1,6 +1,6 @@
 """The referrals service's outbox subscribers, built in the worker: every transfer change and overdue deadline is
 queued for the party agencies' webhooks in the relay's transaction, a reverse transfer goes back to the cases
-service, and the evidence follows a forwarded transfer."""
+service, and the police's grants follow a forwarded or reversed transfer."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from ecolink_referrals.service_layer.overdue_deadlines import DEADLINE_OVERDUE_E
 from ecolink_referrals.service_layer.transfer_steps import TRANSFER_CHANGED_EVENT
 from ecolink_referrals.service_layer.webhook_deliveries import queue_for_parties
 from ecolink_referrals.settings import ReferralsSettings
-from ecolink_referrals.worker.forward_grants import forward_grants
+from ecolink_referrals.worker.evidence_follows import evidence_follows
 from ecolink_referrals.worker.hand_back_delivery import hand_back_reporter
 
 
@@ -26,10 +26,10 @@ def referrals_subscribers() -> Subscribers:
     """Who receives the referrals service's events in this worker process."""
     settings, platform = service_settings(ReferralsSettings), platform_settings()
     hand_backs = hand_back_reporter(settings, platform)
-    forwarded = forward_grants(settings, platform)
+    evidence = evidence_follows(settings, platform)
     return Subscribers(
         {
-            TRANSFER_CHANGED_EVENT: [queue_webhook_deliveries, hand_backs, forwarded],
+            TRANSFER_CHANGED_EVENT: [queue_webhook_deliveries, hand_backs, evidence],
             DEADLINE_OVERDUE_EVENT: [queue_webhook_deliveries],
             LISTING_OVERDUE_EVENT: [queue_webhook_deliveries],
         }

@@ -99,18 +99,20 @@ class TransferStep(_message.Message):
     def __init__(self, seq: _Optional[int] = ..., step: _Optional[str] = ..., from_state: _Optional[_Union[TransferState, str]] = ..., to_state: _Optional[_Union[TransferState, str]] = ..., agency_id: _Optional[str] = ..., officer_ids: _Optional[_Iterable[str]] = ..., record_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., note: _Optional[str] = ..., record: _Optional[str] = ...) -> None: ...
 
 class TransferredEvidence(_message.Message):
-    __slots__ = ("evidence", "sha256", "grant_id", "grant_expire_time", "hold_placed")
+    __slots__ = ("evidence", "sha256", "grant_id", "grant_expire_time", "hold_placed", "grant_revoke_time")
     EVIDENCE_FIELD_NUMBER: _ClassVar[int]
     SHA256_FIELD_NUMBER: _ClassVar[int]
     GRANT_ID_FIELD_NUMBER: _ClassVar[int]
     GRANT_EXPIRE_TIME_FIELD_NUMBER: _ClassVar[int]
     HOLD_PLACED_FIELD_NUMBER: _ClassVar[int]
+    GRANT_REVOKE_TIME_FIELD_NUMBER: _ClassVar[int]
     evidence: str
     sha256: str
     grant_id: str
     grant_expire_time: _timestamp_pb2.Timestamp
     hold_placed: bool
-    def __init__(self, evidence: _Optional[str] = ..., sha256: _Optional[str] = ..., grant_id: _Optional[str] = ..., grant_expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., hold_placed: _Optional[bool] = ...) -> None: ...
+    grant_revoke_time: _timestamp_pb2.Timestamp
+    def __init__(self, evidence: _Optional[str] = ..., sha256: _Optional[str] = ..., grant_id: _Optional[str] = ..., grant_expire_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., hold_placed: _Optional[bool] = ..., grant_revoke_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
 
 class Supervision(_message.Message):
     __slots__ = ("name", "procuratorate_agency_id", "reason", "open_time", "answer_due_time", "answer", "answer_time", "outcome", "close_time")
