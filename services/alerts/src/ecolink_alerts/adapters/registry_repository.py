@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Table, and_, delete, insert, or_, select, update
@@ -16,7 +15,6 @@ from ecolink_alerts.adapters.tables import (
     key_unit_table,
     outlet_factor_table,
     outlet_table,
-    registry_request_table,
     registry_revision_table,
     video_channel_table,
 )
@@ -302,19 +300,4 @@ class RegistryRepository:
             },
             name=channel.name,
             exists_reason=REASON_CHANNEL_EXISTS,
-        )
-
-    async def resource_for_request(self, agency_id: str, request_id: str) -> str | None:
-        """The resource an earlier create with this request id made, if any."""
-        requests = registry_request_table
-        query = select(requests.c.resource_name).where(
-            requests.c.agency_id == agency_id, requests.c.request_id == request_id
-        )
-        return (await self._session.execute(query)).scalar_one_or_none()
-
-    async def remember_request(self, agency_id: str, request_id: str, resource_name: str, *, at: datetime) -> None:
-        await self._session.execute(
-            insert(registry_request_table).values(
-                agency_id=agency_id, request_id=request_id, resource_name=resource_name, created_at=at
-            )
         )

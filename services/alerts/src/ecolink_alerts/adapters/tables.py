@@ -77,16 +77,6 @@ video_channel_table = Table(
     Column("stream_url", Text, nullable=False),
 )
 
-registry_request_table = Table(
-    "registry_request",
-    alerts_metadata,
-    Column("agency_id", String(64), primary_key=True),
-    Column("request_id", String(128), primary_key=True),
-    Column("resource_name", Text, nullable=False),
-    Column("created_at", UtcDateTime, nullable=False),
-)
-
-
 registry_revision_table = Table(
     "registry_revision",
     alerts_metadata,

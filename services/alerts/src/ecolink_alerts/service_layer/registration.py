@@ -31,7 +31,7 @@ from ecolink_common.audit import AuditEntry
 from ecolink_common.auth.principal import Principal
 from ecolink_common.errors import AlreadyExists, FieldViolation, InvalidArgument, NotFound
 from ecolink_common.jurisdiction import RecordScope, may_see
-from ecolink_common.request_ids import replayed
+from ecolink_common.request_records import RequestKey, checked_request_id, values_fingerprint
 
 REASON_OUTLET_NOT_FOUND = "OUTLET_NOT_FOUND"
 OUTCOME_OK = "OK"
@@ -44,12 +44,17 @@ def require_well_formed(violations: list[RuleViolation], message_prefix: str) ->
         raise InvalidArgument(f"{message_prefix} is invalid: " + "; ".join(v.field for v in named), violations=named)
 
 
-async def _repeated(uow: AlertsUnitOfWork, principal: Principal, request_id: str, resource: str) -> bool:
-    """True when this agency already made this resource with this request id; a reuse for another is refused."""
+def _request_key(principal: Principal, request_id: str, action: str, resource: str) -> RequestKey | None:
+    """AIP-155 in the platform table: for the registry the same request is a create of the same resource."""
     if not request_id:
-        return False
-    earlier = await uow.registry.resource_for_request(principal.agency_id, request_id)
-    return earlier is not None and replayed(request_id, earlier_resource=earlier, same_request=earlier == resource)
+        return None
+    checked_request_id(request_id, "request_id")
+    return RequestKey(principal.agency_id, request_id, action, values_fingerprint(resource))
+
+
+async def _repeated(uow: AlertsUnitOfWork, key: RequestKey | None) -> bool:
+    """True when this agency already made this resource with this request id; a reuse for another is refused."""
+    return key is not None and await uow.requests.replayed_resource(key) is not None
 
 
 async def _committed(
@@ -58,12 +63,12 @@ async def _committed(
     *,
     action: str,
     resource: str,
-    request_id: str = "",
+    request: RequestKey | None = None,
     details: Mapping[str, Any] | None = None,
 ) -> None:
     await uow.audit.record(AuditEntry(principal.agency_id, action, resource, OUTCOME_OK, details=details or {}))
-    if request_id:
-        await uow.registry.remember_request(principal.agency_id, request_id, resource, at=uow.clock.now())
+    if request is not None:
+        await uow.requests.remember(request, resource_name=resource, at=uow.clock.now())
     await uow.commit()
 
 
@@ -91,7 +96,8 @@ async def create_key_unit(uow: AlertsUnitOfWork, principal: Principal, unit: Key
     require_well_formed(unit_violations(unit), "key_unit")
     action = "CreateKeyUnit"
     async with uow:
-        repeated = await _repeated(uow, principal, request_id, unit.name)
+        request = _request_key(principal, request_id, action, unit.name)
+        repeated = await _repeated(uow, request)
         existing = await uow.registry.get_unit(unit.unit_id)
         if existing is not None and repeated:
             return existing
@@ -103,7 +109,7 @@ async def create_key_unit(uow: AlertsUnitOfWork, principal: Principal, unit: Key
             await refuse_registration(uow, principal, action=action, resource=unit.name)
         await _require_enterprise(uow, unit)
         await uow.registry.put_unit(unit)
-        await _committed(uow, principal, action=action, resource=unit.name, request_id=request_id)
+        await _committed(uow, principal, action=action, resource=unit.name, request=request)
         return unit
 
 
@@ -127,14 +133,15 @@ async def create_outlet(uow: AlertsUnitOfWork, principal: Principal, outlet: Out
     action = "CreateOutlet"
     async with uow:
         await registrable_unit(uow, principal, outlet.unit_id, action=action)
-        repeated = await _repeated(uow, principal, request_id, outlet.name)
+        request = _request_key(principal, request_id, action, outlet.name)
+        repeated = await _repeated(uow, request)
         existing = await uow.registry.get_outlet(outlet.unit_id, outlet.outlet_id)
         if existing is not None and repeated:
             return existing
         if existing is not None:
             raise AlreadyExists(f"{outlet.name} already exists", reason=REASON_OUTLET_EXISTS)
         await uow.registry.put_outlet(outlet)
-        await _committed(uow, principal, action=action, resource=outlet.name, request_id=request_id)
+        await _committed(uow, principal, action=action, resource=outlet.name, request=request)
         return outlet
 
 
@@ -163,7 +170,8 @@ async def create_device(
     device = replace(device, access_password=passwords.digest(device.access_password))
     action = "CreateDevice"
     async with uow:
-        repeated = await _repeated(uow, principal, request_id, device.name)
+        request = _request_key(principal, request_id, action, device.name)
+        repeated = await _repeated(uow, request)
         existing = await uow.registry.get_device(device.mn)
         if existing is not None and repeated:
             return existing
@@ -181,7 +189,7 @@ async def create_device(
             principal,
             action=action,
             resource=device.name,
-            request_id=request_id,
+            request=request,
             details={"outlet": device.outlet_name},
         )
         return device
@@ -219,7 +227,8 @@ async def create_video_channel(
     action = "CreateVideoChannel"
     async with uow:
         await registrable_unit(uow, principal, channel.unit_id, action=action)
-        repeated = await _repeated(uow, principal, request_id, channel.name)
+        request = _request_key(principal, request_id, action, channel.name)
+        repeated = await _repeated(uow, request)
         existing = await uow.registry.get_channel(channel.unit_id, channel.channel_id)
         if existing is not None and repeated:
             return existing
@@ -228,5 +237,5 @@ async def create_video_channel(
         if channel.outlet_id:
             await _require_outlet(uow, channel.unit_id, channel.outlet_id)
         await uow.registry.put_channel(channel)
-        await _committed(uow, principal, action=action, resource=channel.name, request_id=request_id)
+        await _committed(uow, principal, action=action, resource=channel.name, request=request)
         return channel
