@@ -33,8 +33,8 @@ from ecolink_cases.domain.legal_periods import (
     PeriodUnit,
 )
 from ecolink_cases.domain.lifecycle import Step
+from ecolink_common.alerts_caller_settings import AlertsCallerSettings
 from ecolink_common.calls.endpoint import Endpoint
-from ecolink_common.settings import ServiceSettings
 
 # (proposed) The highest fine the service accepts, in fen: ¥10,000,000. The statutes set lower caps per violation;
 # this only catches a mistyped figure before it is printed on a decision.
@@ -59,7 +59,7 @@ class PeriodOverride(BaseModel):
         return DatedPeriod(self.period, self.amount, self.unit, self.applies_from, self.source)
 
 
-class CasesSettings(ServiceSettings):
+class CasesSettings(AlertsCallerSettings):
     """`CASES_DATABASE_URL`, `CASES_GRPC_HOST`, `CASES_GRPC_PORT` (default 50052) and the rules below."""
 
     service_name: ClassVar[str] = "cases"
@@ -81,14 +81,6 @@ class CasesSettings(ServiceSettings):
     )
     approval_levels: list[str] = Field(
         default=["county"], description="Levels of handling agency whose steps need approval (province, city, county)."
-    )
-    alerts_target: str = Field(
-        default="127.0.0.1:50051", description="host:port of the alerts service, whose registry names the units."
-    )
-    alerts_deadline_seconds: float = Field(default=5.0, gt=0, description="Deadline of one registry call.")
-    alerts_attempts: int = Field(default=3, ge=1, description="Registry call attempts while alerts is UNAVAILABLE.")
-    alerts_retry_backoff_seconds: float = Field(
-        default=0.2, ge=0, description="Wait before the first retry; doubled before each further one."
     )
 
     # DOMAIN §3.3: deadlines are days; an hourly scan sees each crossing on its day (repeats add nothing).
@@ -190,16 +182,6 @@ class CasesSettings(ServiceSettings):
             self.evidence_target,
             deadline_seconds=self.evidence_deadline_seconds,
             attempts=self.evidence_attempts,
-            backoff_seconds=self.alerts_retry_backoff_seconds,
-        )
-
-    def alerts_endpoint(self) -> Endpoint:
-        """The alerts service as the registry reads call it."""
-        return Endpoint(
-            "alerts",
-            self.alerts_target,
-            deadline_seconds=self.alerts_deadline_seconds,
-            attempts=self.alerts_attempts,
             backoff_seconds=self.alerts_retry_backoff_seconds,
         )
 

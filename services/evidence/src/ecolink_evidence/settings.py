@@ -6,8 +6,7 @@ from typing import ClassVar
 from pydantic import Field, SecretStr
 from pydantic_settings import SettingsConfigDict
 
-from ecolink_common.calls.endpoint import Endpoint
-from ecolink_common.settings import ServiceSettings
+from ecolink_common.alerts_caller_settings import AlertsCallerSettings
 from ecolink_evidence.domain.model import EvidenceKind
 
 GIB = 1024**3
@@ -23,7 +22,7 @@ DEFAULT_RETENTION_DAYS = {kind: 30 * YEAR_DAYS for kind in EvidenceKind} | {
 }
 
 
-class EvidenceSettings(ServiceSettings):
+class EvidenceSettings(AlertsCallerSettings):
     """`EVIDENCE_DATABASE_URL`, `EVIDENCE_GRPC_HOST`, `EVIDENCE_GRPC_PORT` (default 50054), storage and limits."""
 
     service_name: ClassVar[str] = "evidence"
@@ -52,26 +51,3 @@ class EvidenceSettings(ServiceSettings):
     )
     sweep_share: float = Field(default=0.1, description="Share of stored items re-hashed per integrity sweep run.")
     sweep_interval_seconds: float = 3600.0
-    alerts_target: str = Field(
-        default="127.0.0.1:50051",
-        description="host:port of the alerts service, asked whether an alert subject is seen.",
-    )
-    # Proposed: no source names these; one check must not hold an upload long, and a restarting alerts service
-    # is usually back within a second.
-    alerts_deadline_seconds: float = Field(default=5.0, gt=0, description="Deadline of one GetAlert call.")
-    alerts_attempts: int = Field(
-        default=3, ge=1, description="GetAlert attempts while the alerts service is UNAVAILABLE."
-    )
-    alerts_retry_backoff_seconds: float = Field(
-        default=0.2, ge=0, description="Wait before the first retry; doubled before each further one."
-    )
-
-    def alerts_endpoint(self) -> Endpoint:
-        """The alerts service as the subject check calls it."""
-        return Endpoint(
-            "alerts",
-            self.alerts_target,
-            deadline_seconds=self.alerts_deadline_seconds,
-            attempts=self.alerts_attempts,
-            backoff_seconds=self.alerts_retry_backoff_seconds,
-        )
