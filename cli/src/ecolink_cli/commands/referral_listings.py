@@ -57,7 +57,11 @@ def _changed(rpc: str, request: Any, caller: Caller) -> None:
 def create(
     case: Annotated[
         str,
-        typer.Option("--case", help="The case listed (督办案件): cases/{id} (or just the id), or transfers/{id}."),
+        typer.Option(
+            "--case",
+            help="The case listed (督办案件): cases/{id} (or just the id) you can read, or a transfer transfers/{id} "
+            "you see.",
+        ),
     ],
     title: Annotated[str, typer.Option("--title", help="Its title (案件名称), e.g. 灵璧某建材公司篡改监测数据案.")],
     party: Annotated[
