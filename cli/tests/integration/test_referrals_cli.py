@@ -2,14 +2,20 @@
 county branch transfers its case, approved by its head in the same call, to the Suzhou police with the photo it
 cites; the police receive it, let the filing decision run overdue (seen by the procuratorate) and file; the police's
 list gives its watermark; the exported record set verifies offline, and once one byte of a record body is changed
-`verify` exits 1 naming that record."""
+`verify` exits 1 naming that record. And the rest of the referrals CLI: the police register a webhook (its secret
+shown once); the procuratorate sees a case marked a suspected crime among the untransferred until it is sent (以罚代刑
+supervision); the city reads the county's figures as CSV; the police see the deliveries queued for their webhook; the
+city lists the case (挂牌督办) with its parties, the police report on their task and the procuratorate sees it."""
 
 from __future__ import annotations
 
 import asyncio
+import csv
 import hashlib
+import io
 import json
 import os
+import re
 import subprocess
 from datetime import timedelta
 
@@ -17,6 +23,12 @@ import pytest
 
 from ecolink_cli.demo_monitoring import DEMO_UNIT
 from ecolink_cli.testing import ecolink
+from ecolink_common.clock import SYSTEM_CLOCK
+from ecolink_common.db import database_sessions
+from ecolink_common.outbox_relay import Subscribers, relay_outbox
+from ecolink_common.unit_of_work import UnitOfWork
+from ecolink_referrals.service_layer.transfer_steps import TRANSFER_CHANGED_EVENT
+from ecolink_referrals.worker.subscribers import queue_webhook_deliveries
 
 COUNTY, CITY = "eeb-341323", "eeb-341300"  # 灵璧县生态环境分局, 宿州市生态环境局
 REPORTERS = ("off-341323-01", "off-341323-02")
@@ -67,9 +79,8 @@ def officers(*ids: str) -> list[str]:
     return [part for officer in ids for part in ("--officer", officer)]
 
 
-async def investigated_case(cli: Cli, tmp_path) -> tuple[str, dict]:
-    """The demo C2 alert as a registered case, investigated by two officers on an uploaded photo; its name and the
-    photo."""
+async def registered_case(cli: Cli) -> str:
+    """The demo C2 alert as a case registered with the city bureau's approval; its name."""
     [alert] = await cli.json(COUNTY, "alerts", "list", "--unit", DEMO_UNIT, "--rule", "C2")
     case = await cli.json(
         COUNTY,
@@ -91,6 +102,12 @@ async def investigated_case(cli: Cli, tmp_path) -> tuple[str, dict]:
     approval = ["--approver", "off-341300-01", "--opinion", "同意 approved"]
     await cli.json(CITY, "cases", "approve", name, "--step", "register", *approval)
     await cli.json(COUNTY, "cases", "register", name, *officers(REPORTERS[0]))
+    return str(name)
+
+
+async def investigated_case(cli: Cli, tmp_path) -> tuple[str, dict]:
+    """The registered case, investigated by two officers on an uploaded photo; its name and the photo."""
+    name = await registered_case(cli)
     await cli.json(COUNTY, "cases", "start-investigation", name, *officers(REPORTERS[0]))
     photo_file = tmp_path / "da001-kiln-stack.jpg"
     photo_file.write_bytes(PHOTO)
@@ -102,12 +119,9 @@ async def investigated_case(cli: Cli, tmp_path) -> tuple[str, dict]:
     return name, photo
 
 
-async def test_a_case_goes_to_the_police_is_filed_and_its_exported_records_verify_until_a_byte_changes(
-    cli, tmp_path, referrals_clock, referrals_service
-):
-    case, photo = await investigated_case(cli, tmp_path)
-    sha256 = hashlib.sha256(PHOTO).hexdigest()
-    report = [
+def approved_transfer(case: str) -> list[str]:
+    """`referrals transfer` of the case to the Suzhou police, one person named, approved by the head in the call."""
+    return [
         "referrals",
         "transfer",
         case.removeprefix("cases/"),
@@ -125,7 +139,14 @@ async def test_a_case_goes_to_the_police_is_filed_and_its_exported_records_verif
         "--opinion",
         "同意移送 approved",
     ]
-    sent = await cli.json(COUNTY, *report)
+
+
+async def test_a_case_goes_to_the_police_is_filed_and_its_exported_records_verify_until_a_byte_changes(
+    cli, tmp_path, referrals_clock, referrals_service
+):
+    case, photo = await investigated_case(cli, tmp_path)
+    sha256 = hashlib.sha256(PHOTO).hexdigest()
+    sent = await cli.json(COUNTY, *approved_transfer(case))
     name = sent["name"]
     assert (sent["state"], sent["number"], sent["approver_officer_id"]) == (
         "TRANSFER_STATE_SENT",
@@ -212,3 +233,60 @@ async def test_a_case_goes_to_the_police_is_filed_and_its_exported_records_verif
     as_json = await cli.offline("referrals", "verify", str(exported), "--public-key", platform_key, "--json")
     assert as_json.returncode == 1
     assert json.loads(as_json.stdout)["problems"][0].startswith(f"{name}/records/3:")
+
+
+async def relay_webhook_deliveries(referrals_service) -> None:
+    """What the worker's outbox relay does for webhooks: each committed transfer change queued for its parties'."""
+    subscribers = Subscribers({TRANSFER_CHANGED_EVENT: [queue_webhook_deliveries]})
+    async with database_sessions(referrals_service.settings.database_url) as sessions:
+        await relay_outbox(lambda: UnitOfWork(sessions), subscribers, SYSTEM_CLOCK)
+
+
+async def test_a_suspected_crime_is_supervised_until_sent_counted_listed_and_pushed_to_the_police_webhook(
+    cli, referrals_service
+):
+    hook = "http://127.0.0.1:9/ecolink/psb-341300"
+    registered = await cli.run(POLICE, "referrals", "webhook", "set", hook)
+    assert registered.returncode == 0, registered.stderr
+    assert re.search(r"secret 签名密钥 \(shown once only 仅显示一次\): [0-9a-f]{64}$", registered.stdout, re.M)
+    shown = await cli.json(POLICE, "referrals", "webhook", "get")
+    assert (shown["agency_id"], shown["url"], "secret" in shown) == (POLICE, hook, False)
+
+    case = await registered_case(cli)
+    criterion = ["--criterion", "monitoring_data_falsified", *officers(REPORTERS[0])]
+    await cli.json(COUNTY, "cases", "suspect", case, *criterion)
+    untransferred = await cli.json(PROCURATORATE, "referrals", "untransferred")
+    assert [(s["case"], s["criterion"], s["handling_agency_id"]) for s in untransferred] == [
+        (case, "monitoring_data_falsified", COUNTY)
+    ]
+    sent = await cli.json(COUNTY, *approved_transfer(case))
+    assert await cli.json(PROCURATORATE, "referrals", "untransferred") == []
+
+    await relay_webhook_deliveries(referrals_service)
+    deliveries = await cli.json(POLICE, "referrals", "deliveries")
+    assert [(d["topic"], d["transfer"], d["status"], d.get("attempts", 0)) for d in deliveries] == [
+        ("referrals.transfer_changed", sent["name"], "pending", 0)
+    ] * 2  # the report and the send
+
+    figures = await cli.run(CITY, "referrals", "stats", "--agency", COUNTY, "--year", "2026", "--csv")
+    assert figures.returncode == 0, figures.stderr
+    [row] = list(csv.DictReader(io.StringIO(figures.stdout)))
+    assert list(row)[:5] == ["agency_id", "year", "criminal_transfers", "detention_transfers", "persons_transferred"]
+    assert (row["agency_id"], row["criminal_transfers"], row["persons_transferred"], row["filed_cases"]) == (
+        COUNTY,
+        "1",
+        "1",
+        "0",
+    )
+
+    parties = [part for agency in (COUNTY, POLICE, PROCURATORATE) for part in ("--party", agency)]
+    listing = ["--case", sent["name"], "--title", "灵璧某建材公司篡改自动监测数据案", *parties]
+    tasks = ["--task", f"{POLICE}:10:立案侦查 investigate", "--task", f"{COUNTY}:5:补充调查取证 further evidence"]
+    listed = await cli.json(CITY, "referrals", "listing", "create", *listing, *tasks)
+    assert (listed["state"], listed["authority_agency_id"], listed["report_every_days"]) == ("listed", CITY, 7)
+    assert [(t["seq"], t["party_agency_id"]) for t in listed["tasks"]] == [(1, POLICE), (2, COUNTY)]
+    progress = ["--text", "已立案侦查 under investigation", "--task", "1", *officers(POLICE_OFFICER)]
+    await cli.json(POLICE, "referrals", "listing", "report", listed["name"], *progress)
+    [seen] = await cli.json(PROCURATORATE, "referrals", "listing", "list")
+    assert (seen["name"], seen["case"]) == (listed["name"], sent["name"])
+    assert [(r["agency_id"], r["task"], r["officer_ids"]) for r in seen["reports"]] == [(POLICE, 1, [POLICE_OFFICER])]

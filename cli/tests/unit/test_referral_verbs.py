@@ -1,10 +1,14 @@
-"""`ecolink referrals …` without a server: every state-changing method of TransferService has a verb that calls it
-(read from the service descriptor, each verb run with sample values against a stub recording what it sends), the
-etag goes only when given, persons and the head's decision are sent as typed, `list` follows every page to the last
-watermark, and `verify` checks a signed record set offline and names each record that no longer holds."""
+"""`ecolink referrals …` without a server: every state-changing method of TransferService, ListingService and
+WebhookService has a verb that calls it (read from the service descriptors, each verb run with sample values against a
+stub recording what it sends), and every reading method one too; the etag goes only when given, persons, the head's
+decision and a listing's tasks are sent as typed, `list` follows every page to the last watermark, `stats --csv` is
+the API's fields, `webhook set` shows the secret, and `verify` checks a signed record set offline and names each
+record that no longer holds."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,9 +21,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from typer.main import get_command
 from typer.testing import CliRunner
 
-from ecolink.referrals.v1 import transfer_pb2
+from ecolink.referrals.v1 import listing_service_pb2, transfer_pb2, webhook_service_pb2
 from ecolink.referrals.v1 import transfer_service_pb2 as pb
-from ecolink_cli.commands import referral_calls, referrals
+from ecolink_cli.commands import referral_calls, referral_listings, referral_webhooks, referrals
 from ecolink_cli.commands.case_steps import RPC_ATTRIBUTE
 from ecolink_cli.main import app
 from ecolink_common.signed_records import key_fingerprint, sign_record
@@ -33,7 +37,33 @@ from ecolink_referrals.domain.record_chain import (
 )
 
 READING = ("Get", "List")
-SAMPLES = {"--on": "2023-09-12"}  # a day option takes a day
+SAMPLES = {"--on": "2023-09-12", "--year": "2026"}  # a day option takes a day, a year a year
+# Each service of the referrals server, the module of its requests, the group holding its verbs and their command.
+SERVICES = (
+    ("TransferService", pb, referrals.referrals_app, ()),
+    ("ListingService", listing_service_pb2, referral_listings.listing_app, ("listing",)),
+    ("WebhookService", webhook_service_pb2, referral_webhooks.webhook_app, ("webhook",)),
+)
+STUBS = ("transfer_stub", "listing_stub", "webhook_stub")
+# How each reading method is reached: the command line after `ecolink referrals`.
+READ_VERBS = {
+    "GetTransfer": ("get", "1"),
+    "ListTransfers": ("list",),
+    "ListTransferRecords": ("export", "1", "-o", "transfer-1.json"),
+    "ListTransferDueActions": ("due",),
+    "GetTransferStatistics": ("stats", "--year", "2026"),
+    "ListUntransferredSuspects": ("untransferred",),
+    "GetListing": ("listing", "get", "1"),
+    "ListListings": ("listing", "list"),
+    "GetWebhook": ("webhook", "get"),
+    "ListDeliveries": ("deliveries",),
+}
+
+
+def response_of(rpc: str) -> Any:
+    """The empty response of `rpc`, from whichever service's module holds it."""
+    [module] = [requests for _, requests, _, _ in SERVICES if hasattr(requests, f"{rpc}Response")]
+    return getattr(module, f"{rpc}Response")()
 
 
 class RecordingStub:
@@ -49,7 +79,7 @@ class RecordingStub:
             sent.CopyFrom(request)  # as it was sent: a command may reuse the request for its next page
             self.called.append((rpc, sent))
             queued = self.answers.get(rpc)
-            return queued.pop(0) if queued else getattr(pb, f"{rpc}Response")()
+            return queued.pop(0) if queued else response_of(rpc)
 
         return answer
 
@@ -62,7 +92,8 @@ def stub(monkeypatch) -> RecordingStub:
     def recording_stub(address: str | None) -> Iterator[RecordingStub]:
         yield recording
 
-    monkeypatch.setattr(referral_calls, "transfer_stub", recording_stub)
+    for name in STUBS:
+        monkeypatch.setattr(referral_calls, name, recording_stub)
     return recording
 
 
@@ -70,16 +101,29 @@ def invoke(*arguments: str) -> Any:
     return CliRunner().invoke(app, ["referrals", *arguments])
 
 
+def methods(*, reading: bool) -> list[str]:
+    """The reading (Get…, List…) or the state-changing methods of every service of the referrals server."""
+    return [
+        method.name
+        for name, requests, _, _ in SERVICES
+        for method in requests.DESCRIPTOR.services_by_name[name].methods
+        if method.name.startswith(READING) is reading
+    ]
+
+
 def state_changing_methods() -> list[str]:
-    service = pb.DESCRIPTOR.services_by_name["TransferService"]
-    return [method.name for method in service.methods if not method.name.startswith(READING)]
+    return methods(reading=False)
 
 
-def verbs_by_method() -> dict[str, str]:
-    marked = {
-        info.name: getattr(info.callback, RPC_ATTRIBUTE, None) for info in referrals.referrals_app.registered_commands
-    }
-    return {rpc: verb for verb, rpc in marked.items() if rpc is not None and verb is not None}
+def verbs_by_method() -> dict[str, tuple[str, ...]]:
+    """Each method and the command (`transfer`, `listing create`) marked as calling it."""
+    found: dict[str, tuple[str, ...]] = {}
+    for _, _, group, command in SERVICES:
+        for info in group.registered_commands:
+            rpc = getattr(info.callback, RPC_ATTRIBUTE, None)
+            if rpc is not None and info.name is not None:
+                found[rpc] = (*command, info.name)
+    return found
 
 
 def sample_arguments(command: Any) -> list[str]:
@@ -98,23 +142,40 @@ def sample_arguments(command: Any) -> list[str]:
     return arguments
 
 
-def test_the_state_changing_methods_are_read_from_the_descriptor():
-    methods = state_changing_methods()
-    assert {"TransferCase", "ApproveTransfer", "ReceiveTransfer", "RecordJudgment", "WithdrawTransfer"} <= set(methods)
-    assert not {"GetTransfer", "ListTransfers", "ListTransferRecords", "GetTransferStatistics"} & set(methods)
+def test_the_methods_are_read_from_the_descriptors():
+    changing = set(state_changing_methods())
+    assert {"TransferCase", "ApproveTransfer", "ReceiveTransfer", "RecordJudgment", "WithdrawTransfer"} <= changing
+    assert {"CreateListing", "FileProgressReport", "CompleteListingTask", "Delist", "SetWebhook"} <= changing
+    assert not {"GetTransfer", "ListTransfers", "ListTransferRecords", "GetTransferStatistics", "GetWebhook"} & changing
+    assert {"ListUntransferredSuspects", "GetListing", "ListListings", "ListDeliveries"} <= set(methods(reading=True))
 
 
 @pytest.mark.parametrize("rpc", state_changing_methods())
 def test_every_state_changing_method_has_a_verb_that_calls_it_without_reading_first(rpc, stub):
     verb = verbs_by_method().get(rpc)
     assert verb is not None, f"no `ecolink referrals` verb calls {rpc}"
-    command = get_command(referrals.referrals_app).commands[verb]
-    result = invoke(verb, *sample_arguments(command), "--json")
+    command = get_command(referrals.referrals_app)
+    for word in verb:
+        command = command.commands[word]
+    result = invoke(*verb, *sample_arguments(command), "--json")
     assert result.exit_code == 0, result.output
     [(called, request)] = stub.called  # no GetTransfer before the step: the etag goes only when given
     assert (called, type(request).__name__) == (rpc, f"{rpc}Request")
-    if rpc != "TransferCase":
+    fields = request.DESCRIPTOR.fields_by_name
+    if "etag" in fields:  # a transfer's step after its report
         assert (request.name, request.etag) == ("transfers/1", "")
+    elif "name" in fields:  # a listing's
+        assert request.name == "listings/1"
+
+
+@pytest.mark.parametrize("rpc", methods(reading=True))
+def test_every_reading_method_has_a_verb_that_calls_it(rpc, stub, tmp_path, monkeypatch):
+    assert rpc in READ_VERBS, f"no `ecolink referrals` verb reads {rpc}: add one, and its row to READ_VERBS"
+    monkeypatch.chdir(tmp_path)  # `export` writes its file here
+    for as_json in ((), ("--json",)):
+        result = invoke(*READ_VERBS[rpc], *as_json)
+        assert result.exit_code == 0, result.output
+    assert {called for called, _ in stub.called} == {rpc}
 
 
 def test_a_step_sends_its_officers_reasons_etag_and_request_id(stub):
@@ -205,6 +266,79 @@ def test_list_follows_every_page_and_gives_the_last_watermark(stub):
     stub.answers["ListTransfers"] = [pb.ListTransfersResponse(watermark=9)]
     table = invoke("list", "--since", "9")
     assert table.exit_code == 0 and "watermark 9 (next time: --since 9)" in table.output
+
+
+def test_a_listing_names_its_parties_and_their_tasks_as_typed(stub):
+    parties = ["--party", "eeb-341323", "--party", "psb-341300"]
+    tasks = ["--task", "psb-341300:10:立案侦查: investigate", "--task", "eeb-341323：5：补充调查取证"]
+    result = invoke("listing", "create", "--case", "12", "--title", "灵璧某建材公司案", *parties, *tasks, "--json")
+    assert result.exit_code == 0, result.output
+    [(rpc, request)] = stub.called
+    assert (rpc, request.case, list(request.party_agency_ids)) == (
+        "CreateListing",
+        "cases/12",
+        ["eeb-341323", "psb-341300"],
+    )
+    assert [(t.party_agency_id, t.due_in_days, t.description) for t in request.tasks] == [
+        ("psb-341300", 10, "立案侦查: investigate"),
+        ("eeb-341323", 5, "补充调查取证"),
+    ]
+    assert invoke("listing", "create", "--case", "transfers/3", "--title", "t", *parties).exit_code == 0
+    assert stub.called[-1][1].case == "transfers/3"
+    for wrong in ("psb-341300:ten:立案侦查", "psb-341300:10", ":10:立案侦查"):
+        refused = invoke("listing", "create", "--case", "12", "--title", "t", *parties, "--task", wrong)
+        assert refused.exit_code == 2 and "PARTY:DAYS:WHAT" in refused.output
+    report = ["listing", "report", "2", "--text", "已立案侦查", "--task", "1", "--officer", "pol-341300-01"]
+    assert invoke(*report).exit_code == 0
+    request = stub.called[-1][1]
+    assert (request.name, request.text, request.task, list(request.officer_ids)) == (
+        "listings/2",
+        "已立案侦查",
+        1,
+        ["pol-341300-01"],
+    )
+    assert len(stub.called) == 3
+
+
+def test_stats_as_csv_is_the_apis_fields_and_one_row_of_figures(stub):
+    figures = pb.GetTransferStatisticsResponse(agency_id="eeb-341323", year=2026, criminal_transfers=2)
+    stub.answers["GetTransferStatistics"] = [figures, figures, figures]
+    result = invoke("stats", "--agency", "eeb-341323", "--year", "2026", "--csv")
+    assert result.exit_code == 0, result.output
+    [row] = list(csv.DictReader(io.StringIO(result.output)))
+    assert list(row) == [field.name for field in pb.GetTransferStatisticsResponse.DESCRIPTOR.fields]
+    assert (row["agency_id"], row["criminal_transfers"], row["refusals"]) == ("eeb-341323", "2", "0")
+    assert (stub.called[0][1].agency_id, stub.called[0][1].year) == ("eeb-341323", 2026)
+    shown = json.loads(invoke("stats", "--year", "2026", "--json").output)
+    assert (shown["criminal_transfers"], shown["refusals"]) == (2, 0)  # zeros too
+    table = invoke("stats", "--year", "2026")
+    assert "criminal transfers 涉嫌犯罪案件移送" in table.output
+    assert invoke("stats", "--year", "1999").exit_code == 2
+
+
+def test_untransferred_follows_every_page(stub):
+    first = pb.ListUntransferredSuspectsResponse(next_page_token="p2")  # a page may hold none not transferred
+    last = pb.ListUntransferredSuspectsResponse()
+    last.suspects.add(case="cases/7", criterion="monitoring_data_falsified", case_state="decided")
+    stub.answers["ListUntransferredSuspects"] = [first, last]
+    result = invoke("untransferred", "--json")
+    assert result.exit_code == 0, result.output
+    assert [s["case"] for s in json.loads(result.output)] == ["cases/7"]
+    assert [request.page_token for _, request in stub.called] == ["", "p2"]
+
+
+def test_webhook_set_shows_its_secret_and_get_does_not(stub):
+    webhook = webhook_service_pb2.Webhook(agency_id="psb-341300", url="https://psb.example/hook", secret="ab12")
+    stub.answers["SetWebhook"] = [webhook_service_pb2.SetWebhookResponse(webhook=webhook)]
+    result = invoke("webhook", "set", "https://psb.example/hook")
+    assert result.exit_code == 0, result.output
+    assert stub.called[0][1].url == "https://psb.example/hook"
+    assert "secret 签名密钥 (shown once only 仅显示一次): ab12" in result.output
+    listed = webhook_service_pb2.ListDeliveriesResponse()
+    listed.deliveries.add(event_id="e-1", topic="referrals.transfer_changed", status="pending", attempts=2)
+    stub.answers["ListDeliveries"] = [listed]
+    table = invoke("deliveries")
+    assert table.exit_code == 0 and "1 deliveries 推送记录, 1 pending 待送达" in table.output
 
 
 def _signed_set(key: Ed25519PrivateKey, count: int = 3) -> dict[str, Any]:

@@ -3,8 +3,6 @@ due."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -14,6 +12,7 @@ from rich.table import Table
 
 from ecolink.cases.v1 import case_pb2
 from ecolink.cases.v1 import case_service_pb2 as pb
+from ecolink_cli.figures import figures_table
 from ecolink_cli.output import make_table
 from ecolink_cli.times import shown_time as shown_precise
 
@@ -167,28 +166,14 @@ def measures_table(case: case_pb2.Case) -> Table | None:
     return make_table(f"supporting measures 辅助措施 of {case.name}", ["measure", "value"], rows)
 
 
-def _figures(statistics: pb.GetCaseStatisticsResponse) -> list[tuple[str, Any]]:
-    """Every field of the response in its order, as the API names it (so a new figure shows without a change)."""
-    return [(field.name, getattr(statistics, field.name)) for field in statistics.DESCRIPTOR.fields]
+def _amount(name: str, value: Any) -> Any:
+    """An amount (`…_fen`) in yuan; a count as it is."""
+    return yuan(value) if name.endswith("_fen") else value
 
 
 def statistics_table(statistics: pb.GetCaseStatisticsResponse) -> Table:
-    rows = [
-        [STATISTICS_TERMS.get(name, name), yuan(value) if name.endswith("_fen") else value]
-        for name, value in _figures(statistics)
-    ]
     title = f"enforcement figures 执法统计 of {statistics.agency_id}, {statistics.year}"
-    return make_table(title, ["figure", "value"], rows)
-
-
-def statistics_csv(statistics: pb.GetCaseStatisticsResponse) -> str:
-    """A header row of the API's field names (amounts in fen) and one row of figures."""
-    figures = _figures(statistics)
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([name for name, _ in figures])
-    writer.writerow([value for _, value in figures])
-    return out.getvalue()
+    return figures_table(title, statistics, STATISTICS_TERMS, _amount)
 
 
 STEP_COLUMNS = ["#", "step", "state", "agency", "officers", "on", "recorded", "evidence (sha256)"]

@@ -28,15 +28,13 @@ from ecolink_cli.commands.case_calls import (
 )
 from ecolink_cli.commands.case_steps import OfficerOption, RequestIdOption, add_step_verbs, calls
 from ecolink_cli.commands.registry_support import every_page, unit_name
+from ecolink_cli.figures import CsvFlag, emit_figures
 from ecolink_cli.output import JsonFlag, console, emit, make_table
 
 cases_app = typer.Typer(
     help="Enforcement cases (行政处罚案件): open from a clue, one verb per step, documents (文书) and deadlines (期限)."
 )
 as_dict = partial(MessageToDict, preserving_proto_field_name=True)
-CsvFlag = Annotated[
-    bool, typer.Option("--csv", help="Print a CSV (a header row, then the figures) instead of a table.")
-]
 
 
 @cases_app.command("create")
@@ -340,12 +338,7 @@ def stats(
     request = pb.GetCaseStatisticsRequest(agency_id=agency, year=year)
     with case_stub(address) as stub:
         figures = call(stub.GetCaseStatistics, request, token=resolve_token(token, as_agency), as_json=as_json)
-    if as_csv and not as_json:
-        typer.echo(views.statistics_csv(figures), nl=False)
-        return
-    # Every figure, zeros too: a zero is a count, not a field left out.
-    shown = MessageToDict(figures, preserving_proto_field_name=True, always_print_fields_with_no_presence=True)
-    emit(shown, as_json=as_json, table=views.statistics_table(figures))
+    emit_figures(figures, as_json=as_json, as_csv=as_csv, table=views.statistics_table(figures))
 
 
 # The step verbs after the commands that read, in the order a case goes.

@@ -1,5 +1,6 @@
 """How a person sees transfers to the police: the transfer, its timeline, its deadlines (overdue ones in red), the
-evidence that went with it with its hashes and grants, supervisions, the transfer list and what is due."""
+evidence that went with it with its hashes and grants, supervisions, the transfer list, what is due, a bureau's
+figures for a year and the suspected crimes never transferred."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from rich.text import Text
 
 from ecolink.referrals.v1 import transfer_pb2, transfer_service_pb2
 from ecolink_cli.commands.case_views import StateNames, shown_time
+from ecolink_cli.figures import figures_table
 
 # The states of DOMAIN §4.2 with their Chinese terms.
 STATE_TERMS: dict[int, str] = {
@@ -81,6 +83,29 @@ SUPERVISION_COLUMNS = [
     "closed",
 ]
 DUE_COLUMNS = ["transfer 移送", "number 编号", *DEADLINE_COLUMNS]
+# The figures of GetTransferStatistics (移送统计) with their Chinese terms.
+STATISTICS_TERMS = {
+    "agency_id": "bureau 移送机关",
+    "year": "year 年度",
+    "criminal_transfers": "criminal transfers 涉嫌犯罪案件移送",
+    "detention_transfers": "detention transfers 移送行政拘留",
+    "persons_transferred": "persons transferred 移送人数",
+    "filed_cases": "filed by the police 公安机关立案",
+    "persons_under_compulsory_measures": "persons under compulsory measures 采取刑事强制措施人数",
+    "persons_detained": "persons detained 行政拘留人数",
+    "refusals": "refusals to file 不予立案",
+    "reverse_transfers": "reverse transfers 反向移送",
+    "overdue_steps": "deadlines missed or met late 逾期事项",
+}
+UNTRANSFERRED_COLUMNS = [
+    "case 案件",
+    "agency 承办机关",
+    "unit 单位",
+    "criterion 涉嫌犯罪标准",
+    "marked 认定日期",
+    "case state 案件状态",
+    "transfer awaiting approval 待审批移送",
+]
 
 
 def styled_table(title: str, columns: Sequence[str], rows: Sequence[tuple[Sequence[Any], str | None]]) -> Table:
@@ -250,3 +275,26 @@ def step_summary(transfer: transfer_pb2.Transfer) -> str:
     """One line after a step: the transfer, its number, its state now and its etag."""
     number = f" {transfer.number}" if transfer.number else ""
     return f"{transfer.name}{number}: {state_label(transfer.state)} · etag {transfer.etag}"
+
+
+def statistics_table(statistics: transfer_service_pb2.GetTransferStatisticsResponse) -> Table:
+    title = f"transfer figures 移送统计 of {statistics.agency_id}, {statistics.year}"
+    return figures_table(title, statistics, STATISTICS_TERMS)
+
+
+def untransferred_table(suspects: Sequence[transfer_service_pb2.UntransferredSuspect]) -> Table:
+    """The procuratorate's view against fines in place of prosecution (以罚代刑): each case with the criterion met."""
+    rows = [
+        [
+            s.case,
+            s.handling_agency_id,
+            f"{s.unit.removeprefix('units/')} {s.unit_display_name}",
+            f"{s.criterion}\n{s.criterion_description}".strip(),
+            s.marked_on,
+            s.case_state,
+            s.pending_transfer or "—",
+        ]
+        for s in suspects
+    ]
+    title = f"{len(suspects)} suspected crimes never transferred 涉嫌犯罪未移送 (以罚代刑监督)"
+    return plain_table(title, UNTRANSFERRED_COLUMNS, rows)

@@ -1,6 +1,6 @@
 """`ecolink referrals …`: case transfers to the police (案件移送, DOMAIN §4.2) — the report and the head's approval,
 the police's receipt and decisions, reconsideration, the procuratorate's supervision, prosecution and judgment —
-and their signed records, exported and verified offline."""
+and their signed records, exported and verified offline; the figures, joint listings and webhooks join here."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from rich.markup import escape
 
 from ecolink.referrals.v1 import transfer_service_pb2 as pb
 from ecolink_cli.client import AddressOption, AsOption, TokenOption, call, resolve_token
-from ecolink_cli.commands import referral_calls
+from ecolink_cli.commands import referral_calls, referral_listings, referral_oversight, referral_webhooks
 from ecolink_cli.commands import referral_views as views
 from ecolink_cli.commands.case_calls import case_name, choice_option
 from ecolink_cli.commands.case_steps import calls
@@ -32,7 +32,8 @@ from ecolink_referrals.domain.record_chain import ExportedRecord, export_documen
 referrals_app = typer.Typer(
     help="Case transfers to the police (案件移送): report and approve, the police's receipt and filing decision "
     "(立案), reconsideration (复议), the procuratorate's supervision (立案监督), prosecution and judgment; "
-    "signed records exported and verified offline."
+    "signed records exported and verified offline; transfer figures (移送统计), suspected crimes never transferred "
+    "(以罚代刑), joint listing (挂牌督办) and webhooks (推送)."
 )
 as_dict = partial(MessageToDict, preserving_proto_field_name=True)
 EMBEDDED_KEY = "embedded in the file"
@@ -279,5 +280,11 @@ def _verification_key(
     return key, EMBEDDED_KEY
 
 
-# The step verbs after the commands that read, in the order a transfer goes.
+# The step verbs after the commands that read, in the order a transfer goes; then the figures, the listings and the
+# push.
 add_step_verbs(referrals_app)
+referrals_app.command("stats")(referral_oversight.stats)
+referrals_app.command("untransferred")(referral_oversight.untransferred)
+referrals_app.add_typer(referral_listings.listing_app, name="listing")
+referrals_app.add_typer(referral_webhooks.webhook_app, name="webhook")
+referrals_app.command("deliveries")(referral_webhooks.deliveries)
