@@ -217,7 +217,9 @@ def evidence_table(transfer: transfer_pb2.Transfer) -> Table:
             item.evidence,
             item.sha256,
             item.grant_id or "—",
-            shown_time(item.grant_expire_time),
+            f"revoked 已撤销 {shown_time(item.grant_revoke_time)}"
+            if item.HasField("grant_revoke_time")
+            else shown_time(item.grant_expire_time),
             "placed by this transfer 本次保全" if item.hold_placed else "held already 已保全",
         ]
         for item in transfer.evidence
