@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from ecolink.common.v1 import identity_service_pb2, identity_service_pb2_grpc
-from ecolink_cli.services import SERVICES
+from ecolink_cli.services import service_specs
 from ecolink_common.identity.servicer import IdentityServicer
 from ecolink_common.service_spec import binding, bindings_of
 
@@ -25,7 +25,7 @@ BINDINGS = [
         IdentityServicer,
         identity_service_pb2_grpc.add_IdentityServiceServicer_to_server,
     ),
-    *bindings_of(SERVICES.values()),
+    *bindings_of(service_specs().values()),
 ]
 
 

@@ -15,7 +15,7 @@ from google.rpc import error_details_pb2
 from grpc_status import rpc_status
 
 from ecolink_cli.output import fail
-from ecolink_cli.services import service_spec
+from ecolink_cli.services import service_settings_type
 from ecolink_common.auth.keys import load_private_key
 from ecolink_common.auth.tokens import issue_token
 from ecolink_common.directory import read_directory_file
@@ -42,7 +42,7 @@ AddressOption = Annotated[
 @contextmanager
 def open_channel(service: str, address: str | None) -> Iterator[grpc.Channel]:
     """A channel to one service: plaintext, or TLS/mTLS when ECOLINK_CLIENT_* certificate files are set."""
-    target = address or service_spec(service).settings_type().address
+    target = address or service_settings_type(service)().address
     ca, cert, key = (os.environ.get(f"ECOLINK_CLIENT_{part}_FILE") for part in ("CA", "CERT", "KEY"))
     if ca:
         credentials = grpc.ssl_channel_credentials(

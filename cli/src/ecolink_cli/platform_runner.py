@@ -20,7 +20,7 @@ from ecolink_cli.client import AS_AGENCY_TTL, sign_token
 from ecolink_cli.commands.health import GATEWAY, GATEWAY_LISTENING, check_gateway, check_service
 from ecolink_cli.demo_monitoring import DEMO_DAY, DEMO_UNIT, FORWARDING_AGENCY, send_demo_day
 from ecolink_cli.output import console, make_table
-from ecolink_cli.services import SERVICES
+from ecolink_cli.services import SERVICE_NAMES, service_settings_type, service_spec, service_specs
 from ecolink_common import operations
 from ecolink_common.auth.keys import ensure_signing_key
 from ecolink_common.settings import PlatformSettings
@@ -54,7 +54,7 @@ def _celery(*arguments: str) -> list[str]:
 def prepare(platform: PlatformSettings) -> None:
     """Key pair, migrations, the directory and the demo registry: everything the services need before they start."""
     ensure_signing_key(platform.private_key_path, platform.public_key_path)
-    for spec in SERVICES.values():
+    for spec in service_specs().values():
         url = operations.database_url(spec, platform)
         with console.status(f"migrating {spec.name}"):
             asyncio.run(operations.migrate(spec, url))
@@ -63,7 +63,7 @@ def prepare(platform: PlatformSettings) -> None:
         console.print(f"[green]✓[/] {spec.name}: database migrated, directory {load.version} {state}")
     registry = asyncio.run(
         load_registry_file(
-            operations.database_url(SERVICES["alerts"], platform),
+            operations.database_url(service_spec("alerts"), platform),
             AlertsSettings().registry_file,
             passwords=device_passwords(AlertsSettings().device_password_key_path(platform)),
         )
@@ -74,7 +74,7 @@ def prepare(platform: PlatformSettings) -> None:
 def start_all(platform: PlatformSettings) -> list[Child]:
     log_dir = platform.var_dir / "log"
     log_dir.mkdir(parents=True, exist_ok=True)
-    children = [_start(name, [sys.executable, "-m", f"ecolink_{name}"], log_dir) for name in SERVICES]
+    children = [_start(name, [sys.executable, "-m", f"ecolink_{name}"], log_dir) for name in SERVICE_NAMES]
     children.append(_start(GATEWAY, [sys.executable, "-m", "ecolink_alerts.gateway"], log_dir))
     beat_schedule = platform.var_dir / "celery" / "beat-schedule"
     children.append(
@@ -99,7 +99,7 @@ def _ready(name: str, platform: PlatformSettings) -> bool:
 def wait_until_serving(children: list[Child], platform: PlatformSettings) -> None:
     """Until every service reports SERVING and the gateway's status file says it listens."""
     deadline = time.monotonic() + READY_TIMEOUT_SECONDS
-    pending = {*SERVICES, GATEWAY}
+    pending = {*SERVICE_NAMES, GATEWAY}
     with console.status("waiting for every service to report SERVING and the gateway to listen"):
         while pending and time.monotonic() < deadline:
             _raise_if_exited(children)
@@ -133,8 +133,8 @@ def stop_all(children: list[Child], grace_seconds: float) -> None:
 
 def _endpoint(child: Child, platform: PlatformSettings) -> tuple[str, str, str]:
     """What the endpoint table says of one child: its component name, where it listens, its status."""
-    if child.name in SERVICES:
-        return child.name, SERVICES[child.name].settings_type().address, check_service(child.name).status
+    if child.name in SERVICE_NAMES:
+        return child.name, service_settings_type(child.name)().address, check_service(child.name).status
     if child.name == GATEWAY:
         gateway = check_gateway(platform)
         return "HJ 212 gateway", gateway.address, gateway.status

@@ -8,7 +8,7 @@ from typing import Any
 
 from celery import Task
 
-from ecolink_cli.services import SERVICES, service_spec
+from ecolink_cli.services import service_spec, service_specs
 from ecolink_common import operations
 from ecolink_common.celery_app import RELAY_OUTBOX, RETRIED_TASK, VERIFY_AUDIT_CHAIN, make_worker_celery, run_async
 from ecolink_common.settings import ServiceSettings
@@ -23,7 +23,7 @@ def beat_schedule() -> dict[str, dict[str, Any]]:
     """The platform entries for every service, then each service's own entries, read from settings when beat
     starts."""
     schedule: dict[str, dict[str, Any]] = {}
-    for name, spec in SERVICES.items():
+    for name, spec in service_specs().items():
         schedule[f"verify-audit-chain-{name}"] = {
             "task": VERIFY_AUDIT_CHAIN,
             "schedule": AUDIT_VERIFY_INTERVAL_SECONDS,
@@ -40,7 +40,7 @@ def beat_schedule() -> dict[str, dict[str, Any]]:
 
 app = make_worker_celery(
     "ecolink",
-    include=[module for spec in SERVICES.values() for module in spec.task_modules],
+    include=[module for spec in service_specs().values() for module in spec.task_modules],
     beat_schedule=beat_schedule,
 )
 

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from ecolink_cli.output import JsonFlag, emit, fail, make_table
-from ecolink_cli.services import SERVICES, service_spec
+from ecolink_cli.services import SERVICE_NAMES, service_spec
 from ecolink_common import operations
 from ecolink_common.settings import PlatformSettings
 
@@ -23,9 +23,9 @@ ServicesOption = Annotated[
 
 def _chosen(services: list[str] | None) -> list[str]:
     for name in services or []:
-        if name not in SERVICES:
-            raise typer.BadParameter(f"unknown service {name!r}; choose from {', '.join(SERVICES)}")
-    return services or list(SERVICES)
+        if name not in SERVICE_NAMES:
+            raise typer.BadParameter(f"unknown service {name!r}; choose from {', '.join(SERVICE_NAMES)}")
+    return services or list(SERVICE_NAMES)
 
 
 def migrate(service: ServicesOption = None, as_json: JsonFlag = False) -> None:

@@ -13,7 +13,7 @@ from ecolink_alerts.gateway.settings import GatewaySettings
 from ecolink_alerts.gateway.status_file import judged_state, read_status, status_path
 from ecolink_cli.client import open_channel
 from ecolink_cli.output import JsonFlag, console, emit, fail, make_table
-from ecolink_cli.services import SERVICES
+from ecolink_cli.services import SERVICE_NAMES, service_settings_type
 from ecolink_common.settings import PlatformSettings
 
 CHECK_TIMEOUT_SECONDS = 2.0
@@ -55,7 +55,7 @@ class GatewayHealth:
 
 def check_service(name: str) -> HealthRow:
     """Asks one service for its overall health; an unreachable service is UNREACHABLE."""
-    address = SERVICES[name].settings_type().address
+    address = service_settings_type(name)().address
     with open_channel(name, None) as channel:
         try:
             response = health_pb2_grpc.HealthStub(channel).Check(
@@ -98,7 +98,7 @@ def _counter_row(gateway: GatewayHealth) -> list[Any]:
 
 def health(as_json: JsonFlag = False) -> None:
     """Check every service and the HJ 212 gateway; exits 1 unless all services are SERVING and it is LISTENING."""
-    rows = [check_service(name) for name in SERVICES]
+    rows = [check_service(name) for name in SERVICE_NAMES]
     gateway = check_gateway(PlatformSettings())
     if as_json:
         emit([*(asdict(r) for r in rows), asdict(gateway)], as_json=True)
