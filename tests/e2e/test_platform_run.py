@@ -55,7 +55,7 @@ def test_platform_comes_up_answers_and_stops_cleanly_and_keeps_its_data(tmp_path
 
     restarted = start_platform(platform_env, tmp_path / "rerun.log")
     assert stop_platform(restarted) == 0
-    assert "directory demo-2026.12.3 up to date" in (tmp_path / "rerun.log").read_text()
+    assert "directory demo-2026.12.4 up to date" in (tmp_path / "rerun.log").read_text()
 
     verified = ecolink(platform_env, "audit", "verify", "--json")
     assert verified.returncode == 0

@@ -36,7 +36,7 @@ async def test_whoami_answers_the_agency_named_by_the_token(identity_stub, alert
     assert response.agency.kind == agency_pb2.AGENCY_KIND_POLICE
     assert response.agency.region_code == "360800"
     assert response.authentication_method == "bearer"
-    assert response.directory_version == "demo-2026.12.3"
+    assert response.directory_version == "demo-2026.12.4"
 
 
 async def test_call_without_token_is_unauthenticated(identity_stub):

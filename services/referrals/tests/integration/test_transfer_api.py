@@ -333,3 +333,57 @@ async def test_a_detention_transfer_counts_in_the_bureaus_figures(
         assert (figures.criminal_transfers, figures.filed_cases) == (0, 0)
     hidden = await refused(transfers.GetTransferStatistics(query, metadata=referrals_service.metadata(OTHER_POLICE)))
     assert hidden.code is grpc.StatusCode.NOT_FOUND
+
+
+async def test_a_filed_transfer_runs_to_its_judgment_as_the_lingbi_case_did(
+    walk, investigated_case, evidence, evidence_beside, transfers, referrals_service
+):
+    """The seed's Lingbi case: the county court sentenced two persons on 2023-09-12 for damaging a computer
+    information system (issue 13 item 4)."""
+    await investigated_case(walk, evidence, evidence_beside)
+    sent = (
+        await transfers.TransferCase(transfer_request(walk.name), metadata=referrals_service.metadata(COUNTY))
+    ).transfer
+    as_police = referrals_service.metadata(POLICE)
+    await transfers.ReceiveTransfer(
+        transfer_service_pb2.ReceiveTransferRequest(name=sent.name, details=police_details()), metadata=as_police
+    )
+    await transfers.FileCriminalCase(
+        transfer_service_pb2.FileCriminalCaseRequest(
+            name=sent.name, police_case_number="宿公立字[2023]7号", details=police_details()
+        ),
+        metadata=as_police,
+    )
+    as_procuratorate = referrals_service.metadata(PROCURATORATE, officer_id="pro-341300-01")
+    prosecuted = (
+        await transfers.RecordProsecution(
+            transfer_service_pb2.RecordProsecutionRequest(
+                name=sent.name,
+                prosecuted=True,
+                details=transfer_service_pb2.TransferStepDetails(note="提起公诉 prosecuted at the county court"),
+            ),
+            metadata=as_procuratorate,
+        )
+    ).transfer
+    assert (prosecuted.state, prosecuted.outcome) == (
+        transfer_pb2.TRANSFER_STATE_PROSECUTION_DECIDED,
+        "提起公诉 prosecuted at the county court",
+    )
+    sentence = "二人犯破坏计算机信息系统罪，分别判处有期徒刑十个月、有期徒刑七个月缓刑一年"
+    judgment = transfer_service_pb2.RecordJudgmentRequest(
+        name=sent.name,
+        judged_on="2023-09-12",
+        court_agency_id=POLICE,
+        details=transfer_service_pb2.TransferStepDetails(note=sentence),
+    )
+    not_a_court = await refused(transfers.RecordJudgment(judgment, metadata=as_procuratorate))
+    assert (not_a_court.code, not_a_court.fields) == (grpc.StatusCode.INVALID_ARGUMENT, ["court_agency_id"])
+    judgment.court_agency_id = "court-341323"
+    judged = (await transfers.RecordJudgment(judgment, metadata=as_procuratorate)).transfer
+    assert judged.state == transfer_pb2.TRANSFER_STATE_JUDGED
+    assert judged.outcome == f"judged 2023-09-12 by court-341323: {sentence}"
+    assert [step.step for step in judged.timeline][-2:] == ["Prosecute", "RecordJudgment"]
+    seen = (
+        await transfers.GetTransfer(transfer_service_pb2.GetTransferRequest(name=sent.name), metadata=as_police)
+    ).transfer
+    assert seen.state == transfer_pb2.TRANSFER_STATE_JUDGED

@@ -173,7 +173,7 @@ def _reversed(transfer: TransferRecord, reason: str) -> TransferRecord:
 
 
 async def _precheck(uow: ReferralsUnitOfWork, transfer: TransferRecord, at: datetime, decision: Decision) -> None:
-    """What a step checks against other records: the reconsideration window, the forwarded-to police."""
+    """What a step checks against other records: the reconsideration window, the forwarded-to police, the court."""
     if decision.step is Step.REQUEST_RECONSIDERATION:
         # Art. 9: within 3 days of the refusal, the window the refusal opened.
         window = await uow.transfers.open_deadline(transfer.transfer_id, Duty.RECONSIDERATION_WINDOW)
@@ -182,6 +182,12 @@ async def _precheck(uow: ReferralsUnitOfWork, transfer: TransferRecord, at: date
                 f"the refusal on {transfer.name} can no longer be reconsidered: the request is due within "
                 f"{DAYS_TO_REQUEST} days of it (art. 9)",
                 reason=REASON_RECONSIDERATION_LATE,
+            )
+    if decision.step is Step.RECORD_JUDGMENT:
+        court = await uow.agencies.get(decision.court_agency_id) if decision.court_agency_id else None
+        if court is None or court.kind is not AgencyKind.COURT:
+            raise InvalidArgument.for_field(
+                "court_agency_id", f"{decision.court_agency_id!r} is not a court in the directory"
             )
     if decision.step is Step.FORWARD:
         agency = await uow.agencies.get(decision.forward_to) if decision.forward_to else None
