@@ -245,6 +245,7 @@ def void(
         str, typer.Argument(help="documents/{id} or just the id, as `cases get --json` names the case's documents.")
     ],
     reason: Annotated[str, typer.Option("--reason", help="Why it is voided (作废理由).")],
+    request_id: RequestIdOption = "",
     token: TokenOption = None,
     as_agency: AsOption = None,
     address: AddressOption = None,
@@ -252,7 +253,7 @@ def void(
 ) -> None:
     """Void a document of a case you handle (作废文书): it keeps its number, marked void, and later documents no
     longer cite it."""
-    request = pb.VoidDocumentRequest(name=prefixed(document, "documents"), reason=reason)
+    request = pb.VoidDocumentRequest(name=prefixed(document, "documents"), reason=reason, request_id=request_id)
     with case_stub(address) as stub:
         voided = call(stub.VoidDocument, request, token=resolve_token(token, as_agency), as_json=as_json).document
     text = f"{voided.display_number} ({voided.name}): void 作废 · {voided.void_reason}"

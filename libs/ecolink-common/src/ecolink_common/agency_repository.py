@@ -60,6 +60,13 @@ class AgencyRepository:
         ).first()
         return Officer.model_validate(row._asdict()) if row else None
 
+    async def officers(self, officer_ids: Sequence[str]) -> dict[str, Officer]:
+        """The directory's officers among `officer_ids`, by id, in one query."""
+        if not officer_ids:
+            return {}
+        query = select(officer_table).where(officer_table.c.officer_id.in_(list(officer_ids)))
+        return {row.officer_id: Officer.model_validate(row._asdict()) for row in await self._session.execute(query)}
+
     async def officers_of(self, agency_id: str) -> Sequence[Officer]:
         rows = await self._session.execute(
             select(officer_table).where(officer_table.c.agency_id == agency_id).order_by(officer_table.c.officer_id)

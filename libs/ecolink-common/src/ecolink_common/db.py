@@ -51,8 +51,9 @@ class UtcDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
-def create_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
-    """Creates the process's engine; on SQLite every transaction takes the write lock up front."""
+def create_engine(url: str, *, pool_size: int = 10, pre_ping: bool = False) -> AsyncEngine:
+    """Creates the process's engine; on SQLite every transaction takes the write lock up front; on PostgreSQL
+    `pre_ping` tests a connection at each checkout."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
@@ -60,7 +61,7 @@ def create_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
         engine = create_async_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
         _serialise_sqlite_transactions(engine)
         return engine
-    return create_async_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
+    return create_async_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=pre_ping)
 
 
 def _serialise_sqlite_transactions(engine: AsyncEngine) -> None:

@@ -75,7 +75,11 @@ async def start_service(
     read the time from `clock` (tests pass a fake one)."""
     ensure_signing_key(platform.private_key_path, platform.public_key_path)
     use_page_token_key_file(platform.page_token_key_path)
-    engine = create_engine(settings.resolved_database_url(platform), pool_size=settings.database_pool_size)
+    engine = create_engine(
+        settings.resolved_database_url(platform),
+        pool_size=settings.database_pool_size,
+        pre_ping=settings.database_pre_ping,
+    )
     instrument_engine(engine.sync_engine)
     session_factory = create_session_factory(engine)
     directory = DirectoryCache(session_factory, max_age_seconds=platform.directory_cache_seconds)

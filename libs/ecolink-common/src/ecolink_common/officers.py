@@ -30,9 +30,10 @@ async def require_officers_of(
     """Each id names an officer of `agency_id` in the directory, none twice; at least `at_least` are named."""
     if len(set(officer_ids)) < at_least:
         raise InvalidArgument.for_field(field, f"name at least {at_least} different officer(s) of {agency_id}")
+    known = await uow.agencies.officers(officer_ids)
     officers: list[Officer] = []
     for index, officer_id in enumerate(officer_ids):
-        officer = await uow.agencies.officer(officer_id)
+        officer = known.get(officer_id)
         if officer is None or officer.agency_id != agency_id:
             raise InvalidArgument.for_field(
                 f"{field}[{index}]", f"{officer_id!r} is not an enforcement officer of {agency_id} in the directory"

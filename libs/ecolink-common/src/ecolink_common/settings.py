@@ -139,6 +139,14 @@ class ServiceSettings(BaseSettings):
     grpc_host: str = "127.0.0.1"
     grpc_port: int = -1
     database_pool_size: int = 10
+    database_pre_ping: bool = Field(
+        default=False,
+        description=(
+            "Test each PostgreSQL connection when it leaves the pool (three round trips per transaction). Off: a "
+            "connection the server dropped fails its one call as UNAVAILABLE, which callers retry, and the pool "
+            "replaces every connection older than the failure."
+        ),
+    )
     acting_services_allowed: list[str] = Field(
         default_factory=lambda: list(PLATFORM_SERVICES),
         description=(

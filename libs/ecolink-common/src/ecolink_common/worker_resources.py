@@ -29,7 +29,8 @@ def service_settings(settings_type: type[Settings]) -> Settings:
 def service_sessions(settings_type: type[ServiceSettings]) -> async_sessionmaker[AsyncSession]:
     """Sessions on the service's database through one engine for the life of the worker process."""
     settings = service_settings(settings_type)
-    return create_session_factory(create_engine(settings.resolved_database_url(platform_settings())))
+    engine = create_engine(settings.resolved_database_url(platform_settings()), pre_ping=settings.database_pre_ping)
+    return create_session_factory(engine)
 
 
 def forget_worker_resources() -> None:

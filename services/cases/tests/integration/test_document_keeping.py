@@ -46,6 +46,20 @@ async def test_a_voided_document_keeps_its_number_and_is_voided_once_by_its_hand
     assert [(d.number, d.void) for d in listed.documents] == [(1, True)]
 
 
+async def test_a_retried_void_with_its_request_id_answers_the_voided_document_again(cases, cases_service):
+    decided = await CaseWalk(cases, cases_service).to_decided()
+    notice = next(d for d in decided.documents if d.kind == case_pb2.DOCUMENT_KIND_PENALTY_NOTICE)
+
+    def void(reason: str = "送达地址有误 wrong address"):
+        request = case_service_pb2.VoidDocumentRequest(name=notice.name, reason=reason, request_id="void-notice-1")
+        return cases.VoidDocument(request, metadata=cases_service.metadata(COUNTY))
+
+    first = (await void()).document
+    again = (await void()).document
+    assert again == first and again.void
+    assert await refused(void(reason="another reason")) == (grpc.StatusCode.FAILED_PRECONDITION, "REQUEST_ID_REUSED")
+
+
 async def test_the_enterprise_reads_the_documents_served_on_its_unit(cases, cases_service):
     walk = CaseWalk(cases, cases_service)
     await walk.to_decided()

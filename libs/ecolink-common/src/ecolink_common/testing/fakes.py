@@ -43,13 +43,18 @@ class InMemoryAgencies:
     def __init__(self, directory_file: Path | None = None):
         directory, _ = read_directory_file(directory_file or PlatformSettings().directory_file)
         self.by_id: dict[str, Agency] = {agency.agency_id: agency for agency in directory.agencies}
-        self.officers: dict[str, Officer] = {officer.officer_id: officer for officer in directory.officers}
+        self.officer_by_id: dict[str, Officer] = {officer.officer_id: officer for officer in directory.officers}
 
     async def officer(self, officer_id: str) -> Officer | None:
-        return self.officers.get(officer_id)
+        return self.officer_by_id.get(officer_id)
+
+    async def officers(self, officer_ids: Sequence[str]) -> dict[str, Officer]:
+        return {
+            officer_id: self.officer_by_id[officer_id] for officer_id in officer_ids if officer_id in self.officer_by_id
+        }
 
     async def officers_of(self, agency_id: str) -> Sequence[Officer]:
-        return [officer for _, officer in sorted(self.officers.items()) if officer.agency_id == agency_id]
+        return [officer for _, officer in sorted(self.officer_by_id.items()) if officer.agency_id == agency_id]
 
     async def get(self, agency_id: str) -> Agency | None:
         return self.by_id.get(agency_id)

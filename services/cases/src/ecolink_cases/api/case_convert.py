@@ -23,6 +23,7 @@ from ecolink_cases.service_layer.case_opening import OpenCase
 from ecolink_cases.service_layer.case_reading import DocumentQuery
 from ecolink_cases.service_layer.case_steps import StepDetails, StepFigures
 from ecolink_cases.service_layer.case_view import CaseView
+from ecolink_cases.service_layer.document_keeping import VoidDocument
 from ecolink_cases.service_layer.hand_backs import HandBack
 from ecolink_cases.service_layer.suspected_crimes import MarkSuspectedCrime
 from ecolink_common.errors import InvalidArgument
@@ -193,10 +194,14 @@ def decision_figures(request: service_pb.DecideCaseRequest, *, max_fine_fen: int
     return StepFigures(outcome=outcome, no_penalty_ground=ground)
 
 
-def void_request_to_command(request: service_pb.VoidDocumentRequest) -> tuple[int, str]:
-    """(document id, reason) of VoidDocument; the reason is checked first."""
+def void_request_to_command(request: service_pb.VoidDocumentRequest, agency_id: str) -> VoidDocument:
+    """VoidDocument of the caller's agency; the reason is checked first."""
     reason = checked_text(request.reason, "reason", limit=MAX_TEXT_CHARS, required=True)
-    return document_id_from_name(request.name), reason
+    return VoidDocument(
+        document_id_from_name(request.name),
+        reason,
+        request=request_key(agency_id, "VoidDocument", request.request_id, request, "request_id"),
+    )
 
 
 def year(value: int, field: str) -> int:

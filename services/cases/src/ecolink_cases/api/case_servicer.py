@@ -254,8 +254,9 @@ class CaseServicer(SupportingMeasureMethods, case_service_pb2_grpc.CaseServiceSe
     async def VoidDocument(
         self, request: pb.VoidDocumentRequest, context: grpc.aio.ServicerContext
     ) -> pb.VoidDocumentResponse:
-        document_id, reason = convert.void_request_to_command(request)
-        document = await document_keeping.void_document(self._uow(), current_principal(), document_id, reason)
+        principal = current_principal()
+        command = convert.void_request_to_command(request, principal.agency_id)
+        document = await document_keeping.void_document(self._uow(), principal, command)
         return pb.VoidDocumentResponse(document=convert.document_to_proto(document))
 
     async def ListServedDocuments(

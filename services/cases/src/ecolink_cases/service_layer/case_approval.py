@@ -10,7 +10,7 @@ from ecolink_cases.domain.lifecycle import REASON_TRANSITION_NOT_ALLOWED, TRANSI
 from ecolink_cases.domain.records import ApprovalRecord
 from ecolink_cases.service_layer.case_access import visible_case
 from ecolink_cases.service_layer.case_steps import refusal, require_etag
-from ecolink_cases.service_layer.case_view import CaseView, stored_case_view
+from ecolink_cases.service_layer.case_view import CaseView, committed_case_view, stored_case_view
 from ecolink_cases.service_layer.unit_of_work import CasesUnitOfWork
 from ecolink_common.audit import AuditEntry
 from ecolink_common.auth.principal import Principal
@@ -87,5 +87,4 @@ async def approve_step(
         )
         if request is not None:
             await uow.requests.remember(request, resource_name=case.name, at=now)
-        await uow.commit()
-        return await stored_case_view(uow, case.case_id)
+        return await committed_case_view(uow, case.case_id)

@@ -98,8 +98,9 @@ async def open_case(
             await uow.outbox.add(_alert_promoted(case, alert), at=now)
         if command.request is not None:
             await uow.requests.remember(command.request, resource_name=case.name, at=now)
+        view = await case_view(uow, case)
         await uow.commit()
-        return await case_view(uow, case)
+        return view
 
 
 async def _source_alert(command: OpenCase, alerts: AlertSource) -> SourceAlert | None:
@@ -121,8 +122,9 @@ async def _source_alert(command: OpenCase, alerts: AlertSource) -> SourceAlert |
 async def _already_promoted(uow: CasesUnitOfWork, principal: Principal, case: CaseRecord) -> CaseView:
     """The case an alert already became, whoever opened it, as the jurisdiction rule lets the caller see it."""
     await require_visible(uow, principal, case_scope(case), action="CreateCase", resource=case.name)
+    view = await case_view(uow, case)
     await uow.commit()
-    return await case_view(uow, case)
+    return view
 
 
 def _alert_promoted(case: CaseRecord, alert: SourceAlert) -> OutboxEvent:

@@ -23,7 +23,7 @@ from ecolink_cases.domain.supporting_measures import (
     with_measure_days,
 )
 from ecolink_cases.service_layer.case_access import handled_case
-from ecolink_cases.service_layer.case_view import CaseView, stored_case_view
+from ecolink_cases.service_layer.case_view import CaseView, committed_case_view, stored_case_view
 from ecolink_cases.service_layer.officers import require_police_agency
 from ecolink_cases.service_layer.ports import CitedItem, EvidenceCatalog
 from ecolink_cases.service_layer.unit_of_work import CasesUnitOfWork
@@ -224,8 +224,7 @@ async def take_step(
         await announce_step(uow, principal, summary, topic=STEP_TAKEN_EVENT, now=now)
         if command.request is not None:
             await uow.requests.remember(command.request, resource_name=case.name, at=now)
-        await uow.commit()
-        return await stored_case_view(uow, case.case_id)
+        return await committed_case_view(uow, case.case_id)
 
 
 async def _issue_document(

@@ -31,7 +31,15 @@ async def case_view(uow: CasesUnitOfWork, case: CaseRecord) -> CaseView:
 
 
 async def stored_case_view(uow: CasesUnitOfWork, case_id: int) -> CaseView:
-    """The case as committed, for a replayed request or after a step."""
+    """The case as stored, for a replayed request."""
     case = await uow.cases.get(case_id)
     assert case is not None, f"cases/{case_id} vanished"
     return await case_view(uow, case)
+
+
+async def committed_case_view(uow: CasesUnitOfWork, case_id: int) -> CaseView:
+    """The case as the use case wrote it, read in its transaction, which then commits: the caller gets exactly what
+    was committed, without a second transaction to read it back."""
+    view = await stored_case_view(uow, case_id)
+    await uow.commit()
+    return view

@@ -3,6 +3,8 @@ unit's enterprise reads the documents served on it."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ecolink_cases.domain.documents import ADDRESSED_TO_UNIT, served_on_unit
 from ecolink_cases.domain.records import DocumentRecord
 from ecolink_cases.service_layer.case_access import handled_case
@@ -12,15 +14,27 @@ from ecolink_common.auth.principal import Principal
 from ecolink_common.directory import AgencyKind
 from ecolink_common.errors import FailedPrecondition, NotFound, PermissionDenied
 from ecolink_common.paging import Page, PageRequest
+from ecolink_common.request_records import RequestKey
 
 REASON_DOCUMENT_NOT_FOUND = "DOCUMENT_NOT_FOUND"
 REASON_ALREADY_VOID = "DOCUMENT_ALREADY_VOID"
 REASON_FOR_ENTERPRISES = "DOCUMENTS_SERVED_FOR_ENTERPRISES"
 
 
-async def void_document(uow: CasesUnitOfWork, principal: Principal, document_id: int, reason: str) -> DocumentRecord:
-    """The document marked void by its case's handling agency; its number is never given again."""
+@dataclass(frozen=True)
+class VoidDocument:
+    document_id: int
+    reason: str
+    request: RequestKey | None = None
+
+
+async def void_document(uow: CasesUnitOfWork, principal: Principal, command: VoidDocument) -> DocumentRecord:
+    """The document marked void by its case's handling agency; its number is never given again. A retried request
+    id answers the document as the first call left it."""
+    document_id = command.document_id
     async with uow:
+        if command.request is not None and await uow.requests.replayed_resource(command.request) is not None:
+            return await _stored(uow, document_id)
         document = await uow.documents.get(document_id)
         if document is None:
             raise NotFound(f"documents/{document_id} was not found", reason=REASON_DOCUMENT_NOT_FOUND)
@@ -30,23 +44,25 @@ async def void_document(uow: CasesUnitOfWork, principal: Principal, document_id:
                 f"{document.display_number} was voided on {document.void_time.date()}", reason=REASON_ALREADY_VOID
             )
         now = uow.clock.now()
-        await uow.documents.void(document_id, at=now, reason=reason)
+        await uow.documents.void(document_id, at=now, reason=command.reason)
         await uow.audit.record(
             AuditEntry(
                 principal.agency_id,
                 "VoidDocument",
                 f"documents/{document_id}",
                 "OK",
-                details={"number": document.display_number, "reason": reason},
+                details={"number": document.display_number, "reason": command.reason},
             )
         )
+        if command.request is not None:
+            await uow.requests.remember(command.request, resource_name=f"documents/{document_id}", at=now)
+        voided = await _stored(uow, document_id)
         await uow.commit()
-    return await _stored(uow, document_id)
+    return voided
 
 
 async def _stored(uow: CasesUnitOfWork, document_id: int) -> DocumentRecord:
-    async with uow:
-        document = await uow.documents.get(document_id)
+    document = await uow.documents.get(document_id)
     assert document is not None, f"documents/{document_id} vanished"
     return document
 

@@ -538,12 +538,14 @@ class GetCaseStatisticsResponse(_message.Message):
     def __init__(self, agency_id: _Optional[str] = ..., year: _Optional[int] = ..., registered: _Optional[int] = ..., decided: _Optional[int] = ..., penalties: _Optional[int] = ..., penalty_fen: _Optional[int] = ..., no_penalty_decisions: _Optional[int] = ..., daily_penalties: _Optional[int] = ..., daily_penalty_fen: _Optional[int] = ..., sealings: _Optional[int] = ..., production_restrictions: _Optional[int] = ..., detention_hand_offs: _Optional[int] = ...) -> None: ...
 
 class VoidDocumentRequest(_message.Message):
-    __slots__ = ("name", "reason")
+    __slots__ = ("name", "reason", "request_id")
     NAME_FIELD_NUMBER: _ClassVar[int]
     REASON_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
     name: str
     reason: str
-    def __init__(self, name: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
+    request_id: str
+    def __init__(self, name: _Optional[str] = ..., reason: _Optional[str] = ..., request_id: _Optional[str] = ...) -> None: ...
 
 class VoidDocumentResponse(_message.Message):
     __slots__ = ("document",)
