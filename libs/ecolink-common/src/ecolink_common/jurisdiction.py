@@ -43,6 +43,19 @@ def region_prefix(region_code: str) -> str:
     return region_code
 
 
+def parent_region(region_code: str) -> str | None:
+    """The region just above: a county's city (360823 → 360800), a city's province (360800 → 360000); None above."""
+    if not region_code.endswith("00"):
+        return region_code[:4] + "00"
+    if not region_code.endswith("0000"):
+        return region_code[:2] + "0000"
+    return None
+
+
+def province_region(region_code: str) -> str:
+    return region_code[:2] + "0000"
+
+
 def region_contains(outer: str, inner: str) -> bool:
     """DOMAIN §1: a province (xx0000) covers its cities and counties, a city (xxxx00) its counties, a county itself."""
     return inner.startswith(region_prefix(outer))

@@ -1,5 +1,5 @@
-"""Builds the referrals service's parts once per process: the cases and evidence clients, the record signer, the
-servicers."""
+"""Builds the referrals service's parts once per process: the cases and evidence clients, the record signer, the basin
+agreements, the servicers."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from ecolink_common.service_spec import BuiltService, ServiceDependencies
 from ecolink_referrals.adapters.cases_client import CasesClient
 from ecolink_referrals.adapters.evidence_client import EvidenceClient
 from ecolink_referrals.adapters.record_signer import KeyFileSigner
+from ecolink_referrals.api.basin_servicer import BasinServicer
 from ecolink_referrals.api.listing_servicer import ListingServicer
 from ecolink_referrals.api.transfer_servicer import TransferServicer
 from ecolink_referrals.api.webhook_servicer import WebhookServicer
@@ -39,4 +40,5 @@ def bootstrap(deps: ServiceDependencies[ReferralsSettings]) -> BuiltService:
     listings = ListingServicer(
         unit_of_work, deps.clock, report_every_days=settings.listing_report_every_days, dossiers_for=cases.for_caller
     )
-    return BuiltService([servicer, WebhookServicer(unit_of_work), listings])
+    basins = BasinServicer(unit_of_work, settings.basin_agreements(), deps.clock)
+    return BuiltService([servicer, WebhookServicer(unit_of_work), listings, basins])

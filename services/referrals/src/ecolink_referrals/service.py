@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ecolink.referrals.v1 import (
+    basin_service_pb2,
+    basin_service_pb2_grpc,
     listing_service_pb2,
     listing_service_pb2_grpc,
     transfer_service_pb2,
@@ -14,13 +16,14 @@ from ecolink.referrals.v1 import (
 )
 from ecolink_common.service_spec import BeatEntry, ServiceSpec, binding
 from ecolink_referrals.adapters.tables import referrals_metadata
+from ecolink_referrals.api.basin_servicer import BasinServicer
 from ecolink_referrals.api.listing_servicer import ListingServicer
 from ecolink_referrals.api.transfer_servicer import TransferServicer
 from ecolink_referrals.api.webhook_servicer import WebhookServicer
 from ecolink_referrals.bootstrap import bootstrap
 from ecolink_referrals.settings import ReferralsSettings
 from ecolink_referrals.worker.subscribers import referrals_subscribers
-from ecolink_referrals.worker.tasks import DELIVER_WEBHOOKS, RECORD_OVERDUE_DEADLINES
+from ecolink_referrals.worker.tasks import DELIVER_WEBHOOKS, ESCALATE_BASIN_INCIDENTS, RECORD_OVERDUE_DEADLINES
 
 SPEC = ServiceSpec(
     name="referrals",
@@ -45,6 +48,12 @@ SPEC = ServiceSpec(
             ListingServicer,
             listing_service_pb2_grpc.add_ListingServiceServicer_to_server,
         ),
+        binding(
+            basin_service_pb2,
+            "BasinService",
+            BasinServicer,
+            basin_service_pb2_grpc.add_BasinServiceServicer_to_server,
+        ),
     ),
     bootstrap=bootstrap,
     metadata=referrals_metadata,
@@ -54,6 +63,7 @@ SPEC = ServiceSpec(
             "record-overdue-deadlines", RECORD_OVERDUE_DEADLINES, lambda settings: settings.deadline_scan_seconds
         ),
         BeatEntry("deliver-webhooks", DELIVER_WEBHOOKS, lambda s: s.webhook_sweep_seconds),
+        BeatEntry("escalate-basin-incidents", ESCALATE_BASIN_INCIDENTS, lambda s: s.basin_sweep_seconds),
     ),
     subscribers=referrals_subscribers,
 )

@@ -12,6 +12,7 @@ from pydantic_settings import SettingsConfigDict
 
 from ecolink_common.calls.endpoint import Endpoint
 from ecolink_common.settings import ServiceSettings
+from ecolink_referrals.domain.basin_agreements import BasinAgreements, bundled_basin_agreements, read_basin_agreements
 from ecolink_referrals.domain.deadlines import TransferPeriods
 from ecolink_referrals.service_layer.webhook_deliveries import DeliveryPolicy
 
@@ -72,6 +73,18 @@ class ReferralsSettings(ServiceSettings):
     webhook_first_backoff_seconds: float = Field(default=5.0, gt=0)
     webhook_max_backoff_seconds: float = Field(default=600.0, gt=0)
     webhook_sweep_seconds: float = Field(default=10.0, gt=0)
+
+    # DOMAIN §4.5, issue 14 item 1: the agreements (members in river order, deadlines, ladder) are data.
+    basin_agreements_file: Path | None = Field(
+        default=None, description="The basin and boundary agreements (TOML); default the bundled Jiangxi ones."
+    )
+    # Proposed: deadlines are in minutes, so beat looks for silence every 30 s.
+    basin_sweep_seconds: float = Field(default=30.0, gt=0, description="How often beat escalates silent members.")
+
+    def basin_agreements(self) -> BasinAgreements:
+        if self.basin_agreements_file is None:
+            return bundled_basin_agreements()
+        return read_basin_agreements(self.basin_agreements_file)
 
     def delivery_policy(self) -> DeliveryPolicy:
         return DeliveryPolicy(

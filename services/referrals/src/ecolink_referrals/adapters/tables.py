@@ -146,3 +146,27 @@ listing_table = Table(
     Column("update_time", UtcDateTime, nullable=False),
     Column("version", Integer, nullable=False),
 )
+
+# DOMAIN §4.5: basin incidents, their notices (deadlines and when they were met), measures and escalations.
+incident_table = Table(
+    "basin_incident",
+    referrals_metadata,
+    Column("incident_id", BigIntId, primary_key=True, autoincrement=True),
+    Column("agreement_id", String(64), nullable=False),
+    Column("basin_id", String(64), nullable=False, index=True),
+    Column("reporter_agency_id", String(64), nullable=False),
+    Column("region_code", String(6), nullable=False),
+    Column("facts", JSON, nullable=False),
+    Column("drill", Boolean, nullable=False),
+    Column("state", String(16), nullable=False),
+    Column("report_time", UtcDateTime, nullable=False),
+    Column("update_time", UtcDateTime, nullable=False, index=True),
+    Column("notices", JSON, nullable=False),
+    Column("measures", JSON, nullable=False),
+    Column("escalations", JSON, nullable=False),
+    Column("close_time", UtcDateTime, nullable=True),
+    Column("closed_by", String(64), nullable=False),
+    Column("close_note", Text, nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("change_seq", BigInteger, nullable=False, index=True),
+)

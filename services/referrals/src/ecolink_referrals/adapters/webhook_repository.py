@@ -107,3 +107,11 @@ class WebhookRepository:
             query = query.where(table.c.delivery_id < before_id)
         rows = await self._session.execute(query.order_by(table.c.delivery_id.desc()).limit(limit))
         return [_delivery(row) for row in rows]
+
+    async def of_subject(self, subject: str) -> Sequence[DeliveryRecord]:
+        """Every delivery about one transfer, listing or incident, oldest first (an incident's timeline shows them)."""
+        table = webhook_delivery_table
+        rows = await self._session.execute(
+            select(table).where(table.c.transfer == subject).order_by(table.c.delivery_id)
+        )
+        return [_delivery(row) for row in rows]

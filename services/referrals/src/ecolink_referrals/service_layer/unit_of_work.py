@@ -1,9 +1,10 @@
 """The referrals unit of work: the platform's (audit, directory, outbox, request ids) plus the transfers, the
-webhooks with their deliveries and the joint listings."""
+webhooks with their deliveries, the joint listings and the basin incidents."""
 
 from __future__ import annotations
 
 from ecolink_common.unit_of_work import UnitOfWork
+from ecolink_referrals.adapters.incident_repository import IncidentRepository
 from ecolink_referrals.adapters.listing_repository import ListingRepository
 from ecolink_referrals.adapters.transfer_repository import TransferRepository
 from ecolink_referrals.adapters.webhook_repository import WebhookRepository
@@ -15,10 +16,12 @@ class ReferralsUnitOfWork(UnitOfWork):
     transfers: TransferRepository
     webhooks: WebhookRepository
     listings: ListingRepository
+    incidents: IncidentRepository
 
     async def __aenter__(self) -> ReferralsUnitOfWork:
         await super().__aenter__()
         self.transfers = TransferRepository(self.session)
         self.webhooks = WebhookRepository(self.session)
         self.listings = ListingRepository(self.session)
+        self.incidents = IncidentRepository(self.session)
         return self

@@ -33,6 +33,8 @@ from ecolink_referrals.service_layer.unit_of_work import ReferralsUnitOfWork
 log = logging.getLogger(__name__)
 REASON_NO_WEBHOOK = "WEBHOOK_NOT_FOUND"
 PARTY_KEYS = ("bureau", "police", "procuratorate", "owed_by", "authority")
+RECIPIENTS_KEY = "recipients"  # an event addressed to a list of agencies (a basin incident's notices, issue 14)
+SUBJECT_KEYS = ("transfer", "listing", "incident")
 
 
 async def set_webhook(uow: ReferralsUnitOfWork, principal: Principal, url: str) -> WebhookRecord:
@@ -63,9 +65,10 @@ async def list_deliveries(uow: ReferralsUnitOfWork, principal: Principal, page: 
 
 
 async def queue_for_parties(event: OutboxEvent, queue: WebhookQueue, *, at: datetime) -> None:
-    """The relay's subscriber: a delivery per party agency that registered a webhook, in the relay's transaction (the
-    same event again queues nothing)."""
+    """The relay's subscriber: a delivery per party or recipient agency that registered a webhook, in the relay's
+    transaction (the same event again queues nothing)."""
     parties = {str(event.payload[key]) for key in PARTY_KEYS if event.payload.get(key)}
+    parties |= {str(agency_id) for agency_id in event.payload.get(RECIPIENTS_KEY, ())}
     for agency_id in sorted((await queue.of_agencies(parties)).keys()):
         await queue.queue(
             DeliveryRecord(
@@ -73,7 +76,7 @@ async def queue_for_parties(event: OutboxEvent, queue: WebhookQueue, *, at: date
                 event_id=event.event_id,
                 agency_id=agency_id,
                 topic=event.topic,
-                transfer=str(event.payload.get("transfer") or event.payload.get("listing", "")),
+                transfer=next((str(event.payload[key]) for key in SUBJECT_KEYS if event.payload.get(key)), ""),
                 payload=dict(event.payload),
                 status=DeliveryStatus.PENDING,
                 attempts=0,

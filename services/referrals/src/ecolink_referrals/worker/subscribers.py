@@ -1,6 +1,6 @@
-"""The referrals service's outbox subscribers, built in the worker: every transfer change and overdue deadline is
-queued for the party agencies' webhooks in the relay's transaction, a reverse transfer goes back to the cases
-service, and the police's grants follow a forwarded or reversed transfer."""
+"""The referrals service's outbox subscribers, built in the worker: every transfer change, overdue deadline and basin
+incident fact is queued for the party or recipient agencies' webhooks in the relay's transaction, a reverse transfer
+goes back to the cases service, and the police's grants follow a forwarded or reversed transfer."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from ecolink_common.outbox_relay import Subscribers
 from ecolink_common.unit_of_work import UnitOfWork
 from ecolink_common.worker_resources import platform_settings, service_settings
 from ecolink_referrals.adapters.webhook_repository import WebhookRepository
+from ecolink_referrals.service_layer.basin_incidents import BASIN_INCIDENT_EVENT
 from ecolink_referrals.service_layer.joint_listings import LISTING_OVERDUE_EVENT
 from ecolink_referrals.service_layer.overdue_deadlines import DEADLINE_OVERDUE_EVENT
 from ecolink_referrals.service_layer.transfer_steps import TRANSFER_CHANGED_EVENT
@@ -32,5 +33,6 @@ def referrals_subscribers() -> Subscribers:
             TRANSFER_CHANGED_EVENT: [queue_webhook_deliveries, hand_backs, evidence],
             DEADLINE_OVERDUE_EVENT: [queue_webhook_deliveries],
             LISTING_OVERDUE_EVENT: [queue_webhook_deliveries],
+            BASIN_INCIDENT_EVENT: [queue_webhook_deliveries],
         }
     )

@@ -1,4 +1,5 @@
-"""Referrals tasks, run by beat: deadlines that passed unmet become events, and due webhook deliveries are sent."""
+"""Referrals tasks, run by beat: deadlines that passed unmet become events, silent basin members are escalated, and
+due webhook deliveries are sent."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from celery import Task, shared_task
 from ecolink_common.celery_app import RETRIED_TASK, run_async
 from ecolink_common.worker_resources import service_sessions, service_settings
 from ecolink_referrals.adapters.webhook_sender import HttpWebhookSender
+from ecolink_referrals.service_layer.basin_incidents import escalate_silence
 from ecolink_referrals.service_layer.joint_listings import escalate_overdue_listings
 from ecolink_referrals.service_layer.overdue_deadlines import record_overdue_deadlines
 from ecolink_referrals.service_layer.unit_of_work import ReferralsUnitOfWork
@@ -17,6 +19,7 @@ from ecolink_referrals.settings import ReferralsSettings
 
 RECORD_OVERDUE_DEADLINES = "ecolink.referrals.record_overdue_deadlines"
 DELIVER_WEBHOOKS = "ecolink.referrals.deliver_webhooks"
+ESCALATE_BASIN_INCIDENTS = "ecolink.referrals.escalate_basin_incidents"
 
 
 def _unit_of_work() -> ReferralsUnitOfWork:
@@ -39,3 +42,10 @@ def deliver_webhooks(self: Task) -> dict[str, Any]:
         deliver_due(_unit_of_work, HttpWebhookSender(settings.webhook_timeout_seconds), settings.delivery_policy())
     )
     return {"sent": run.sent, "accepted": run.accepted}
+
+
+@shared_task(name=ESCALATE_BASIN_INCIDENTS, max_retries=3, **RETRIED_TASK)
+def escalate_basin_incidents(self: Task) -> dict[str, Any]:
+    """Every rung due on an open incident, once (DOMAIN §4.5); a rung missed while beat was down is climbed now."""
+    agreements = service_settings(ReferralsSettings).basin_agreements()
+    return {"escalated": run_async(escalate_silence(_unit_of_work, agreements))}

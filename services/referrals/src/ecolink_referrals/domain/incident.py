@@ -1,0 +1,205 @@
+"""A basin incident (突发环境事件, DOMAIN §4.5; issue 14 item 2): reported once by a member, notified to every member
+downstream and to the desk, each with deadlines to acknowledge and to report its measures; silence past a deadline
+climbs the agreement's ladder one rung per interval, each rung once; the timeline is every one of those facts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from ecolink_referrals.domain.basin_agreements import BasinAgreement, EscalationTarget
+
+
+class IncidentState(StrEnum):
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class Duty(StrEnum):
+    """What a notified agency owes (issue 14 item 2)."""
+
+    ACKNOWLEDGE = "acknowledge"  # 签收
+    REPORT_MEASURES = "report_measures"  # 报告处置措施
+
+
+class Role(StrEnum):
+    MEMBER = "member"  # a member downstream: acknowledges and reports measures
+    DESK = "desk"  # the agreement's desk: acknowledges
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One notified agency, its deadlines and when it met them."""
+
+    agency_id: str
+    role: Role
+    acknowledge_due: datetime
+    measures_due: datetime | None
+    acknowledge_time: datetime | None = None
+    measures_time: datetime | None = None
+
+    def met(self, duty: Duty) -> datetime | None:
+        return self.acknowledge_time if duty is Duty.ACKNOWLEDGE else self.measures_time
+
+    def due(self, duty: Duty) -> datetime | None:
+        return self.acknowledge_due if duty is Duty.ACKNOWLEDGE else self.measures_due
+
+
+@dataclass(frozen=True)
+class MeasureReport:
+    """Measures a member took (处置措施), with its evidence and the monitoring results above and below it."""
+
+    seq: int
+    agency_id: str
+    officer_ids: tuple[str, ...]
+    text: str
+    evidence: tuple[str, ...]
+    monitoring: str
+    report_time: datetime
+
+
+@dataclass(frozen=True)
+class Escalation:
+    """One rung climbed about one silent agency and duty: to whom, when."""
+
+    seq: int
+    silent_agency_id: str
+    duty: Duty
+    level: int
+    to_agency_ids: tuple[str, ...]
+    escalate_time: datetime
+
+
+@dataclass(frozen=True)
+class IncidentFacts:
+    """What the reporter says happened."""
+
+    location: str
+    pollutant: str
+    estimated_quantity: str
+    occurred_time: datetime
+    description: str
+    evidence: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class IncidentRecord:
+    incident_id: int
+    agreement_id: str
+    basin_id: str
+    reporter_agency_id: str
+    region_code: str
+    facts: IncidentFacts
+    drill: bool
+    state: IncidentState
+    report_time: datetime
+    update_time: datetime
+    notices: tuple[Notice, ...]
+    measures: tuple[MeasureReport, ...] = ()
+    escalations: tuple[Escalation, ...] = ()
+    close_time: datetime | None = None
+    closed_by: str = ""
+    close_note: str = ""
+    version: int = 1
+
+    @property
+    def name(self) -> str:
+        return f"incidents/{self.incident_id}"
+
+    def notice_of(self, agency_id: str) -> Notice | None:
+        return next((notice for notice in self.notices if notice.agency_id == agency_id), None)
+
+    @property
+    def all_acknowledged_time(self) -> datetime | None:
+        """When the last notified agency acknowledged; None while one has not."""
+        times = [notice.acknowledge_time for notice in self.notices]
+        return None if any(time is None for time in times) else max(t for t in times if t is not None)
+
+
+def notices_for(agreement: BasinAgreement, reporter: str, at: datetime) -> tuple[Notice, ...]:
+    """DOMAIN §4.5: every member downstream of the reporter, then the desk, with the agreement's deadlines."""
+    acknowledge_due = at + agreement.acknowledge_within
+    members = tuple(
+        Notice(member, Role.MEMBER, acknowledge_due, at + agreement.measures_within)
+        for member in agreement.downstream_of(reporter)
+    )
+    return (*members, Notice(agreement.desk_agency_id, Role.DESK, acknowledge_due, None))
+
+
+@dataclass(frozen=True)
+class DueRung:
+    """A rung whose time came: the silent agency, the duty, the level (from 1), who it reaches."""
+
+    silent_agency_id: str
+    duty: Duty
+    level: int
+    targets: tuple[EscalationTarget, ...]
+
+
+def due_rungs(incident: IncidentRecord, agreement: BasinAgreement, now: datetime) -> list[DueRung]:
+    """Issue 14 item 2: while open, each member's unmet duty climbs rung k at its deadline plus (k-1) intervals, once
+    per rung; a rung missed while nothing ran is climbed when the sweep runs again. Drills climb the same way."""
+    if incident.state is not IncidentState.OPEN:
+        return []
+    climbed = {(e.silent_agency_id, e.duty, e.level) for e in incident.escalations}
+    rungs = []
+    for notice in incident.notices:
+        if notice.role is not Role.MEMBER:
+            continue
+        for duty in Duty:
+            due = notice.due(duty)
+            if due is None or notice.met(duty) is not None:
+                continue
+            for level, targets in enumerate(agreement.escalation, start=1):
+                if now < due + agreement.escalate_every * (level - 1):
+                    break
+                if (notice.agency_id, duty, level) not in climbed:
+                    rungs.append(DueRung(notice.agency_id, duty, level, targets))
+    return rungs
+
+
+class TimelineKind(StrEnum):
+    REPORTED = "reported"
+    NOTIFIED = "notified"
+    ACKNOWLEDGED = "acknowledged"
+    MEASURES = "measures"
+    ESCALATED = "escalated"
+    CLOSED = "closed"
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    time: datetime
+    kind: TimelineKind
+    agency_id: str
+    detail: str
+
+
+def timeline(incident: IncidentRecord) -> list[TimelineEntry]:
+    """Every fact of the incident in time order (issue 14 item 2); webhook deliveries are added by the reader."""
+    entries = [
+        TimelineEntry(
+            incident.report_time, TimelineKind.REPORTED, incident.reporter_agency_id, incident.facts.pollutant
+        )
+    ]
+    for notice in incident.notices:
+        entries.append(TimelineEntry(incident.report_time, TimelineKind.NOTIFIED, notice.agency_id, notice.role.value))
+        if notice.acknowledge_time is not None:
+            entries.append(TimelineEntry(notice.acknowledge_time, TimelineKind.ACKNOWLEDGED, notice.agency_id, ""))
+    entries += [
+        TimelineEntry(report.report_time, TimelineKind.MEASURES, report.agency_id, report.text)
+        for report in incident.measures
+    ]
+    entries += [
+        TimelineEntry(
+            e.escalate_time,
+            TimelineKind.ESCALATED,
+            e.silent_agency_id,
+            f"{e.duty.value} level {e.level} to {', '.join(e.to_agency_ids)}",
+        )
+        for e in incident.escalations
+    ]
+    if incident.close_time is not None:
+        entries.append(TimelineEntry(incident.close_time, TimelineKind.CLOSED, incident.closed_by, incident.close_note))
+    return sorted(entries, key=lambda entry: entry.time)

@@ -1,0 +1,159 @@
+"""Basin incidents through a real referrals server on SQLite and PostgreSQL (DOMAIN §4.5, issue 14 items 2 and 6):
+Ganzhou reports a spill on the Ganjiang; Ji'an, Yichun and the Ganjiang desk are notified and see it, Pingxiang does
+not; Ji'an acknowledges, Yichun stays silent and climbs the ladder one rung per interval, each once, as the fake
+clock moves; measures, close-out, and the watermark a desk polls with."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import timedelta
+
+import grpc
+import pytest
+from google.protobuf.timestamp_pb2 import Timestamp
+
+from ecolink.referrals.v1 import basin_service_pb2 as pb
+from ecolink.referrals.v1 import basin_service_pb2_grpc
+from ecolink_common.db import create_engine, create_session_factory
+from ecolink_common.testing.channels import stubs
+from ecolink_common.testing.platform import ServiceUnderTest, prepared_service
+from ecolink_referrals.domain.basin_agreements import bundled_basin_agreements
+from ecolink_referrals.service import SPEC as REFERRALS
+from ecolink_referrals.service_layer.basin_incidents import escalate_silence
+from ecolink_referrals.service_layer.unit_of_work import ReferralsUnitOfWork
+from ecolink_referrals.testing import refused
+
+GANZHOU, JIAN, YICHUN, PINGXIANG = "eeb-360700", "eeb-360800", "eeb-360900", "eeb-360300"
+DESK, PROVINCE = "basin-ganjiang", "eeb-360000"
+
+
+@pytest.fixture
+async def basin_service(platform, database_url, clock) -> AsyncIterator[ServiceUnderTest]:
+    service = await prepared_service(REFERRALS, platform, database_url, clock=clock)
+    yield service
+    await service.running.stop()
+
+
+@pytest.fixture
+async def basins(basin_service) -> AsyncIterator[basin_service_pb2_grpc.BasinServiceStub]:
+    async with stubs(basin_service, basin_service_pb2_grpc.BasinServiceStub) as stub:
+        yield stub
+
+
+def spill(clock, **overrides: object) -> pb.ReportIncidentRequest:
+    occurred = Timestamp()
+    occurred.FromDatetime(clock.now() - timedelta(minutes=20))
+    incident = pb.Incident(
+        location="赣江章贡区段 Zhanggong reach, km 12",
+        pollutant="硫酸 sulphuric acid",
+        estimated_quantity="约20吨 about 20 t",
+        occur_time=occurred,
+        description="槽罐车侧翻泄漏 a tanker overturned",
+    )
+    request = pb.ReportIncidentRequest(agreement="basins/ganjiang", incident=incident)
+    for key, value in overrides.items():
+        setattr(request, key, value)
+    return request
+
+
+async def escalate(database_url: str, clock) -> int:
+    engine = create_engine(database_url)
+    try:
+        sessions = create_session_factory(engine)
+        return await escalate_silence(lambda: ReferralsUnitOfWork(sessions, clock), bundled_basin_agreements())
+    finally:
+        await engine.dispose()
+
+
+async def test_a_spill_reaches_downstream_and_the_desk_and_silence_climbs_the_ladder_once_per_rung(
+    basins, basin_service, database_url, clock
+):
+    def as_(agency: str) -> list[tuple[str, str]]:
+        return basin_service.metadata(agency)
+
+    stranger = await refused(basins.ReportIncident(spill(clock), metadata=as_(PINGXIANG)))
+    assert (stranger.code, stranger.reason) == (grpc.StatusCode.PERMISSION_DENIED, "BASIN_NOT_MEMBER")
+    incident = (await basins.ReportIncident(spill(clock, request_id="spill-1"), metadata=as_(GANZHOU))).incident
+    replay = (await basins.ReportIncident(spill(clock, request_id="spill-1"), metadata=as_(GANZHOU))).incident
+    assert replay.name == incident.name
+    assert [(n.agency_id, n.role) for n in incident.notices] == [(JIAN, "member"), (YICHUN, "member"), (DESK, "desk")]
+    assert incident.notices[0].acknowledge_due_time.ToDatetime() - incident.report_time.ToDatetime() == timedelta(
+        minutes=30
+    )
+    for agency in (JIAN, DESK, PROVINCE):
+        listed = await basins.ListIncidents(pb.ListIncidentsRequest(), metadata=as_(agency))
+        assert [i.name for i in listed.incidents] == [incident.name], agency
+    hidden = await refused(basins.GetIncident(pb.GetIncidentRequest(name=incident.name), metadata=as_(PINGXIANG)))
+    assert hidden.code is grpc.StatusCode.NOT_FOUND
+    assert not (await basins.ListIncidents(pb.ListIncidentsRequest(), metadata=as_(PINGXIANG))).incidents
+    polled = await basins.ListIncidents(pb.ListIncidentsRequest(), metadata=as_(DESK))
+
+    acknowledged = (
+        await basins.AcknowledgeIncident(pb.AcknowledgeIncidentRequest(name=incident.name), metadata=as_(JIAN))
+    ).incident
+    assert acknowledged.notices[0].HasField("acknowledge_time")
+    not_notified = await refused(
+        basins.AcknowledgeIncident(pb.AcknowledgeIncidentRequest(name=incident.name), metadata=as_(GANZHOU))
+    )
+    assert (not_notified.code, not_notified.reason) == (grpc.StatusCode.PERMISSION_DENIED, "INCIDENT_NOT_NOTIFIED")
+
+    clock.advance(timedelta(minutes=29))
+    assert await escalate(database_url, clock) == 0
+    clock.advance(timedelta(minutes=2))
+    assert (await escalate(database_url, clock), await escalate(database_url, clock)) == (1, 0)
+    clock.advance(timedelta(minutes=30))
+    assert await escalate(database_url, clock) == 1
+    seen = (await basins.GetIncident(pb.GetIncidentRequest(name=incident.name), metadata=as_(DESK))).incident
+    assert [(e.silent_agency_id, e.duty, e.level, list(e.to_agency_ids)) for e in seen.escalations] == [
+        (YICHUN, "acknowledge", 1, [PROVINCE, DESK]),
+        (YICHUN, "acknowledge", 2, [PROVINCE]),
+    ]
+    assert [entry.kind for entry in seen.timeline].count("escalated") == 2
+
+    changes = await basins.ListIncidents(pb.ListIncidentsRequest(since_watermark=polled.watermark), metadata=as_(DESK))
+    assert [i.name for i in changes.incidents] == [incident.name] and changes.watermark > polled.watermark
+    quiet = await basins.ListIncidents(pb.ListIncidentsRequest(since_watermark=changes.watermark), metadata=as_(DESK))
+    assert not quiet.incidents and quiet.watermark == changes.watermark
+
+    measures = pb.ReportMeasuresRequest(
+        name=incident.name,
+        officer_ids=["off-360800-01"],
+        text="关闭峡江取水口，投加石灰中和 intake closed, lime dosed",
+        monitoring="下游断面 pH 6.8 downstream section",
+    )
+    measured = (await basins.ReportMeasures(measures, metadata=as_(JIAN))).incident
+    assert [(m.agency_id, m.seq) for m in measured.measures] == [(JIAN, 1)]
+    not_reporter = await refused(
+        basins.CloseIncident(pb.CloseIncidentRequest(name=incident.name, note="x"), metadata=as_(JIAN))
+    )
+    assert not_reporter.reason == "INCIDENT_NOT_REPORTER_OR_DESK"
+    closed = (
+        await basins.CloseIncident(
+            pb.CloseIncidentRequest(name=incident.name, note="处置完毕 done"), metadata=as_(DESK)
+        )
+    ).incident
+    assert (closed.state, closed.closed_by) == ("closed", DESK)
+    late = await refused(
+        basins.AcknowledgeIncident(pb.AcknowledgeIncidentRequest(name=incident.name), metadata=as_(YICHUN))
+    )
+    assert (late.code, late.reason) == (grpc.StatusCode.FAILED_PRECONDITION, "INCIDENT_CLOSED")
+    clock.advance(timedelta(hours=5))
+    assert await escalate(database_url, clock) == 0
+
+
+async def test_bad_reports_name_their_field_and_write_nothing(basins, basin_service, clock):
+    as_ganzhou = basin_service.metadata(GANZHOU)
+    unknown = await refused(basins.ReportIncident(spill(clock, agreement="basins/yangtze"), metadata=as_ganzhou))
+    assert (unknown.code, unknown.reason) == (grpc.StatusCode.NOT_FOUND, "BASIN_AGREEMENT_NOT_FOUND")
+    no_pollutant = spill(clock)
+    no_pollutant.incident.pollutant = ""
+    missing = await refused(basins.ReportIncident(no_pollutant, metadata=as_ganzhou))
+    assert (missing.code, missing.fields) == (grpc.StatusCode.INVALID_ARGUMENT, ["incident.pollutant"])
+    future = spill(clock)
+    future.incident.occur_time.FromDatetime(clock.now() + timedelta(hours=1))
+    assert (await refused(basins.ReportIncident(future, metadata=as_ganzhou))).fields == ["incident.occur_time"]
+    assert not (await basins.ListIncidents(pb.ListIncidentsRequest(), metadata=as_ganzhou)).incidents
+    agreements = await basins.ListBasinAgreements(pb.ListBasinAgreementsRequest(), metadata=as_ganzhou)
+    assert [(a.name, list(a.member_agency_ids)) for a in agreements.agreements] == [
+        ("basins/ganjiang", [GANZHOU, JIAN, YICHUN])
+    ]
