@@ -9,6 +9,7 @@ import typer
 from ecolink_cli.commands import (
     admin,
     alerts,
+    basin,
     cameras,
     cases,
     certs,
@@ -49,6 +50,7 @@ app.add_typer(monitoring.monitoring_app, name="monitoring")
 app.add_typer(grades.grades_app, name="grades")
 app.add_typer(cases.cases_app, name="cases")
 app.add_typer(referrals.referrals_app, name="referrals")
+app.add_typer(basin.basin_app, name="basin")
 
 
 @app.command("run")

@@ -1,5 +1,5 @@
-"""`ecolink referrals …` without a server: every state-changing method of TransferService, ListingService and
-WebhookService has a verb that calls it (read from the service descriptors, each verb run with sample values against a
+"""`ecolink referrals …` and `ecolink basin …` without a server: every state-changing method of TransferService,
+ListingService, WebhookService and BasinService has a verb that calls it (read from the service descriptors, each verb run with sample values against a
 stub recording what it sends), and every reading method one too; the etag goes only when given, persons, the head's
 decision and a listing's tasks are sent as typed, `list` follows every page to the last watermark, `stats --csv` is
 the API's fields, `webhook set` shows the secret, and `verify` checks a signed record set offline and names each
@@ -21,9 +21,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from typer.main import get_command
 from typer.testing import CliRunner
 
-from ecolink.referrals.v1 import listing_service_pb2, transfer_pb2, webhook_service_pb2
+from ecolink.referrals.v1 import basin_service_pb2, listing_service_pb2, transfer_pb2, webhook_service_pb2
 from ecolink.referrals.v1 import transfer_service_pb2 as pb
-from ecolink_cli.commands import referral_calls, referral_listings, referral_webhooks, referrals
+from ecolink_cli.commands import basin, referral_calls, referral_listings, referral_webhooks, referrals
 from ecolink_cli.commands.case_steps import RPC_ATTRIBUTE
 from ecolink_cli.main import app
 from ecolink_common.signed_records import key_fingerprint, sign_record
@@ -40,23 +40,27 @@ READING = ("Get", "List")
 SAMPLES = {"--on": "2023-09-12", "--year": "2026"}  # a day option takes a day, a year a year
 # Each service of the referrals server, the module of its requests, the group holding its verbs and their command.
 SERVICES = (
-    ("TransferService", pb, referrals.referrals_app, ()),
-    ("ListingService", listing_service_pb2, referral_listings.listing_app, ("listing",)),
-    ("WebhookService", webhook_service_pb2, referral_webhooks.webhook_app, ("webhook",)),
+    ("TransferService", pb, referrals.referrals_app, ("referrals",)),
+    ("ListingService", listing_service_pb2, referral_listings.listing_app, ("referrals", "listing")),
+    ("WebhookService", webhook_service_pb2, referral_webhooks.webhook_app, ("referrals", "webhook")),
+    ("BasinService", basin_service_pb2, basin.incidents_app, ("basin", "incidents")),
 )
-STUBS = ("transfer_stub", "listing_stub", "webhook_stub")
-# How each reading method is reached: the command line after `ecolink referrals`.
+STUBS = ("transfer_stub", "listing_stub", "webhook_stub", "basin_stub")
+# How each reading method is reached: the command line after `ecolink`.
 READ_VERBS = {
-    "GetTransfer": ("get", "1"),
-    "ListTransfers": ("list",),
-    "ListTransferRecords": ("export", "1", "-o", "transfer-1.json"),
-    "ListTransferDueActions": ("due",),
-    "GetTransferStatistics": ("stats", "--year", "2026"),
-    "ListUntransferredSuspects": ("untransferred",),
-    "GetListing": ("listing", "get", "1"),
-    "ListListings": ("listing", "list"),
-    "GetWebhook": ("webhook", "get"),
-    "ListDeliveries": ("deliveries",),
+    "GetTransfer": ("referrals", "get", "1"),
+    "ListTransfers": ("referrals", "list"),
+    "ListTransferRecords": ("referrals", "export", "1", "-o", "transfer-1.json"),
+    "ListTransferDueActions": ("referrals", "due"),
+    "GetTransferStatistics": ("referrals", "stats", "--year", "2026"),
+    "ListUntransferredSuspects": ("referrals", "untransferred"),
+    "GetListing": ("referrals", "listing", "get", "1"),
+    "ListListings": ("referrals", "listing", "list"),
+    "GetWebhook": ("referrals", "webhook", "get"),
+    "ListDeliveries": ("referrals", "deliveries"),
+    "ListBasinAgreements": ("basin", "agreements"),
+    "GetIncident": ("basin", "incidents", "get", "1"),
+    "ListIncidents": ("basin", "incidents", "list"),
 }
 
 
@@ -154,18 +158,18 @@ def test_the_methods_are_read_from_the_descriptors():
 def test_every_state_changing_method_has_a_verb_that_calls_it_without_reading_first(rpc, stub):
     verb = verbs_by_method().get(rpc)
     assert verb is not None, f"no `ecolink referrals` verb calls {rpc}"
-    command = get_command(referrals.referrals_app)
+    command = get_command(app)
     for word in verb:
         command = command.commands[word]
-    result = invoke(*verb, *sample_arguments(command), "--json")
+    result = CliRunner().invoke(app, [*verb, *sample_arguments(command), "--json"])
     assert result.exit_code == 0, result.output
     [(called, request)] = stub.called  # no GetTransfer before the step: the etag goes only when given
     assert (called, type(request).__name__) == (rpc, f"{rpc}Request")
     fields = request.DESCRIPTOR.fields_by_name
     if "etag" in fields:  # a transfer's step after its report
         assert (request.name, request.etag) == ("transfers/1", "")
-    elif "name" in fields:  # a listing's
-        assert request.name == "listings/1"
+    elif "name" in fields:  # a listing's or an incident's
+        assert request.name in ("listings/1", "incidents/1")
 
 
 @pytest.mark.parametrize("rpc", methods(reading=True))
@@ -173,7 +177,7 @@ def test_every_reading_method_has_a_verb_that_calls_it(rpc, stub, tmp_path, monk
     assert rpc in READ_VERBS, f"no `ecolink referrals` verb reads {rpc}: add one, and its row to READ_VERBS"
     monkeypatch.chdir(tmp_path)  # `export` writes its file here
     for as_json in ((), ("--json",)):
-        result = invoke(*READ_VERBS[rpc], *as_json)
+        result = CliRunner().invoke(app, [*READ_VERBS[rpc], *as_json])
         assert result.exit_code == 0, result.output
     assert {called for called, _ in stub.called} == {rpc}
 

@@ -11,6 +11,7 @@ import grpc
 import typer
 
 from ecolink.referrals.v1 import (
+    basin_service_pb2_grpc,
     listing_service_pb2_grpc,
     transfer_pb2,
     transfer_service_pb2_grpc,
@@ -73,3 +74,7 @@ def listing_stub(address: str | None) -> AbstractContextManager[listing_service_
 
 def webhook_stub(address: str | None) -> AbstractContextManager[webhook_service_pb2_grpc.WebhookServiceStub]:
     return _referrals_stub(webhook_service_pb2_grpc.WebhookServiceStub, address)
+
+
+def basin_stub(address: str | None) -> AbstractContextManager[basin_service_pb2_grpc.BasinServiceStub]:
+    return _referrals_stub(basin_service_pb2_grpc.BasinServiceStub, address)
