@@ -1,9 +1,9 @@
 """`ecolink referrals …` and `ecolink basin …` without a server: every state-changing method of TransferService,
-ListingService, WebhookService and BasinService has a verb that calls it (read from the service descriptors, each verb run with sample values against a
-stub recording what it sends), and every reading method one too; the etag goes only when given, persons, the head's
-decision and a listing's tasks are sent as typed, `list` follows every page to the last watermark, `stats --csv` is
-the API's fields, `webhook set` shows the secret, and `verify` checks a signed record set offline and names each
-record that no longer holds."""
+ListingService, WebhookService and BasinService has a verb that calls it (read from the service descriptors, each
+verb run with sample values against a stub recording what it sends), and every reading method one too; the etag goes
+only when given, persons, the head's decision and a listing's tasks are sent as typed, `list` follows every page to
+the last watermark, `stats --csv` is the API's fields, `webhook set` shows the secret, and `verify` checks a signed
+record set offline and names each record that no longer holds."""
 
 from __future__ import annotations
 
