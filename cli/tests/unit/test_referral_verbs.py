@@ -44,6 +44,7 @@ SERVICES = (
     ("ListingService", listing_service_pb2, referral_listings.listing_app, ("referrals", "listing")),
     ("WebhookService", webhook_service_pb2, referral_webhooks.webhook_app, ("referrals", "webhook")),
     ("BasinService", basin_service_pb2, basin.incidents_app, ("basin", "incidents")),
+    ("BasinService", basin_service_pb2, basin.drill_app, ("basin", "drill")),
 )
 STUBS = ("transfer_stub", "listing_stub", "webhook_stub", "basin_stub")
 # How each reading method is reached: the command line after `ecolink`.
@@ -61,12 +62,13 @@ READ_VERBS = {
     "ListBasinAgreements": ("basin", "agreements"),
     "GetIncident": ("basin", "incidents", "get", "1"),
     "ListIncidents": ("basin", "incidents", "list"),
+    "GetDrillReport": ("basin", "drill", "report", "1"),
 }
 
 
 def response_of(rpc: str) -> Any:
     """The empty response of `rpc`, from whichever service's module holds it."""
-    [module] = [requests for _, requests, _, _ in SERVICES if hasattr(requests, f"{rpc}Response")]
+    [module] = {requests for _, requests, _, _ in SERVICES if hasattr(requests, f"{rpc}Response")}
     return getattr(module, f"{rpc}Response")()
 
 
@@ -107,12 +109,13 @@ def invoke(*arguments: str) -> Any:
 
 def methods(*, reading: bool) -> list[str]:
     """The reading (Get…, List…) or the state-changing methods of every service of the referrals server."""
-    return [
-        method.name
+    named = {
+        method.name: None
         for name, requests, _, _ in SERVICES
         for method in requests.DESCRIPTOR.services_by_name[name].methods
         if method.name.startswith(READING) is reading
-    ]
+    }
+    return list(named)
 
 
 def state_changing_methods() -> list[str]:

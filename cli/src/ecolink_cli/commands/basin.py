@@ -29,7 +29,9 @@ basin_app = typer.Typer(
     "deadlines to acknowledge (签收) and report measures (处置措施), escalation of silence, and a live watch."
 )
 incidents_app = typer.Typer(help="Basin incidents: report, list, get, ack, measures, close.")
+drill_app = typer.Typer(help="Joint drills (联合演练): schedule one, read its report afterwards.")
 basin_app.add_typer(incidents_app, name="incidents")
+basin_app.add_typer(drill_app, name="drill")
 as_dict = partial(MessageToDict, preserving_proto_field_name=True)
 IncidentArgument = Annotated[str, typer.Argument(help="incidents/{id} or just the id, e.g. 1.")]
 EvidenceOption = Annotated[
@@ -168,6 +170,48 @@ def close(
 ) -> None:
     """Reporter or desk: close the incident; nothing escalates after."""
     _changed("CloseIncident", pb.CloseIncidentRequest(name=incident_name(name), note=note), caller)
+
+
+@drill_app.command("schedule")
+@calls("ScheduleDrill")
+@with_caller
+def schedule_drill(
+    basin: Annotated[str, typer.Option("--basin", help="The agreement you are a member or the desk of.")],
+    start: Annotated[datetime, typer.Option("--start", help="When it starts (UTC unless an offset is given).")],
+    location: Annotated[str, typer.Option("--location", help="Where the drilled spill is (位置).")],
+    pollutant: Annotated[str, typer.Option("--pollutant", help="The drilled pollutant (污染物).")],
+    description: Annotated[str, typer.Option("--description", help="The scenario (演练情景).")],
+    reporter: Annotated[
+        str, typer.Option("--reporter", help="The member whose incident is drilled; default you.")
+    ] = "",
+    quantity: Annotated[str, typer.Option("--quantity", help="Estimated quantity (估算数量).")] = "",
+    request_id: RequestIdOption = "",
+    *,
+    caller: Caller,
+) -> None:
+    """Member or desk: schedule a joint drill (联合演练); at its time it runs the incident path, marked as a drill."""
+    incident = pb.Incident(
+        reporter_agency_id=reporter,
+        location=location,
+        pollutant=pollutant,
+        estimated_quantity=quantity,
+        description=description,
+    )
+    request = pb.ScheduleDrillRequest(
+        agreement=prefixed(basin, "basins"), incident=incident, start_time=timestamp(start), request_id=request_id
+    )
+    _changed("ScheduleDrill", request, caller)
+
+
+@drill_app.command("report")
+@with_caller
+def drill_report(name: IncidentArgument, *, caller: Caller) -> None:
+    """A drill's report: each notified agency's time to acknowledge and to report measures, its highest rung, and
+    the time until everyone had acknowledged."""
+    with referral_calls.basin_stub(caller.address) as stub:
+        request = pb.GetDrillReportRequest(name=incident_name(name))
+        found = call(stub.GetDrillReport, request, token=caller.bearer, as_json=caller.as_json)
+    emit(as_dict(found), as_json=caller.as_json, table=views.drill_table(found))
 
 
 @basin_app.command("watch")

@@ -32,6 +32,13 @@ NOTICE_COLUMNS = [
     "measures 措施",
 ]
 TIMELINE_COLUMNS = ["time 时间", "what 事项", "agency 单位", "detail 详情"]
+DRILL_COLUMNS = [
+    "agency 单位",
+    "role 角色",
+    "acknowledged after 签收用时",
+    "measures after 措施用时",
+    "escalated to level 升级",
+]
 AGREEMENT_COLUMNS = [
     "basin 流域",
     "name 协议",
@@ -157,3 +164,29 @@ def change_line(incident: pb.Incident) -> str:
         f"{incident.location} · {_state(incident)} · acknowledged {acknowledged(incident)} · "
         f"escalations {len(incident.escalations)}"
     )
+
+
+def _duration(seconds: int | None) -> str:
+    if seconds is None:
+        return "never 未完成"
+    minutes, rest = divmod(seconds, 60)
+    return f"{minutes} min {rest} s"
+
+
+def drill_table(report: pb.GetDrillReportResponse) -> Table:
+    """Each notified agency's times; one that never acknowledged, or was escalated, in red."""
+    rows = []
+    for r in report.results:
+        acked = r.acknowledged_after_seconds if r.HasField("acknowledged_after_seconds") else None
+        measures = r.measures_after_seconds if r.HasField("measures_after_seconds") else None
+        cells = [
+            r.agency_id,
+            r.role,
+            _duration(acked),
+            _duration(measures) if r.role == "member" else "—",
+            str(r.highest_level or "—"),
+        ]
+        rows.append((cells, OVERDUE_STYLE if acked is None or r.highest_level else None))
+    everyone = report.all_acknowledged_after_seconds if report.HasField("all_acknowledged_after_seconds") else None
+    title = f"drill {report.name} from {shown_time(report.start_time)} · all acknowledged after {_duration(everyone)}"
+    return styled_table(title, DRILL_COLUMNS, rows)

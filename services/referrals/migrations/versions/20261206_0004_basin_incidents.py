@@ -33,6 +33,7 @@ def upgrade() -> None:
         sa.Column("close_time", UtcDateTime, nullable=True),
         sa.Column("closed_by", sa.String(64), nullable=False),
         sa.Column("close_note", sa.Text, nullable=False),
+        sa.Column("scheduled_by", sa.String(64), nullable=False),
         sa.Column("version", sa.Integer, nullable=False),
         sa.Column("change_seq", sa.BigInteger, nullable=False, index=True),
     )

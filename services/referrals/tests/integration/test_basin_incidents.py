@@ -19,6 +19,7 @@ from ecolink_common.testing.channels import stubs
 from ecolink_common.testing.platform import ServiceUnderTest, prepared_service
 from ecolink_referrals.domain.basin_agreements import bundled_basin_agreements
 from ecolink_referrals.service import SPEC as REFERRALS
+from ecolink_referrals.service_layer.basin_drills import start_due_drills
 from ecolink_referrals.service_layer.basin_incidents import escalate_silence
 from ecolink_referrals.service_layer.unit_of_work import ReferralsUnitOfWork
 from ecolink_referrals.testing import refused
@@ -157,3 +158,56 @@ async def test_bad_reports_name_their_field_and_write_nothing(basins, basin_serv
     assert [(a.name, list(a.member_agency_ids)) for a in agreements.agreements] == [
         ("basins/ganjiang", [GANZHOU, JIAN, YICHUN])
     ]
+
+
+async def start_drills(database_url: str, clock) -> int:
+    engine = create_engine(database_url)
+    try:
+        sessions = create_session_factory(engine)
+        return await start_due_drills(lambda: ReferralsUnitOfWork(sessions, clock), bundled_basin_agreements())
+    finally:
+        await engine.dispose()
+
+
+async def test_a_scheduled_drill_runs_the_incident_path_at_its_time_and_reports_each_members_times(
+    basins, basin_service, database_url, clock
+):
+    def as_(agency: str) -> list[tuple[str, str]]:
+        return basin_service.metadata(agency)
+
+    start = Timestamp()
+    start.FromDatetime(clock.now() + timedelta(hours=1))
+    drill = spill(clock).incident
+    drill.reporter_agency_id = GANZHOU
+    drill.ClearField("occur_time")
+    request = pb.ScheduleDrillRequest(agreement="basins/ganjiang", incident=drill, start_time=start)
+    scheduled = (await basins.ScheduleDrill(request, metadata=as_(DESK))).incident
+    assert (scheduled.state, scheduled.drill, scheduled.scheduled_by, list(scheduled.notices)) == (
+        "scheduled",
+        True,
+        DESK,
+        [],
+    )
+    early = await refused(
+        basins.AcknowledgeIncident(pb.AcknowledgeIncidentRequest(name=scheduled.name), metadata=as_(JIAN))
+    )
+    assert (early.code, early.reason) == (grpc.StatusCode.FAILED_PRECONDITION, "DRILL_NOT_STARTED")
+    assert await start_drills(database_url, clock) == 0
+
+    clock.advance(timedelta(hours=1))
+    assert (await start_drills(database_url, clock), await start_drills(database_url, clock)) == (1, 0)
+    clock.advance(timedelta(minutes=10))
+    await basins.AcknowledgeIncident(pb.AcknowledgeIncidentRequest(name=scheduled.name), metadata=as_(JIAN))
+    clock.advance(timedelta(minutes=21))
+    assert await escalate(database_url, clock) == 1
+    listed = await basins.ListIncidents(pb.ListIncidentsRequest(), metadata=as_(YICHUN))
+    assert [(i.name, i.drill, i.state) for i in listed.incidents] == [(scheduled.name, True, "open")]
+
+    report = await basins.GetDrillReport(pb.GetDrillReportRequest(name=scheduled.name), metadata=as_(DESK))
+    results = {r.agency_id: r for r in report.results}
+    assert results[JIAN].acknowledged_after_seconds == 600 and results[JIAN].highest_level == 0
+    assert not results[YICHUN].HasField("acknowledged_after_seconds") and results[YICHUN].highest_level == 1
+    assert not report.HasField("all_acknowledged_after_seconds")
+    real = (await basins.ReportIncident(spill(clock), metadata=as_(GANZHOU))).incident
+    not_drill = await refused(basins.GetDrillReport(pb.GetDrillReportRequest(name=real.name), metadata=as_(DESK)))
+    assert (not_drill.code, not_drill.reason) == (grpc.StatusCode.FAILED_PRECONDITION, "INCIDENT_NOT_A_DRILL")

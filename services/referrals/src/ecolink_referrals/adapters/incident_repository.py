@@ -91,6 +91,7 @@ def _values(incident: IncidentRecord) -> dict[str, Any]:
         "close_time": incident.close_time,
         "closed_by": incident.closed_by,
         "close_note": incident.close_note,
+        "scheduled_by": incident.scheduled_by,
         "version": incident.version,
     }
 
@@ -152,6 +153,7 @@ def _from_row(row: Any) -> IncidentRecord:
         close_time=row.close_time,
         closed_by=row.closed_by,
         close_note=row.close_note,
+        scheduled_by=row.scheduled_by,
         version=row.version,
     )
 
@@ -208,6 +210,17 @@ class IncidentRepository:
             select(table.c.incident_id)
             .where(table.c.state == IncidentState.OPEN.value, table.c.incident_id > after_id)
             .order_by(table.c.incident_id)
+            .limit(limit)
+        )
+        return [int(value) for value in (await self._session.execute(query)).scalars()]
+
+    async def drills_due(self, now: datetime, *, limit: int) -> Sequence[int]:
+        """Scheduled drills whose time came, oldest first."""
+        table = incident_table
+        query = (
+            select(table.c.incident_id)
+            .where(table.c.state == IncidentState.SCHEDULED.value, table.c.report_time <= now)
+            .order_by(table.c.report_time, table.c.incident_id)
             .limit(limit)
         )
         return [int(value) for value in (await self._session.execute(query)).scalars()]

@@ -167,6 +167,7 @@ incident_table = Table(
     Column("close_time", UtcDateTime, nullable=True),
     Column("closed_by", String(64), nullable=False),
     Column("close_note", Text, nullable=False),
+    Column("scheduled_by", String(64), nullable=False),
     Column("version", Integer, nullable=False),
     Column("change_seq", BigInteger, nullable=False, index=True),
 )

@@ -5,17 +5,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from ecolink.referrals.v1 import basin_service_pb2 as pb
+from ecolink_common.directory import AGENCY_ID
 from ecolink_common.errors import InvalidArgument
 from ecolink_common.officers import checked_officer_ids
 from ecolink_common.proto_names import ResourceName
-from ecolink_common.proto_time import required_datetime, timestamp_from_datetime
+from ecolink_common.proto_time import optional_datetime, required_datetime, timestamp_from_datetime
 from ecolink_common.request_records import request_key
 from ecolink_common.text_rules import MAX_NAME_CHARS, MAX_TEXT_CHARS, checked_text
 from ecolink_referrals.domain.basin_agreements import BasinAgreement
-from ecolink_referrals.domain.incident import IncidentFacts, IncidentRecord, timeline
+from ecolink_referrals.domain.incident import DrillReport, IncidentFacts, IncidentRecord, timeline
+from ecolink_referrals.service_layer.basin_drills import ScheduleDrill
 from ecolink_referrals.service_layer.basin_incidents import IncidentView, ReportIncident, ReportMeasures
 
 INCIDENT_NAME = ResourceName(
@@ -41,13 +43,8 @@ def _evidence(values: Sequence[str], field: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(values))
 
 
-def report_command(request: pb.ReportIncidentRequest, agency_id: str, now: datetime) -> ReportIncident:
-    """ReportIncident: where, what, how much, when (not after now), what happened, evidence."""
-    incident = request.incident
-    occurred = required_datetime(incident, "occur_time", "incident.occur_time")
-    if occurred > now:
-        raise InvalidArgument.for_field("incident.occur_time", "is after now")
-    facts = IncidentFacts(
+def _facts(incident: pb.Incident, occurred: datetime) -> IncidentFacts:
+    return IncidentFacts(
         location=checked_text(incident.location, "incident.location", limit=MAX_NAME_CHARS, required=True),
         pollutant=checked_text(incident.pollutant, "incident.pollutant", limit=MAX_NAME_CHARS, required=True),
         estimated_quantity=checked_text(
@@ -57,10 +54,56 @@ def report_command(request: pb.ReportIncidentRequest, agency_id: str, now: datet
         description=checked_text(incident.description, "incident.description", limit=MAX_TEXT_CHARS, required=True),
         evidence=_evidence(incident.evidence, "incident.evidence"),
     )
+
+
+def report_command(request: pb.ReportIncidentRequest, agency_id: str, now: datetime) -> ReportIncident:
+    """ReportIncident: where, what, how much, when (not after now), what happened, evidence."""
+    occurred = required_datetime(request.incident, "occur_time", "incident.occur_time")
+    if occurred > now:
+        raise InvalidArgument.for_field("incident.occur_time", "is after now")
     return ReportIncident(
         AGREEMENT_NAME.id(request.agreement, "agreement"),
-        facts,
+        _facts(request.incident, occurred),
         request=request_key(agency_id, "ReportIncident", request.request_id, request, "request_id"),
+    )
+
+
+def drill_command(request: pb.ScheduleDrillRequest, agency_id: str) -> ScheduleDrill:
+    """ScheduleDrill: the agreement, the drilled member, the start, the incident's facts (occurring at the start
+    unless given)."""
+    start = required_datetime(request, "start_time")
+    occurred = optional_datetime(request.incident, "occur_time", "incident.occur_time") or start
+    reporter = request.incident.reporter_agency_id
+    if reporter and not AGENCY_ID.match(reporter):
+        raise InvalidArgument.for_field("incident.reporter_agency_id", "must be a directory agency id")
+    return ScheduleDrill(
+        AGREEMENT_NAME.id(request.agreement, "agreement"),
+        reporter,
+        start,
+        _facts(request.incident, occurred),
+        request=request_key(agency_id, "ScheduleDrill", request.request_id, request, "request_id"),
+    )
+
+
+def _seconds(value: timedelta | None) -> int | None:
+    return int(value.total_seconds()) if value is not None else None
+
+
+def drill_report_to_proto(name: str, report: DrillReport) -> pb.GetDrillReportResponse:
+    return pb.GetDrillReportResponse(
+        name=name,
+        start_time=timestamp_from_datetime(report.started),
+        results=[
+            pb.DrillResult(
+                agency_id=r.agency_id,
+                role=r.role.value,
+                acknowledged_after_seconds=_seconds(r.acknowledged_after),
+                measures_after_seconds=_seconds(r.measures_after),
+                highest_level=r.highest_level,
+            )
+            for r in report.results
+        ],
+        all_acknowledged_after_seconds=_seconds(report.all_acknowledged_after),
     )
 
 
@@ -182,4 +225,5 @@ def incident_to_proto(view: IncidentView) -> pb.Incident:
         close_note=incident.close_note,
         all_acknowledged_time=timestamp_from_datetime(incident.all_acknowledged_time),
         change_seq=view.watermark,
+        scheduled_by=incident.scheduled_by,
     )

@@ -14,7 +14,7 @@ from ecolink_common.directory import AgencyLevel
 from ecolink_common.paging import page_request
 from ecolink_referrals.api import basin_convert as convert
 from ecolink_referrals.domain.basin_agreements import BasinAgreements
-from ecolink_referrals.service_layer import basin_incidents
+from ecolink_referrals.service_layer import basin_drills, basin_incidents
 from ecolink_referrals.service_layer.unit_of_work import ReferralsUnitOfWork
 
 
@@ -84,3 +84,18 @@ class BasinServicer(basin_service_pb2_grpc.BasinServiceServicer):
         incident, note = convert.incident_id(request.name), convert.close_note(request)
         view = await basin_incidents.close_incident(self._uow(), current_principal(), incident, note)
         return pb.CloseIncidentResponse(incident=convert.incident_to_proto(view))
+
+    async def ScheduleDrill(
+        self, request: pb.ScheduleDrillRequest, context: grpc.aio.ServicerContext
+    ) -> pb.ScheduleDrillResponse:
+        principal = current_principal()
+        command = convert.drill_command(request, principal.agency_id)
+        view = await basin_drills.schedule_drill(self._uow(), principal, command, self._agreements)
+        return pb.ScheduleDrillResponse(incident=convert.incident_to_proto(view))
+
+    async def GetDrillReport(
+        self, request: pb.GetDrillReportRequest, context: grpc.aio.ServicerContext
+    ) -> pb.GetDrillReportResponse:
+        incident = convert.incident_id(request.name)
+        report = await basin_drills.get_drill_report(self._uow(), current_principal(), incident)
+        return convert.drill_report_to_proto(f"incidents/{incident}", report)

@@ -4,14 +4,15 @@ climbs the agreement's ladder one rung per interval, each rung once; the timelin
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from ecolink_referrals.domain.basin_agreements import BasinAgreement, EscalationTarget
 
 
 class IncidentState(StrEnum):
+    SCHEDULED = "scheduled"  # a drill (演练) before its time: nobody notified yet
     OPEN = "open"
     CLOSED = "closed"
 
@@ -101,6 +102,7 @@ class IncidentRecord:
     close_time: datetime | None = None
     closed_by: str = ""
     close_note: str = ""
+    scheduled_by: str = ""  # a drill's: who planned it (a member or the desk)
     version: int = 1
 
     @property
@@ -112,9 +114,11 @@ class IncidentRecord:
 
     @property
     def all_acknowledged_time(self) -> datetime | None:
-        """When the last notified agency acknowledged; None while one has not."""
+        """When the last notified agency acknowledged; None while one has not (or before a drill notified anyone)."""
         times = [notice.acknowledge_time for notice in self.notices]
-        return None if any(time is None for time in times) else max(t for t in times if t is not None)
+        if not times or any(time is None for time in times):
+            return None
+        return max(time for time in times if time is not None)
 
 
 def notices_for(agreement: BasinAgreement, reporter: str, at: datetime) -> tuple[Notice, ...]:
@@ -159,7 +163,57 @@ def due_rungs(incident: IncidentRecord, agreement: BasinAgreement, now: datetime
     return rungs
 
 
+def started_drill(drill: IncidentRecord, agreement: BasinAgreement, at: datetime) -> IncidentRecord:
+    """Issue 14 item 3: a drill at its time, notified exactly as an incident its reporter reported then would be."""
+    return replace(
+        drill,
+        state=IncidentState.OPEN,
+        report_time=at,
+        update_time=at,
+        notices=notices_for(agreement, drill.reporter_agency_id, at),
+        version=drill.version + 1,
+    )
+
+
+@dataclass(frozen=True)
+class DrillResult:
+    """One notified agency in a drill: how long it took to acknowledge and to report measures, how high it climbed."""
+
+    agency_id: str
+    role: Role
+    acknowledged_after: timedelta | None
+    measures_after: timedelta | None
+    highest_level: int
+
+
+@dataclass(frozen=True)
+class DrillReport:
+    """Issue 14 item 3: who acknowledged when, who was escalated, time to all acknowledged."""
+
+    started: datetime
+    results: tuple[DrillResult, ...]
+    all_acknowledged_after: timedelta | None
+
+
+def drill_report(drill: IncidentRecord) -> DrillReport:
+    def after(moment: datetime | None) -> timedelta | None:
+        return moment - drill.report_time if moment is not None else None
+
+    results = tuple(
+        DrillResult(
+            notice.agency_id,
+            notice.role,
+            after(notice.acknowledge_time),
+            after(notice.measures_time),
+            max((e.level for e in drill.escalations if e.silent_agency_id == notice.agency_id), default=0),
+        )
+        for notice in drill.notices
+    )
+    return DrillReport(drill.report_time, results, after(drill.all_acknowledged_time))
+
+
 class TimelineKind(StrEnum):
+    SCHEDULED = "scheduled"
     REPORTED = "reported"
     NOTIFIED = "notified"
     ACKNOWLEDGED = "acknowledged"
@@ -178,11 +232,8 @@ class TimelineEntry:
 
 def timeline(incident: IncidentRecord) -> list[TimelineEntry]:
     """Every fact of the incident in time order (issue 14 item 2); webhook deliveries are added by the reader."""
-    entries = [
-        TimelineEntry(
-            incident.report_time, TimelineKind.REPORTED, incident.reporter_agency_id, incident.facts.pollutant
-        )
-    ]
+    kind = TimelineKind.SCHEDULED if incident.state is IncidentState.SCHEDULED else TimelineKind.REPORTED
+    entries = [TimelineEntry(incident.report_time, kind, incident.reporter_agency_id, incident.facts.pollutant)]
     for notice in incident.notices:
         entries.append(TimelineEntry(incident.report_time, TimelineKind.NOTIFIED, notice.agency_id, notice.role.value))
         if notice.acknowledge_time is not None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import datetime
 
 from ecolink_common.access import require_visible
 from ecolink_common.audit import AuditEntry
@@ -42,6 +43,7 @@ REASON_NOT_NOTIFIED = "INCIDENT_NOT_NOTIFIED"
 REASON_NOT_CLOSER = "INCIDENT_NOT_REPORTER_OR_DESK"
 REASON_CLOSED = "INCIDENT_CLOSED"
 REASON_CHANGED = "INCIDENT_CHANGED"
+REASON_NOT_STARTED = "DRILL_NOT_STARTED"
 SWEEP_BATCH = 200
 
 
@@ -84,7 +86,9 @@ def incident_scope(incident: IncidentRecord) -> RecordScope:
     )
 
 
-def _event(incident: IncidentRecord, key: str, what: str, recipients: list[str], **extra: object) -> OutboxEvent:
+def incident_event(
+    incident: IncidentRecord, key: str, what: str, recipients: list[str], **extra: object
+) -> OutboxEvent:
     """One fact of the incident for `recipients`' systems; `key` keeps its event id stable for de-duplication."""
     payload = {
         "incident": incident.name,
@@ -100,11 +104,36 @@ def _event(incident: IncidentRecord, key: str, what: str, recipients: list[str],
     return OutboxEvent(f"{incident.name}/{key}", BASIN_INCIDENT_EVENT, payload, incident.update_time)
 
 
-def _agreement(agreements: BasinAgreements, agreement_id: str) -> BasinAgreement:
+def agreement_of(agreements: BasinAgreements, agreement_id: str) -> BasinAgreement:
     agreement = agreements.get(agreement_id)
     if agreement is None:
         raise NotFound(f"basins/{agreement_id} was not found", reason=REASON_AGREEMENT_NOT_FOUND)
     return agreement
+
+
+def incident_draft(
+    agreement: BasinAgreement,
+    reporter: str,
+    region_code: str,
+    facts: IncidentFacts,
+    at: datetime,
+    *,
+    drill: bool = False,
+) -> IncidentRecord:
+    """An incident of `agreement` reported by `reporter` at `at`, nobody notified yet."""
+    return IncidentRecord(
+        incident_id=0,
+        agreement_id=agreement.agreement_id,
+        basin_id=agreement.basin_id,
+        reporter_agency_id=reporter,
+        region_code=region_code,
+        facts=facts,
+        drill=drill,
+        state=IncidentState.OPEN,
+        report_time=at,
+        update_time=at,
+        notices=(),
+    )
 
 
 async def view_of(uow: ReferralsUnitOfWork, incident: IncidentRecord) -> IncidentView:
@@ -129,7 +158,7 @@ async def report_incident(
     uow: ReferralsUnitOfWork, principal: Principal, command: ReportIncident, agreements: BasinAgreements
 ) -> IncidentView:
     """Issue 14 item 2: committed with its notices and one event to every notified agency, in one transaction."""
-    agreement = _agreement(agreements, command.agreement_id)
+    agreement = agreement_of(agreements, command.agreement_id)
     if principal.agency_id not in agreement.members:
         raise PermissionDenied(
             f"{principal.agency_id} is not a member of {agreement.agreement_id}; members report",
@@ -142,22 +171,11 @@ async def report_incident(
                 incident_id = int(earlier.removeprefix("incidents/"))
                 return await view_of(uow, await visible_incident(uow, principal, incident_id, action="ReportIncident"))
         now = uow.clock.now()
-        draft = IncidentRecord(
-            incident_id=0,
-            agreement_id=agreement.agreement_id,
-            basin_id=agreement.basin_id,
-            reporter_agency_id=principal.agency_id,
-            region_code=principal.agency.region_code,
-            facts=command.facts,
-            drill=command.drill,
-            state=IncidentState.OPEN,
-            report_time=now,
-            update_time=now,
-            notices=notices_for(agreement, principal.agency_id, now),
-        )
+        draft = incident_draft(agreement, principal.agency_id, principal.agency.region_code, command.facts, now)
+        draft = replace(draft, notices=notices_for(agreement, principal.agency_id, now))
         incident = replace(draft, incident_id=await uow.incidents.add(draft))
         recipients = [notice.agency_id for notice in incident.notices]
-        await uow.outbox.add(_event(incident, "reported", "reported", recipients), at=now)
+        await uow.outbox.add(incident_event(incident, "reported", "reported", recipients), at=now)
         details = {"basin": incident.basin_id, "drill": incident.drill, "notified": recipients}
         await uow.audit.record(AuditEntry(principal.agency_id, "ReportIncident", incident.name, "OK", details=details))
         if command.request is not None:
@@ -209,6 +227,11 @@ async def _change(
         incident = await visible_incident(uow, principal, incident_id, action=action)
         if incident.state is IncidentState.CLOSED:
             raise FailedPrecondition(f"{incident.name} was closed", reason=REASON_CLOSED)
+        if incident.state is IncidentState.SCHEDULED and action != "CloseIncident":
+            raise FailedPrecondition(
+                f"{incident.name} is a drill that starts at {incident.report_time.isoformat()}",
+                reason=REASON_NOT_STARTED,
+            )
         changed, event = change(incident)
         if changed is incident:
             view = await view_of(uow, incident)
@@ -253,7 +276,7 @@ async def acknowledge_incident(uow: ReferralsUnitOfWork, principal: Principal, i
         notices[index] = replace(notice, acknowledge_time=now)
         changed = replace(incident, notices=tuple(notices), update_time=now, version=incident.version + 1)
         key = f"acknowledgements/{principal.agency_id}"
-        event = _event(changed, key, "acknowledged", _to_reporter_and_desk(changed), by=principal.agency_id)
+        event = incident_event(changed, key, "acknowledged", _to_reporter_and_desk(changed), by=principal.agency_id)
         return changed, event
 
     return await _change(uow, principal, incident_id, "AcknowledgeIncident", acknowledged)
@@ -291,7 +314,7 @@ async def report_measures(uow: ReferralsUnitOfWork, principal: Principal, comman
             update_time=now,
             version=incident.version + 1,
         )
-        event = _event(
+        event = incident_event(
             changed,
             f"measures/{report.seq}",
             "measures",
@@ -324,7 +347,7 @@ async def close_incident(uow: ReferralsUnitOfWork, principal: Principal, inciden
             version=incident.version + 1,
         )
         recipients = [incident.reporter_agency_id, *(notice.agency_id for notice in incident.notices)]
-        return changed, _event(changed, "closed", "closed", recipients, by=principal.agency_id, note=note)
+        return changed, incident_event(changed, "closed", "closed", recipients, by=principal.agency_id, note=note)
 
     return await _change(uow, principal, incident_id, "CloseIncident", closed)
 
@@ -383,7 +406,7 @@ async def _escalate_one(uow: ReferralsUnitOfWork, incident_id: int, agreements: 
             return 0
         for escalation, targets in events:
             key = f"escalations/{escalation.silent_agency_id}/{escalation.duty.value}/{escalation.level}"
-            event = _event(
+            event = incident_event(
                 changed,
                 key,
                 "escalated",

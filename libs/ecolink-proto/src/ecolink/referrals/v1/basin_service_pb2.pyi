@@ -112,7 +112,7 @@ class IncidentTimelineEntry(_message.Message):
     def __init__(self, time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., kind: _Optional[str] = ..., agency_id: _Optional[str] = ..., detail: _Optional[str] = ...) -> None: ...
 
 class Incident(_message.Message):
-    __slots__ = ("name", "agreement", "basin_id", "reporter_agency_id", "location", "pollutant", "estimated_quantity", "occur_time", "description", "evidence", "drill", "state", "report_time", "update_time", "notices", "measures", "escalations", "deliveries", "timeline", "close_time", "closed_by", "close_note", "all_acknowledged_time", "change_seq")
+    __slots__ = ("name", "agreement", "basin_id", "reporter_agency_id", "location", "pollutant", "estimated_quantity", "occur_time", "description", "evidence", "drill", "state", "report_time", "update_time", "notices", "measures", "escalations", "deliveries", "timeline", "close_time", "closed_by", "close_note", "all_acknowledged_time", "change_seq", "scheduled_by")
     NAME_FIELD_NUMBER: _ClassVar[int]
     AGREEMENT_FIELD_NUMBER: _ClassVar[int]
     BASIN_ID_FIELD_NUMBER: _ClassVar[int]
@@ -137,6 +137,7 @@ class Incident(_message.Message):
     CLOSE_NOTE_FIELD_NUMBER: _ClassVar[int]
     ALL_ACKNOWLEDGED_TIME_FIELD_NUMBER: _ClassVar[int]
     CHANGE_SEQ_FIELD_NUMBER: _ClassVar[int]
+    SCHEDULED_BY_FIELD_NUMBER: _ClassVar[int]
     name: str
     agreement: str
     basin_id: str
@@ -161,7 +162,8 @@ class Incident(_message.Message):
     close_note: str
     all_acknowledged_time: _timestamp_pb2.Timestamp
     change_seq: int
-    def __init__(self, name: _Optional[str] = ..., agreement: _Optional[str] = ..., basin_id: _Optional[str] = ..., reporter_agency_id: _Optional[str] = ..., location: _Optional[str] = ..., pollutant: _Optional[str] = ..., estimated_quantity: _Optional[str] = ..., occur_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., description: _Optional[str] = ..., evidence: _Optional[_Iterable[str]] = ..., drill: _Optional[bool] = ..., state: _Optional[str] = ..., report_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., notices: _Optional[_Iterable[_Union[IncidentNotice, _Mapping]]] = ..., measures: _Optional[_Iterable[_Union[IncidentMeasures, _Mapping]]] = ..., escalations: _Optional[_Iterable[_Union[IncidentEscalation, _Mapping]]] = ..., deliveries: _Optional[_Iterable[_Union[IncidentDelivery, _Mapping]]] = ..., timeline: _Optional[_Iterable[_Union[IncidentTimelineEntry, _Mapping]]] = ..., close_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., closed_by: _Optional[str] = ..., close_note: _Optional[str] = ..., all_acknowledged_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., change_seq: _Optional[int] = ...) -> None: ...
+    scheduled_by: str
+    def __init__(self, name: _Optional[str] = ..., agreement: _Optional[str] = ..., basin_id: _Optional[str] = ..., reporter_agency_id: _Optional[str] = ..., location: _Optional[str] = ..., pollutant: _Optional[str] = ..., estimated_quantity: _Optional[str] = ..., occur_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., description: _Optional[str] = ..., evidence: _Optional[_Iterable[str]] = ..., drill: _Optional[bool] = ..., state: _Optional[str] = ..., report_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., update_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., notices: _Optional[_Iterable[_Union[IncidentNotice, _Mapping]]] = ..., measures: _Optional[_Iterable[_Union[IncidentMeasures, _Mapping]]] = ..., escalations: _Optional[_Iterable[_Union[IncidentEscalation, _Mapping]]] = ..., deliveries: _Optional[_Iterable[_Union[IncidentDelivery, _Mapping]]] = ..., timeline: _Optional[_Iterable[_Union[IncidentTimelineEntry, _Mapping]]] = ..., close_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., closed_by: _Optional[str] = ..., close_note: _Optional[str] = ..., all_acknowledged_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., change_seq: _Optional[int] = ..., scheduled_by: _Optional[str] = ...) -> None: ...
 
 class ListBasinAgreementsRequest(_message.Message):
     __slots__ = ()
@@ -266,3 +268,53 @@ class CloseIncidentResponse(_message.Message):
     INCIDENT_FIELD_NUMBER: _ClassVar[int]
     incident: Incident
     def __init__(self, incident: _Optional[_Union[Incident, _Mapping]] = ...) -> None: ...
+
+class ScheduleDrillRequest(_message.Message):
+    __slots__ = ("agreement", "incident", "start_time", "request_id")
+    AGREEMENT_FIELD_NUMBER: _ClassVar[int]
+    INCIDENT_FIELD_NUMBER: _ClassVar[int]
+    START_TIME_FIELD_NUMBER: _ClassVar[int]
+    REQUEST_ID_FIELD_NUMBER: _ClassVar[int]
+    agreement: str
+    incident: Incident
+    start_time: _timestamp_pb2.Timestamp
+    request_id: str
+    def __init__(self, agreement: _Optional[str] = ..., incident: _Optional[_Union[Incident, _Mapping]] = ..., start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., request_id: _Optional[str] = ...) -> None: ...
+
+class ScheduleDrillResponse(_message.Message):
+    __slots__ = ("incident",)
+    INCIDENT_FIELD_NUMBER: _ClassVar[int]
+    incident: Incident
+    def __init__(self, incident: _Optional[_Union[Incident, _Mapping]] = ...) -> None: ...
+
+class GetDrillReportRequest(_message.Message):
+    __slots__ = ("name",)
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    def __init__(self, name: _Optional[str] = ...) -> None: ...
+
+class DrillResult(_message.Message):
+    __slots__ = ("agency_id", "role", "acknowledged_after_seconds", "measures_after_seconds", "highest_level")
+    AGENCY_ID_FIELD_NUMBER: _ClassVar[int]
+    ROLE_FIELD_NUMBER: _ClassVar[int]
+    ACKNOWLEDGED_AFTER_SECONDS_FIELD_NUMBER: _ClassVar[int]
+    MEASURES_AFTER_SECONDS_FIELD_NUMBER: _ClassVar[int]
+    HIGHEST_LEVEL_FIELD_NUMBER: _ClassVar[int]
+    agency_id: str
+    role: str
+    acknowledged_after_seconds: int
+    measures_after_seconds: int
+    highest_level: int
+    def __init__(self, agency_id: _Optional[str] = ..., role: _Optional[str] = ..., acknowledged_after_seconds: _Optional[int] = ..., measures_after_seconds: _Optional[int] = ..., highest_level: _Optional[int] = ...) -> None: ...
+
+class GetDrillReportResponse(_message.Message):
+    __slots__ = ("name", "start_time", "results", "all_acknowledged_after_seconds")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    START_TIME_FIELD_NUMBER: _ClassVar[int]
+    RESULTS_FIELD_NUMBER: _ClassVar[int]
+    ALL_ACKNOWLEDGED_AFTER_SECONDS_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    start_time: _timestamp_pb2.Timestamp
+    results: _containers.RepeatedCompositeFieldContainer[DrillResult]
+    all_acknowledged_after_seconds: int
+    def __init__(self, name: _Optional[str] = ..., start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., results: _Optional[_Iterable[_Union[DrillResult, _Mapping]]] = ..., all_acknowledged_after_seconds: _Optional[int] = ...) -> None: ...

@@ -78,6 +78,16 @@ class BasinServiceStub:
                 request_serializer=ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.CloseIncidentRequest.SerializeToString,
                 response_deserializer=ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.CloseIncidentResponse.FromString,
                 _registered_method=True)
+        self.ScheduleDrill = channel.unary_unary(
+                '/ecolink.referrals.v1.BasinService/ScheduleDrill',
+                request_serializer=ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.ScheduleDrillRequest.SerializeToString,
+                response_deserializer=ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.ScheduleDrillResponse.FromString,
+                _registered_method=True)
+        self.GetDrillReport = channel.unary_unary(
+                '/ecolink.referrals.v1.BasinService/GetDrillReport',
+                request_serializer=ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.GetDrillReportRequest.SerializeToString,
+                response_deserializer=ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.GetDrillReportResponse.FromString,
+                _registered_method=True)
 
 
 class BasinServiceServicer:
@@ -135,7 +145,23 @@ class BasinServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def CloseIncident(self, request, context):
-        """The reporter or the desk closes the incident; nothing escalates after.
+        """The reporter or the desk closes the incident (or cancels a drill not yet started); nothing escalates after.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ScheduleDrill(self, request, context):
+        """A member or the desk schedules a joint drill (联合演练) of a member's incident at a set time: state "scheduled"
+        until then, when it runs the incident path marked as a drill everywhere (issue 14 item 3).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetDrillReport(self, request, context):
+        """After a drill starts: each notified agency's acknowledgement and measures times, its highest rung, and the time
+        to all acknowledged. A real incident is FAILED_PRECONDITION INCIDENT_NOT_A_DRILL.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -178,6 +204,16 @@ def add_BasinServiceServicer_to_server(servicer, server):
                     servicer.CloseIncident,
                     request_deserializer=ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.CloseIncidentRequest.FromString,
                     response_serializer=ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.CloseIncidentResponse.SerializeToString,
+            ),
+            'ScheduleDrill': grpc.unary_unary_rpc_method_handler(
+                    servicer.ScheduleDrill,
+                    request_deserializer=ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.ScheduleDrillRequest.FromString,
+                    response_serializer=ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.ScheduleDrillResponse.SerializeToString,
+            ),
+            'GetDrillReport': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetDrillReport,
+                    request_deserializer=ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.GetDrillReportRequest.FromString,
+                    response_serializer=ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.GetDrillReportResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -378,6 +414,60 @@ class BasinService:
             '/ecolink.referrals.v1.BasinService/CloseIncident',
             ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.CloseIncidentRequest.SerializeToString,
             ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.CloseIncidentResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ScheduleDrill(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ecolink.referrals.v1.BasinService/ScheduleDrill',
+            ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.ScheduleDrillRequest.SerializeToString,
+            ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.ScheduleDrillResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetDrillReport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ecolink.referrals.v1.BasinService/GetDrillReport',
+            ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.GetDrillReportRequest.SerializeToString,
+            ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.GetDrillReportResponse.FromString,
             options,
             channel_credentials,
             insecure,
