@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -39,3 +41,18 @@ def parse_toml_model(
             for problem in error.errors()
         )
         raise invalid(origin, problems) from error
+
+
+def read_toml_model(
+    path: Path, model: type[Model], invalid: Callable[[str, tuple[str, ...]], RuleFileInvalid]
+) -> Model:
+    """The model a rule file on disk holds (problems named by its path)."""
+    return parse_toml_model(path.read_text(encoding="utf-8"), str(path), model, invalid)
+
+
+def bundled_toml_model(
+    package: str, name: str, model: type[Model], invalid: Callable[[str, tuple[str, ...]], RuleFileInvalid]
+) -> Model:
+    """The model of the rule file `name` a package ships in its `data/` folder."""
+    text = resources.files(package).joinpath("data", name).read_text(encoding="utf-8")
+    return parse_toml_model(text, name, model, invalid)

@@ -57,13 +57,23 @@ def spill(clock, **overrides: object) -> pb.ReportIncidentRequest:
     return request
 
 
-async def escalate(database_url: str, clock) -> int:
+async def sweep(database_url: str, clock, use_case) -> int:
+    """What beat runs (`use_case`: start the drills due, or escalate silence), on the service's database at the fake
+    clock's time."""
     engine = create_engine(database_url)
     try:
         sessions = create_session_factory(engine)
-        return await escalate_silence(lambda: ReferralsUnitOfWork(sessions, clock), bundled_basin_agreements())
+        return await use_case(lambda: ReferralsUnitOfWork(sessions, clock), bundled_basin_agreements())
     finally:
         await engine.dispose()
+
+
+async def escalate(database_url: str, clock) -> int:
+    return await sweep(database_url, clock, escalate_silence)
+
+
+async def start_drills(database_url: str, clock) -> int:
+    return await sweep(database_url, clock, start_due_drills)
 
 
 async def test_a_spill_reaches_downstream_and_the_desk_and_silence_climbs_the_ladder_once_per_rung(
@@ -158,15 +168,6 @@ async def test_bad_reports_name_their_field_and_write_nothing(basins, basin_serv
     assert [(a.name, list(a.member_agency_ids)) for a in agreements.agreements] == [
         ("basins/ganjiang", [GANZHOU, JIAN, YICHUN])
     ]
-
-
-async def start_drills(database_url: str, clock) -> int:
-    engine = create_engine(database_url)
-    try:
-        sessions = create_session_factory(engine)
-        return await start_due_drills(lambda: ReferralsUnitOfWork(sessions, clock), bundled_basin_agreements())
-    finally:
-        await engine.dispose()
 
 
 async def test_a_scheduled_drill_runs_the_incident_path_at_its_time_and_reports_each_members_times(

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from importlib import resources
 from pathlib import Path
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from ecolink_common.toml_models import RuleFileInvalid, parse_toml_model
+from ecolink_common.toml_models import RuleFileInvalid, bundled_toml_model, parse_toml_model, read_toml_model
 
 BUNDLED_RULES = "credit_rules_v1.toml"
 REASON_RULES_INVALID = "CREDIT_RULES_INVALID"
@@ -64,10 +63,9 @@ def parse_credit_rules(text: str, origin: str) -> CreditRules:
 
 def read_credit_rules(path: Path) -> CreditRules:
     """A bureau's own rules file."""
-    return parse_credit_rules(path.read_text(encoding="utf-8"), str(path))
+    return read_toml_model(path, CreditRules, CreditRulesInvalid)
 
 
 def bundled_credit_rules() -> CreditRules:
     """The rules shipped with the service (`ecolink_cases/data/credit_rules_v1.toml`)."""
-    bundled = resources.files("ecolink_cases").joinpath("data", BUNDLED_RULES)
-    return parse_credit_rules(bundled.read_text(encoding="utf-8"), BUNDLED_RULES)
+    return bundled_toml_model("ecolink_cases", BUNDLED_RULES, CreditRules, CreditRulesInvalid)

@@ -7,13 +7,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from importlib import resources
 from pathlib import Path
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from ecolink_common.toml_models import RuleFileInvalid, parse_toml_model
+from ecolink_common.toml_models import RuleFileInvalid, bundled_toml_model, parse_toml_model, read_toml_model
 
 BUNDLED_THRESHOLDS = "criminal_thresholds_v1.toml"
 CriterionId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,62}$")]
@@ -62,12 +61,11 @@ def parse_criminal_thresholds(text: str, origin: str) -> CriminalThresholds:
 
 
 def read_criminal_thresholds(path: Path) -> CriminalThresholds:
-    return parse_criminal_thresholds(path.read_text(encoding="utf-8"), str(path))
+    return read_toml_model(path, CriminalThresholds, CriminalThresholdsInvalid)
 
 
 def bundled_criminal_thresholds() -> CriminalThresholds:
-    bundled = resources.files("ecolink_cases").joinpath("data", BUNDLED_THRESHOLDS)
-    return parse_criminal_thresholds(bundled.read_text(encoding="utf-8"), BUNDLED_THRESHOLDS)
+    return bundled_toml_model("ecolink_cases", BUNDLED_THRESHOLDS, CriminalThresholds, CriminalThresholdsInvalid)
 
 
 @dataclass(frozen=True)

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 from enum import StrEnum
-from importlib import resources
 from pathlib import Path
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from ecolink_common.toml_models import RuleFileInvalid, parse_toml_model
+from ecolink_common.toml_models import RuleFileInvalid, bundled_toml_model, parse_toml_model, read_toml_model
 
 BUNDLED_AGREEMENTS = "basin_agreements_v1.toml"
 AgencyId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]{1,63}$")]
@@ -113,9 +112,8 @@ def parse_basin_agreements(text: str, origin: str) -> BasinAgreements:
 
 
 def read_basin_agreements(path: Path) -> BasinAgreements:
-    return parse_basin_agreements(path.read_text(encoding="utf-8"), str(path))
+    return read_toml_model(path, BasinAgreements, BasinAgreementsInvalid)
 
 
 def bundled_basin_agreements() -> BasinAgreements:
-    bundled = resources.files("ecolink_referrals").joinpath("data", BUNDLED_AGREEMENTS)
-    return parse_basin_agreements(bundled.read_text(encoding="utf-8"), BUNDLED_AGREEMENTS)
+    return bundled_toml_model("ecolink_referrals", BUNDLED_AGREEMENTS, BasinAgreements, BasinAgreementsInvalid)

@@ -22,6 +22,7 @@ from ecolink_referrals.service_layer.basin_incidents import (
     agreement_of,
     incident_draft,
     incident_event,
+    replayed_incident,
     view_of,
     visible_incident,
 )
@@ -55,11 +56,9 @@ async def schedule_drill(
     if reporter not in agreement.members:
         raise InvalidArgument.for_field("incident.reporter_agency_id", f"{reporter!r} is not a member")
     async with uow:
-        if command.request is not None:
-            earlier = await uow.requests.replayed_resource(command.request)
-            if earlier is not None:
-                incident_id = int(earlier.removeprefix("incidents/"))
-                return await view_of(uow, await visible_incident(uow, principal, incident_id, action="ScheduleDrill"))
+        replayed = await replayed_incident(uow, principal, command.request, action="ScheduleDrill")
+        if replayed is not None:
+            return replayed
         now = uow.clock.now()
         if command.start_time < now:
             raise InvalidArgument.for_field("start_time", "has passed")

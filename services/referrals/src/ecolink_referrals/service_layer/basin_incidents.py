@@ -154,6 +154,17 @@ async def visible_incident(
     return incident
 
 
+async def replayed_incident(
+    uow: ReferralsUnitOfWork, principal: Principal, request: RequestKey | None, *, action: str
+) -> IncidentView | None:
+    """The incident a request id already made (AIP-155), as the caller may see it; None for a new request."""
+    earlier = await uow.requests.replayed_resource(request) if request is not None else None
+    if earlier is None:
+        return None
+    incident_id = int(earlier.removeprefix("incidents/"))
+    return await view_of(uow, await visible_incident(uow, principal, incident_id, action=action))
+
+
 async def report_incident(
     uow: ReferralsUnitOfWork, principal: Principal, command: ReportIncident, agreements: BasinAgreements
 ) -> IncidentView:
@@ -165,11 +176,9 @@ async def report_incident(
             reason=REASON_NOT_MEMBER,
         )
     async with uow:
-        if command.request is not None:
-            earlier = await uow.requests.replayed_resource(command.request)
-            if earlier is not None:
-                incident_id = int(earlier.removeprefix("incidents/"))
-                return await view_of(uow, await visible_incident(uow, principal, incident_id, action="ReportIncident"))
+        replayed = await replayed_incident(uow, principal, command.request, action="ReportIncident")
+        if replayed is not None:
+            return replayed
         now = uow.clock.now()
         draft = incident_draft(agreement, principal.agency_id, principal.agency.region_code, command.facts, now)
         draft = replace(draft, notices=notices_for(agreement, principal.agency_id, now))
