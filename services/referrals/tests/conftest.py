@@ -18,6 +18,7 @@ from ecolink_common.testing.s3 import S3Endpoint, running_s3_server, service_s3_
 from ecolink_evidence.service import SPEC as EVIDENCE
 from ecolink_evidence.testing import upload_chunks
 from ecolink_referrals.service import SPEC as REFERRALS
+from ecolink_referrals.testing import Receiver, webhook_receiver
 
 
 @pytest.fixture(scope="session")
@@ -115,3 +116,10 @@ def walk(cases, cases_service) -> CaseWalk:
 def investigated_case():
     """Registers, investigates and cites three evidence items in a Lingbi county case; returns their names."""
     return _investigated_case
+
+
+@pytest.fixture
+def receiver() -> Iterator[tuple[Receiver, str]]:
+    """A webhook endpoint that refuses until `down` is set False."""
+    with webhook_receiver() as endpoint:
+        yield endpoint

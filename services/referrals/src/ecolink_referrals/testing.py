@@ -1,9 +1,13 @@
-"""The Lingbi county transfer of the referrals tests (and benchmarks): who is who, and the requests a county, its
-head and the Suzhou police send."""
+"""The Lingbi county transfer of the referrals tests (and benchmarks): who is who, the requests a county, its head
+and the Suzhou police send, and a webhook receiver standing in for an agency's system."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Sequence
+import threading
+from collections.abc import Awaitable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import grpc
 
@@ -55,3 +59,40 @@ async def refused(call: Awaitable[object]) -> RpcFailure:
     except grpc.aio.AioRpcError as error:
         return rpc_failure(error)
     raise AssertionError("the call succeeded")
+
+
+@dataclass
+class Receiver:
+    """An agency's webhook endpoint for tests: refuses while `down`, records what it accepted (path, headers, body)."""
+
+    down: bool = True
+    accepted: list[tuple[str, dict[str, str], bytes]] = field(default_factory=list)
+    refused: int = 0
+
+
+@contextmanager
+def webhook_receiver(*, down: bool = True) -> Iterator[tuple[Receiver, str]]:
+    """A real HTTP server on a free loopback port, and its base URL (each agency posts under its own path)."""
+    state = Receiver(down=down)
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            body = self.rfile.read(int(self.headers["Content-Length"]))
+            if state.down:
+                state.refused += 1
+                self.send_response(503)
+            else:
+                state.accepted.append((self.path, dict(self.headers.items()), body))
+                self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            return
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield state, f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()

@@ -1,10 +1,13 @@
-"""Basin incidents through a real referrals server on SQLite and PostgreSQL (DOMAIN §4.5, issue 14 items 2 and 6):
+"""Basin incidents through a real referrals server on SQLite and PostgreSQL (DOMAIN §4.5, issue 14 items 2, 3 and 6):
 Ganzhou reports a spill on the Ganjiang; Ji'an, Yichun and the Ganjiang desk are notified and see it, Pingxiang does
 not; Ji'an acknowledges, Yichun stays silent and climbs the ladder one rung per interval, each once, as the fake
-clock moves; measures, close-out, and the watermark a desk polls with."""
+clock moves; measures, close-out, the watermark a desk polls with; the webhooks of the notified agencies get the
+incident once each through a real Celery worker; a drill runs the same path at its time and reports its times."""
 
 from __future__ import annotations
 
+import json
+import uuid
 from collections.abc import AsyncIterator
 from datetime import timedelta
 
@@ -13,16 +16,25 @@ import pytest
 from google.protobuf.timestamp_pb2 import Timestamp
 
 from ecolink.referrals.v1 import basin_service_pb2 as pb
-from ecolink.referrals.v1 import basin_service_pb2_grpc
+from ecolink.referrals.v1 import basin_service_pb2_grpc, webhook_service_pb2, webhook_service_pb2_grpc
+from ecolink_common.celery_app import RELAY_OUTBOX, make_celery
 from ecolink_common.db import create_engine, create_session_factory
 from ecolink_common.testing.channels import stubs
 from ecolink_common.testing.platform import ServiceUnderTest, prepared_service
+from ecolink_common.testing.worker import running_worker, task_result
 from ecolink_referrals.domain.basin_agreements import bundled_basin_agreements
+from ecolink_referrals.domain.webhook_signing import (
+    IDEMPOTENCY_HEADER,
+    SIGNATURE_HEADER,
+    TIMESTAMP_HEADER,
+    signature_valid,
+)
 from ecolink_referrals.service import SPEC as REFERRALS
 from ecolink_referrals.service_layer.basin_drills import start_due_drills
 from ecolink_referrals.service_layer.basin_incidents import escalate_silence
 from ecolink_referrals.service_layer.unit_of_work import ReferralsUnitOfWork
 from ecolink_referrals.testing import refused
+from ecolink_referrals.worker.tasks import DELIVER_WEBHOOKS
 
 GANZHOU, JIAN, YICHUN, PINGXIANG = "eeb-360700", "eeb-360800", "eeb-360900", "eeb-360300"
 DESK, PROVINCE = "basin-ganjiang", "eeb-360000"
@@ -212,3 +224,41 @@ async def test_a_scheduled_drill_runs_the_incident_path_at_its_time_and_reports_
     real = (await basins.ReportIncident(spill(clock), metadata=as_(GANZHOU))).incident
     not_drill = await refused(basins.GetDrillReport(pb.GetDrillReportRequest(name=real.name), metadata=as_(DESK)))
     assert (not_drill.code, not_drill.reason) == (grpc.StatusCode.FAILED_PRECONDITION, "INCIDENT_NOT_A_DRILL")
+
+
+async def test_each_notified_agencys_webhook_gets_the_incident_once_signed_through_a_real_worker(
+    basins, basin_service, database_url, platform, clock, receiver
+):
+    state, base = receiver
+    state.down = False
+    secrets = {}
+    async with stubs(basin_service, webhook_service_pb2_grpc.WebhookServiceStub) as webhooks:
+        for agency in (JIAN, DESK):
+            request = webhook_service_pb2.SetWebhookRequest(url=f"{base}/{agency}")
+            secrets[agency] = (
+                await webhooks.SetWebhook(request, metadata=basin_service.metadata(agency))
+            ).webhook.secret
+    incident = (await basins.ReportIncident(spill(clock), metadata=basin_service.metadata(GANZHOU))).incident
+
+    queue = f"test-{uuid.uuid4().hex[:8]}"
+    env = {"ECOLINK_VAR_DIR": str(platform.var_dir), "REFERRALS_DATABASE_URL": database_url}
+    client = make_celery("ecolink-test-client", platform, include=[])
+    with running_worker(env, queue=queue):
+        relayed = await task_result(client, RELAY_OUTBOX, queue=queue, timeout=60, service="referrals")
+        sent = await task_result(client, DELIVER_WEBHOOKS, queue=queue, timeout=60)
+        again = await task_result(client, DELIVER_WEBHOOKS, queue=queue, timeout=60)
+
+    assert relayed["published"] >= 1 and sent == {"sent": 2, "accepted": 2} and again["sent"] == 0
+    assert sorted(path for path, _, _ in state.accepted) == [f"/{DESK}", f"/{JIAN}"]
+    for path, headers, body in state.accepted:
+        agency = path.strip("/")
+        assert headers[IDEMPOTENCY_HEADER] == f"{incident.name}/reported"
+        assert signature_valid(secrets[agency], headers[TIMESTAMP_HEADER], body, headers[SIGNATURE_HEADER])
+        payload = json.loads(body)["payload"]
+        assert (payload["incident"], payload["event"], payload["drill"]) == (incident.name, "reported", False)
+    seen = await basins.GetIncident(pb.GetIncidentRequest(name=incident.name), metadata=basin_service.metadata(DESK))
+    assert sorted((d.agency_id, d.status) for d in seen.incident.deliveries) == [
+        (DESK, "delivered"),
+        (JIAN, "delivered"),
+    ]
+    assert [entry.kind for entry in seen.incident.timeline].count("delivered") == 2

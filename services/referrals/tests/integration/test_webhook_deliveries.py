@@ -9,8 +9,6 @@ import json
 import signal
 import threading
 import uuid
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -29,40 +27,6 @@ from ecolink_referrals.testing import COUNTY, POLICE, PROCURATORATE, transfer_re
 from ecolink_referrals.worker.tasks import DELIVER_WEBHOOKS, RECORD_OVERDUE_DEADLINES
 
 RESULT_SECONDS = 60
-
-
-@dataclass
-class Receiver:
-    """A party's webhook endpoint: refuses while `down`, records what it accepted."""
-
-    down: bool = True
-    accepted: list[tuple[str, dict[str, str], bytes]] = field(default_factory=list)
-    refused: int = 0
-
-
-@pytest.fixture
-def receiver() -> Iterator[tuple[Receiver, str]]:
-    state = Receiver()
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            body = self.rfile.read(int(self.headers["Content-Length"]))
-            if state.down:
-                state.refused += 1
-                self.send_response(503)
-            else:
-                state.accepted.append((self.path, dict(self.headers.items()), body))
-                self.send_response(204)
-            self.end_headers()
-
-        def log_message(self, *args: object) -> None:
-            return
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield state, f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
 
 
 async def test_every_change_reaches_each_partys_webhook_signed_and_once(
