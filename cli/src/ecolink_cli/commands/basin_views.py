@@ -13,6 +13,7 @@ from ecolink_cli.commands.case_views import shown_time
 from ecolink_cli.commands.referral_views import OVERDUE_STYLE, plain_table, styled_table
 
 DRILL = "DRILL 演练"
+STATE_TERMS = {"scheduled": "scheduled 待演练", "open": "open 处置中", "closed": "closed 已结束"}
 LIST_COLUMNS = [
     "incident 事件",
     "basin 流域",
@@ -64,7 +65,7 @@ def _when(stamp: Timestamp, present: bool) -> str:
 
 
 def _state(incident: pb.Incident) -> str:
-    state = "open 处置中" if incident.state == "open" else "closed 已结束"
+    state = STATE_TERMS.get(incident.state, incident.state)
     return f"{state} · {DRILL}" if incident.drill else state
 
 
@@ -158,9 +159,8 @@ def agreements_table(agreements: Sequence[pb.BasinAgreement]) -> Table:
 
 def change_line(incident: pb.Incident) -> str:
     """One line per change a watching desk sees."""
-    drill = f" [{DRILL}]" if incident.drill else ""
     return (
-        f"{shown_time(incident.update_time)} {incident.name}{drill} {incident.basin_id} · {incident.pollutant} @ "
+        f"{shown_time(incident.update_time)} {incident.name} {incident.basin_id} · {incident.pollutant} @ "
         f"{incident.location} · {_state(incident)} · acknowledged {acknowledged(incident)} · "
         f"escalations {len(incident.escalations)}"
     )
