@@ -34,7 +34,7 @@ from ecolink_referrals.service_layer.basin_drills import start_due_drills
 from ecolink_referrals.service_layer.basin_incidents import escalate_silence
 from ecolink_referrals.service_layer.unit_of_work import ReferralsUnitOfWork
 from ecolink_referrals.testing import refused
-from ecolink_referrals.worker.tasks import DELIVER_WEBHOOKS
+from ecolink_referrals.worker.tasks import DELIVER_WEBHOOKS, ESCALATE_BASIN_INCIDENTS
 
 GANZHOU, JIAN, YICHUN, PINGXIANG = "eeb-360700", "eeb-360800", "eeb-360900", "eeb-360300"
 DESK, PROVINCE = "basin-ganjiang", "eeb-360000"
@@ -262,3 +262,29 @@ async def test_each_notified_agencys_webhook_gets_the_incident_once_signed_throu
         (JIAN, "delivered"),
     ]
     assert [entry.kind for entry in seen.incident.timeline].count("delivered") == 2
+
+
+async def test_deadlines_that_passed_while_beat_was_down_escalate_once_when_a_worker_is_back(
+    basins, basin_service, database_url, platform, clock
+):
+    """The service's clock stands at 2026-11-20; the worker reads the machine's, hours later: every rung of every
+    unmet duty came due while no beat ran. The first worker climbs each once; a restarted one climbs none again."""
+    incident = (await basins.ReportIncident(spill(clock), metadata=basin_service.metadata(GANZHOU))).incident
+    await basins.AcknowledgeIncident(
+        pb.AcknowledgeIncidentRequest(name=incident.name), metadata=basin_service.metadata(JIAN)
+    )
+    queue = f"test-{uuid.uuid4().hex[:8]}"
+    env = {"ECOLINK_VAR_DIR": str(platform.var_dir), "REFERRALS_DATABASE_URL": database_url}
+    client = make_celery("ecolink-test-client", platform, include=[])
+    runs = []
+    for _ in range(2):  # a worker, stopped, then another
+        with running_worker(env, queue=queue):
+            runs.append(await task_result(client, ESCALATE_BASIN_INCIDENTS, queue=queue, timeout=60))
+    # Yichun: acknowledge and measures, two rungs each; Ji'an (acknowledged): its measures, two rungs.
+    assert [run["escalated"] for run in runs] == [6, 0]
+    seen = await basins.GetIncident(pb.GetIncidentRequest(name=incident.name), metadata=basin_service.metadata(DESK))
+    climbed = sorted((e.silent_agency_id, e.duty, e.level) for e in seen.incident.escalations)
+    assert climbed == sorted(
+        [(YICHUN, duty, level) for duty in ("acknowledge", "report_measures") for level in (1, 2)]
+        + [(JIAN, "report_measures", level) for level in (1, 2)]
+    )
