@@ -72,4 +72,8 @@ def relay_outbox(self: Task, service: str) -> dict[str, Any]:
     spec = service_spec(service)
     settings_type: type[ServiceSettings] = spec.settings_type
     outcome = run_async(operations.relay_outbox(spec, service_sessions(settings_type)))
+    if outcome.deliveries and platform_settings().outbox_wake:
+        queue = (self.request.delivery_info or {}).get("routing_key")  # the queue this relay came from
+        for task in spec.after_relay:
+            self.app.send_task(task, queue=queue)
     return {"service": service, "published": outcome.published, "deliveries": outcome.deliveries}

@@ -28,6 +28,7 @@ from ecolink_common.error_mapping import ErrorMappingInterceptor
 from ecolink_common.gc_tuning import tune_garbage_collection
 from ecolink_common.identity.servicer import IdentityServicer
 from ecolink_common.migrations import is_at_head
+from ecolink_common.outbox_wake import relay_wake
 from ecolink_common.paging import use_page_token_key_file
 from ecolink_common.service_spec import ReadinessCheck, ServiceDependencies, ServiceSpec
 from ecolink_common.settings import PlatformSettings, ServiceSettings
@@ -105,7 +106,7 @@ async def start_service(
             ("grpc.max_send_message_length", MAX_MESSAGE_BYTES),
         ],
     )
-    deps = ServiceDependencies(settings, platform, session_factory, clock)
+    deps = ServiceDependencies(settings, platform, session_factory, clock, relay_wake(spec.name, platform))
     identity_service_pb2_grpc.add_IdentityServiceServicer_to_server(
         IdentityServicer(deps.uow_factory(), directory), server
     )

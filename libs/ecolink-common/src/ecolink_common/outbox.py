@@ -39,9 +39,11 @@ class OutboxRepository:
 
     def __init__(self, session: AsyncSession):
         self._session = session
+        self.queued = 0  # events added in this transaction: the unit of work wakes the relay when it commits them
 
     async def add(self, event: OutboxEvent, *, at: datetime) -> None:
         """Queues an event to publish once the transaction commits; the same event id twice is kept once."""
+        self.queued += 1
         await self._session.execute(
             upsert_statement(self._session, outbox_event_table)
             .values(

@@ -19,6 +19,7 @@ from ecolink_common.settings import PlatformSettings, ServiceSettings
 from ecolink_common.unit_of_work import UnitOfWork
 
 S = TypeVar("S", bound=ServiceSettings)
+U = TypeVar("U", bound=UnitOfWork)
 
 ReadinessCheck = Callable[[], Awaitable[bool]]
 
@@ -31,9 +32,14 @@ class ServiceDependencies(Generic[S]):
     platform: PlatformSettings
     session_factory: async_sessionmaker[AsyncSession]
     clock: Clock = SYSTEM_CLOCK
+    wake_relay: Callable[[], None] | None = None  # wakes the service's outbox relay after a commit with events
+
+    def units_of_work(self, uow_type: type[U]) -> Callable[[], U]:
+        """The factory of the service's units of work, each reading this clock and waking the relay."""
+        return lambda: uow_type(self.session_factory, self.clock, wake_relay=self.wake_relay)
 
     def uow_factory(self) -> Callable[[], UnitOfWork]:
-        return lambda: UnitOfWork(self.session_factory, self.clock)
+        return self.units_of_work(UnitOfWork)
 
 
 @dataclass(frozen=True)
@@ -83,6 +89,9 @@ class ServiceSpec(Generic[S]):
     beat: tuple[BeatEntry[S], ...] = ()
     # Who receives the service's outbox events, built where the relay runs (the worker); none by default.
     subscribers: Callable[[], Subscribers] = field(default=Subscribers)
+    # Tasks sent when a relay run handed events to subscribers (the referrals webhook sender), so what the subscribers
+    # queued leaves now rather than at the task's next beat.
+    after_relay: tuple[str, ...] = ()
 
     def add_servicers(self, server: grpc.aio.Server, built: BuiltService) -> list[str]:
         """Adds the built servicer of each binding to `server`; returns the gRPC service names added."""

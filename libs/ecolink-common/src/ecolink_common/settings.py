@@ -68,6 +68,13 @@ class PlatformSettings(BaseSettings):
     outbox_relay_seconds: float = Field(
         default=10.0, gt=0, description="How often beat runs each service's outbox relay (proposed)."
     )
+    outbox_wake: bool = Field(
+        default=True,
+        description="Wake a service's outbox relay through the broker right after a commit that queued events.",
+    )
+    outbox_wake_seconds: float = Field(
+        default=0.05, gt=0, description="At most one wake per service process in this many seconds; more wait."
+    )
     auth_refusal_audit_seconds: float = Field(
         default=60.0,
         gt=0,

@@ -26,9 +26,16 @@ class UnitOfWork:
     outbox: OutboxRepository
     requests: RequestRecords
 
-    def __init__(self, session_factory: async_sessionmaker[AsyncSession], clock: Clock = SYSTEM_CLOCK):
+    def __init__(
+        self,
+        session_factory: async_sessionmaker[AsyncSession],
+        clock: Clock = SYSTEM_CLOCK,
+        *,
+        wake_relay: Callable[[], None] | None = None,
+    ):
         self._session_factory = session_factory
         self.clock = clock
+        self._wake_relay = wake_relay
 
     async def __aenter__(self) -> UnitOfWork:
         self.session = self._session_factory()
@@ -45,7 +52,12 @@ class UnitOfWork:
         await self.session.close()
 
     async def commit(self) -> None:
+        """Commits; when the transaction queued outbox events, the relay is woken to publish them now (issue 11 item
+        3), beat running it anyway."""
         await self.session.commit()
+        if self.outbox.queued and self._wake_relay is not None:
+            self._wake_relay()
+        self.outbox.queued = 0
 
     async def commit_refusal(self, *entries: AuditEntry, also: Refusal | None = None) -> None:
         """Discards what the use case wrote in this transaction and commits only the record of a refusal: its audit

@@ -21,8 +21,7 @@ def bootstrap(deps: ServiceDependencies[AlertsSettings]) -> BuiltService:
     # Read once for the process; a bad ALERTS_RULE_THRESHOLDS_FILE stops the start here.
     thresholds = settings.rule_thresholds()
 
-    def uow_factory() -> AlertsUnitOfWork:
-        return AlertsUnitOfWork(deps.session_factory, deps.clock)
+    uow_factory = deps.units_of_work(AlertsUnitOfWork)
 
     monitoring = MonitoringServicer(
         uow_factory,

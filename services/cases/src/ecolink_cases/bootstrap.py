@@ -27,8 +27,7 @@ def bootstrap(deps: ServiceDependencies[CasesSettings]) -> BuiltService:
     alerts = AlertsClient(alerts_service)
     evidence = EvidenceClient(ServiceClient(settings.evidence_endpoint(), tls=tls))
 
-    def unit_of_work() -> CasesUnitOfWork:
-        return CasesUnitOfWork(deps.session_factory, deps.clock)
+    unit_of_work = deps.units_of_work(CasesUnitOfWork)
 
     servicer = CaseServicer(
         unit_of_work,

@@ -21,7 +21,7 @@ def bootstrap(deps: ServiceDependencies[EvidenceSettings]) -> BuiltService:
     staging_dir = deps.platform.var_dir / "evidence-staging"
     staging_dir.mkdir(parents=True, exist_ok=True)
     servicer = EvidenceServicer(
-        lambda: EvidenceUnitOfWork(deps.session_factory, deps.clock),
+        deps.units_of_work(EvidenceUnitOfWork),
         store,
         settings,
         subjects_for=AlertsClient(

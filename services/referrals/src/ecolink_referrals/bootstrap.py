@@ -25,8 +25,7 @@ def bootstrap(deps: ServiceDependencies[ReferralsSettings]) -> BuiltService:
     cases = CasesClient(ServiceClient(settings.cases_endpoint(), tls=tls))
     evidence = EvidenceClient(ServiceClient(settings.evidence_endpoint(), tls=tls))
 
-    def unit_of_work() -> ReferralsUnitOfWork:
-        return ReferralsUnitOfWork(deps.session_factory, deps.clock)
+    unit_of_work = deps.units_of_work(ReferralsUnitOfWork)
 
     servicer = TransferServicer(
         unit_of_work,

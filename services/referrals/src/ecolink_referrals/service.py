@@ -66,4 +66,5 @@ SPEC = ServiceSpec(
         BeatEntry("escalate-basin-incidents", ESCALATE_BASIN_INCIDENTS, lambda s: s.basin_sweep_seconds),
     ),
     subscribers=referrals_subscribers,
+    after_relay=(DELIVER_WEBHOOKS,),
 )

@@ -20,7 +20,8 @@ from ecolink.referrals.v1 import basin_service_pb2_grpc, webhook_service_pb2, we
 from ecolink_common.celery_app import RELAY_OUTBOX, make_celery
 from ecolink_common.db import create_engine, create_session_factory
 from ecolink_common.testing.channels import stubs
-from ecolink_common.testing.platform import ServiceUnderTest, prepared_service
+from ecolink_common.testing.platform import ServiceUnderTest, platform_settings_for_tests, prepared_service
+from ecolink_common.testing.waiting import eventually
 from ecolink_common.testing.worker import running_worker, task_result
 from ecolink_referrals.domain.basin_agreements import bundled_basin_agreements
 from ecolink_referrals.domain.webhook_signing import (
@@ -33,7 +34,7 @@ from ecolink_referrals.service import SPEC as REFERRALS
 from ecolink_referrals.service_layer.basin_drills import start_due_drills
 from ecolink_referrals.service_layer.basin_incidents import escalate_silence
 from ecolink_referrals.service_layer.unit_of_work import ReferralsUnitOfWork
-from ecolink_referrals.testing import refused
+from ecolink_referrals.testing import refused, webhook_receiver
 from ecolink_referrals.worker.tasks import DELIVER_WEBHOOKS, ESCALATE_BASIN_INCIDENTS
 
 GANZHOU, JIAN, YICHUN, PINGXIANG = "eeb-360700", "eeb-360800", "eeb-360900", "eeb-360300"
@@ -288,3 +289,31 @@ async def test_deadlines_that_passed_while_beat_was_down_escalate_once_when_a_wo
         [(YICHUN, duty, level) for duty in ("acknowledge", "report_measures") for level in (1, 2)]
         + [(JIAN, "report_measures", level) for level in (1, 2)]
     )
+
+
+async def test_a_reported_incident_reaches_the_webhooks_with_no_beat_the_commit_wakes_the_relay_and_the_sender(
+    tmp_path, database_url, clock
+):
+    """Issue 14 ("within seconds"), issue 11 item 3: nothing but the commit starts the fan-out: the service wakes its
+    relay through the broker, the relay wakes the webhook sender (no beat runs here)."""
+    platform = platform_settings_for_tests(tmp_path / "woken", outbox_wake=True)
+    service = await prepared_service(REFERRALS, platform, database_url, clock=clock)
+    try:
+        with webhook_receiver(down=False) as (state, base):
+            async with stubs(service, webhook_service_pb2_grpc.WebhookServiceStub) as webhooks:
+                for agency in (JIAN, DESK):
+                    request = webhook_service_pb2.SetWebhookRequest(url=f"{base}/{agency}")
+                    await webhooks.SetWebhook(request, metadata=service.metadata(agency))
+            env = {
+                "ECOLINK_VAR_DIR": str(platform.var_dir),
+                "REFERRALS_DATABASE_URL": database_url,
+                "ECOLINK_OUTBOX_WAKE": "true",
+            }
+            with running_worker(env):
+                async with stubs(service, basin_service_pb2_grpc.BasinServiceStub) as basins:
+                    await basins.ReportIncident(spill(clock), metadata=service.metadata(GANZHOU))
+
+                await eventually(lambda: len(state.accepted) >= 2, "both webhooks answered", timeout=60)
+        assert sorted(path for path, _, _ in state.accepted) == [f"/{DESK}", f"/{JIAN}"]
+    finally:
+        await service.running.stop()

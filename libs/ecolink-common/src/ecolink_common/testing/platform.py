@@ -26,7 +26,9 @@ READY_POLL_SECONDS = 0.05
 
 
 def platform_settings_for_tests(var_dir: Path, **overrides: Any) -> PlatformSettings:
-    """Platform settings rooted in a temporary folder, checking readiness often."""
+    """Platform settings rooted in a temporary folder, checking readiness often; the relay is not woken after
+    commits (a test runs it when it means to) unless `outbox_wake=True` is passed."""
+    overrides.setdefault("outbox_wake", False)
     settings = PlatformSettings(var_dir=var_dir, readiness_interval_seconds=0.2, shutdown_grace_seconds=5, **overrides)
     ensure_signing_key(settings.private_key_path, settings.public_key_path)
     return settings

@@ -21,7 +21,9 @@ def running_worker(env: Mapping[str, str], *, queue: str = "celery") -> Iterator
     """Starts `celery worker --pool=solo` with these environment overrides; stops it with SIGTERM (exit 0)."""
     command = [sys.executable, "-m", "celery", "-A", WORKER_APP, "worker", "--pool=solo", "-Q", queue]
     command += ["--without-gossip", "--without-mingle", "--without-heartbeat", "-l", "info"]
-    process = subprocess.Popen(command, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # A test sends each task itself; a woken relay or sender would run beside it (unless the test asks for wakes).
+    environment = {**os.environ, "ECOLINK_OUTBOX_WAKE": "false", **env}
+    process = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         yield process
     finally:
