@@ -14,14 +14,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import uuid
 from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import grpc
@@ -61,7 +59,7 @@ from ecolink_referrals.domain.webhook_signing import (
 )
 from ecolink_referrals.service import SPEC as REFERRALS
 from ecolink_referrals.settings import ReferralsSettings
-from ecolink_referrals.testing import COUNTY, POLICE, PROCURATORATE, transfer_request
+from ecolink_referrals.testing import COUNTY, POLICE, PROCURATORATE, Receiver, transfer_request, webhook_receiver
 from ecolink_referrals.worker.tasks import DELIVER_WEBHOOKS
 
 ITEMS = 50
@@ -314,39 +312,6 @@ async def transfer_figures(stack: Stack, clients: Clients, options: Options) -> 
 # Webhook deliveries against a raw Celery group
 
 
-@dataclass
-class Receiver:
-    """The parties' webhook endpoint: 204 to every POST, each one recorded."""
-
-    accepted: list[tuple[str, dict[str, str], bytes]] = field(default_factory=list)
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-
-@contextmanager
-def receiving() -> Iterator[tuple[Receiver, str]]:
-    state = Receiver()
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
-            body = self.rfile.read(int(self.headers["Content-Length"]))
-            with state.lock:
-                state.accepted.append((self.path, dict(self.headers.items()), body))
-            self.send_response(204)
-            self.end_headers()
-
-        def log_message(self, *args: object) -> None:
-            return
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield state, f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 async def set_webhooks(clients: Clients, tokens: AgencyTokens, base: str) -> dict[str, str]:
     """The police's and the procuratorate's webhooks through the API; their secrets."""
     secrets = {}
@@ -513,7 +478,7 @@ async def main(argv: Sequence[str]) -> None:
         platform = platform_settings_for_tests(folder / "var")
         tokens = AgencyTokens(platform)
         async with database(backend, folder, "referrals") as referrals_url:
-            with receiving() as (receiver, base):
+            with webhook_receiver(down=False) as (receiver, base):
                 with running_s3_server() as s3:
                     async with (
                         running_stack(platform, backend, folder, s3, referrals_url) as stack,
