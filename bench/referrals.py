@@ -414,6 +414,7 @@ async def webhook_figures(platform: PlatformSettings, referrals_url: str, option
         "ECOLINK_CELERY_BROKER_URL": BROKER_URL,
         "ECOLINK_CELERY_RESULT_BACKEND": RESULT_BACKEND,
         "REFERRALS_DATABASE_URL": referrals_url,
+        "ECOLINK_OUTBOX_WAKE": "false",  # the bench sends the relay and the sender itself, and times the sender
     }
     client_platform = platform_settings_for_tests(
         platform.var_dir, celery_broker_url=BROKER_URL, celery_result_backend=RESULT_BACKEND
