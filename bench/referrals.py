@@ -322,11 +322,14 @@ async def set_webhooks(clients: Clients, tokens: AgencyTokens, base: str) -> dic
 
 
 @contextmanager
-def platform_worker(env: Mapping[str, str], queue: str, log: Path) -> Iterator[subprocess.Popen[bytes]]:
+def platform_worker(
+    env: Mapping[str, str], queue: str, log: Path, *, imports: Sequence[str] = ("bench.celery_noop",)
+) -> Iterator[subprocess.Popen[bytes]]:
     """The platform's worker as `make run` starts it (`celery -A ecolink_cli.worker_app worker --pool=solo`), on
-    `queue`, with bench.celery_noop imported beside the platform's task modules; stopped with SIGTERM."""
+    `queue`, with the bench task modules `imports` (bench.celery_noop unless told) imported beside the platform's task
+    modules; stopped with SIGTERM."""
     command = [sys.executable, "-m", "celery", "-A", "ecolink_cli.worker_app", "worker", "--pool=solo", "-Q", queue]
-    command += ["-I", "bench.celery_noop", "--without-gossip", "--without-mingle", "--without-heartbeat", "-l", "info"]
+    command += ["-I", ",".join(imports), "--without-gossip", "--without-mingle", "--without-heartbeat", "-l", "info"]
     with log.open("ab") as sink:
         process = subprocess.Popen(command, env={**os.environ, **env}, cwd=REPO_ROOT, stdout=sink, stderr=sink)
     failed = True

@@ -9,7 +9,7 @@ from ecolink_common.calls.client import ServiceClient
 from ecolink_common.service_spec import BuiltService, ServiceDependencies
 from ecolink_evidence.adapters.alerts_client import AlertsClient
 from ecolink_evidence.adapters.store_factory import build_object_store
-from ecolink_evidence.api.servicer import EvidenceServicer
+from ecolink_evidence.api.evidence_servicer import EvidenceServicer
 from ecolink_evidence.service_layer.unit_of_work import EvidenceUnitOfWork
 from ecolink_evidence.settings import EvidenceSettings
 

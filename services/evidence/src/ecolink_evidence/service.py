@@ -7,7 +7,7 @@ from pathlib import Path
 from ecolink.evidence.v1 import evidence_service_pb2, evidence_service_pb2_grpc
 from ecolink_common.service_spec import BeatEntry, ServiceSpec, binding
 from ecolink_evidence.adapters.tables import evidence_metadata
-from ecolink_evidence.api.servicer import EvidenceServicer
+from ecolink_evidence.api.evidence_servicer import EvidenceServicer
 from ecolink_evidence.bootstrap import bootstrap
 from ecolink_evidence.settings import EvidenceSettings
 from ecolink_evidence.worker.tasks import INTEGRITY_SWEEP

@@ -1,0 +1,330 @@
+"""bench/basin: ReportIncident to a basin of 20 members on Redis, the time until every downstream member's and the
+desk's webhook (a local receiver) holds the incident, p50/p95 over incidents one after the other, against a raw
+Celery group of 20 tasks on the same worker and broker, each making the same HTTP POST to the same receiver, in the
+same run (issue 14)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import grpc
+import redis
+from celery import Celery, group
+from google.protobuf.timestamp_pb2 import Timestamp
+from sqlalchemy.engine import make_url
+
+from bench.cases import AgencyTokens, Server, fresh_database, load_text, service_process
+from bench.celery_http import HTTP_POST
+from bench.referrals import REDIS_HOST, REDIS_PORT, RESULT_SECONDS, percentile, platform_worker
+from bench.report import Figure, report
+from ecolink.referrals.v1 import basin_service_pb2 as basin_pb
+from ecolink.referrals.v1 import basin_service_pb2_grpc, webhook_service_pb2, webhook_service_pb2_grpc
+from ecolink_common.celery_app import make_celery
+from ecolink_common.testing.databases import admin_url, port_open
+from ecolink_common.testing.platform import platform_settings_for_tests
+from ecolink_referrals.domain.basin_agreements import read_basin_agreements
+from ecolink_referrals.service import SPEC as REFERRALS
+from ecolink_referrals.settings import ReferralsSettings
+from ecolink_referrals.testing import Receiver, webhook_receiver
+
+MEMBERS = 20
+WARM_UP = 2
+INCIDENTS = 20
+AGREEMENT = "bench"
+DESK = "basin-bench"
+BROKER_DB, RESULT_DB = 7, 8  # Redis databases of this bench alone, flushed at start
+BROKER_URL = f"redis://{REDIS_HOST}:{REDIS_PORT}/{BROKER_DB}"
+RESULT_BACKEND = f"redis://{REDIS_HOST}:{REDIS_PORT}/{RESULT_DB}"
+QUEUE = "celery"  # the default queue: where the service's wake sends the relay, and the relay deliver_webhooks
+POLL_SECONDS = 0.002
+ARRIVAL_SECONDS = 60.0
+
+
+def member_ids() -> list[str]:
+    """20 synthetic city bureaus in river order, on region codes 361000…362900 the demo directory does not use."""
+    return [f"eeb-{3610 + index:04d}00" for index in range(MEMBERS)]
+
+
+def downstream_recipients() -> set[str]:
+    """Who an incident of the first member reaches: the 19 members below it and the desk."""
+    return {*member_ids()[1:], DESK}
+
+
+def write_directory(demo: Path, target: Path) -> Path:
+    """The demo directory plus the bench basin's bureaus and desk."""
+    directory = json.loads(demo.read_text())
+    used = {agency["region_code"] for agency in directory["agencies"]}
+    for index, agency_id in enumerate(member_ids(), start=1):
+        region = agency_id.removeprefix("eeb-")
+        assert region not in used, region
+        directory["agencies"].append(
+            {
+                "agency_id": agency_id,
+                "display_name": f"基准{index}市生态环境局",
+                "english_name": f"Bench City {index} Ecological Environment Bureau",
+                "kind": "eco-bureau",
+                "level": "city",
+                "region_code": region,
+                "basin_ids": [AGREEMENT],
+                "document_prefix": f"基{index}环",
+            }
+        )
+    directory["agencies"].append(
+        {
+            "agency_id": DESK,
+            "display_name": "基准流域联防联控办公室",
+            "english_name": "Bench Basin Joint Prevention and Control Desk",
+            "kind": "basin-desk",
+            "level": "city",
+            "region_code": member_ids()[0].removeprefix("eeb-"),
+            "basin_ids": [AGREEMENT],
+        }
+    )
+    directory["version"] = f"{directory['version']}+bench-basin"
+    target.write_text(json.dumps(directory, ensure_ascii=False, indent=1))
+    return target
+
+
+def write_agreements(target: Path) -> Path:
+    """One basin agreement of the 20 members (upstream first) and the desk; checked by the service's own reader."""
+    target.write_text(
+        'version = "basin-agreements-bench"\n\n[[agreements]]\n'
+        f'agreement_id = "{AGREEMENT}"\nbasin_id = "{AGREEMENT}"\nname = "基准流域 bench basin"\nkind = "basin"\n'
+        f'desk_agency_id = "{DESK}"\nmembers = {json.dumps(member_ids())}\n'
+    )
+    agreement = read_basin_agreements(target).get(AGREEMENT)
+    assert agreement is not None and set(agreement.downstream_of(member_ids()[0])) | {DESK} == downstream_recipients()
+    return target
+
+
+def flush_redis() -> None:
+    for db in (BROKER_DB, RESULT_DB):
+        redis.Redis(host=REDIS_HOST, port=REDIS_PORT, db=db).flushdb()
+
+
+def spill(index: int) -> basin_pb.ReportIncidentRequest:
+    occurred = Timestamp()
+    occurred.FromDatetime(datetime.now(UTC) - timedelta(minutes=20))
+    incident = basin_pb.Incident(
+        location=f"基准河 bench river, km {index}",
+        pollutant="硫酸 sulphuric acid",
+        estimated_quantity="约20吨 about 20 t",
+        occur_time=occurred,
+        description=f"槽罐车侧翻泄漏 a tanker overturned (bench incident {index})",
+    )
+    return basin_pb.ReportIncidentRequest(agreement=f"basins/{AGREEMENT}", incident=incident)
+
+
+async def received(receiver: Receiver, before: int, count: int) -> list[tuple[str, dict[str, str], bytes]]:
+    """Polls every POLL_SECONDS until the receiver holds `count` POSTs past the first `before`; those POSTs."""
+    deadline = time.perf_counter() + ARRIVAL_SECONDS
+    while len(receiver.accepted) - before < count:
+        assert time.perf_counter() < deadline, f"{len(receiver.accepted) - before} of {count} POSTs arrived"
+        await asyncio.sleep(POLL_SECONDS)
+    return receiver.accepted[before:]
+
+
+@dataclass
+class Run:
+    service: list[float] = field(default_factory=list)
+    raw: list[float] = field(default_factory=list)
+    body_bytes: int = 0
+    worker_cpu_service: float = 0.0
+    worker_cpu_raw: float = 0.0
+    service_cpu: float = 0.0
+
+
+class Bench:
+    """The reporter's stub, the receiver and the Celery client of one run."""
+
+    def __init__(self, stub: basin_service_pb2_grpc.BasinServiceStub, tokens: AgencyTokens, receiver: Receiver):
+        self.stub, self.receiver = stub, receiver
+        self.reporter = tokens.metadata(member_ids()[0])
+        self.body = ""
+        self.count = 0
+
+    async def incident(self) -> float:
+        """Seconds from just before ReportIncident until all 20 POSTs of the incident arrived; each is checked to
+        be this incident's "reported" event, once per recipient."""
+        self.count += 1
+        before = len(self.receiver.accepted)
+        started = time.perf_counter()
+        name = (await self.stub.ReportIncident(spill(self.count), metadata=self.reporter)).incident.name
+        posts = await received(self.receiver, before, len(downstream_recipients()))
+        elapsed = time.perf_counter() - started
+        paths = [path.strip("/") for path, _, _ in posts]
+        assert sorted(paths) == sorted(downstream_recipients()), paths
+        for _, _, body in posts:
+            payload = json.loads(body)["payload"]
+            assert (payload["incident"], payload["event"]) == (name, "reported"), payload
+        self.body = posts[-1][2].decode()
+        return elapsed
+
+    async def raw_group(self, client: Celery, base: str) -> float:
+        """Seconds from sending a group of 20 bench.http_post tasks (a delivery's body each, to /raw/<i>) until the
+        receiver holds all 20 POSTs; the group's results are then checked (untimed)."""
+        count = len(downstream_recipients())
+        signatures = [client.signature(HTTP_POST, args=(f"{base}/raw/{i}", self.body)) for i in range(count)]
+        before = len(self.receiver.accepted)
+        started = time.perf_counter()
+        result = group(signatures, app=client).apply_async(queue=QUEUE)
+        posts = await received(self.receiver, before, count)
+        elapsed = time.perf_counter() - started
+        assert sorted(path for path, _, _ in posts) == sorted(f"/raw/{i}" for i in range(count))
+        assert await asyncio.to_thread(result.get, timeout=RESULT_SECONDS) == [204] * count
+        return elapsed
+
+
+async def set_webhooks(channel: grpc.aio.Channel, tokens: AgencyTokens, base: str) -> None:
+    """Every member's and the desk's webhook, each with its own token, to `{base}/{agency_id}`."""
+    stub = webhook_service_pb2_grpc.WebhookServiceStub(channel)
+    for agency in [*member_ids(), DESK]:
+        request = webhook_service_pb2.SetWebhookRequest(url=f"{base}/{agency}")
+        await stub.SetWebhook(request, metadata=tokens.metadata(agency))
+
+
+async def measure(folder: Path) -> Run:
+    var_dir = folder / "var"
+    demo = platform_settings_for_tests(var_dir).directory_file
+    directory = write_directory(demo, folder / "bench-directory.json")
+    agreements = write_agreements(folder / "bench-agreements.toml")
+    celery_env = {"ECOLINK_CELERY_BROKER_URL": BROKER_URL, "ECOLINK_CELERY_RESULT_BACKEND": RESULT_BACKEND}
+    os.environ.update({**celery_env, "ECOLINK_DIRECTORY_FILE": str(directory)})  # service_process copies os.environ
+    platform = platform_settings_for_tests(
+        var_dir, directory_file=directory, celery_broker_url=BROKER_URL, celery_result_backend=RESULT_BACKEND
+    )
+    tokens = AgencyTokens(platform)
+    client = make_celery("bench-basin", platform, include=[])
+    flush_redis()
+    run = Run()
+    async with fresh_database("bench_basin") as database_url:
+        worker_env = {
+            **celery_env,
+            "ECOLINK_VAR_DIR": str(var_dir),
+            "ECOLINK_DIRECTORY_FILE": str(directory),
+            "REFERRALS_DATABASE_URL": database_url,
+            "REFERRALS_BASIN_AGREEMENTS_FILE": str(agreements),
+        }
+        with (
+            webhook_receiver(down=False) as (receiver, base),
+            platform_worker(worker_env, QUEUE, var_dir / "worker.log", imports=["bench.celery_http"]) as process,
+        ):
+            worker = Server("", process.pid)
+            async with (
+                service_process(REFERRALS, platform, database_url, basin_agreements_file=str(agreements)) as server,
+                grpc.aio.insecure_channel(server.target) as channel,
+            ):
+                await set_webhooks(channel, tokens, base)
+                bench = Bench(basin_service_pb2_grpc.BasinServiceStub(channel), tokens, receiver)
+                for _ in range(WARM_UP):
+                    await bench.incident()
+                    await bench.raw_group(client, base)
+                run.body_bytes = len(bench.body.encode())
+                for index in range(INCIDENTS):
+                    for side in ("service", "raw") if index % 2 == 0 else ("raw", "service"):
+                        cpu_before, service_before = worker.cpu_seconds(), server.cpu_seconds()
+                        if side == "service":
+                            run.service.append(await bench.incident())
+                            run.worker_cpu_service += worker.cpu_seconds() - cpu_before
+                            run.service_cpu += server.cpu_seconds() - service_before
+                        else:
+                            run.raw.append(await bench.raw_group(client, base))
+                            run.worker_cpu_raw += worker.cpu_seconds() - cpu_before
+    return run
+
+
+def milliseconds(seconds: float) -> float:
+    return seconds * 1000
+
+
+def figures(run: Run) -> list[Figure]:
+    n, count = len(run.service), len(downstream_recipients())
+    reference = f"Celery group of {count} tasks each POSTing the same body, same worker, broker and receiver"
+    name = f"ReportIncident to all {count} webhooks (19 downstream + desk), basin of {MEMBERS}"
+    per = 1000 / n
+    return [
+        Figure(
+            f"{name}, p50 (n={n})",
+            milliseconds(statistics.median(run.service)),
+            "ms",
+            f"{reference}, p50",
+            milliseconds(statistics.median(run.raw)),
+            "context (the goal is on p95)",
+        ),
+        Figure(
+            f"{name}, p95 (n={n})",
+            milliseconds(percentile(run.service, 0.95)),
+            "ms",
+            f"{reference}, p95",
+            milliseconds(percentile(run.raw, 0.95)),
+            "≤ 1.5× (issue 14)",
+        ),
+        Figure(
+            "worker CPU per incident (relay + deliver_webhooks)",
+            run.worker_cpu_service * per,
+            "ms",
+            f"worker CPU per group of {count} HTTP POST tasks",
+            run.worker_cpu_raw * per,
+            "context (where the ratio comes from)",
+        ),
+    ]
+
+
+def notes(run: Run, load_before: tuple[float, float, float], seconds: float) -> str:
+    samples = "; ".join(
+        f"{milliseconds(s):,.0f} / {milliseconds(r):,.0f}" for s, r in zip(run.service, run.raw, strict=True)
+    )
+    settings = ReferralsSettings()
+    return (
+        f"The referrals service is `python -m ecolink_referrals` on a new PostgreSQL database, insecure loopback, "
+        f"the demo directory plus {MEMBERS} synthetic city eco-bureaus (eeb-361000…eeb-362900, basin `bench`) and "
+        f"the desk {DESK}, and one basin agreement `bench` of the {MEMBERS} members in river order (TOML, "
+        "REFERRALS_BASIN_AGREEMENTS_FILE); every member and the desk set a webhook through WebhookService to a "
+        "ThreadingHTTPServer in the bench process answering 204. One `celery -A ecolink_cli.worker_app worker "
+        f"--pool=solo -Q {QUEUE} -I bench.celery_http` (as `make run` starts it, on the default queue) on Redis "
+        f"({BROKER_URL}, results {RESULT_BACKEND}, both flushed at start); beat does not run. The first member "
+        "reports each incident: the commit wakes the relay (ecolink.platform.relay_outbox through the broker, "
+        "outbox wake on), which queues one delivery per recipient and sends ecolink.referrals.deliver_webhooks, "
+        f"which POSTs them {settings.webhook_concurrency} at a time (REFERRALS_WEBHOOK_CONCURRENCY default) with "
+        f"their HMAC headers. Timed from just before ReportIncident until the receiver holds all "
+        f"{len(downstream_recipients())} POSTs (polled every {POLL_SECONDS * 1000:.0f} ms), each checked to be "
+        "that incident's `reported` event once per recipient. The reference: a Celery group of "
+        f"{len(downstream_recipients())} bench.http_post tasks (urllib POST, the platform tasks' options, results "
+        f"kept) with a delivery's body ({run.body_bytes} bytes) to /raw/<i> of the same receiver, on the same worker "
+        "and queue, timed from group(...).apply_async() until the receiver holds all its POSTs (the group's "
+        f"results checked afterwards, untimed). {WARM_UP} untimed incidents and groups first; then {INCIDENTS} of "
+        "each, alternating which goes first; p95 by nearest rank. Each pair (service / raw, ms): "
+        f"{samples}. Service process CPU per incident: {run.service_cpu * 1000 / len(run.service):,.1f} ms. Client, "
+        f"service, worker, PostgreSQL and Redis share the machine's {os.cpu_count()} cores, other work running "
+        f"beside; load average (1, 5, 15 min) before {load_text(load_before)}, after {load_text(os.getloadavg())}; "
+        f"the run took {seconds:,.0f} s (`python -m bench.basin`). Not measured: 200 incidents at once across 10 "
+        "basins."
+    )
+
+
+async def main(argv: Sequence[str]) -> None:
+    admin = make_url(admin_url())
+    if not port_open(admin.host or "127.0.0.1", admin.port or 5432):
+        print(f"bench/basin skipped: no PostgreSQL at {admin.host}:{admin.port} (set ECOLINK_TEST_POSTGRES_URL)")
+        return
+    if not port_open(REDIS_HOST, REDIS_PORT):
+        print(f"bench/basin skipped: no Redis at {REDIS_HOST}:{REDIS_PORT}")
+        return
+    load_before, started = os.getloadavg(), time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        run = await measure(Path(tmp))
+    report("basin", figures(run), notes=notes(run, load_before, time.perf_counter() - started))
+
+
+if __name__ == "__main__":
+    asyncio.run(main(sys.argv[1:]))
