@@ -361,6 +361,13 @@ async def close_incident(uow: ReferralsUnitOfWork, principal: Principal, inciden
     return await _change(uow, principal, incident_id, "CloseIncident", closed)
 
 
+def _rung_region(target: EscalationTarget, member_region: str) -> str | None:
+    """The region whose eco-bureau a rung reaches: the one just above the member's, or its province's."""
+    if target is EscalationTarget.PARENT:
+        return parent_region(member_region)
+    return province_region(member_region)
+
+
 async def _rung_targets(uow: ReferralsUnitOfWork, agreement: BasinAgreement, rung: DueRung) -> tuple[str, ...]:
     """Issue 14 item 1: the silent member's parent bureau, the desk, its province's bureau, as the rung names them."""
     member = await uow.agencies.get(rung.silent_agency_id)
@@ -369,12 +376,10 @@ async def _rung_targets(uow: ReferralsUnitOfWork, agreement: BasinAgreement, run
         if target is EscalationTarget.DESK:
             targets.append(agreement.desk_agency_id)
             continue
-        if member is None:
+        region = _rung_region(target, member.region_code) if member is not None else None
+        if region is None:
             continue
-        region = parent_region(member.region_code) if target is EscalationTarget.PARENT else None
-        if target is EscalationTarget.PROVINCE:
-            region = province_region(member.region_code)
-        bureaus = await uow.agencies.list_after(after_id="", kind=AgencyKind.ECO_BUREAU, region_prefix=region or "-")
+        bureaus = await uow.agencies.list_after(after_id="", kind=AgencyKind.ECO_BUREAU, region_prefix=region)
         targets += [bureau.agency_id for bureau in bureaus if bureau.region_code == region]
     return tuple(dict.fromkeys(targets))
 
