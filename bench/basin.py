@@ -12,7 +12,7 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -40,6 +40,9 @@ from ecolink_referrals.testing import Receiver, webhook_receiver
 MEMBERS = 20
 WARM_UP = 2
 INCIDENTS = 20
+BASINS = 10  # the burst's basins, each of the same 20 bureaus in another river order with a desk of its own
+BURST = 200  # incidents at once across the BASINS basins
+BURST_SECONDS = 120.0
 AGREEMENT = "bench"
 DESK = "basin-bench"
 BROKER_DB, RESULT_DB = 7, 8  # Redis databases of this bench alone, flushed at start
@@ -55,9 +58,35 @@ def member_ids() -> list[str]:
     return [f"eeb-{3610 + index:04d}00" for index in range(MEMBERS)]
 
 
+@dataclass(frozen=True)
+class Basin:
+    """One bench agreement: the 20 bureaus rotated by `2 * index` places, and its desk."""
+
+    agreement_id: str
+    desk: str
+    members: tuple[str, ...]
+
+    @property
+    def recipients(self) -> set[str]:
+        """Who an incident of the first member reaches: the 19 members below it and the desk."""
+        return {*self.members[1:], self.desk}
+
+
+def basins() -> list[Basin]:
+    """`bench` (the 20 bureaus in order, desk basin-bench) first, then bench-1…bench-9."""
+    ids = member_ids()
+    return [
+        Basin(
+            AGREEMENT if index == 0 else f"{AGREEMENT}-{index}",
+            DESK if index == 0 else f"{DESK}-{index}",
+            tuple(ids[2 * index :] + ids[: 2 * index]),
+        )
+        for index in range(BASINS)
+    ]
+
+
 def downstream_recipients() -> set[str]:
-    """Who an incident of the first member reaches: the 19 members below it and the desk."""
-    return {*member_ids()[1:], DESK}
+    return basins()[0].recipients
 
 
 def write_directory(demo: Path, target: Path) -> Path:
@@ -75,35 +104,41 @@ def write_directory(demo: Path, target: Path) -> Path:
                 "kind": "eco-bureau",
                 "level": "city",
                 "region_code": region,
-                "basin_ids": [AGREEMENT],
+                "basin_ids": [basin.agreement_id for basin in basins()],
                 "document_prefix": f"基{index}环",
             }
         )
-    directory["agencies"].append(
-        {
-            "agency_id": DESK,
-            "display_name": "基准流域联防联控办公室",
-            "english_name": "Bench Basin Joint Prevention and Control Desk",
-            "kind": "basin-desk",
-            "level": "city",
-            "region_code": member_ids()[0].removeprefix("eeb-"),
-            "basin_ids": [AGREEMENT],
-        }
-    )
+    for index, basin in enumerate(basins()):
+        directory["agencies"].append(
+            {
+                "agency_id": basin.desk,
+                "display_name": f"基准流域{index}联防联控办公室",
+                "english_name": f"Bench Basin {index} Joint Prevention and Control Desk",
+                "kind": "basin-desk",
+                "level": "city",
+                "region_code": basin.members[0].removeprefix("eeb-"),
+                "basin_ids": [basin.agreement_id],
+            }
+        )
     directory["version"] = f"{directory['version']}+bench-basin"
     target.write_text(json.dumps(directory, ensure_ascii=False, indent=1))
     return target
 
 
 def write_agreements(target: Path) -> Path:
-    """One basin agreement of the 20 members (upstream first) and the desk; checked by the service's own reader."""
-    target.write_text(
-        'version = "basin-agreements-bench"\n\n[[agreements]]\n'
-        f'agreement_id = "{AGREEMENT}"\nbasin_id = "{AGREEMENT}"\nname = "基准流域 bench basin"\nkind = "basin"\n'
-        f'desk_agency_id = "{DESK}"\nmembers = {json.dumps(member_ids())}\n'
-    )
-    agreement = read_basin_agreements(target).get(AGREEMENT)
-    assert agreement is not None and set(agreement.downstream_of(member_ids()[0])) | {DESK} == downstream_recipients()
+    """The BASINS agreements, members upstream first, each with its desk; checked by the service's own reader."""
+    text = 'version = "basin-agreements-bench"\n'
+    for basin in basins():
+        text += (
+            f'\n[[agreements]]\nagreement_id = "{basin.agreement_id}"\nbasin_id = "{basin.agreement_id}"\n'
+            f'name = "基准流域 bench basin {basin.agreement_id}"\nkind = "basin"\ndesk_agency_id = "{basin.desk}"\n'
+            f"members = {json.dumps(list(basin.members))}\n"
+        )
+    target.write_text(text)
+    read = read_basin_agreements(target)
+    for basin in basins():
+        agreement = read.get(basin.agreement_id)
+        assert agreement is not None and {*agreement.downstream_of(basin.members[0]), basin.desk} == basin.recipients
     return target
 
 
@@ -112,7 +147,7 @@ def flush_redis() -> None:
         redis.Redis(host=REDIS_HOST, port=REDIS_PORT, db=db).flushdb()
 
 
-def spill(index: int) -> basin_pb.ReportIncidentRequest:
+def spill(index: int, agreement: str = AGREEMENT) -> basin_pb.ReportIncidentRequest:
     occurred = Timestamp()
     occurred.FromDatetime(datetime.now(UTC) - timedelta(minutes=20))
     incident = basin_pb.Incident(
@@ -122,7 +157,7 @@ def spill(index: int) -> basin_pb.ReportIncidentRequest:
         occur_time=occurred,
         description=f"槽罐车侧翻泄漏 a tanker overturned (bench incident {index})",
     )
-    return basin_pb.ReportIncidentRequest(agreement=f"basins/{AGREEMENT}", incident=incident)
+    return basin_pb.ReportIncidentRequest(agreement=f"basins/{agreement}", incident=incident)
 
 
 async def received(receiver: Receiver, before: int, count: int) -> list[tuple[str, dict[str, str], bytes]]:
@@ -134,6 +169,50 @@ async def received(receiver: Receiver, before: int, count: int) -> list[tuple[st
     return receiver.accepted[before:]
 
 
+Post = tuple[str, dict[str, str], bytes]
+
+
+async def arrivals(receiver: Receiver, before: int, count: int, key: Callable[[Post], str]) -> dict[str, list[float]]:
+    """Polls every POLL_SECONDS until the receiver holds `count` POSTs past the first `before` (or BURST_SECONDS
+    passed); when each arrived (to the poll), by `key`."""
+    seen, deadline = before, time.perf_counter() + BURST_SECONDS
+    times: dict[str, list[float]] = {}
+    while seen - before < count and time.perf_counter() < deadline:
+        current = len(receiver.accepted)
+        now = time.perf_counter()
+        for post in receiver.accepted[seen:current]:
+            times.setdefault(key(post), []).append(now)
+        seen = current
+        await asyncio.sleep(POLL_SECONDS)
+    return times
+
+
+def incident_of(post: Post) -> str:
+    return str(json.loads(post[2])["payload"]["incident"])
+
+
+def group_of(post: Post) -> str:
+    return post[0].split("/")[2]  # /raw/<group>/<i>
+
+
+@dataclass(frozen=True)
+class Burst:
+    """BURST incidents (or groups) sent at once: each one's seconds from the start to its 20th POST, the POSTs that
+    arrived, and the seconds until the last."""
+
+    latencies: list[float]
+    posts: int
+    expected: int
+    seconds: float
+
+    @staticmethod
+    def of(times: dict[str, list[float]], started: float, expected: int, each: int) -> Burst:
+        complete = [max(arrived) - started for arrived in times.values() if len(arrived) == each]
+        posts = sum(len(arrived) for arrived in times.values())
+        last = max((max(arrived) for arrived in times.values()), default=started)
+        return Burst(complete, posts, expected, last - started)
+
+
 @dataclass
 class Run:
     service: list[float] = field(default_factory=list)
@@ -142,6 +221,8 @@ class Run:
     worker_cpu_service: float = 0.0
     worker_cpu_raw: float = 0.0
     service_cpu: float = 0.0
+    burst: Burst | None = None
+    raw_burst: Burst | None = None
 
 
 class Bench:
@@ -181,19 +262,63 @@ class Bench:
         posts = await received(self.receiver, before, count)
         elapsed = time.perf_counter() - started
         assert sorted(path for path, _, _ in posts) == sorted(f"/raw/{i}" for i in range(count))
-        assert await asyncio.to_thread(result.get, timeout=RESULT_SECONDS) == [204] * count
+        # In this thread: the result consumer subscribed in it when the group was sent.
+        assert result.get(timeout=RESULT_SECONDS) == [204] * count
         return elapsed
+
+    async def burst(self, stubs: dict[str, basin_service_pb2_grpc.BasinServiceStub], tokens: AgencyTokens) -> Burst:
+        """BURST incidents at once, one basin after the other round robin, each reported by its basin's first member
+        over a channel of its own; each incident's POSTs checked to go to its basin's recipients once each."""
+        count = len(downstream_recipients())
+        chosen = [basins()[index % BASINS] for index in range(BURST)]
+        requests = [(spill(1000 + index, basin.agreement_id), basin) for index, basin in enumerate(chosen)]
+        before = len(self.receiver.accepted)
+        started = time.perf_counter()
+        tracker = asyncio.create_task(arrivals(self.receiver, before, BURST * count, incident_of))
+        answers = await asyncio.gather(
+            *(
+                stubs[basin.agreement_id].ReportIncident(request, metadata=tokens.metadata(basin.members[0]))
+                for request, basin in requests
+            )
+        )
+        times = await tracker
+        by_name = {answer.incident.name: basin for answer, (_, basin) in zip(answers, requests, strict=True)}
+        paths: dict[str, list[str]] = {}
+        for post in self.receiver.accepted[before:]:
+            paths.setdefault(incident_of(post), []).append(post[0].strip("/"))
+        assert set(paths) <= set(by_name), set(paths) - set(by_name)
+        for name, reached in paths.items():
+            assert len(reached) == len(set(reached)) and set(reached) <= by_name[name].recipients, (name, reached)
+        return Burst.of(times, started, BURST * count, count)
+
+    async def raw_burst(self, client: Celery, base: str) -> Burst:
+        """BURST groups of 20 bench.http_post tasks sent one after the other at once (to /raw/<group>/<i>)."""
+        count = len(downstream_recipients())
+        before = len(self.receiver.accepted)
+        started = time.perf_counter()
+        tracker = asyncio.create_task(arrivals(self.receiver, before, BURST * count, group_of))
+        results = [
+            group(
+                [client.signature(HTTP_POST, args=(f"{base}/raw/g{g}/{i}", self.body)) for i in range(count)],
+                app=client,
+            ).apply_async(queue=QUEUE)
+            for g in range(BURST)
+        ]
+        times = await tracker
+        for result in results:
+            assert result.get(timeout=RESULT_SECONDS) == [204] * count
+        return Burst.of(times, started, BURST * count, count)
 
 
 async def set_webhooks(channel: grpc.aio.Channel, tokens: AgencyTokens, base: str) -> None:
     """Every member's and the desk's webhook, each with its own token, to `{base}/{agency_id}`."""
     stub = webhook_service_pb2_grpc.WebhookServiceStub(channel)
-    for agency in [*member_ids(), DESK]:
+    for agency in [*member_ids(), *(basin.desk for basin in basins())]:
         request = webhook_service_pb2.SetWebhookRequest(url=f"{base}/{agency}")
         await stub.SetWebhook(request, metadata=tokens.metadata(agency))
 
 
-async def measure(folder: Path) -> Run:
+async def measure(folder: Path, *, burst: bool) -> Run:
     var_dir = folder / "var"
     demo = platform_settings_for_tests(var_dir).directory_file
     directory = write_directory(demo, folder / "bench-directory.json")
@@ -240,7 +365,21 @@ async def measure(folder: Path) -> Run:
                         else:
                             run.raw.append(await bench.raw_group(client, base))
                             run.worker_cpu_raw += worker.cpu_seconds() - cpu_before
+                if burst:
+                    run.raw_burst = await bench.raw_burst(client, base)
+                    run.burst = await burst_incidents(bench, server.target, tokens)
     return run
+
+
+async def burst_incidents(bench: Bench, target: str, tokens: AgencyTokens) -> Burst:
+    """The burst over one channel per basin."""
+    channels = {basin.agreement_id: grpc.aio.insecure_channel(target) for basin in basins()}
+    try:
+        stubs = {agreement: basin_service_pb2_grpc.BasinServiceStub(c) for agreement, c in channels.items()}
+        return await bench.burst(stubs, tokens)
+    finally:
+        for channel in channels.values():
+            await channel.close(None)
 
 
 def milliseconds(seconds: float) -> float:
@@ -322,7 +461,7 @@ async def main(argv: Sequence[str]) -> None:
         return
     load_before, started = os.getloadavg(), time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
-        run = await measure(Path(tmp))
+        run = await measure(Path(tmp), burst="--no-burst" not in argv)
     report("basin", figures(run), notes=notes(run, load_before, time.perf_counter() - started))
 
 

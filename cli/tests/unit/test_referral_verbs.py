@@ -45,6 +45,8 @@ SERVICES = (
     ("WebhookService", webhook_service_pb2, referral_webhooks.webhook_app, ("referrals", "webhook")),
     ("BasinService", basin_service_pb2, basin.incidents_app, ("basin", "incidents")),
     ("BasinService", basin_service_pb2, basin.drill_app, ("basin", "drill")),
+    ("BasinService", basin_service_pb2, basin.tasks_app, ("basin", "tasks")),
+    ("BasinService", basin_service_pb2, basin.meeting_app, ("basin", "meeting")),
 )
 STUBS = ("transfer_stub", "listing_stub", "webhook_stub", "basin_stub")
 # How each reading method is reached: the command line after `ecolink`.
@@ -63,6 +65,9 @@ READ_VERBS = {
     "GetIncident": ("basin", "incidents", "get", "1"),
     "ListIncidents": ("basin", "incidents", "list"),
     "GetDrillReport": ("basin", "drill", "report", "1"),
+    "GetJointTask": ("basin", "tasks", "get", "1"),
+    "ListJointTasks": ("basin", "tasks", "list"),
+    "GetJointMeeting": ("basin", "meeting", "get", "1"),
 }
 
 
@@ -172,7 +177,7 @@ def test_every_state_changing_method_has_a_verb_that_calls_it_without_reading_fi
     if "etag" in fields:  # a transfer's step after its report
         assert (request.name, request.etag) == ("transfers/1", "")
     elif "name" in fields:  # a listing's or an incident's
-        assert request.name in ("listings/1", "incidents/1")
+        assert request.name in ("listings/1", "incidents/1", "basin-tasks/1")
 
 
 @pytest.mark.parametrize("rpc", methods(reading=True))

@@ -19,7 +19,7 @@ from ecolink_cli.commands import basin_views as views
 from ecolink_cli.commands import referral_calls
 from ecolink_cli.commands.case_calls import Caller, prefixed, with_caller
 from ecolink_cli.commands.case_steps import calls
-from ecolink_cli.commands.referral_calls import PAGE_SIZE
+from ecolink_cli.commands.referral_calls import PAGE_SIZE, split_first
 from ecolink_cli.commands.referral_steps import OfficerOption, RequestIdOption
 from ecolink_cli.commands.registry_support import every_page
 from ecolink_cli.output import console, emit
@@ -30,8 +30,17 @@ basin_app = typer.Typer(
 )
 incidents_app = typer.Typer(help="Basin incidents: report, list, get, ack, measures, close.")
 drill_app = typer.Typer(help="Joint drills (联合演练): schedule one, read its report afterwards.")
+tasks_app = typer.Typer(help="Joint tasks (联合任务): assign to a member, report on, list; overdue ones escalate.")
+meeting_app = typer.Typer(help="Joint meetings (联席会议): record one with its decisions (each a task), read one.")
 basin_app.add_typer(incidents_app, name="incidents")
 basin_app.add_typer(drill_app, name="drill")
+basin_app.add_typer(tasks_app, name="tasks")
+basin_app.add_typer(meeting_app, name="meeting")
+TaskArgument = Annotated[str, typer.Argument(help="basin-tasks/{id} or just the id, e.g. 1.")]
+DecisionOption = Annotated[
+    list[str] | None,
+    typer.Option("--decision", help="A decision as MEMBER:HOURS:WHAT (e.g. eeb-360800:72:加密监测), repeatable."),
+]
 as_dict = partial(MessageToDict, preserving_proto_field_name=True)
 IncidentArgument = Annotated[str, typer.Argument(help="incidents/{id} or just the id, e.g. 1.")]
 EvidenceOption = Annotated[
@@ -212,6 +221,113 @@ def drill_report(name: IncidentArgument, *, caller: Caller) -> None:
         request = pb.GetDrillReportRequest(name=incident_name(name))
         found = call(stub.GetDrillReport, request, token=caller.bearer, as_json=caller.as_json)
     emit(as_dict(found), as_json=caller.as_json, table=views.drill_table(found))
+
+
+def _task_changed(rpc: str, request: Any, caller: Caller) -> None:
+    with referral_calls.basin_stub(caller.address) as stub:
+        task = call(getattr(stub, rpc), request, token=caller.bearer, as_json=caller.as_json).task
+    emit(as_dict(task), as_json=caller.as_json, text=views.task_line(task))
+
+
+@tasks_app.command("assign")
+@calls("AssignJointTask")
+@with_caller
+def assign_task(
+    basin: Annotated[str, typer.Option("--basin", help="The agreement you are a member or the desk of.")],
+    to: Annotated[str, typer.Option("--to", help="The member that owes it, e.g. eeb-360900.")],
+    description: Annotated[str, typer.Option("--description", help="What is to be done (任务内容).")],
+    hours: Annotated[int, typer.Option("--hours", min=1, help="Hours until it is due (期限).")] = 24,
+    kind: Annotated[
+        str, typer.Option("--kind", help="joint_sampling (联合采样), joint_inspection (联合检查) or other.")
+    ] = "joint_sampling",
+    *,
+    caller: Caller,
+) -> None:
+    """Desk or member: assign a member a joint task; overdue, it escalates like a silent member."""
+    task = pb.NewJointTask(assignee_agency_id=to, kind=kind, description=description, due_in_hours=hours)
+    _task_changed("AssignJointTask", pb.AssignJointTaskRequest(agreement=prefixed(basin, "basins"), task=task), caller)
+
+
+@tasks_app.command("get")
+@with_caller
+def get_task(name: TaskArgument, *, caller: Caller) -> None:
+    """One joint task with its reports and escalations."""
+    with referral_calls.basin_stub(caller.address) as stub:
+        request = pb.GetJointTaskRequest(name=prefixed(name, "basin-tasks"))
+        task = call(stub.GetJointTask, request, token=caller.bearer, as_json=caller.as_json).task
+    emit(as_dict(task), as_json=caller.as_json, table=views.tasks_table([task]))
+
+
+@tasks_app.command("list")
+@with_caller
+def list_tasks(*, caller: Caller) -> None:
+    """The joint tasks you see, newest first (overdue ones in red; follows all pages)."""
+    request = pb.ListJointTasksRequest(page_size=PAGE_SIZE)
+    with referral_calls.basin_stub(caller.address) as stub:
+        found = every_page(stub.ListJointTasks, request, "tasks", token=caller.bearer, as_json=caller.as_json)
+    emit([as_dict(t) for t in found], as_json=caller.as_json, table=views.tasks_table(found))
+
+
+@tasks_app.command("report")
+@calls("ReportJointTask")
+@with_caller
+def report_task(
+    name: TaskArgument,
+    text: Annotated[str, typer.Option("--text", help="What was done (完成情况).")],
+    officer: OfficerOption,
+    done: Annotated[bool, typer.Option("--done", help="The task is complete.")] = False,
+    *,
+    caller: Caller,
+) -> None:
+    """Assignee: report on your joint task, or complete it with --done."""
+    request = pb.ReportJointTaskRequest(name=prefixed(name, "basin-tasks"), text=text, officer_ids=officer, done=done)
+    _task_changed("ReportJointTask", request, caller)
+
+
+def decision(text: str) -> pb.NewJointTask:
+    """`MEMBER:HOURS:WHAT` → a meeting decision due HOURS after the meeting is recorded."""
+    member, rest = split_first(text)
+    hours, what = split_first(rest or "")
+    if not member.strip() or not hours.strip().isdigit() or not (what or "").strip():
+        raise typer.BadParameter(f"{text!r}: MEMBER:HOURS:WHAT", param_hint="--decision")
+    return pb.NewJointTask(assignee_agency_id=member.strip(), due_in_hours=int(hours), description=(what or "").strip())
+
+
+@meeting_app.command("record")
+@calls("RecordJointMeeting")
+@with_caller
+def record_meeting(
+    basin: Annotated[str, typer.Option("--basin", help="The agreement you are a member or the desk of.")],
+    held_on: Annotated[str, typer.Option("--on", help="The day it was held, YYYY-MM-DD.")],
+    minutes: Annotated[str, typer.Option("--minutes", help="The minutes (会议纪要).")],
+    attendee: Annotated[list[str] | None, typer.Option("--attendee", help="An attending agency, repeatable.")] = None,
+    decisions: DecisionOption = None,
+    *,
+    caller: Caller,
+) -> None:
+    """Desk or member: record a joint meeting (联席会议); each decision becomes a member's task."""
+    request = pb.RecordJointMeetingRequest(
+        agreement=prefixed(basin, "basins"),
+        held_on=held_on,
+        minutes=minutes,
+        attendee_agency_ids=attendee or [],
+        decisions=[decision(text) for text in decisions or []],
+    )
+    with referral_calls.basin_stub(caller.address) as stub:
+        recorded = call(stub.RecordJointMeeting, request, token=caller.bearer, as_json=caller.as_json)
+    emit(as_dict(recorded), as_json=caller.as_json, table=views.tasks_table(recorded.tasks))
+
+
+@meeting_app.command("get")
+@with_caller
+def get_meeting(
+    name: Annotated[str, typer.Argument(help="basin-meetings/{id} or just the id.")], *, caller: Caller
+) -> None:
+    """One joint meeting with its minutes and the tasks it decided."""
+    with referral_calls.basin_stub(caller.address) as stub:
+        request = pb.GetJointMeetingRequest(name=prefixed(name, "basin-meetings"))
+        meeting = call(stub.GetJointMeeting, request, token=caller.bearer, as_json=caller.as_json).meeting
+    emit(as_dict(meeting), as_json=caller.as_json, text=views.meeting_text(meeting))
 
 
 @basin_app.command("watch")

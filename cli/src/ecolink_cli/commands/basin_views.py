@@ -190,3 +190,54 @@ def drill_table(report: pb.GetDrillReportResponse) -> Table:
     everyone = report.all_acknowledged_after_seconds if report.HasField("all_acknowledged_after_seconds") else None
     title = f"drill {report.name} from {shown_time(report.start_time)} · all acknowledged after {_duration(everyone)}"
     return styled_table(title, DRILL_COLUMNS, rows)
+
+
+TASK_COLUMNS = [
+    "task 任务",
+    "kind 类型",
+    "to 责任单位",
+    "by 交办单位",
+    "due 期限",
+    "status 状态",
+    "reports 报告",
+    "escalated 升级",
+]
+
+
+def _task_status(task: pb.JointTask) -> str:
+    if task.HasField("done_time"):
+        return "done 已完成"
+    return "OVERDUE 逾期" if task.overdue else "open 进行中"
+
+
+def tasks_table(tasks: Sequence[pb.JointTask]) -> Table:
+    rows = [
+        (
+            [
+                t.name,
+                t.kind,
+                t.assignee_agency_id,
+                t.assigned_by,
+                shown_time(t.due_time),
+                _task_status(t),
+                str(len(t.reports)),
+                str(len(t.escalations)),
+            ],
+            OVERDUE_STYLE if t.overdue else None,
+        )
+        for t in tasks
+    ]
+    return styled_table(f"{len(tasks)} joint tasks 联合任务", TASK_COLUMNS, rows)
+
+
+def task_line(task: pb.JointTask) -> str:
+    return f"{task.name} {task.kind} → {task.assignee_agency_id} due {shown_time(task.due_time)} · {_task_status(task)}"
+
+
+def meeting_text(meeting: pb.JointMeeting) -> str:
+    attended = ", ".join(meeting.attendee_agency_ids) or "—"
+    decided = ", ".join(meeting.tasks) or "—"
+    return (
+        f"{meeting.name} {meeting.agreement} held {meeting.held_on} by {meeting.convened_by}; attended by {attended}"
+        f"\n{meeting.minutes}\ndecided: {decided}"
+    )

@@ -33,6 +33,7 @@ from ecolink_referrals.domain.webhook_signing import (
 from ecolink_referrals.service import SPEC as REFERRALS
 from ecolink_referrals.service_layer.basin_drills import start_due_drills
 from ecolink_referrals.service_layer.basin_incidents import escalate_silence
+from ecolink_referrals.service_layer.basin_tasks import escalate_overdue_tasks
 from ecolink_referrals.service_layer.unit_of_work import ReferralsUnitOfWork
 from ecolink_referrals.testing import refused, webhook_receiver
 from ecolink_referrals.worker.tasks import DELIVER_WEBHOOKS, ESCALATE_BASIN_INCIDENTS
@@ -317,3 +318,81 @@ async def test_a_reported_incident_reaches_the_webhooks_with_no_beat_the_commit_
         assert sorted(path for path, _, _ in state.accepted) == [f"/{DESK}", f"/{JIAN}"]
     finally:
         await service.running.stop()
+
+
+async def test_joint_tasks_are_assigned_reported_escalated_when_overdue_and_decided_by_a_joint_meeting(
+    basins, basin_service, database_url, clock
+):
+    def as_(agency: str) -> list[tuple[str, str]]:
+        return basin_service.metadata(agency)
+
+    sampling = pb.NewJointTask(
+        assignee_agency_id=YICHUN,
+        kind="joint_sampling",
+        description="赣江樟树断面联合采样 joint sampling",
+        due_in_hours=24,
+    )
+    task = (
+        await basins.AssignJointTask(
+            pb.AssignJointTaskRequest(agreement="basins/ganjiang", task=sampling), metadata=as_(DESK)
+        )
+    ).task
+    assert (task.assignee_agency_id, task.kind, task.overdue) == (YICHUN, "joint_sampling", False)
+    stranger = await refused(basins.GetJointTask(pb.GetJointTaskRequest(name=task.name), metadata=as_(PINGXIANG)))
+    assert stranger.code is grpc.StatusCode.NOT_FOUND
+    not_theirs = await refused(
+        basins.ReportJointTask(
+            pb.ReportJointTaskRequest(name=task.name, text="x", officer_ids=["off-360800-01"]), metadata=as_(JIAN)
+        )
+    )
+    assert (not_theirs.code, not_theirs.reason) == (grpc.StatusCode.PERMISSION_DENIED, "BASIN_TASK_NOT_ASSIGNEE")
+
+    clock.advance(timedelta(hours=24))
+    assert await sweep(database_url, clock, escalate_overdue_tasks) == 1
+    assert await sweep(database_url, clock, escalate_overdue_tasks) == 0
+    seen = (await basins.GetJointTask(pb.GetJointTaskRequest(name=task.name), metadata=as_(JIAN))).task
+    assert seen.overdue and [(e.silent_agency_id, e.duty, e.level) for e in seen.escalations] == [
+        (YICHUN, "complete_task", 1)
+    ]
+
+    meeting = await basins.RecordJointMeeting(
+        pb.RecordJointMeetingRequest(
+            agreement="basins/ganjiang",
+            held_on="2026-11-20",
+            attendee_agency_ids=[GANZHOU, JIAN, YICHUN, DESK],
+            minutes="赣江流域联席会议纪要 joint meeting minutes",
+            decisions=[
+                pb.NewJointTask(
+                    assignee_agency_id=JIAN, description="峡江断面加密监测 denser monitoring", due_in_hours=72
+                ),
+                pb.NewJointTask(
+                    assignee_agency_id=GANZHOU, description="排查沿江企业 check riverside firms", due_in_hours=168
+                ),
+            ],
+        ),
+        metadata=as_(DESK),
+    )
+    assert [t.kind for t in meeting.tasks] == ["meeting_decision", "meeting_decision"]
+    assert list(meeting.meeting.tasks) == [t.name for t in meeting.tasks]
+    assert all(t.meeting == meeting.meeting.name for t in meeting.tasks)
+    got = (
+        await basins.GetJointMeeting(pb.GetJointMeetingRequest(name=meeting.meeting.name), metadata=as_(YICHUN))
+    ).meeting
+    assert got.held_on == "2026-11-20"
+    hidden = await refused(
+        basins.GetJointMeeting(pb.GetJointMeetingRequest(name=meeting.meeting.name), metadata=as_(PINGXIANG))
+    )
+    assert hidden.code is grpc.StatusCode.NOT_FOUND
+
+    done = (
+        await basins.ReportJointTask(
+            pb.ReportJointTaskRequest(
+                name=meeting.tasks[0].name, text="已加密至每2小时 every 2 h", officer_ids=["off-360800-01"], done=True
+            ),
+            metadata=as_(JIAN),
+        )
+    ).task
+    assert done.HasField("done_time") and [r.seq for r in done.reports] == [1]
+    listed = await basins.ListJointTasks(pb.ListJointTasksRequest(), metadata=as_(DESK))
+    assert [t.name for t in listed.tasks] == [meeting.tasks[1].name, meeting.tasks[0].name, task.name]
+    assert not (await basins.ListJointTasks(pb.ListJointTasksRequest(), metadata=as_(PINGXIANG))).tasks

@@ -18,7 +18,15 @@ from ecolink_referrals.domain.basin_agreements import (
     bundled_basin_agreements,
     parse_basin_agreements,
 )
-from ecolink_referrals.domain.incident import Duty, IncidentFacts, IncidentRecord, IncidentState, due_rungs, notices_for
+from ecolink_referrals.domain.escalation_ladder import Duty
+from ecolink_referrals.domain.incident import (
+    INCIDENT_DUTIES,
+    IncidentFacts,
+    IncidentRecord,
+    IncidentState,
+    due_rungs,
+    notices_for,
+)
 from ecolink_referrals.service_layer.webhook_deliveries import queue_for_parties
 
 AT = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
@@ -91,7 +99,7 @@ def test_silence_climbs_one_rung_per_interval_once_and_stops_when_met_or_closed(
     assert first[0].targets == (EscalationTarget.PARENT, EscalationTarget.DESK)
     # A sweep that ran late climbs every rung that came due meanwhile, the measures' too.
     late = due_rungs(silent, GANJIANG, AT + timedelta(hours=5))
-    assert {(r.duty, r.level) for r in late} == {(d, level) for d in Duty for level in (1, 2)}
+    assert {(r.duty, r.level) for r in late} == {(d, level) for d in INCIDENT_DUTIES for level in (1, 2)}
     notices = list(silent.notices)
     notices[0] = replace(notices[0], acknowledge_time=AT, measures_time=AT)
     met = replace(silent, notices=tuple(notices))

@@ -12,10 +12,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from ecolink_common.counters import next_number
 from ecolink_common.versioned_rows import save_if_unchanged
+from ecolink_referrals.adapters.escalation_rows import escalation_values, escalations_from
 from ecolink_referrals.adapters.tables import change_counter_table, incident_table
 from ecolink_referrals.domain.incident import (
-    Duty,
-    Escalation,
     IncidentFacts,
     IncidentRecord,
     IncidentState,
@@ -77,17 +76,7 @@ def _values(incident: IncidentRecord) -> dict[str, Any]:
             }
             for m in incident.measures
         ],
-        "escalations": [
-            {
-                "seq": e.seq,
-                "silent": e.silent_agency_id,
-                "duty": e.duty.value,
-                "level": e.level,
-                "to": list(e.to_agency_ids),
-                "at": e.escalate_time.isoformat(),
-            }
-            for e in incident.escalations
-        ],
+        "escalations": escalation_values(incident.escalations),
         "close_time": incident.close_time,
         "closed_by": incident.closed_by,
         "close_note": incident.close_note,
@@ -139,17 +128,7 @@ def _from_row(row: Any) -> IncidentRecord:
             )
             for m in row.measures
         ),
-        escalations=tuple(
-            Escalation(
-                seq=e["seq"],
-                silent_agency_id=e["silent"],
-                duty=Duty(e["duty"]),
-                level=e["level"],
-                to_agency_ids=tuple(e["to"]),
-                escalate_time=datetime.fromisoformat(e["at"]),
-            )
-            for e in row.escalations
-        ),
+        escalations=escalations_from(row.escalations),
         close_time=row.close_time,
         closed_by=row.closed_by,
         close_note=row.close_note,

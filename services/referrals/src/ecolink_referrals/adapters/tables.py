@@ -3,7 +3,19 @@ counters per bureau and year, and the change counter the pollers' watermark read
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, BigInteger, Boolean, Column, Integer, LargeBinary, String, Table, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    Integer,
+    LargeBinary,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 
 from ecolink_common.db import BigIntId, UtcDateTime, new_metadata
 
@@ -170,4 +182,40 @@ incident_table = Table(
     Column("scheduled_by", String(64), nullable=False),
     Column("version", Integer, nullable=False),
     Column("change_seq", BigInteger, nullable=False, index=True),
+)
+
+# DOMAIN §4.5, issue 14 item 4: a basin's joint tasks (reports and escalations kept with each) and joint meetings.
+joint_task_table = Table(
+    "basin_task",
+    referrals_metadata,
+    Column("task_id", BigIntId, primary_key=True, autoincrement=True),
+    Column("agreement_id", String(64), nullable=False),
+    Column("basin_id", String(64), nullable=False, index=True),
+    Column("assigned_by", String(64), nullable=False),
+    Column("region_code", String(6), nullable=False),
+    Column("assignee_agency_id", String(64), nullable=False, index=True),
+    Column("kind", String(32), nullable=False),
+    Column("description", Text, nullable=False),
+    Column("due_time", UtcDateTime, nullable=False),
+    Column("create_time", UtcDateTime, nullable=False),
+    Column("update_time", UtcDateTime, nullable=False),
+    Column("meeting_id", BigInteger, nullable=True),
+    Column("reports", JSON, nullable=False),
+    Column("done_time", UtcDateTime, nullable=True),
+    Column("escalations", JSON, nullable=False),
+    Column("version", Integer, nullable=False),
+)
+
+joint_meeting_table = Table(
+    "basin_meeting",
+    referrals_metadata,
+    Column("meeting_id", BigIntId, primary_key=True, autoincrement=True),
+    Column("agreement_id", String(64), nullable=False),
+    Column("basin_id", String(64), nullable=False, index=True),
+    Column("convened_by", String(64), nullable=False),
+    Column("held_on", Date, nullable=False),
+    Column("attendee_agency_ids", JSON, nullable=False),
+    Column("minutes", Text, nullable=False),
+    Column("task_ids", JSON, nullable=False),
+    Column("record_time", UtcDateTime, nullable=False),
 )

@@ -16,6 +16,7 @@ from ecolink_common.proto_time import optional_datetime, required_datetime, time
 from ecolink_common.request_records import request_key
 from ecolink_common.text_rules import MAX_NAME_CHARS, MAX_TEXT_CHARS, checked_text
 from ecolink_referrals.domain.basin_agreements import BasinAgreement
+from ecolink_referrals.domain.escalation_ladder import Escalation
 from ecolink_referrals.domain.incident import DrillReport, IncidentFacts, IncidentRecord, timeline
 from ecolink_referrals.service_layer.basin_drills import ScheduleDrill
 from ecolink_referrals.service_layer.basin_incidents import IncidentView, ReportIncident, ReportMeasures
@@ -136,6 +137,17 @@ def agreement_to_proto(agreement: BasinAgreement) -> pb.BasinAgreement:
     )
 
 
+def escalation_to_proto(escalation: Escalation) -> pb.IncidentEscalation:
+    return pb.IncidentEscalation(
+        seq=escalation.seq,
+        silent_agency_id=escalation.silent_agency_id,
+        duty=escalation.duty.value,
+        level=escalation.level,
+        to_agency_ids=list(escalation.to_agency_ids),
+        escalate_time=timestamp_from_datetime(escalation.escalate_time),
+    )
+
+
 def _timeline(view: IncidentView) -> list[pb.IncidentTimelineEntry]:
     entries = [
         pb.IncidentTimelineEntry(
@@ -197,17 +209,7 @@ def incident_to_proto(view: IncidentView) -> pb.Incident:
             )
             for m in incident.measures
         ],
-        escalations=[
-            pb.IncidentEscalation(
-                seq=e.seq,
-                silent_agency_id=e.silent_agency_id,
-                duty=e.duty.value,
-                level=e.level,
-                to_agency_ids=list(e.to_agency_ids),
-                escalate_time=timestamp_from_datetime(e.escalate_time),
-            )
-            for e in incident.escalations
-        ],
+        escalations=[escalation_to_proto(e) for e in incident.escalations],
         deliveries=[
             pb.IncidentDelivery(
                 agency_id=d.agency_id,

@@ -13,8 +13,9 @@ from ecolink_common.clock import Clock
 from ecolink_common.directory import AgencyLevel
 from ecolink_common.paging import page_request
 from ecolink_referrals.api import basin_convert as convert
+from ecolink_referrals.api import basin_task_convert as task_convert
 from ecolink_referrals.domain.basin_agreements import BasinAgreements
-from ecolink_referrals.service_layer import basin_drills, basin_incidents
+from ecolink_referrals.service_layer import basin_drills, basin_incidents, basin_tasks
 from ecolink_referrals.service_layer.unit_of_work import ReferralsUnitOfWork
 
 
@@ -99,3 +100,51 @@ class BasinServicer(basin_service_pb2_grpc.BasinServiceServicer):
         incident = convert.incident_id(request.name)
         report = await basin_drills.get_drill_report(self._uow(), current_principal(), incident)
         return convert.drill_report_to_proto(f"incidents/{incident}", report)
+
+    async def AssignJointTask(
+        self, request: pb.AssignJointTaskRequest, context: grpc.aio.ServicerContext
+    ) -> pb.AssignJointTaskResponse:
+        agreement, new = task_convert.assign_command(request)
+        task = await basin_tasks.assign_task(self._uow(), current_principal(), agreement, new, self._agreements)
+        return pb.AssignJointTaskResponse(task=task_convert.task_to_proto(task, self._clock.now()))
+
+    async def GetJointTask(
+        self, request: pb.GetJointTaskRequest, context: grpc.aio.ServicerContext
+    ) -> pb.GetJointTaskResponse:
+        task = await basin_tasks.get_task(self._uow(), current_principal(), task_convert.task_id(request.name))
+        return pb.GetJointTaskResponse(task=task_convert.task_to_proto(task, self._clock.now()))
+
+    async def ListJointTasks(
+        self, request: pb.ListJointTasksRequest, context: grpc.aio.ServicerContext
+    ) -> pb.ListJointTasksResponse:
+        principal = current_principal()
+        page = await basin_tasks.list_tasks(self._uow(), principal, page_request(request, principal.agency_id))
+        now = self._clock.now()
+        return pb.ListJointTasksResponse(
+            tasks=[task_convert.task_to_proto(task, now) for task in page.items],
+            next_page_token=page.next_page_token,
+        )
+
+    async def ReportJointTask(
+        self, request: pb.ReportJointTaskRequest, context: grpc.aio.ServicerContext
+    ) -> pb.ReportJointTaskResponse:
+        command = task_convert.report_command(request)
+        task = await basin_tasks.report_task(self._uow(), current_principal(), command, self._agreements)
+        return pb.ReportJointTaskResponse(task=task_convert.task_to_proto(task, self._clock.now()))
+
+    async def RecordJointMeeting(
+        self, request: pb.RecordJointMeetingRequest, context: grpc.aio.ServicerContext
+    ) -> pb.RecordJointMeetingResponse:
+        command = task_convert.meeting_command(request)
+        meeting, tasks = await basin_tasks.record_meeting(self._uow(), current_principal(), command, self._agreements)
+        now = self._clock.now()
+        return pb.RecordJointMeetingResponse(
+            meeting=task_convert.meeting_to_proto(meeting), tasks=[task_convert.task_to_proto(t, now) for t in tasks]
+        )
+
+    async def GetJointMeeting(
+        self, request: pb.GetJointMeetingRequest, context: grpc.aio.ServicerContext
+    ) -> pb.GetJointMeetingResponse:
+        meeting_id = task_convert.meeting_id(request.name)
+        meeting = await basin_tasks.get_meeting(self._uow(), current_principal(), meeting_id)
+        return pb.GetJointMeetingResponse(meeting=task_convert.meeting_to_proto(meeting))

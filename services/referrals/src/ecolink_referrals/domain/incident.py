@@ -8,20 +8,16 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from ecolink_referrals.domain.basin_agreements import BasinAgreement, EscalationTarget
+from ecolink_referrals.domain.basin_agreements import BasinAgreement
+from ecolink_referrals.domain.escalation_ladder import DueRung, Duty, Escalation, Obligation, rungs_due
+
+INCIDENT_DUTIES = (Duty.ACKNOWLEDGE, Duty.REPORT_MEASURES)
 
 
 class IncidentState(StrEnum):
     SCHEDULED = "scheduled"  # a drill (演练) before its time: nobody notified yet
     OPEN = "open"
     CLOSED = "closed"
-
-
-class Duty(StrEnum):
-    """What a notified agency owes (issue 14 item 2)."""
-
-    ACKNOWLEDGE = "acknowledge"  # 签收
-    REPORT_MEASURES = "report_measures"  # 报告处置措施
 
 
 class Role(StrEnum):
@@ -58,18 +54,6 @@ class MeasureReport:
     evidence: tuple[str, ...]
     monitoring: str
     report_time: datetime
-
-
-@dataclass(frozen=True)
-class Escalation:
-    """One rung climbed about one silent agency and duty: to whom, when."""
-
-    seq: int
-    silent_agency_id: str
-    duty: Duty
-    level: int
-    to_agency_ids: tuple[str, ...]
-    escalate_time: datetime
 
 
 @dataclass(frozen=True)
@@ -131,36 +115,19 @@ def notices_for(agreement: BasinAgreement, reporter: str, at: datetime) -> tuple
     return (*members, Notice(agreement.desk_agency_id, Role.DESK, acknowledge_due, None))
 
 
-@dataclass(frozen=True)
-class DueRung:
-    """A rung whose time came: the silent agency, the duty, the level (from 1), who it reaches."""
-
-    silent_agency_id: str
-    duty: Duty
-    level: int
-    targets: tuple[EscalationTarget, ...]
-
-
 def due_rungs(incident: IncidentRecord, agreement: BasinAgreement, now: datetime) -> list[DueRung]:
-    """Issue 14 item 2: while open, each member's unmet duty climbs rung k at its deadline plus (k-1) intervals, once
-    per rung; a rung missed while nothing ran is climbed when the sweep runs again. Drills climb the same way."""
+    """Issue 14 item 2: while open, each member's unmet acknowledgement and measures climb the agreement's ladder.
+    Drills climb the same way."""
     if incident.state is not IncidentState.OPEN:
         return []
-    climbed = {(e.silent_agency_id, e.duty, e.level) for e in incident.escalations}
-    rungs = []
-    for notice in incident.notices:
-        if notice.role is not Role.MEMBER:
-            continue
-        for duty in Duty:
-            due = notice.due(duty)
-            if due is None or notice.met(duty) is not None:
-                continue
-            for level, targets in enumerate(agreement.escalation, start=1):
-                if now < due + agreement.escalate_every * (level - 1):
-                    break
-                if (notice.agency_id, duty, level) not in climbed:
-                    rungs.append(DueRung(notice.agency_id, duty, level, targets))
-    return rungs
+    obligations = [
+        Obligation(notice.agency_id, duty, due, notice.met(duty))
+        for notice in incident.notices
+        if notice.role is Role.MEMBER
+        for duty in INCIDENT_DUTIES
+        if (due := notice.due(duty)) is not None
+    ]
+    return rungs_due(obligations, incident.escalations, agreement, now)
 
 
 def started_drill(drill: IncidentRecord, agreement: BasinAgreement, at: datetime) -> IncidentRecord:

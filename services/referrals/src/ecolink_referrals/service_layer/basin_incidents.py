@@ -21,9 +21,8 @@ from ecolink_common.outbox import OutboxEvent
 from ecolink_common.paging import Page, PageRequest
 from ecolink_common.request_records import RequestKey
 from ecolink_referrals.domain.basin_agreements import BasinAgreement, BasinAgreements, EscalationTarget
+from ecolink_referrals.domain.escalation_ladder import DueRung, Escalation
 from ecolink_referrals.domain.incident import (
-    DueRung,
-    Escalation,
     IncidentFacts,
     IncidentRecord,
     IncidentState,
@@ -368,7 +367,7 @@ def _rung_region(target: EscalationTarget, member_region: str) -> str | None:
     return province_region(member_region)
 
 
-async def _rung_targets(uow: ReferralsUnitOfWork, agreement: BasinAgreement, rung: DueRung) -> tuple[str, ...]:
+async def rung_targets(uow: ReferralsUnitOfWork, agreement: BasinAgreement, rung: DueRung) -> tuple[str, ...]:
     """Issue 14 item 1: the silent member's parent bureau, the desk, its province's bureau, as the rung names them."""
     member = await uow.agencies.get(rung.silent_agency_id)
     targets: list[str] = []
@@ -411,7 +410,7 @@ async def _escalate_one(uow: ReferralsUnitOfWork, incident_id: int, agreements: 
         escalations = list(incident.escalations)
         events = []
         for rung in rungs:
-            targets = await _rung_targets(uow, agreement, rung)
+            targets = await rung_targets(uow, agreement, rung)
             escalation = Escalation(len(escalations) + 1, rung.silent_agency_id, rung.duty, rung.level, targets, now)
             escalations.append(escalation)
             events.append((escalation, targets))

@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 REASON_NO_WEBHOOK = "WEBHOOK_NOT_FOUND"
 PARTY_KEYS = ("bureau", "police", "procuratorate", "owed_by", "authority")
 RECIPIENTS_KEY = "recipients"  # an event addressed to a list of agencies (a basin incident's notices, issue 14)
-SUBJECT_KEYS = ("transfer", "listing", "incident")
+SUBJECT_KEYS = ("transfer", "listing", "incident", "task")
 
 
 async def set_webhook(uow: ReferralsUnitOfWork, principal: Principal, url: str) -> WebhookRecord:

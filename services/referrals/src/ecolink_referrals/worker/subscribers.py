@@ -10,6 +10,7 @@ from ecolink_common.unit_of_work import UnitOfWork
 from ecolink_common.worker_resources import platform_settings, service_settings
 from ecolink_referrals.adapters.webhook_repository import WebhookRepository
 from ecolink_referrals.service_layer.basin_incidents import BASIN_INCIDENT_EVENT
+from ecolink_referrals.service_layer.basin_tasks import BASIN_TASK_EVENT
 from ecolink_referrals.service_layer.joint_listings import LISTING_OVERDUE_EVENT
 from ecolink_referrals.service_layer.overdue_deadlines import DEADLINE_OVERDUE_EVENT
 from ecolink_referrals.service_layer.transfer_steps import TRANSFER_CHANGED_EVENT
@@ -34,5 +35,6 @@ def referrals_subscribers() -> Subscribers:
             DEADLINE_OVERDUE_EVENT: [queue_webhook_deliveries],
             LISTING_OVERDUE_EVENT: [queue_webhook_deliveries],
             BASIN_INCIDENT_EVENT: [queue_webhook_deliveries],
+            BASIN_TASK_EVENT: [queue_webhook_deliveries],
         }
     )

@@ -12,6 +12,7 @@ from ecolink_common.worker_resources import service_sessions, service_settings
 from ecolink_referrals.adapters.webhook_sender import HttpWebhookSender
 from ecolink_referrals.service_layer.basin_drills import start_due_drills
 from ecolink_referrals.service_layer.basin_incidents import escalate_silence
+from ecolink_referrals.service_layer.basin_tasks import escalate_overdue_tasks
 from ecolink_referrals.service_layer.joint_listings import escalate_overdue_listings
 from ecolink_referrals.service_layer.overdue_deadlines import record_overdue_deadlines
 from ecolink_referrals.service_layer.unit_of_work import ReferralsUnitOfWork
@@ -47,8 +48,10 @@ def deliver_webhooks(self: Task) -> dict[str, Any]:
 
 @shared_task(name=ESCALATE_BASIN_INCIDENTS, max_retries=3, **RETRIED_TASK)
 def escalate_basin_incidents(self: Task) -> dict[str, Any]:
-    """Drills whose time came start, then every rung due on an open incident is climbed, once each (DOMAIN §4.5); what
-    came due while beat was down happens now."""
+    """Drills whose time came start, then every rung due on an open incident or an overdue joint task is climbed,
+    once each (DOMAIN §4.5); what came due while beat was down happens now."""
     agreements = service_settings(ReferralsSettings).basin_agreements()
     started = run_async(start_due_drills(_unit_of_work, agreements))
-    return {"drills_started": started, "escalated": run_async(escalate_silence(_unit_of_work, agreements))}
+    escalated = run_async(escalate_silence(_unit_of_work, agreements))
+    tasks = run_async(escalate_overdue_tasks(_unit_of_work, agreements))
+    return {"drills_started": started, "escalated": escalated, "tasks_escalated": tasks}

@@ -318,3 +318,173 @@ class GetDrillReportResponse(_message.Message):
     results: _containers.RepeatedCompositeFieldContainer[DrillResult]
     all_acknowledged_after_seconds: int
     def __init__(self, name: _Optional[str] = ..., start_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., results: _Optional[_Iterable[_Union[DrillResult, _Mapping]]] = ..., all_acknowledged_after_seconds: _Optional[int] = ...) -> None: ...
+
+class JointTaskReport(_message.Message):
+    __slots__ = ("seq", "agency_id", "officer_ids", "text", "report_time")
+    SEQ_FIELD_NUMBER: _ClassVar[int]
+    AGENCY_ID_FIELD_NUMBER: _ClassVar[int]
+    OFFICER_IDS_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    REPORT_TIME_FIELD_NUMBER: _ClassVar[int]
+    seq: int
+    agency_id: str
+    officer_ids: _containers.RepeatedScalarFieldContainer[str]
+    text: str
+    report_time: _timestamp_pb2.Timestamp
+    def __init__(self, seq: _Optional[int] = ..., agency_id: _Optional[str] = ..., officer_ids: _Optional[_Iterable[str]] = ..., text: _Optional[str] = ..., report_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class JointTask(_message.Message):
+    __slots__ = ("name", "agreement", "assigned_by", "assignee_agency_id", "kind", "description", "due_time", "create_time", "done_time", "overdue", "meeting", "reports", "escalations")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    AGREEMENT_FIELD_NUMBER: _ClassVar[int]
+    ASSIGNED_BY_FIELD_NUMBER: _ClassVar[int]
+    ASSIGNEE_AGENCY_ID_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
+    DUE_TIME_FIELD_NUMBER: _ClassVar[int]
+    CREATE_TIME_FIELD_NUMBER: _ClassVar[int]
+    DONE_TIME_FIELD_NUMBER: _ClassVar[int]
+    OVERDUE_FIELD_NUMBER: _ClassVar[int]
+    MEETING_FIELD_NUMBER: _ClassVar[int]
+    REPORTS_FIELD_NUMBER: _ClassVar[int]
+    ESCALATIONS_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    agreement: str
+    assigned_by: str
+    assignee_agency_id: str
+    kind: str
+    description: str
+    due_time: _timestamp_pb2.Timestamp
+    create_time: _timestamp_pb2.Timestamp
+    done_time: _timestamp_pb2.Timestamp
+    overdue: bool
+    meeting: str
+    reports: _containers.RepeatedCompositeFieldContainer[JointTaskReport]
+    escalations: _containers.RepeatedCompositeFieldContainer[IncidentEscalation]
+    def __init__(self, name: _Optional[str] = ..., agreement: _Optional[str] = ..., assigned_by: _Optional[str] = ..., assignee_agency_id: _Optional[str] = ..., kind: _Optional[str] = ..., description: _Optional[str] = ..., due_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., create_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., done_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ..., overdue: _Optional[bool] = ..., meeting: _Optional[str] = ..., reports: _Optional[_Iterable[_Union[JointTaskReport, _Mapping]]] = ..., escalations: _Optional[_Iterable[_Union[IncidentEscalation, _Mapping]]] = ...) -> None: ...
+
+class NewJointTask(_message.Message):
+    __slots__ = ("assignee_agency_id", "kind", "description", "due_in_hours")
+    ASSIGNEE_AGENCY_ID_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
+    DUE_IN_HOURS_FIELD_NUMBER: _ClassVar[int]
+    assignee_agency_id: str
+    kind: str
+    description: str
+    due_in_hours: int
+    def __init__(self, assignee_agency_id: _Optional[str] = ..., kind: _Optional[str] = ..., description: _Optional[str] = ..., due_in_hours: _Optional[int] = ...) -> None: ...
+
+class JointMeeting(_message.Message):
+    __slots__ = ("name", "agreement", "convened_by", "held_on", "attendee_agency_ids", "minutes", "tasks", "record_time")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    AGREEMENT_FIELD_NUMBER: _ClassVar[int]
+    CONVENED_BY_FIELD_NUMBER: _ClassVar[int]
+    HELD_ON_FIELD_NUMBER: _ClassVar[int]
+    ATTENDEE_AGENCY_IDS_FIELD_NUMBER: _ClassVar[int]
+    MINUTES_FIELD_NUMBER: _ClassVar[int]
+    TASKS_FIELD_NUMBER: _ClassVar[int]
+    RECORD_TIME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    agreement: str
+    convened_by: str
+    held_on: str
+    attendee_agency_ids: _containers.RepeatedScalarFieldContainer[str]
+    minutes: str
+    tasks: _containers.RepeatedScalarFieldContainer[str]
+    record_time: _timestamp_pb2.Timestamp
+    def __init__(self, name: _Optional[str] = ..., agreement: _Optional[str] = ..., convened_by: _Optional[str] = ..., held_on: _Optional[str] = ..., attendee_agency_ids: _Optional[_Iterable[str]] = ..., minutes: _Optional[str] = ..., tasks: _Optional[_Iterable[str]] = ..., record_time: _Optional[_Union[datetime.datetime, _timestamp_pb2.Timestamp, _Mapping]] = ...) -> None: ...
+
+class AssignJointTaskRequest(_message.Message):
+    __slots__ = ("agreement", "task")
+    AGREEMENT_FIELD_NUMBER: _ClassVar[int]
+    TASK_FIELD_NUMBER: _ClassVar[int]
+    agreement: str
+    task: NewJointTask
+    def __init__(self, agreement: _Optional[str] = ..., task: _Optional[_Union[NewJointTask, _Mapping]] = ...) -> None: ...
+
+class AssignJointTaskResponse(_message.Message):
+    __slots__ = ("task",)
+    TASK_FIELD_NUMBER: _ClassVar[int]
+    task: JointTask
+    def __init__(self, task: _Optional[_Union[JointTask, _Mapping]] = ...) -> None: ...
+
+class GetJointTaskRequest(_message.Message):
+    __slots__ = ("name",)
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    def __init__(self, name: _Optional[str] = ...) -> None: ...
+
+class GetJointTaskResponse(_message.Message):
+    __slots__ = ("task",)
+    TASK_FIELD_NUMBER: _ClassVar[int]
+    task: JointTask
+    def __init__(self, task: _Optional[_Union[JointTask, _Mapping]] = ...) -> None: ...
+
+class ListJointTasksRequest(_message.Message):
+    __slots__ = ("page_size", "page_token")
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    page_size: int
+    page_token: str
+    def __init__(self, page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+
+class ListJointTasksResponse(_message.Message):
+    __slots__ = ("tasks", "next_page_token")
+    TASKS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    tasks: _containers.RepeatedCompositeFieldContainer[JointTask]
+    next_page_token: str
+    def __init__(self, tasks: _Optional[_Iterable[_Union[JointTask, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
+
+class ReportJointTaskRequest(_message.Message):
+    __slots__ = ("name", "officer_ids", "text", "done")
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    OFFICER_IDS_FIELD_NUMBER: _ClassVar[int]
+    TEXT_FIELD_NUMBER: _ClassVar[int]
+    DONE_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    officer_ids: _containers.RepeatedScalarFieldContainer[str]
+    text: str
+    done: bool
+    def __init__(self, name: _Optional[str] = ..., officer_ids: _Optional[_Iterable[str]] = ..., text: _Optional[str] = ..., done: _Optional[bool] = ...) -> None: ...
+
+class ReportJointTaskResponse(_message.Message):
+    __slots__ = ("task",)
+    TASK_FIELD_NUMBER: _ClassVar[int]
+    task: JointTask
+    def __init__(self, task: _Optional[_Union[JointTask, _Mapping]] = ...) -> None: ...
+
+class RecordJointMeetingRequest(_message.Message):
+    __slots__ = ("agreement", "held_on", "attendee_agency_ids", "minutes", "decisions")
+    AGREEMENT_FIELD_NUMBER: _ClassVar[int]
+    HELD_ON_FIELD_NUMBER: _ClassVar[int]
+    ATTENDEE_AGENCY_IDS_FIELD_NUMBER: _ClassVar[int]
+    MINUTES_FIELD_NUMBER: _ClassVar[int]
+    DECISIONS_FIELD_NUMBER: _ClassVar[int]
+    agreement: str
+    held_on: str
+    attendee_agency_ids: _containers.RepeatedScalarFieldContainer[str]
+    minutes: str
+    decisions: _containers.RepeatedCompositeFieldContainer[NewJointTask]
+    def __init__(self, agreement: _Optional[str] = ..., held_on: _Optional[str] = ..., attendee_agency_ids: _Optional[_Iterable[str]] = ..., minutes: _Optional[str] = ..., decisions: _Optional[_Iterable[_Union[NewJointTask, _Mapping]]] = ...) -> None: ...
+
+class RecordJointMeetingResponse(_message.Message):
+    __slots__ = ("meeting", "tasks")
+    MEETING_FIELD_NUMBER: _ClassVar[int]
+    TASKS_FIELD_NUMBER: _ClassVar[int]
+    meeting: JointMeeting
+    tasks: _containers.RepeatedCompositeFieldContainer[JointTask]
+    def __init__(self, meeting: _Optional[_Union[JointMeeting, _Mapping]] = ..., tasks: _Optional[_Iterable[_Union[JointTask, _Mapping]]] = ...) -> None: ...
+
+class GetJointMeetingRequest(_message.Message):
+    __slots__ = ("name",)
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    name: str
+    def __init__(self, name: _Optional[str] = ...) -> None: ...
+
+class GetJointMeetingResponse(_message.Message):
+    __slots__ = ("meeting",)
+    MEETING_FIELD_NUMBER: _ClassVar[int]
+    meeting: JointMeeting
+    def __init__(self, meeting: _Optional[_Union[JointMeeting, _Mapping]] = ...) -> None: ...

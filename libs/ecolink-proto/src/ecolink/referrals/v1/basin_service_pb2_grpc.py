@@ -88,6 +88,36 @@ class BasinServiceStub:
                 request_serializer=ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.GetDrillReportRequest.SerializeToString,
                 response_deserializer=ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.GetDrillReportResponse.FromString,
                 _registered_method=True)
+        self.AssignJointTask = channel.unary_unary(
+                '/ecolink.referrals.v1.BasinService/AssignJointTask',
+                request_serializer=ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.AssignJointTaskRequest.SerializeToString,
+                response_deserializer=ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.AssignJointTaskResponse.FromString,
+                _registered_method=True)
+        self.GetJointTask = channel.unary_unary(
+                '/ecolink.referrals.v1.BasinService/GetJointTask',
+                request_serializer=ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.GetJointTaskRequest.SerializeToString,
+                response_deserializer=ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.GetJointTaskResponse.FromString,
+                _registered_method=True)
+        self.ListJointTasks = channel.unary_unary(
+                '/ecolink.referrals.v1.BasinService/ListJointTasks',
+                request_serializer=ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.ListJointTasksRequest.SerializeToString,
+                response_deserializer=ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.ListJointTasksResponse.FromString,
+                _registered_method=True)
+        self.ReportJointTask = channel.unary_unary(
+                '/ecolink.referrals.v1.BasinService/ReportJointTask',
+                request_serializer=ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.ReportJointTaskRequest.SerializeToString,
+                response_deserializer=ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.ReportJointTaskResponse.FromString,
+                _registered_method=True)
+        self.RecordJointMeeting = channel.unary_unary(
+                '/ecolink.referrals.v1.BasinService/RecordJointMeeting',
+                request_serializer=ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.RecordJointMeetingRequest.SerializeToString,
+                response_deserializer=ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.RecordJointMeetingResponse.FromString,
+                _registered_method=True)
+        self.GetJointMeeting = channel.unary_unary(
+                '/ecolink.referrals.v1.BasinService/GetJointMeeting',
+                request_serializer=ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.GetJointMeetingRequest.SerializeToString,
+                response_deserializer=ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.GetJointMeetingResponse.FromString,
+                _registered_method=True)
 
 
 class BasinServiceServicer:
@@ -167,6 +197,49 @@ class BasinServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def AssignJointTask(self, request, context):
+        """The desk or a member assigns a member a joint task (联合任务: joint sampling at a cross-section, a joint
+        inspection) due some hours ahead; overdue, it climbs the ladder like a silent member (issue 14 item 4).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetJointTask(self, request, context):
+        """One task with its reports and escalations.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListJointTasks(self, request, context):
+        """The tasks the caller sees, newest first.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ReportJointTask(self, request, context):
+        """The assignee reports on its task, or completes it; to the assigner and the desk.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RecordJointMeeting(self, request, context):
+        """The desk or a member records a joint meeting (联席会议) with its minutes; each decision becomes a member's task.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetJointMeeting(self, request, context):
+        """One meeting, with the names of the tasks it decided.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_BasinServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -214,6 +287,36 @@ def add_BasinServiceServicer_to_server(servicer, server):
                     servicer.GetDrillReport,
                     request_deserializer=ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.GetDrillReportRequest.FromString,
                     response_serializer=ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.GetDrillReportResponse.SerializeToString,
+            ),
+            'AssignJointTask': grpc.unary_unary_rpc_method_handler(
+                    servicer.AssignJointTask,
+                    request_deserializer=ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.AssignJointTaskRequest.FromString,
+                    response_serializer=ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.AssignJointTaskResponse.SerializeToString,
+            ),
+            'GetJointTask': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetJointTask,
+                    request_deserializer=ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.GetJointTaskRequest.FromString,
+                    response_serializer=ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.GetJointTaskResponse.SerializeToString,
+            ),
+            'ListJointTasks': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListJointTasks,
+                    request_deserializer=ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.ListJointTasksRequest.FromString,
+                    response_serializer=ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.ListJointTasksResponse.SerializeToString,
+            ),
+            'ReportJointTask': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReportJointTask,
+                    request_deserializer=ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.ReportJointTaskRequest.FromString,
+                    response_serializer=ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.ReportJointTaskResponse.SerializeToString,
+            ),
+            'RecordJointMeeting': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordJointMeeting,
+                    request_deserializer=ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.RecordJointMeetingRequest.FromString,
+                    response_serializer=ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.RecordJointMeetingResponse.SerializeToString,
+            ),
+            'GetJointMeeting': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetJointMeeting,
+                    request_deserializer=ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.GetJointMeetingRequest.FromString,
+                    response_serializer=ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.GetJointMeetingResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -468,6 +571,168 @@ class BasinService:
             '/ecolink.referrals.v1.BasinService/GetDrillReport',
             ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.GetDrillReportRequest.SerializeToString,
             ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.GetDrillReportResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AssignJointTask(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ecolink.referrals.v1.BasinService/AssignJointTask',
+            ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.AssignJointTaskRequest.SerializeToString,
+            ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.AssignJointTaskResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetJointTask(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ecolink.referrals.v1.BasinService/GetJointTask',
+            ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.GetJointTaskRequest.SerializeToString,
+            ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.GetJointTaskResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListJointTasks(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ecolink.referrals.v1.BasinService/ListJointTasks',
+            ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.ListJointTasksRequest.SerializeToString,
+            ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.ListJointTasksResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReportJointTask(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ecolink.referrals.v1.BasinService/ReportJointTask',
+            ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.ReportJointTaskRequest.SerializeToString,
+            ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.ReportJointTaskResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordJointMeeting(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ecolink.referrals.v1.BasinService/RecordJointMeeting',
+            ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.RecordJointMeetingRequest.SerializeToString,
+            ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.RecordJointMeetingResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetJointMeeting(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ecolink.referrals.v1.BasinService/GetJointMeeting',
+            ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.GetJointMeetingRequest.SerializeToString,
+            ecolink_dot_referrals_dot_v1_dot_basin__service__pb2.GetJointMeetingResponse.FromString,
             options,
             channel_credentials,
             insecure,
