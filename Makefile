@@ -88,3 +88,4 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.ingest
 	$(BIN)/python -m bench.cases
 	$(BIN)/python -m bench.referrals
+	$(BIN)/python -m bench.basin

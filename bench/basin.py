@@ -13,7 +13,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -29,13 +29,14 @@ from bench.referrals import REDIS_HOST, REDIS_PORT, RESULT_SECONDS, percentile, 
 from bench.report import Figure, report
 from ecolink.referrals.v1 import basin_service_pb2 as basin_pb
 from ecolink.referrals.v1 import basin_service_pb2_grpc, webhook_service_pb2, webhook_service_pb2_grpc
-from ecolink_common.celery_app import make_celery
+from ecolink_common.celery_app import RELAY_OUTBOX, make_celery
 from ecolink_common.testing.databases import admin_url, port_open
 from ecolink_common.testing.platform import platform_settings_for_tests
 from ecolink_referrals.domain.basin_agreements import read_basin_agreements
 from ecolink_referrals.service import SPEC as REFERRALS
 from ecolink_referrals.settings import ReferralsSettings
 from ecolink_referrals.testing import Receiver, webhook_receiver
+from ecolink_referrals.worker.tasks import DELIVER_WEBHOOKS
 
 MEMBERS = 20
 WARM_UP = 2
@@ -43,6 +44,7 @@ INCIDENTS = 20
 BASINS = 10  # the burst's basins, each of the same 20 bureaus in another river order with a desk of its own
 BURST = 200  # incidents at once across the BASINS basins
 BURST_SECONDS = 120.0
+IDLE_SECONDS = 10.0  # a burst stops waiting when no POST arrived for this long (beat, which would sweep, is not run)
 AGREEMENT = "bench"
 DESK = "basin-bench"
 BROKER_DB, RESULT_DB = 7, 8  # Redis databases of this bench alone, flushed at start
@@ -173,16 +175,18 @@ Post = tuple[str, dict[str, str], bytes]
 
 
 async def arrivals(receiver: Receiver, before: int, count: int, key: Callable[[Post], str]) -> dict[str, list[float]]:
-    """Polls every POLL_SECONDS until the receiver holds `count` POSTs past the first `before` (or BURST_SECONDS
-    passed); when each arrived (to the poll), by `key`."""
+    """Polls every POLL_SECONDS until the receiver holds `count` POSTs past the first `before`, BURST_SECONDS passed
+    or none came for IDLE_SECONDS; when each arrived (to the poll), by `key`."""
     seen, deadline = before, time.perf_counter() + BURST_SECONDS
     times: dict[str, list[float]] = {}
-    while seen - before < count and time.perf_counter() < deadline:
+    last = time.perf_counter()
+    while seen - before < count and time.perf_counter() < min(deadline, last + IDLE_SECONDS):
         current = len(receiver.accepted)
         now = time.perf_counter()
         for post in receiver.accepted[seen:current]:
             times.setdefault(key(post), []).append(now)
-        seen = current
+        if current > seen:
+            seen, last = current, now
         await asyncio.sleep(POLL_SECONDS)
     return times
 
@@ -204,6 +208,7 @@ class Burst:
     posts: int
     expected: int
     seconds: float
+    runs: dict[str, int] = field(default_factory=dict)  # worker task runs by name, from its log
 
     @staticmethod
     def of(times: dict[str, list[float]], started: float, expected: int, each: int) -> Burst:
@@ -223,6 +228,18 @@ class Run:
     service_cpu: float = 0.0
     burst: Burst | None = None
     raw_burst: Burst | None = None
+
+
+def task_runs(log: Path, offset: int) -> dict[str, int]:
+    """Successful runs of the relay and of deliver_webhooks in the worker's log (celery -l info) after `offset`
+    bytes."""
+    with log.open("rb") as text:
+        text.seek(offset)
+        lines = text.read().decode(errors="replace").splitlines()
+    return {
+        task: sum(f"Task {task}[" in line and " succeeded in " in line for line in lines)
+        for task in (RELAY_OUTBOX, DELIVER_WEBHOOKS)
+    }
 
 
 class Bench:
@@ -331,7 +348,7 @@ async def measure(folder: Path, *, burst: bool) -> Run:
     tokens = AgencyTokens(platform)
     client = make_celery("bench-basin", platform, include=[])
     flush_redis()
-    run = Run()
+    run, log = Run(), var_dir / "worker.log"
     async with fresh_database("bench_basin") as database_url:
         worker_env = {
             **celery_env,
@@ -342,7 +359,7 @@ async def measure(folder: Path, *, burst: bool) -> Run:
         }
         with (
             webhook_receiver(down=False) as (receiver, base),
-            platform_worker(worker_env, QUEUE, var_dir / "worker.log", imports=["bench.celery_http"]) as process,
+            platform_worker(worker_env, QUEUE, log, imports=["bench.celery_http"]) as process,
         ):
             worker = Server("", process.pid)
             async with (
@@ -367,7 +384,10 @@ async def measure(folder: Path, *, burst: bool) -> Run:
                             run.worker_cpu_raw += worker.cpu_seconds() - cpu_before
                 if burst:
                     run.raw_burst = await bench.raw_burst(client, base)
-                    run.burst = await burst_incidents(bench, server.target, tokens)
+                    offset = log.stat().st_size
+                    service_burst = await burst_incidents(bench, server.target, tokens)
+                    await asyncio.sleep(1)  # the worker logs a run's success after its last POST
+                    run.burst = replace(service_burst, runs=task_runs(log, offset))
     return run
 
 
@@ -419,6 +439,70 @@ def figures(run: Run) -> list[Figure]:
     ]
 
 
+def burst_figures(service: Burst, raw: Burst) -> list[Figure]:
+    count = len(downstream_recipients())
+    reference = f"{BURST} Celery groups of {count} HTTP POST tasks sent at once, same worker, broker and receiver"
+    name = f"{BURST} ReportIncident at once across {BASINS} basins"
+    goal = "context (issue 14, the burst)"
+    if service.posts < service.expected or raw.posts < raw.expected:
+        # Stalled: a time to the last POST that came would read as faster than the reference.
+        return [
+            Figure(
+                f"{name}: POSTs that arrived of {service.expected} (no beat; waited until {IDLE_SECONDS:.0f} s idle)",
+                service.posts,
+                "POSTs",
+                f"{reference}: POSTs that arrived of {raw.expected} (all in {raw.seconds:,.1f} s)",
+                raw.posts,
+                goal,
+            )
+        ]
+    return [
+        Figure(
+            f"{name}: until all {service.expected} POSTs",
+            milliseconds(service.seconds),
+            "ms",
+            f"{reference}: until all {raw.expected} POSTs",
+            milliseconds(raw.seconds),
+            goal,
+        ),
+        Figure(
+            f"{name}: start to an incident's 20th POST, p95 (n={len(service.latencies)})",
+            milliseconds(percentile(service.latencies, 0.95)),
+            "ms",
+            f"{reference}: start to a group's 20th POST, p95 (n={len(raw.latencies)})",
+            milliseconds(percentile(raw.latencies, 0.95)),
+            goal,
+        ),
+    ]
+
+
+def burst_notes(service: Burst | None, raw: Burst | None) -> str:
+    if service is None or raw is None:
+        return f"Not measured (--no-burst): {BURST} incidents at once across {BASINS} basins."
+    stalled = (
+        ""
+        if service.posts == service.expected
+        else (
+            f" Only {service.posts} of the {service.expected} incident POSTs arrived ({len(service.latencies)} "
+            f"incidents complete, the last POST {milliseconds(service.seconds):,.0f} ms after the start; the wait "
+            f"ends after {IDLE_SECONDS:.0f} s without a POST, and no time or per-incident p95 is given; the groups' "
+            f"{raw.posts} POSTs all came in {raw.seconds:,.1f} s): each relay run that publishes deliveries "
+            "sends one deliver_webhooks, which sends "
+            f"at most REFERRALS_WEBHOOK_BATCH={ReferralsSettings().webhook_batch} deliveries, and nothing sends "
+            "another until a later relay or beat's sweep (every REFERRALS_WEBHOOK_SWEEP_SECONDS, not run here)."
+        )
+    )
+    return (
+        f"Burst, after the sequential part: {BASINS} agreements bench, bench-1…bench-9, each of the same "
+        f"{MEMBERS} bureaus in river order rotated by two places per basin with a desk of its own; first {BURST} "
+        f"Celery groups of {len(downstream_recipients())} bench.http_post tasks sent one after the other "
+        f"(to /raw/<group>/<i>), then {BURST} ReportIncident at once (asyncio.gather, one channel per basin, round "
+        "robin over the basins, each by its basin's first member), each timed from the start of its burst to the "
+        f"poll that saw its 20th POST. The worker ran the relay {service.runs.get(RELAY_OUTBOX, 0)} times and "
+        f"deliver_webhooks {service.runs.get(DELIVER_WEBHOOKS, 0)} times for the incident burst (its log).{stalled}"
+    )
+
+
 def notes(run: Run, load_before: tuple[float, float, float], seconds: float) -> str:
     samples = "; ".join(
         f"{milliseconds(s):,.0f} / {milliseconds(r):,.0f}" for s, r in zip(run.service, run.raw, strict=True)
@@ -427,8 +511,9 @@ def notes(run: Run, load_before: tuple[float, float, float], seconds: float) -> 
     return (
         f"The referrals service is `python -m ecolink_referrals` on a new PostgreSQL database, insecure loopback, "
         f"the demo directory plus {MEMBERS} synthetic city eco-bureaus (eeb-361000…eeb-362900, basin `bench`) and "
-        f"the desk {DESK}, and one basin agreement `bench` of the {MEMBERS} members in river order (TOML, "
-        "REFERRALS_BASIN_AGREEMENTS_FILE); every member and the desk set a webhook through WebhookService to a "
+        f"the desk {DESK}, and the basin agreement `bench` of the {MEMBERS} members in river order (TOML, "
+        f"REFERRALS_BASIN_AGREEMENTS_FILE, beside the burst's {BASINS - 1} others); every member and every desk set "
+        "a webhook through WebhookService to a "
         "ThreadingHTTPServer in the bench process answering 204. One `celery -A ecolink_cli.worker_app worker "
         f"--pool=solo -Q {QUEUE} -I bench.celery_http` (as `make run` starts it, on the default queue) on Redis "
         f"({BROKER_URL}, results {RESULT_BACKEND}, both flushed at start); beat does not run. The first member "
@@ -446,8 +531,7 @@ def notes(run: Run, load_before: tuple[float, float, float], seconds: float) -> 
         f"{samples}. Service process CPU per incident: {run.service_cpu * 1000 / len(run.service):,.1f} ms. Client, "
         f"service, worker, PostgreSQL and Redis share the machine's {os.cpu_count()} cores, other work running "
         f"beside; load average (1, 5, 15 min) before {load_text(load_before)}, after {load_text(os.getloadavg())}; "
-        f"the run took {seconds:,.0f} s (`python -m bench.basin`). Not measured: 200 incidents at once across 10 "
-        "basins."
+        f"the run took {seconds:,.0f} s (`python -m bench.basin`). {burst_notes(run.burst, run.raw_burst)}"
     )
 
 
@@ -462,7 +546,8 @@ async def main(argv: Sequence[str]) -> None:
     load_before, started = os.getloadavg(), time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         run = await measure(Path(tmp), burst="--no-burst" not in argv)
-    report("basin", figures(run), notes=notes(run, load_before, time.perf_counter() - started))
+    extra = burst_figures(run.burst, run.raw_burst) if run.burst and run.raw_burst else []
+    report("basin", figures(run) + extra, notes=notes(run, load_before, time.perf_counter() - started))
 
 
 if __name__ == "__main__":
