@@ -10,7 +10,14 @@ from celery import Task
 
 from ecolink_cli.services import service_spec, service_specs
 from ecolink_common import operations
-from ecolink_common.celery_app import RELAY_OUTBOX, RETRIED_TASK, VERIFY_AUDIT_CHAIN, make_worker_celery, run_async
+from ecolink_common.celery_app import (
+    RELAY_OUTBOX,
+    RETRIED_TASK,
+    VERIFY_AUDIT_CHAIN,
+    follow_up,
+    make_worker_celery,
+    run_async,
+)
 from ecolink_common.settings import ServiceSettings
 from ecolink_common.worker_resources import platform_settings, service_sessions
 
@@ -73,7 +80,6 @@ def relay_outbox(self: Task, service: str) -> dict[str, Any]:
     settings_type: type[ServiceSettings] = spec.settings_type
     outcome = run_async(operations.relay_outbox(spec, service_sessions(settings_type)))
     if outcome.deliveries and platform_settings().outbox_wake:
-        queue = (self.request.delivery_info or {}).get("routing_key")  # the queue this relay came from
         for task in spec.after_relay:
-            self.app.send_task(task, queue=queue)
+            follow_up(self, task)
     return {"service": service, "published": outcome.published, "deliveries": outcome.deliveries}

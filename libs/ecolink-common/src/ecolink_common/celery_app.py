@@ -7,7 +7,7 @@ from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any, TypeVar
 
-from celery import Celery
+from celery import Celery, Task
 from celery.signals import worker_process_init
 
 from ecolink_common.settings import PlatformSettings
@@ -105,3 +105,8 @@ def _init_worker_process(**_: Any) -> None:
     forget_worker_resources()
     platform = platform_settings()
     configure_telemetry("ecolink-worker", otlp_endpoint=platform.otlp_endpoint, environment=platform.environment)
+
+
+def follow_up(task: Task, name: str) -> None:
+    """Sends the task `name` on the queue `task` came from (a woken relay's sender, a full batch's next run)."""
+    task.app.send_task(name, queue=(task.request.delivery_info or {}).get("routing_key"))

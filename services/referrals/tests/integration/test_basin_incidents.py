@@ -296,7 +296,8 @@ async def test_a_reported_incident_reaches_the_webhooks_with_no_beat_the_commit_
     tmp_path, database_url, clock
 ):
     """Issue 14 ("within seconds"), issue 11 item 3: nothing but the commit starts the fan-out: the service wakes its
-    relay through the broker, the relay wakes the webhook sender (no beat runs here)."""
+    relay through the broker, the relay wakes the webhook sender, and a sender run that sent a full batch (one here)
+    sends the next (no beat runs here)."""
     platform = platform_settings_for_tests(tmp_path / "woken", outbox_wake=True)
     service = await prepared_service(REFERRALS, platform, database_url, clock=clock)
     try:
@@ -309,6 +310,7 @@ async def test_a_reported_incident_reaches_the_webhooks_with_no_beat_the_commit_
                 "ECOLINK_VAR_DIR": str(platform.var_dir),
                 "REFERRALS_DATABASE_URL": database_url,
                 "ECOLINK_OUTBOX_WAKE": "true",
+                "REFERRALS_WEBHOOK_BATCH": "1",  # each sender run sends one; a full batch sends the next run
             }
             with running_worker(env):
                 async with stubs(service, basin_service_pb2_grpc.BasinServiceStub) as basins:

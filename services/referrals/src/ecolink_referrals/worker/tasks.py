@@ -7,8 +7,8 @@ from typing import Any
 
 from celery import Task, shared_task
 
-from ecolink_common.celery_app import RETRIED_TASK, run_async
-from ecolink_common.worker_resources import service_sessions, service_settings
+from ecolink_common.celery_app import RETRIED_TASK, follow_up, run_async
+from ecolink_common.worker_resources import platform_settings, service_sessions, service_settings
 from ecolink_referrals.adapters.webhook_sender import HttpWebhookSender
 from ecolink_referrals.service_layer.basin_drills import start_due_drills
 from ecolink_referrals.service_layer.basin_incidents import escalate_silence
@@ -38,11 +38,14 @@ def record_overdue(self: Task) -> dict[str, Any]:
 
 @shared_task(name=DELIVER_WEBHOOKS, max_retries=3, **RETRIED_TASK)
 def deliver_webhooks(self: Task) -> dict[str, Any]:
-    """Sends the due deliveries; a killed run's claims run out and the next run sends them again."""
+    """Sends the due deliveries; a killed run's claims run out and the next run sends them again. A run that sent a
+    full batch sends the next one at once (when wakes are on) rather than at its next beat."""
     settings = service_settings(ReferralsSettings)
     run = run_async(
         deliver_due(_unit_of_work, HttpWebhookSender(settings.webhook_timeout_seconds), settings.delivery_policy())
     )
+    if run.sent >= settings.webhook_batch and platform_settings().outbox_wake:
+        follow_up(self, DELIVER_WEBHOOKS)
     return {"sent": run.sent, "accepted": run.accepted}
 
 
