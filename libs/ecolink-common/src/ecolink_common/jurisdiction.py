@@ -67,6 +67,12 @@ def bureau_reach(viewer: Viewer) -> str | None:
     return region_prefix(viewer.region_code) if viewer.kind in REGION_WIDE_KINDS else None
 
 
+def basin_reach(viewer: Viewer) -> frozenset[str]:
+    """DOMAIN §4.5: the basins whose shared records a basin member or desk sees (what a list narrows its query to);
+    none for any other kind of agency."""
+    return viewer.basin_ids if viewer.kind in BASIN_MEMBER_KINDS else frozenset()
+
+
 def may_see(viewer: Viewer, record: RecordScope) -> bool:
     """DOMAIN §1: a record is visible to its owner, to an explicit share, and to the rule of the viewer's kind."""
     if viewer.agency_id == record.owner_agency_id or viewer.agency_id in record.shared_with:

@@ -31,6 +31,13 @@ EVIDENCE_NAME = re.compile(r"^items/[1-9][0-9]{0,17}\Z")
 MAX_EVIDENCE = 50
 
 
+def checked_agency_id(value: str, field: str) -> str:
+    """A directory agency id, else INVALID_ARGUMENT naming `field`."""
+    if not AGENCY_ID.match(value):
+        raise InvalidArgument.for_field(field, "must be a directory agency id")
+    return value
+
+
 def incident_id(name: str) -> int:
     return INCIDENT_NAME.number(name, "name")
 
@@ -75,8 +82,8 @@ def drill_command(request: pb.ScheduleDrillRequest, agency_id: str) -> ScheduleD
     start = required_datetime(request, "start_time")
     occurred = optional_datetime(request.incident, "occur_time", "incident.occur_time") or start
     reporter = request.incident.reporter_agency_id
-    if reporter and not AGENCY_ID.match(reporter):
-        raise InvalidArgument.for_field("incident.reporter_agency_id", "must be a directory agency id")
+    if reporter:
+        checked_agency_id(reporter, "incident.reporter_agency_id")
     return ScheduleDrill(
         AGREEMENT_NAME.id(request.agreement, "agreement"),
         reporter,

@@ -8,13 +8,12 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from ecolink.referrals.v1 import basin_service_pb2 as pb
-from ecolink_common.directory import AGENCY_ID
 from ecolink_common.errors import InvalidArgument
 from ecolink_common.officers import checked_officer_ids
 from ecolink_common.proto_names import ResourceName
 from ecolink_common.proto_time import timestamp_from_datetime
 from ecolink_common.text_rules import MAX_TEXT_CHARS, checked_text
-from ecolink_referrals.api.basin_convert import AGREEMENT_NAME, escalation_to_proto
+from ecolink_referrals.api.basin_convert import AGREEMENT_NAME, checked_agency_id, escalation_to_proto
 from ecolink_referrals.domain.joint_tasks import JointMeetingRecord, JointTaskRecord, TaskKind
 from ecolink_referrals.service_layer.basin_tasks import NewTask, RecordMeeting, ReportTask
 
@@ -34,12 +33,6 @@ def meeting_id(name: str) -> int:
     return MEETING_NAME.number(name, "name")
 
 
-def _agency(value: str, field: str) -> str:
-    if not AGENCY_ID.match(value):
-        raise InvalidArgument.for_field(field, "must be a directory agency id")
-    return value
-
-
 def new_task(message: pb.NewJointTask, field: str, *, kind: TaskKind | None = None) -> NewTask:
     if kind is None:
         kind = ASSIGNABLE.get(message.kind)
@@ -48,7 +41,7 @@ def new_task(message: pb.NewJointTask, field: str, *, kind: TaskKind | None = No
     if not 1 <= message.due_in_hours <= MAX_DUE_HOURS:
         raise InvalidArgument.for_field(f"{field}.due_in_hours", f"must be 1 to {MAX_DUE_HOURS}")
     return NewTask(
-        _agency(message.assignee_agency_id, f"{field}.assignee_agency_id"),
+        checked_agency_id(message.assignee_agency_id, f"{field}.assignee_agency_id"),
         kind,
         checked_text(message.description, f"{field}.description", limit=MAX_TEXT_CHARS, required=True),
         message.due_in_hours,
@@ -78,7 +71,7 @@ def _day(value: str, field: str) -> date:
 def _bounded(values: Sequence[str], field: str, limit: int) -> tuple[str, ...]:
     if len(values) > limit:
         raise InvalidArgument.for_field(field, f"name at most {limit}")
-    return tuple(_agency(value, f"{field}[{index}]") for index, value in enumerate(values))
+    return tuple(checked_agency_id(value, f"{field}[{index}]") for index, value in enumerate(values))
 
 
 def meeting_command(request: pb.RecordJointMeetingRequest) -> RecordMeeting:

@@ -5,7 +5,7 @@ rungs it climbed, and the time to all acknowledged."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -15,6 +15,7 @@ from ecolink_common.errors import FailedPrecondition, InvalidArgument, Permissio
 from ecolink_common.request_records import RequestKey
 from ecolink_referrals.domain.basin_agreements import BasinAgreements
 from ecolink_referrals.domain.incident import DrillReport, IncidentFacts, IncidentState, drill_report, started_drill
+from ecolink_referrals.service_layer.basin_escalation import each_in_its_own_transaction
 from ecolink_referrals.service_layer.basin_incidents import (
     REASON_NOT_MEMBER,
     REASON_NOT_STARTED,
@@ -80,14 +81,11 @@ async def schedule_drill(
 async def start_due_drills(uow_factory: Callable[[], ReferralsUnitOfWork], agreements: BasinAgreements) -> int:
     """Every scheduled drill whose time came, started once, one transaction each (a drill whose time passed while
     beat was down starts when it is back, its deadlines counted from then). Returns how many started."""
-    started = 0
-    while True:
-        async with uow_factory() as uow:
-            due = await uow.incidents.drills_due(uow.clock.now(), limit=DRILL_BATCH)
-        if not due:
-            return started
-        for incident_id in due:
-            started += await _start(uow_factory(), incident_id, agreements)
+
+    async def due(uow: ReferralsUnitOfWork, _after: int) -> Sequence[int]:
+        return await uow.incidents.drills_due(uow.clock.now(), limit=DRILL_BATCH)  # a started drill is due no more
+
+    return await each_in_its_own_transaction(uow_factory, due, lambda uow, drill_id: _start(uow, drill_id, agreements))
 
 
 async def _start(uow: ReferralsUnitOfWork, incident_id: int, agreements: BasinAgreements) -> int:

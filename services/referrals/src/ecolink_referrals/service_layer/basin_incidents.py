@@ -6,22 +6,20 @@ reporter; anyone else NOT_FOUND, audited."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
 from ecolink_common.access import require_visible
 from ecolink_common.audit import AuditEntry
 from ecolink_common.auth.principal import Principal
-from ecolink_common.directory import AgencyKind
 from ecolink_common.errors import Aborted, FailedPrecondition, NotFound, PermissionDenied
-from ecolink_common.jurisdiction import BASIN_MEMBER_KINDS, RecordScope, bureau_reach, parent_region, province_region
+from ecolink_common.jurisdiction import RecordScope, basin_reach, bureau_reach
 from ecolink_common.officers import attributed_officers, require_officers_of
 from ecolink_common.outbox import OutboxEvent
 from ecolink_common.paging import Page, PageRequest
 from ecolink_common.request_records import RequestKey
-from ecolink_referrals.domain.basin_agreements import BasinAgreement, BasinAgreements, EscalationTarget
-from ecolink_referrals.domain.escalation_ladder import DueRung, Escalation
+from ecolink_referrals.domain.basin_agreements import BasinAgreement, BasinAgreements
 from ecolink_referrals.domain.incident import (
     IncidentFacts,
     IncidentRecord,
@@ -32,6 +30,7 @@ from ecolink_referrals.domain.incident import (
     notices_for,
 )
 from ecolink_referrals.domain.webhooks import DeliveryRecord
+from ecolink_referrals.service_layer.basin_escalation import climbed, each_in_its_own_transaction
 from ecolink_referrals.service_layer.unit_of_work import ReferralsUnitOfWork
 
 BASIN_INCIDENT_EVENT = "referrals.basin_incident"
@@ -212,10 +211,9 @@ async def list_incidents(
     """Issue 14 item 2 (pull): in change order after the watermark, so a desk that polls sees each change once."""
     after = int(page.position.get("after", since_watermark))
     viewer = principal.viewer
-    basins = viewer.basin_ids if viewer.kind in BASIN_MEMBER_KINDS else frozenset()
     async with uow:
         rows = await uow.incidents.changed(
-            after_seq=after, limit=page.size + 1, basin_ids=basins, region_prefix=bureau_reach(viewer)
+            after_seq=after, limit=page.size + 1, basin_ids=basin_reach(viewer), region_prefix=bureau_reach(viewer)
         )
     views = [IncidentView(incident, watermark=seq) for incident, seq in rows]
     listed = page.page_of(views, lambda view: {"after": str(view.watermark)})
@@ -228,14 +226,17 @@ async def _change(
     incident_id: int,
     action: str,
     change: Callable[[IncidentRecord], tuple[IncidentRecord, OutboxEvent | None]],
+    *,
+    before_start: bool = False,
 ) -> IncidentView:
     """Reads the incident as the caller may, applies `change` (the new record and its event, if any), saves it
-    version-checked with its audit row and event, and answers it as committed."""
+    version-checked with its audit row and event, and answers it as committed; a drill not yet started takes only a
+    change allowed `before_start` (its cancellation)."""
     async with uow:
         incident = await visible_incident(uow, principal, incident_id, action=action)
         if incident.state is IncidentState.CLOSED:
             raise FailedPrecondition(f"{incident.name} was closed", reason=REASON_CLOSED)
-        if incident.state is IncidentState.SCHEDULED and action != "CloseIncident":
+        if incident.state is IncidentState.SCHEDULED and not before_start:
             raise FailedPrecondition(
                 f"{incident.name} is a drill that starts at {incident.report_time.isoformat()}",
                 reason=REASON_NOT_STARTED,
@@ -357,44 +358,19 @@ async def close_incident(uow: ReferralsUnitOfWork, principal: Principal, inciden
         recipients = [incident.reporter_agency_id, *(notice.agency_id for notice in incident.notices)]
         return changed, incident_event(changed, "closed", "closed", recipients, by=principal.agency_id, note=note)
 
-    return await _change(uow, principal, incident_id, "CloseIncident", closed)
-
-
-def _rung_region(target: EscalationTarget, member_region: str) -> str | None:
-    """The region whose eco-bureau a rung reaches: the one just above the member's, or its province's."""
-    if target is EscalationTarget.PARENT:
-        return parent_region(member_region)
-    return province_region(member_region)
-
-
-async def rung_targets(uow: ReferralsUnitOfWork, agreement: BasinAgreement, rung: DueRung) -> tuple[str, ...]:
-    """Issue 14 item 1: the silent member's parent bureau, the desk, its province's bureau, as the rung names them."""
-    member = await uow.agencies.get(rung.silent_agency_id)
-    targets: list[str] = []
-    for target in rung.targets:
-        if target is EscalationTarget.DESK:
-            targets.append(agreement.desk_agency_id)
-            continue
-        region = _rung_region(target, member.region_code) if member is not None else None
-        if region is None:
-            continue
-        bureaus = await uow.agencies.list_after(after_id="", kind=AgencyKind.ECO_BUREAU, region_prefix=region)
-        targets += [bureau.agency_id for bureau in bureaus if bureau.region_code == region]
-    return tuple(dict.fromkeys(targets))
+    return await _change(uow, principal, incident_id, "CloseIncident", closed, before_start=True)
 
 
 async def escalate_silence(uow_factory: Callable[[], ReferralsUnitOfWork], agreements: BasinAgreements) -> int:
     """Issue 14 item 2: every rung due on an open incident, once, one transaction per incident; a rung missed while
     beat was down is climbed when it is back. Returns the rungs climbed."""
-    climbed, after = 0, 0
-    while True:
-        async with uow_factory() as uow:
-            batch = await uow.incidents.open_ids(after_id=after, limit=SWEEP_BATCH)
-        if not batch:
-            return climbed
-        for incident_id in batch:
-            climbed += await _escalate_one(uow_factory(), incident_id, agreements)
-        after = batch[-1]
+
+    async def open_after(uow: ReferralsUnitOfWork, after: int) -> Sequence[int]:
+        return await uow.incidents.open_ids(after_id=after, limit=SWEEP_BATCH)
+
+    return await each_in_its_own_transaction(
+        uow_factory, open_after, lambda uow, incident_id: _escalate_one(uow, incident_id, agreements)
+    )
 
 
 async def _escalate_one(uow: ReferralsUnitOfWork, incident_id: int, agreements: BasinAgreements) -> int:
@@ -407,29 +383,25 @@ async def _escalate_one(uow: ReferralsUnitOfWork, incident_id: int, agreements: 
         rungs = due_rungs(incident, agreement, now)
         if not rungs:
             return 0
-        escalations = list(incident.escalations)
-        events = []
-        for rung in rungs:
-            targets = await rung_targets(uow, agreement, rung)
-            escalation = Escalation(len(escalations) + 1, rung.silent_agency_id, rung.duty, rung.level, targets, now)
-            escalations.append(escalation)
-            events.append((escalation, targets))
-        changed = replace(incident, escalations=tuple(escalations), update_time=now, version=incident.version + 1)
+        escalations = await climbed(uow, agreement, rungs, incident.escalations, now)
+        new = escalations[len(incident.escalations) :]
+        changed = replace(incident, escalations=escalations, update_time=now, version=incident.version + 1)
         if not await uow.incidents.save(changed, expected_version=incident.version):
             return 0
-        for escalation, targets in events:
+        for escalation in new:
             key = f"escalations/{escalation.silent_agency_id}/{escalation.duty.value}/{escalation.level}"
             event = incident_event(
                 changed,
                 key,
                 "escalated",
-                [*targets, escalation.silent_agency_id],
+                [*escalation.to_agency_ids, escalation.silent_agency_id],
                 silent=escalation.silent_agency_id,
                 duty=escalation.duty.value,
                 level=escalation.level,
             )
             await uow.outbox.add(event, at=now)
-            details = {"silent": escalation.silent_agency_id, "duty": escalation.duty.value, "to": list(targets)}
+            to = list(escalation.to_agency_ids)
+            details = {"silent": escalation.silent_agency_id, "duty": escalation.duty.value, "to": to}
             await uow.audit.record(AuditEntry("referrals", "EscalateIncident", changed.name, "OK", details=details))
         await uow.commit()
-        return len(events)
+        return len(new)

@@ -5,7 +5,7 @@ agencies concerned (their webhooks); visible as incidents are: the basin's membe
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
@@ -13,12 +13,11 @@ from ecolink_common.access import require_visible
 from ecolink_common.audit import AuditEntry
 from ecolink_common.auth.principal import Principal
 from ecolink_common.errors import Aborted, FailedPrecondition, InvalidArgument, NotFound, PermissionDenied
-from ecolink_common.jurisdiction import BASIN_MEMBER_KINDS, RecordScope, bureau_reach
+from ecolink_common.jurisdiction import RecordScope, basin_reach, bureau_reach
 from ecolink_common.officers import attributed_officers, require_officers_of
 from ecolink_common.outbox import OutboxEvent
 from ecolink_common.paging import Page, PageRequest
 from ecolink_referrals.domain.basin_agreements import BasinAgreement, BasinAgreements
-from ecolink_referrals.domain.escalation_ladder import Escalation
 from ecolink_referrals.domain.joint_tasks import (
     JointMeetingRecord,
     JointTaskRecord,
@@ -26,7 +25,8 @@ from ecolink_referrals.domain.joint_tasks import (
     TaskReport,
     task_rungs_due,
 )
-from ecolink_referrals.service_layer.basin_incidents import REASON_NOT_MEMBER, agreement_of, rung_targets
+from ecolink_referrals.service_layer.basin_escalation import climbed, each_in_its_own_transaction
+from ecolink_referrals.service_layer.basin_incidents import REASON_NOT_MEMBER, agreement_of
 from ecolink_referrals.service_layer.unit_of_work import ReferralsUnitOfWork
 
 BASIN_TASK_EVENT = "referrals.basin_task"
@@ -201,7 +201,7 @@ async def list_tasks(uow: ReferralsUnitOfWork, principal: Principal, page: PageR
     viewer = principal.viewer
     async with uow:
         rows = await uow.joint_tasks.listing(
-            basin_ids=viewer.basin_ids if viewer.kind in BASIN_MEMBER_KINDS else frozenset(),
+            basin_ids=basin_reach(viewer),
             region_prefix=bureau_reach(viewer),
             before_id=int(before) if before else None,
             limit=page.size + 1,
@@ -252,15 +252,13 @@ async def report_task(
 
 async def escalate_overdue_tasks(uow_factory: Callable[[], ReferralsUnitOfWork], agreements: BasinAgreements) -> int:
     """Issue 14 item 4: every rung due on an open task past its day, once, one transaction per task."""
-    climbed, after = 0, 0
-    while True:
-        async with uow_factory() as uow:
-            batch = await uow.joint_tasks.overdue_ids(uow.clock.now(), after_id=after, limit=SWEEP_BATCH)
-        if not batch:
-            return climbed
-        for task_id in batch:
-            climbed += await _escalate_task(uow_factory(), task_id, agreements)
-        after = batch[-1]
+
+    async def overdue_after(uow: ReferralsUnitOfWork, after: int) -> Sequence[int]:
+        return await uow.joint_tasks.overdue_ids(uow.clock.now(), after_id=after, limit=SWEEP_BATCH)
+
+    return await each_in_its_own_transaction(
+        uow_factory, overdue_after, lambda uow, task_id: _escalate_task(uow, task_id, agreements)
+    )
 
 
 async def _escalate_task(uow: ReferralsUnitOfWork, task_id: int, agreements: BasinAgreements) -> int:
@@ -270,16 +268,11 @@ async def _escalate_task(uow: ReferralsUnitOfWork, task_id: int, agreements: Bas
         if task is None or agreement is None:
             return 0
         now = uow.clock.now()
-        escalations = list(task.escalations)
-        for rung in task_rungs_due(task, agreement, now):
-            targets = await rung_targets(uow, agreement, rung)
-            escalations.append(
-                Escalation(len(escalations) + 1, rung.silent_agency_id, rung.duty, rung.level, targets, now)
-            )
+        escalations = await climbed(uow, agreement, task_rungs_due(task, agreement, now), task.escalations, now)
         new = escalations[len(task.escalations) :]
         if not new:
             return 0
-        changed = replace(task, escalations=tuple(escalations), update_time=now, version=task.version + 1)
+        changed = replace(task, escalations=escalations, update_time=now, version=task.version + 1)
         if not await uow.joint_tasks.save(changed, expected_version=task.version):
             return 0
         for escalation in new:
